@@ -1,0 +1,39 @@
+# Every target uses the virtualenv in .venv at the repo root; `make install` creates it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= ../shared/corpus
+SAMPLE := examples/sample-ilacs-report.pdf
+
+.PHONY: install demo test lint accuracy bench fixtures clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/inspectparse extract --pretty $(SAMPLE)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+
+accuracy: $(STAMP)
+	$(BIN)/python scripts/accuracy.py --corpus $(CORPUS) --write docs/accuracy.md
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --corpus $(CORPUS) --write docs/performance.md
+
+# Regenerates the synthetic PDFs in tests/fixtures and examples/ from their scripts.
+fixtures: $(STAMP)
+	$(BIN)/python scripts/make_fixtures.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,101 @@
+"""The public API: `extract(source, **options) -> Record`. All logic lives behind it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from . import __version__
+from .errors import InputNotFoundError, InputUnreadableError
+from .load import ENGINES, Engine, load
+from .record import Record
+
+Source = str | os.PathLike[str] | bytes | bytearray | IO[bytes] | IO[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """Options of `extract`; the CLI maps its flags onto these names."""
+
+    engine: Engine = "auto"
+    # Treat the input as this format instead of sniffing its bytes.
+    format: Literal["pdf", "text"] | None = None
+    # Path to report in the record when the source is bytes or a stream.
+    path: str | None = None
+    # Member name inside an archive (batch).
+    member: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+
+
+def read_source(source: Source) -> tuple[bytes, str | None]:
+    """Return the input's bytes and a display path ('-' for streams without a name)."""
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source), None
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        try:
+            return path.read_bytes(), str(source)
+        except FileNotFoundError as exc:
+            raise InputNotFoundError(
+                f"{source}: no such file; check the path", path=str(source)
+            ) from exc
+        except IsADirectoryError as exc:
+            raise InputUnreadableError(
+                f"{source}: is a directory; use 'inspectparse batch' for folders",
+                path=str(source),
+            ) from exc
+        except OSError as exc:
+            raise InputUnreadableError(
+                f"{source}: cannot be read ({exc.strerror}); check permissions", path=str(source)
+            ) from exc
+    if isinstance(source, io.TextIOBase):
+        return source.read().encode("utf-8"), getattr(source, "name", None) or "-"
+    if hasattr(source, "read"):
+        data = source.read()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        name = getattr(source, "name", None)
+        return bytes(data), name if isinstance(name, str) else "-"
+    raise TypeError(f"extract() takes a path, bytes or a stream, not {type(source).__name__}")
+
+
+def extract(source: Source, **options: Any) -> Record:
+    """Extract one inspection report into a validated `Record`.
+
+    `source` is a path, bytes, or a binary or text stream. Options: `engine`
+    ("auto" | "pdfium" | "pdfplumber"), `format` ("pdf" | "text" to skip sniffing),
+    `path` (the path to report for bytes/streams), `member` (archive member name).
+    Raises an `inspectparse.errors.InspectparseError` subclass for bad input.
+    """
+    opts = ExtractOptions(**options)
+    data, path = read_source(source)
+    return extract_bytes(data, opts, path=opts.path or path)
+
+
+def extract_bytes(data: bytes, opts: ExtractOptions, *, path: str | None) -> Record:
+    """The pipeline: load -> clean -> segment -> classify -> validate."""
+    from .classify import classify
+    from .clean import clean
+    from .segment import segment
+    from .validate import build_record
+
+    sha256 = hashlib.sha256(data).hexdigest()
+    document = load(data, engine=opts.engine, fmt=opts.format)
+    cleaned = clean(document)
+    structure = segment(cleaned)
+    findings = classify(structure)
+    return build_record(
+        structure,
+        findings,
+        parser_version=__version__,
+        path=path,
+        sha256=sha256,
+        member=opts.member,
+    )

@@ -1,0 +1,82 @@
+"""The engine-independent document model that every stage after `load` works on.
+
+A loader (text, pdfplumber, pypdfium2) turns its source into `Document` -> `Page` -> `Line`.
+Nothing downstream knows which engine produced the lines: geometry and font facts are
+optional (`None` for text input), and stages fall back to textual cues when they are absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceFormat = Literal["pdf", "text"]
+Layer = Literal["body", "furniture"]
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text as the source laid it out.
+
+    `x0/x1/top/bottom` are PDF points from the page's top-left corner (None for text input).
+    `gap_before` says a visible break (blank line, or a vertical gap larger than the line
+    spacing) separates this line from the one before it on the same page.
+    """
+
+    text: str
+    page: int
+    index: int
+    x0: float | None = None
+    x1: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    size: float | None = None
+    bold: bool | None = None
+    font: str | None = None
+    gap_before: bool = False
+    layer: Layer = "body"
+    # Why a line left the body (e.g. "running-footer", "page-number"); None for body lines.
+    furniture_reason: str | None = None
+
+    @property
+    def has_geometry(self) -> bool:
+        return self.top is not None and self.x0 is not None
+
+    @property
+    def height(self) -> float:
+        if self.top is None or self.bottom is None:
+            return 0.0
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Page:
+    """A page: its 1-based number, size in points (0 for text input) and lines in reading order."""
+
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
+
+    @property
+    def body_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.layer == "body"]
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded source: pages of lines plus facts about how it was read."""
+
+    pages: list[Page]
+    format: SourceFormat
+    engine: str
+    # Notes raised while loading (e.g. an engine fallback), as (code, message) pairs.
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def lines(self, layer: Layer | None = "body") -> list[Line]:
+        """All lines in document order, optionally only one layer."""
+        return [ln for p in self.pages for ln in p.lines if layer is None or ln.layer == layer]

@@ -1,0 +1,102 @@
+"""Engine-neutral line building: positioned words -> rows -> cells (lines) in reading order.
+
+Both PDF engines produce `Word`s; this module groups them into rows by vertical overlap and
+splits a row wherever the horizontal gap is wide enough to be a column break, so a table's
+label and grade cells (or a letterhead's two columns) become separate `Line`s that share a row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Line
+
+# A gap wider than this many font sizes between words on one row is a column break.
+COLUMN_GAP_EMS = 2.2
+# Rows whose tops differ by less than this fraction of the font size are one row.
+ROW_TOLERANCE_EMS = 0.45
+# A vertical gap above a row larger than this fraction of its height is a visible break.
+GAP_BEFORE_RATIO = 0.75
+
+_BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str | None = None
+
+
+def is_bold_font(font: str | None) -> bool | None:
+    if not font:
+        return None
+    name = font.lower()
+    return any(marker in name for marker in _BOLD_MARKERS)
+
+
+def build_lines(words: list[Word], page_number: int) -> list[Line]:
+    """Group words into rows, split rows into cells at column gaps, mark visible breaks."""
+    if not words:
+        return []
+    words = sorted(words, key=lambda w: (w.top, w.x0))
+    rows: list[list[Word]] = []
+    row_top = row_size = 0.0
+    for word in words:
+        size = word.size or (word.bottom - word.top) or 10.0
+        if rows and abs(word.top - row_top) <= ROW_TOLERANCE_EMS * max(size, row_size):
+            rows[-1].append(word)
+            continue
+        rows.append([word])
+        row_top, row_size = word.top, size
+    lines: list[Line] = []
+    previous_bottom: float | None = None
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        cells: list[list[Word]] = [[row[0]]]
+        for word in row[1:]:
+            last = cells[-1][-1]
+            size = max(last.size, word.size) or 10.0
+            if word.x0 - last.x1 > COLUMN_GAP_EMS * size:
+                cells.append([word])
+            else:
+                cells[-1].append(word)
+        top = min(w.top for w in row)
+        bottom = max(w.bottom for w in row)
+        height = max(bottom - top, 1.0)
+        gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
+        for cell in cells:
+            sizes = [w.size for w in cell if w.size]
+            size = max(set(sizes), key=sizes.count) if sizes else None
+            fonts = [w.font for w in cell if w.font]
+            font = max(set(fonts), key=fonts.count) if fonts else None
+            lines.append(
+                Line(
+                    text=_join_words(cell),
+                    page=page_number,
+                    index=len(lines),
+                    x0=round(cell[0].x0, 2),
+                    x1=round(max(w.x1 for w in cell), 2),
+                    top=round(min(w.top for w in cell), 2),
+                    bottom=round(max(w.bottom for w in cell), 2),
+                    size=round(size, 2) if size else None,
+                    bold=is_bold_font(font),
+                    font=font,
+                    gap_before=gap,
+                )
+            )
+        previous_bottom = bottom
+    return lines
+
+
+def _join_words(cell: list[Word]) -> str:
+    """Join words with one space, but glue pieces that touch (a superscript footnote digit)."""
+    parts = [cell[0].text]
+    for prev, word in zip(cell, cell[1:]):
+        touching = word.x0 - prev.x1 < 0.12 * (word.size or 10.0)
+        parts.append(word.text if touching else " " + word.text)
+    return "".join(parts)

@@ -1,0 +1,78 @@
+"""PDF through pdfplumber: words with font facts -> lines (see `layout`)."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from ..document import Document, Page
+from ..errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
+from .layout import Word, build_lines
+
+# pdfminer logs parse noise at WARNING; keep it off the user's terminal.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+def load_pdf_pdfplumber(data: bytes) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise _encrypted() from exc
+        raise MalformedPdfError(
+            f"the PDF cannot be parsed ({type(cause).__name__}); the file may be truncated "
+            "or damaged: download it again, or try --engine pdfium"
+        ) from exc
+    pages: list[Page] = []
+    try:
+        for page in pdf.pages:
+            try:
+                words = page.extract_words(extra_attrs=["fontname", "size"])
+                pages.append(
+                    Page(
+                        number=page.page_number,
+                        width=float(page.width),
+                        height=float(page.height),
+                        lines=build_lines(
+                            [
+                                Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"],
+                                     float(w["size"]), w["fontname"])
+                                for w in words
+                            ],
+                            page.page_number,
+                        ),
+                    )
+                )
+            finally:
+                page.close()  # pdf.close() alone leaks the parsed pages (pdfplumber PR #1390)
+    except PdfminerException as exc:
+        raise MalformedPdfError(
+            f"the PDF cannot be parsed ({exc}); the file may be damaged: try --engine pdfium"
+        ) from exc
+    finally:
+        pdf.close()
+    doc = Document(pages=pages, format="pdf", engine="pdfplumber")
+    check_text_layer(doc)
+    return doc
+
+
+def _encrypted() -> EncryptedPdfError:
+    return EncryptedPdfError(
+        "the PDF is encrypted (password-protected); decrypt it first, e.g. "
+        "qpdf --decrypt in.pdf out.pdf"
+    )
+
+
+def check_text_layer(doc: Document) -> None:
+    """A PDF whose pages carry (almost) no text is a scan: say so instead of returning nothing."""
+    chars = sum(len(line.text) for page in doc.pages for line in page.lines)
+    if not doc.pages or chars < 20 * max(1, len(doc.pages)) and chars < 200:
+        raise NoTextLayerError(
+            f"the PDF has no text layer ({chars} characters on {len(doc.pages)} pages); it is "
+            "probably scanned: run OCR first, e.g. ocrmypdf in.pdf out.pdf"
+        )
