@@ -7,18 +7,22 @@ label and grade cells (or a letterhead's two columns) become separate `Line`s th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Line
 
 # A gap wider than this many font sizes between words on one row is a column break.
-COLUMN_GAP_EMS = 2.2
+COLUMN_GAP_EMS = 1.2
 # Rows whose tops differ by less than this fraction of the font size are one row.
 ROW_TOLERANCE_EMS = 0.45
 # A vertical gap above a row larger than this fraction of its height is a visible break.
 GAP_BEFORE_RATIO = 0.75
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
+# A list marker (paragraph number, bullet glyph) stays with the text after it, however wide
+# the hanging indent between them.
+_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]?|\(?[a-z][.)]|[\uf06e\uf0b7\uf0a7\uf02d\u25fc\u25aa\u25a0\u25cf\u2022\u2212\u2013\u0083-])$")
 
 
 @dataclass(slots=True)
@@ -61,7 +65,8 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
         for word in row[1:]:
             last = cells[-1][-1]
             size = max(last.size, word.size) or 10.0
-            if word.x0 - last.x1 > COLUMN_GAP_EMS * size:
+            marker = len(cells[-1]) == 1 and _MARKER.match(last.text)
+            if word.x0 - last.x1 > COLUMN_GAP_EMS * size and not marker:
                 cells.append([word])
             else:
                 cells[-1].append(word)

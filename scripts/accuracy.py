@@ -1,0 +1,179 @@
+"""Accuracy harness: extract every report in the corpus and compare with gold.jsonl.
+
+    python scripts/accuracy.py --corpus ../shared/corpus [--engine auto] [--write docs/accuracy.md]
+    python scripts/accuracy.py --kind ilacs --show-failures
+
+Prints per kind and overall: kind, provider, dates, lead inspector, judgement fields, false
+grades, reports fully right, recommendation counts exact, numbered paragraphs first/last.
+Exits non-zero when a record is missing or cannot be produced, so it cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import inspectparse
+from inspectparse.errors import InspectparseError
+
+METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "full")
+
+
+@dataclass
+class Result:
+    file: str
+    kind: str
+    checks: dict[str, bool | None] = field(default_factory=dict)
+    judgement_fields: int = 0
+    judgement_right: int = 0
+    false_grades: int = 0
+    failures: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def norm(text: str | None) -> str | None:
+    return " ".join(text.split()).lower() if text else text
+
+
+def compare(gold: dict[str, Any], record: dict[str, Any]) -> Result:
+    res = Result(gold["file"], gold["kind"])
+    rep = record["report"]
+    c = res.checks
+
+    def check(name: str, ok: bool, detail: str) -> None:
+        c[name] = ok
+        if not ok:
+            res.failures.append(f"{name}: {detail}")
+
+    check("kind", rep["kind"] == gold["kind"], f"got {rep['kind']!r}, gold {gold['kind']!r}")
+    check("provider", norm(rep["provider"]) == norm(gold["provider"]),
+          f"got {rep['provider']!r}, gold {gold['provider']!r}")
+    dates = (rep["inspection_start"], rep["inspection_end"])
+    gdates = (gold["inspection_start"], gold["inspection_end"])
+    check("dates", dates == gdates, f"got {dates}, gold {gdates}")
+    check("lead", norm(rep["lead_inspector"]) == norm(gold["lead_inspector"]),
+          f"got {rep['lead_inspector']!r}, gold {gold['lead_inspector']!r}")
+    got = {j["key"]: j["grade"] for j in record["judgements"]}
+    want = gold["judgements"]
+    for key in set(got) | set(want):
+        res.judgement_fields += 1
+        if got.get(key) == want.get(key):
+            res.judgement_right += 1
+        else:
+            if key in got:
+                res.false_grades += 1
+            res.failures.append(f"judgement {key}: got {got.get(key)!r}, gold {want.get(key)!r}")
+    c["judgements"] = res.judgement_right == res.judgement_fields
+    if gold.get("recommendations") is not None:
+        n = len(record["recommendations"])
+        check("recs", n == gold["recommendations"], f"got {n}, gold {gold['recommendations']}")
+    else:
+        c["recs"] = None
+    if gold.get("paragraphs"):
+        nums = [p["number"] for p in record["paragraphs"] if p["number"] is not None]
+        got_fl = (nums[0], max(nums)) if nums else None
+        want_fl = (gold["paragraphs"]["first"], gold["paragraphs"]["last"])
+        # The first numbering run is the report's own (a bound-in second report restarts).
+        if nums:
+            run_end = next((i for i in range(1, len(nums)) if nums[i] < nums[i - 1] - 5), len(nums))
+            got_fl = (nums[0], max(nums[:run_end]))
+        check("paras", got_fl == want_fl, f"got {got_fl}, gold {want_fl}")
+    else:
+        c["paras"] = None
+    c["full"] = all(v is not False for k, v in c.items() if k != "full")
+    return res
+
+
+def run(corpus: Path, engine: str, kinds: set[str] | None) -> list[Result]:
+    results = []
+    for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        if kinds and gold["kind"] not in kinds:
+            continue
+        path = corpus / "reports" / gold["file"]
+        try:
+            record = inspectparse.extract(path, engine=engine).model_dump(mode="json")
+        except InspectparseError as exc:
+            res = Result(gold["file"], gold["kind"], error=f"{exc.code}: {exc.message}")
+            results.append(res)
+            continue
+        results.append(compare(gold, record))
+    return results
+
+
+def pct(num: int, den: int) -> str:
+    return f"{100 * num / den:.1f}% ({num}/{den})" if den else "n/a"
+
+
+def table(results: list[Result]) -> str:
+    groups: dict[str, list[Result]] = defaultdict(list)
+    for r in results:
+        groups[r.kind].append(r)
+    groups["ALL"] = results
+    head = ("| kind | files | kind | provider | dates | lead inspector | judgement fields "
+            "| false grades | fully right | recs exact | paragraphs first/last | errors |")
+    rows = [head, "|" + "---|" * 12]
+    for kind, rs in groups.items():
+        ok = [r for r in rs if r.error is None]
+
+        def rate(metric: str, rs: list[Result] = ok) -> str:
+            vals = [r.checks.get(metric) for r in rs if r.checks.get(metric) is not None]
+            return pct(sum(bool(v) for v in vals), len(vals))
+
+        jf = sum(r.judgement_fields for r in ok)
+        jr = sum(r.judgement_right for r in ok)
+        rows.append(
+            f"| {kind} | {len(rs)} | {rate('kind')} | {rate('provider')} | {rate('dates')} "
+            f"| {rate('lead')} | {pct(jr, jf)} | {sum(r.false_grades for r in ok)} "
+            f"| {rate('full')} | {rate('recs')} | {rate('paras')} | {len(rs) - len(ok)} |"
+        )
+    return "\n".join(rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    ap.add_argument("--engine", default="auto", choices=["auto", "pdfium", "pdfplumber"])
+    ap.add_argument("--kind", action="append", help="only these kinds (repeatable)")
+    ap.add_argument("--show-failures", action="store_true")
+    ap.add_argument("--write", type=Path, help="write the table to this markdown file")
+    args = ap.parse_args()
+    if not (args.corpus / "gold.jsonl").exists():
+        print(f"accuracy: no gold.jsonl under {args.corpus}; nothing measured", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    results = run(args.corpus, args.engine, set(args.kind) if args.kind else None)
+    elapsed = time.perf_counter() - started
+    text = table(results)
+    print(text)
+    for r in results:
+        if r.error:
+            print(f"ERROR {r.file}: {r.error}")
+        elif args.show_failures and r.failures:
+            print(f"- {r.file}")
+            for f in r.failures:
+                print(f"    {f}")
+    if args.write:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True).stdout.strip() or "unknown"
+        args.write.parent.mkdir(parents=True, exist_ok=True)
+        args.write.write_text(
+            f"# Accuracy on ../shared/corpus\n\nMeasured by `make accuracy` "
+            f"(`scripts/accuracy.py`, engine `{args.engine}`) at commit `{commit}` on "
+            f"{dt.date.today().isoformat()}, {len(results)} reports in {elapsed:.0f} s.\n\n"
+            f"{text}\n",
+            encoding="utf-8",
+        )
+    return 1 if any(r.error for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Classify stage: framework detection, metadata, judgements and recommendations."""
+
+from __future__ import annotations
+
+from ..segment import Structure
+from .detect import detect_kind, detect_variant
+from .findings import Findings
+from .judgements import TableRead, extract_judgements, read_table
+from .metadata import extract_metadata
+from .recommendations import extract_recommendations
+
+__all__ = ["classify"]
+
+
+def classify(structure: Structure) -> Findings:
+    document = structure.document
+    profile, rule = detect_kind(document)
+    if profile is None:
+        findings = Findings(kind="unknown", profile=None)
+        findings.warnings.append(
+            (
+                "kind_unknown",
+                "page 1 matches no known framework profile; structure only, no judgements",
+                None,
+            )
+        )
+        return findings
+    findings = Findings(kind=profile.kind, profile=profile, kind_rule=rule)
+    table = read_table(structure, profile) if profile.graded else TableRead({}, "")
+    # The table's own row labels tell the variant best; page-1 prose can quote other eras.
+    findings.variant = detect_variant(profile, document, table.label_text or None)
+    findings.meta = extract_metadata(document, profile)
+    if profile.graded:
+        findings.judgements, warnings = extract_judgements(
+            structure, profile, findings.variant, table
+        )
+        findings.warnings.extend(warnings)
+    findings.recommendations = extract_recommendations(structure, profile)
+    return findings

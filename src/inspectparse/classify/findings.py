@@ -1,0 +1,67 @@
+"""Plain data produced by the classify stage, turned into the record by `validate`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..document import Line
+from ..profiles import Profile
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Where a finding was read: the lines, the text, and the span of the match in it."""
+
+    lines: list[Line]
+    text: str
+    char_start: int | None = None
+    char_end: int | None = None
+    paragraph: int | None = None
+
+
+@dataclass(slots=True)
+class JudgementFinding:
+    key: str
+    label: str
+    grade: str
+    grade_text: str
+    rule: str
+    evidence: Evidence
+    confirmed_by: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RecommendationFinding:
+    text: str
+    kind: str
+    timescale: str | None
+    actor: str | None
+    heading: str
+    number: int | None
+    sub_items: list[str]
+    rule: str
+    evidence: Evidence
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    provider: str | None = None
+    periods: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    lead_inspector: str | None = None
+    published: dt.date | None = None
+    letter_date: dt.date | None = None
+
+
+@dataclass(slots=True)
+class Findings:
+    kind: str
+    profile: Profile | None
+    kind_rule: str | None = None
+    variant: str | None = None
+    meta: Meta = field(default_factory=Meta)
+    judgements: list[JudgementFinding] = field(default_factory=list)
+    recommendations: list[RecommendationFinding] = field(default_factory=list)
+    # (code, message, evidence or None)
+    warnings: list[tuple[str, str, Evidence | None]] = field(default_factory=list)

@@ -1,0 +1,279 @@
+"""Judgements: anchored to their printed labels, never read by position.
+
+Two independent sources, both declared by the profile:
+- the summary table: a label (which may wrap) paired with the grade cell whose vertical extent
+  overlaps it (grades wrap too, and may straddle the label: first line above, rest below);
+  without geometry (text input) a row's cells are separated by tabs;
+- sentences and graded headings ("... protection: requires improvement to be good").
+The first source found is primary; the others confirm it or raise a conflict warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Line
+from ..profiles import GRADE, JudgementSpec, Profile
+from ..segment import Structure
+from .findings import Evidence, JudgementFinding
+from .grades import canonical_grade, is_not_judged
+from .text import LineText, label_regex, strip_footnote
+
+# A cell that is (part of) a grade. Continuations attach to the grade cell above them.
+_FRAGMENT = re.compile(
+    r"^(?:(?P<start>outstanding|good|adequate|inadequate|not\s+judged"
+    r"|requires?(?:\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?)?"
+    r"|grade\s+\d(?:\s*\(\w+\))?)(?:\s+grade\s+\d)?"
+    r"|(?P<cont>improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|to(?:\s+be(?:\s+good)?)?"
+    r"|be(?:\s+good)?))$",
+    re.I,
+)
+# The grade column starts at least this far right of the table's left edge (points).
+MIN_GRADE_INDENT = 60.0
+
+
+@dataclass(slots=True)
+class _GradeCell:
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(strip_footnote(ln.text) for ln in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(ln.top or 0.0 for ln in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom or 0.0 for ln in self.lines)
+
+
+def _fragment(text: str) -> re.Match[str] | None:
+    return _FRAGMENT.match(strip_footnote(text).rstrip("."))
+
+
+def table_region(structure: Structure, profile: Profile) -> list[Line]:
+    """Body lines from the table header (or page 1) to the end of the table's page(s)."""
+    pages = structure.document.pages
+    limit = len(pages) if profile.table_pages == 0 else min(profile.table_pages + 1, len(pages))
+    header = re.compile(profile.table_header, re.I) if profile.table_header else None
+    for p in range(limit):
+        lines = pages[p].body_lines
+        start = 0
+        if header is not None:
+            hit = next((i for i, ln in enumerate(lines) if header.search(ln.text.strip())), None)
+            if hit is None:
+                continue
+            start = hit + 1
+        region = lines[start:]
+        # A table split over a page break continues at the top of the next page.
+        if p + 1 < len(pages) and profile.table_pages != 0:
+            region = region + pages[p + 1].body_lines[:12]
+        return region
+    return []
+
+
+@dataclass(slots=True)
+class TableRead:
+    """Judgements read from the summary table, and the text of its row labels (variant cue)."""
+
+    found: dict[str, JudgementFinding]
+    label_text: str
+
+
+def read_table(structure: Structure, profile: Profile) -> TableRead:
+    region = table_region(structure, profile)
+    if not region:
+        return TableRead({}, "")
+    if region[0].has_geometry:
+        return _geometric_table(region, profile)
+    return _tabbed_table(region, profile)
+
+
+def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
+    left = min(ln.x0 or 0.0 for ln in region)
+    cells: list[_GradeCell] = []
+    label_lines: list[Line] = []
+    for line in region:
+        frag = _fragment(line.text)
+        if frag and (line.x0 or 0.0) >= left + MIN_GRADE_INDENT:
+            near = cells[-1] if cells else None
+            if (
+                frag.group("cont") and near is not None and line.page == near.lines[-1].page
+                and (line.top or 0) - near.bottom < 2.5 * max(line.height, 1.0)
+            ):
+                near.lines.append(line)
+            else:
+                cells.append(_GradeCell([line]))
+        else:
+            label_lines.append(line)
+    text = LineText.of(label_lines, sep=" ")
+    found: dict[str, JudgementFinding] = {}
+    used: set[int] = set()
+    for spec in profile.judgements:
+        if spec.label is None:
+            continue
+        for m in label_regex(spec.label).finditer(text.text):
+            lines = text.lines_in(m.start(), m.end())
+            best = _best_overlap(lines, cells, used)
+            if best is None:
+                continue
+            cell = cells[best]
+            grade = canonical_grade(cell.text)
+            if grade is None and not is_not_judged(cell.text):
+                continue
+            used.add(best)
+            if grade is not None:
+                found[spec.key] = JudgementFinding(
+                    key=spec.key,
+                    label=m.group(0),
+                    grade=grade,
+                    grade_text=cell.text,
+                    rule=f"{profile.kind}.table.{spec.key}",
+                    evidence=Evidence(lines=lines + cell.lines, text=f"{m.group(0)} | {cell.text}"),
+                )
+            break
+    # Row labels: left-column lines level with some grade cell.
+    rows = [
+        ln for ln in label_lines
+        if any(
+            c.lines[0].page == ln.page and c.top - 2 * ln.height <= (ln.top or 0) <= c.bottom + ln.height
+            for c in cells
+        )
+    ]
+    return TableRead(found, " ".join(ln.text for ln in rows))
+
+
+def _best_overlap(label: list[Line], cells: list[_GradeCell], used: set[int]) -> int | None:
+    top = min(ln.top or 0.0 for ln in label)
+    bottom = max(ln.bottom or 0.0 for ln in label)
+    page = label[0].page
+    best, best_overlap = None, 0.0
+    for i, cell in enumerate(cells):
+        if i in used or cell.lines[0].page != page:
+            continue
+        overlap = min(bottom, cell.bottom) - max(top, cell.top)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
+
+
+def _tabbed_table(region: list[Line], profile: Profile) -> TableRead:
+    found: dict[str, JudgementFinding] = {}
+    labels: list[str] = []
+    for line in region:
+        cells = [c.strip() for c in line.text.split("\t") if c.strip()]
+        if len(cells) < 2:
+            continue
+        labels.append(cells[0])
+        for spec in profile.judgements:
+            if spec.key in found or spec.label is None:
+                continue
+            if label_regex(spec.label).match(cells[0]):
+                grade = canonical_grade(cells[1])
+                if grade is not None:
+                    found[spec.key] = JudgementFinding(
+                        key=spec.key,
+                        label=cells[0],
+                        grade=grade,
+                        grade_text=cells[1],
+                        rule=f"{profile.kind}.table.{spec.key}",
+                        evidence=Evidence(lines=[line], text=line.text),
+                    )
+                break
+    return TableRead(found, " ".join(labels))
+
+
+def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, JudgementFinding]:
+    """Graded headings and grade sentences; a heading's grade may sit in the next block."""
+    found: dict[str, JudgementFinding] = {}
+    blocks = structure.blocks
+    para_of = {id(b): p.number for p in structure.paragraphs for b in p.blocks}
+    for i, block in enumerate(blocks):
+        if block.kind in ("contents", "table"):
+            continue
+        text = block.text
+        lines = list(block.lines)
+        if block.kind == "heading" and i + 1 < len(blocks):
+            nxt = blocks[i + 1]
+            if re.match(rf"\s*{GRADE}\b", nxt.text, re.I):
+                text = f"{text} {nxt.text}"
+                lines += nxt.lines
+        for spec in profile.judgements:
+            if spec.key in found:
+                continue
+            for n, pattern in enumerate(spec.sentences):
+                m = re.search(pattern, text, re.I)
+                if not m:
+                    continue
+                grade_text = strip_footnote(m.group("grade"))
+                grade = canonical_grade(grade_text)
+                if grade is None:
+                    break
+                found[spec.key] = JudgementFinding(
+                    key=spec.key,
+                    label=text[m.start():m.start("grade")].strip(" :"),
+                    grade=grade,
+                    grade_text=grade_text,
+                    rule=f"{profile.kind}.{'heading' if block.kind == 'heading' else 'sentence'}"
+                    f".{spec.key}.{n}",
+                    evidence=Evidence(
+                        lines=lines, text=text, char_start=m.start(), char_end=m.end(),
+                        paragraph=para_of.get(id(block)),
+                    ),
+                )
+                break
+    return found
+
+
+def extract_judgements(
+    structure: Structure, profile: Profile, variant: str | None, table: TableRead
+) -> tuple[list[JudgementFinding], list[tuple[str, str, Evidence | None]]]:
+    warnings: list[tuple[str, str, Evidence | None]] = []
+    absent = next((v.absent for v in profile.variants if v.name == variant), ())
+    sources = [table.found, sentence_judgements(structure, profile)]
+    results: list[JudgementFinding] = []
+    for spec in profile.judgements:
+        if spec.key in absent:
+            continue
+        hits = [s[spec.key] for s in sources if spec.key in s]
+        if not hits:
+            if _required(spec, variant):
+                warnings.append(
+                    (
+                        "judgement_missing",
+                        f"the {profile.kind} report should have a '{spec.key}' judgement "
+                        "but none was found next to its label; left empty, not guessed",
+                        None,
+                    )
+                )
+            continue
+        primary = hits[0]
+        if primary.grade not in profile.grades:
+            warnings.append(
+                ("grade_out_of_scale", f"{spec.key}: '{primary.grade_text}' is not on this "
+                 f"framework's scale ({', '.join(profile.grades)}); dropped", primary.evidence)
+            )
+            continue
+        for other in hits[1:]:
+            if other.grade == primary.grade:
+                primary.confirmed_by.append(other.rule)
+            else:
+                warnings.append(
+                    (
+                        "judgement_conflict",
+                        f"{spec.key}: {primary.rule} reads '{primary.grade_text}' but "
+                        f"{other.rule} reads '{other.grade_text}'; kept the first",
+                        other.evidence,
+                    )
+                )
+        results.append(primary)
+    return results, warnings
+
+
+def _required(spec: JudgementSpec, variant: str | None) -> bool:
+    if not spec.required:
+        return False
+    return not spec.required_in or variant in spec.required_in

@@ -1,0 +1,51 @@
+"""Helpers to view a page's lines as text while keeping track of which line each char is from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Line
+
+
+@dataclass(slots=True)
+class LineText:
+    """Lines joined with a separator, with the char offset where each line starts."""
+
+    text: str
+    lines: list[Line]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, lines: list[Line], sep: str = "\n") -> LineText:
+        parts: list[str] = []
+        starts: list[int] = []
+        pos = 0
+        for line in lines:
+            starts.append(pos)
+            parts.append(line.text)
+            pos += len(line.text) + len(sep)
+        return cls(sep.join(parts), lines, starts)
+
+    def lines_in(self, start: int, end: int) -> list[Line]:
+        out = []
+        for line, s in zip(self.lines, self.starts):
+            if s < end and s + len(line.text) > start:
+                out.append(line)
+        return out
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def label_regex(label: str) -> re.Pattern[str]:
+    """A label pattern that tolerates any whitespace (wrapping) between its words."""
+    return re.compile(label.replace(" ", r"\s+"), re.I)
+
+
+FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z?:.])\d$")
+
+
+def strip_footnote(text: str) -> str:
+    return FOOTNOTE_TAIL.sub("", text.strip())

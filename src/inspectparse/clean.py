@@ -1,0 +1,141 @@
+"""Clean stage: Unicode normalisation and page furniture, in place on the `Document`.
+
+Furniture (running headers and footers, page numbers) is found by repetition across pages, not by
+fixed strings, and is moved to the `furniture` layer rather than deleted, so nothing is lost.
+Joining text across page breaks and de-hyphenation need the paragraph structure and happen in
+`segment`; this stage provides the document's vocabulary they consult.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .document import Document, Line
+
+BULLET = "•"
+SUB_BULLET = "–"
+
+# Glyphs that mean "bullet" in this corpus: Symbol/Wingdings private-use code points, the
+# geometric squares used from 2019, and U+0083 (how one 2009 report's bullet glyph decodes).
+_BULLET_GLYPHS = "\uf06e\uf0b7\uf0a7\uf0be\uf03c\uf0d8\uf0fc\uf076\uf0a8\u25fc\u25aa\u25a0\u25cf\u2022\u0083\u25e6\u2023\u2043"
+# Dash-like glyphs that start a sub-item.
+_SUB_BULLET_GLYPHS = "\uf02d\u2212"
+_CHAR_MAP = {
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2011": "-",  # non-breaking hyphen (2026 age ranges)
+    "\ufffe": "-",  # pdfium's marker for a hyphen at a line end
+    "\u00ad": "",  # soft hyphen
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+_LEADING_BULLET = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*")
+_LEADING_SUB_BULLET = re.compile(rf"^\s*[{_SUB_BULLET_GLYPHS}]\s*")
+_INNER_BULLET = re.compile(rf"[{_BULLET_GLYPHS}]")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
+
+# Furniture: the share of a page (from the top, from the bottom) where headers/footers live.
+HEADER_ZONE = 0.10
+FOOTER_ZONE = 0.12
+# Without geometry: how many lines at each end of a page are candidates.
+ZONE_LINES = 2
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def normalise_text(text: str) -> str:
+    """Map PDF artefacts to plain Unicode while keeping the words verbatim."""
+    text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+    if _LEADING_BULLET.match(text):
+        text = _LEADING_BULLET.sub(BULLET + " ", text, count=1)
+    elif _LEADING_SUB_BULLET.match(text):
+        text = _LEADING_SUB_BULLET.sub(SUB_BULLET + " ", text, count=1)
+    text = _INNER_BULLET.sub(BULLET, text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _CONTROL.sub(lambda m: "\t" if m.group() == "\t" else "", text)
+    return text.rstrip()
+
+
+@dataclass(slots=True)
+class CleanedDocument:
+    document: Document
+    # Lower-case words that occur in the text, for deciding whether a line-end hyphen is real.
+    vocabulary: Counter[str] = field(default_factory=Counter)
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def clean(document: Document) -> CleanedDocument:
+    for page in document.pages:
+        for line in page.lines:
+            line.text = normalise_text(line.text)
+        page.lines = [ln for ln in page.lines if ln.text.strip()]
+        for i, ln in enumerate(page.lines):
+            ln.index = i
+    mark_furniture(document)
+    vocabulary: Counter[str] = Counter()
+    for line in document.lines():
+        for word in _WORD.findall(line.text):
+            vocabulary[word.lower()] += 1
+    return CleanedDocument(document=document, vocabulary=vocabulary)
+
+
+def furniture_key(text: str) -> str:
+    """Text with digits and case folded, so 'Page 3' and 'Page 4' count as one line."""
+    key = re.sub(r"\d+", "#", text.lower())
+    return re.sub(r"\s+", " ", key).strip(" .:-–|")
+
+
+def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:
+    """(header candidates, footer candidates) for each page."""
+    zones = []
+    for page in document.pages:
+        lines = page.lines
+        if lines and lines[0].has_geometry and page.height:
+            top = [ln for ln in lines if (ln.top or 0) < HEADER_ZONE * page.height]
+            bottom = [ln for ln in lines if (ln.bottom or 0) > (1 - FOOTER_ZONE) * page.height]
+        else:
+            top, bottom = lines[:ZONE_LINES], lines[-ZONE_LINES:] if len(lines) > ZONE_LINES else []
+        zones.append((top, bottom))
+    return zones
+
+
+def mark_furniture(document: Document) -> None:
+    """Move running headers/footers and page numbers to the furniture layer."""
+    zones = _zones(document)
+    n_pages = len(document.pages)
+    counts: dict[str, Counter[str]] = {"header": Counter(), "footer": Counter()}
+    for top, bottom in zones:
+        for zone, lines in (("header", top), ("footer", bottom)):
+            for key in {furniture_key(ln.text) for ln in lines}:
+                if key and key != "#":
+                    counts[zone][key] += 1
+    # A line is running furniture if it repeats in the same zone on enough pages.
+    threshold = max(3, int(0.3 * n_pages + 0.999))
+    common = {zone: {k for k, c in cnt.items() if c >= threshold} for zone, cnt in counts.items()}
+    for top, bottom in zones:
+        for zone, lines in (("header", top), ("footer", bottom)):
+            for ln in lines:
+                text = ln.text.strip()
+                if _PAGE_NUMBER.match(text):
+                    ln.layer, ln.furniture_reason = "furniture", "page-number"
+                elif n_pages >= 3 and furniture_key(text) in common[zone]:
+                    ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"
+        # A footer line that is the running text plus a page number on the same row.
+        for ln in bottom + top:
+            if ln.layer == "body":
+                stripped = re.sub(r"\s+\d{1,4}$", "", ln.text.strip())
+                zone = "footer" if ln in bottom else "header"
+                if stripped != ln.text.strip() and furniture_key(stripped) in common[zone]:
+                    ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"

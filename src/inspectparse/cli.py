@@ -1,0 +1,86 @@
+"""Command line: maps flags to options, calls the library, hands the result to a writer.
+
+stdout carries data only; every message goes to stderr. Exit codes: `inspectparse.errors.ExitCode`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import ExitCode, InspectparseError, OutputNotWritableError
+
+ENGINE_CHOICE = click.Choice(["auto", "pdfium", "pdfplumber"])
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+def fail(error: InspectparseError) -> None:
+    click.echo(f"inspectparse: error: {error.message}", err=True)
+    sys.exit(int(error.exit_code))
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="inspectparse")
+def main() -> None:
+    """Extract judgements, recommendations and numbered paragraphs from UK inspection
+    reports (Ofsted PDFs or their text) as validated JSON.
+
+    \b
+    Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 encrypted PDF,
+    5 output not writable, 6 batch partly failed, 7 timeout, 8 no text layer,
+    9 batch all failed, 130 interrupted.
+    """
+
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-", show_default=True, help="Write the record to this file instead of stdout.",
+)
+@click.option("--engine", type=ENGINE_CHOICE, default="auto", show_default=True,
+              help="PDF text engine; auto uses pdfium and falls back to pdfplumber.")
+@click.option("--format", "input_format", type=click.Choice(["pdf", "text"]), default=None,
+              help="Skip content sniffing and read the input as this format.")
+def extract(source: str, pretty: bool, output: str, engine: str, input_format: str | None) -> None:
+    """Extract one report (a PDF or text file, or - for stdin) and print its JSON record.
+
+    \b
+    Example:
+        inspectparse extract report.pdf | jq '.judgements[] | {key, grade}'
+        pdftotext report.pdf - | inspectparse extract -
+    """
+    from .api import extract as extract_record
+
+    options: dict[str, Any] = {"engine": engine, "format": input_format}
+    try:
+        if source == "-":
+            record = extract_record(sys.stdin.buffer, path="-", **options)
+        else:
+            record = extract_record(source, **options)
+    except InspectparseError as exc:
+        fail(exc)
+        return
+    payload = record.model_dump(mode="json")
+    text = json.dumps(payload, indent=2 if pretty else None, ensure_ascii=False)
+    try:
+        if output == "-":
+            click.echo(text)
+        else:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+    except OSError as exc:
+        fail(OutputNotWritableError(f"{output}: cannot write ({exc.strerror}); check the path"))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the record that `extract` prints."""
+    from .record import Record
+
+    click.echo(json.dumps(Record.model_json_schema(), indent=2))

@@ -1,0 +1,192 @@
+"""The `inspectparse batch` command: flags -> `BatchOptions` -> `run_batch` -> exit code.
+
+Registered on the main group by `cli.py` (`main.add_command(batch)`). All logic is in
+`inspectparse.batch`; this module only parses flags and maps the summary to an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .errors import ExitCode
+
+_ENGINES = click.Choice(["auto", "pdfium", "pdfplumber"])
+
+
+def _fail(message: str, code: ExitCode) -> None:
+    click.echo(f"inspectparse: error: {message}", err=True)
+    sys.exit(int(code))
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    default=None,
+    help="Write records here (- for stdout). Default: stdout, unless --output-dir or "
+    "--sqlite is given. An existing file is resumed: inputs it holds are skipped.",
+)
+@click.option(
+    "--errors",
+    "errors_file",
+    metavar="FILE",
+    default=None,
+    help="Write error records to this JSON Lines file instead of the main output.",
+)
+@click.option(
+    "--output-dir",
+    metavar="DIR",
+    default=None,
+    help="Also write one JSON file per input under DIR, mirroring the input tree "
+    "(<name>.json, or <name>.error.json for a failed input).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default=None,
+    help="Main output format: jsonl (one record per line, the default) or csv (one row per "
+    "input, one column per judgement).",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["judgements", "recommendations", "paragraphs"]),
+    default=None,
+    help="Write this long table as CSV (one row per item) as the main output.",
+)
+@click.option(
+    "--sqlite",
+    metavar="FILE",
+    default=None,
+    help="Also write normalised tables (reports, judgements, recommendations, paragraphs, "
+    "warnings, errors) to this SQLite file.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes. Default: the number of CPUs.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop converting one input after this long (it gets a 'timeout' error record); "
+    "0 for no limit.",
+)
+@click.option("--force", is_flag=True, help="Convert every input again, even those already done.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.option(
+    "--engine",
+    type=_ENGINES,
+    default="auto",
+    show_default=True,
+    help="PDF text engine; auto uses pdfium and falls back to pdfplumber.",
+)
+@click.option(
+    "--dask-scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run on a Dask cluster (e.g. tcp://host:8786); needs pip install 'inspectparse[dask]'.",
+)
+@click.option(
+    "--max-tasks-per-child",
+    type=click.IntRange(min=1),
+    default=25,
+    hidden=True,
+    help="Replace each worker after this many inputs.",
+)
+@click.option(
+    "--task",
+    "task_spec",
+    metavar="MODULE:FUNCTION",
+    default=None,
+    hidden=True,
+    help="Replace the per-input function (tests and plugins).",
+)
+def batch(
+    paths: tuple[str, ...],
+    output: str | None,
+    errors_file: str | None,
+    output_dir: str | None,
+    fmt: str | None,
+    table: str | None,
+    sqlite: str | None,
+    jobs: int | None,
+    timeout: float,
+    force: bool,
+    quiet: bool,
+    engine: str,
+    dask_scheduler: str | None,
+    max_tasks_per_child: int,
+    task_spec: str | None,
+) -> None:
+    """Convert many reports: files, folders (recursively), globs, .zip and .tar(.gz) archives.
+
+    Every input gets one line: {"source": {...}, "report": {...}} or
+    {"source": {...}, "error": {"code", "message"}}. Inputs are recognised by their bytes,
+    not their names; hidden files and __MACOSX are skipped. Rerunning the same command
+    after a stop (even kill -9) skips what the outputs already hold; --force redoes all.
+
+    \b
+    Exit codes: 0 every input converted, 6 some failed, 9 all failed, 130 interrupted.
+    Progress and a summary go to stderr; stdout carries data only.
+
+    \b
+    Example:
+        inspectparse batch reports/ archive.zip -o reports.jsonl --errors errors.jsonl
+        inspectparse batch reports/ --format csv -o grades.csv --jobs 4
+        inspectparse batch 'reports/**/*.pdf' --sqlite reports.db --timeout 120
+    """
+    from .batch import BatchOptions, make_progress, resolve_task, run_batch
+
+    if output is None and output_dir is None and sqlite is None:
+        output = "-"
+    try:
+        task = resolve_task(task_spec) if task_spec else None
+        options = BatchOptions(
+            output=output,
+            errors=errors_file,
+            output_dir=output_dir,
+            format=fmt,
+            table=table,
+            sqlite=sqlite,
+            jobs=jobs,
+            timeout=timeout,
+            force=force,
+            engine=engine,
+            max_tasks_per_child=max_tasks_per_child,
+            dask_scheduler=dask_scheduler,
+        )
+    except (ValueError, ImportError, AttributeError) as exc:
+        raise click.UsageError(str(exc)) from exc
+
+    try:
+        summary = run_batch(paths, options, task=task, progress=make_progress(quiet=quiet))
+    except BrokenPipeError:
+        # The reader of stdout went away (e.g. `| head`): stop quietly, like other filters.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(int(ExitCode.ERROR))
+    except RuntimeError as exc:  # no Dask, an unreachable scheduler, no worker processes
+        _fail(str(exc), ExitCode.ERROR)
+        return
+    except OSError as exc:
+        _fail(
+            f"{exc.filename or 'output'}: cannot write ({exc.strerror or exc}); check the path",
+            ExitCode.OUTPUT_NOT_WRITABLE,
+        )
+        return
+
+    if not quiet:
+        click.echo(summary.format(), err=True)
+    sys.exit(int(summary.exit_code))

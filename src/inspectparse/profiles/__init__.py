@@ -1,0 +1,128 @@
+"""Framework profiles: each report kind is declared as data, not control flow.
+
+A profile says how to recognise the kind on page 1, which judgements it must have and where
+they are printed (summary table rows, graded headings, sentences), its grade scale, its
+improvement-list headings and how to read its metadata. Adding a framework means adding a
+module here that builds a `Profile` and listing it in `PROFILES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+# Grade phrase as printed; `grades.canonical_grade` maps it to a canonical id.
+GRADE = (
+    r"(?:outstanding|good|adequate|inadequate"
+    r"|requires?\s+improvement(?:\s+to\s+be\s+good)?|not\s+judged)"
+)
+# Typographic or straight apostrophe.
+APOS = "['’]"
+
+RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
+ItemStyle = Literal["bullets", "numbered", "paragraphs"]
+
+
+@dataclass(frozen=True, slots=True)
+class JudgementSpec:
+    """One judgement: its key, how its label reads, and sentences that state its grade.
+
+    `label` matches the printed row/heading label (summary table, graded section heading).
+    `sentences` are regexes with a named group `grade`, searched in headings and paragraphs.
+    `required_in` lists the variants that must have it (empty: every variant).
+    """
+
+    key: str
+    label: str | None = None
+    sentences: tuple[str, ...] = ()
+    required: bool = True
+    required_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A framework era; `marker` is searched in page-1 text (None: the default variant)."""
+
+    name: str
+    marker: str | None = None
+    # Judgement keys this variant does not have at all.
+    absent: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListHeading:
+    """A heading that opens a list of what must improve."""
+
+    pattern: str
+    kind: RecommendationKind = "improvement"
+    item_style: ItemStyle = "bullets"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    kind: str
+    name: str
+    # Page-1 regexes: any match identifies the kind; `exclude` vetoes it.
+    title_patterns: tuple[str, ...]
+    exclude_patterns: tuple[str, ...] = ()
+    # Higher wins when several profiles match page 1.
+    priority: int = 0
+    graded: bool = True
+    grades: tuple[str, ...] = ("outstanding", "good", "requires_improvement", "inadequate")
+    judgements: tuple[JudgementSpec, ...] = ()
+    variants: tuple[Variant, ...] = (Variant("default"),)
+    # Where the summary table starts (regex on a page-1 line); None: anywhere on page 1.
+    table_header: str | None = None
+    table_pages: int = 1
+    list_headings: tuple[ListHeading, ...] = ()
+    # Lines that are never items inside an improvement list (e.g. "none" sentences).
+    list_skip: tuple[str, ...] = (r"^there (are|were) no (areas for )?priority actions?",)
+    section_headings: tuple[str, ...] = ()
+    # Regexes with a `provider` group, tried in order on page-1 text joined with spaces.
+    provider_patterns: tuple[str, ...] = ()
+    # Regexes with a `dates` group.
+    date_patterns: tuple[str, ...] = (r"Inspection dates?:?\s+(?P<dates>[^\n]+)",)
+    # Regexes with a `name` group, matched per line (anchored at line start).
+    lead_patterns: tuple[str, ...] = (
+        r"^Lead inspectors?:?\s+(?P<name>.+)$",
+        r"^Reporting inspector:?\s+(?P<name>.+)$",
+    )
+    published_patterns: tuple[str, ...] = (
+        r"(?:Report )?[Pp]ublished:?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})",
+    )
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def compiled(self, attr: str) -> list[re.Pattern[str]]:
+        return _compile(tuple(getattr(self, attr)))
+
+
+@cache
+def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.I | re.M) for p in patterns]
+
+
+def _load() -> tuple[Profile, ...]:
+    from . import child_protection_2012, ilacs
+
+    return (child_protection_2012.PROFILE, ilacs.PROFILE)
+
+
+@cache
+def profiles() -> tuple[Profile, ...]:
+    return _load()
+
+
+def get(kind: str) -> Profile | None:
+    return next((p for p in profiles() if p.kind == kind), None)
+
+
+@cache
+def known_headings() -> list[re.Pattern[str]]:
+    """Every profile's section and list headings, for the segmenter (anchored, whole line)."""
+    pats: list[str] = []
+    for profile in profiles():
+        pats.extend(profile.section_headings)
+        pats.extend(h.pattern for h in profile.list_headings)
+    return [re.compile(rf"^(?:{p})\s*$", re.I) for p in dict.fromkeys(pats)]

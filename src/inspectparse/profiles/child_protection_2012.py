@@ -1,0 +1,60 @@
+"""Inspection of local authority arrangements for the protection of children (2012-13)."""
+
+from __future__ import annotations
+
+from . import GRADE, JudgementSpec, ListHeading, Profile
+
+PROFILE = Profile(
+    kind="child_protection_2012",
+    name="Inspection of local authority arrangements for the protection of children",
+    title_patterns=(
+        r"Inspection of local authority arrangements for the protection of children",
+    ),
+    priority=5,
+    grades=("outstanding", "good", "adequate", "inadequate"),
+    # The "Record of main findings" table at the end.
+    table_header=r"^Record of main findings",
+    table_pages=0,
+    judgements=(
+        JudgementSpec(
+            "overall_effectiveness",
+            label=r"Overall effectiveness",
+            sentences=(
+                rf"overall effectiveness of the arrangements to protect children in .{{0,80}}?"
+                rf"(?:is|are) judged to be\s+(?P<grade>{GRADE})",
+            ),
+        ),
+        JudgementSpec(
+            "help_and_protection",
+            label=r"The effectiveness of the help and protection provided to children",
+            sentences=(
+                rf"^The effectiveness of (?:the )?help and protection provided to children"
+                rf"[^.]{{0,120}}?\s(?:is|are)\s+(?:judged to be\s+)?(?P<grade>{GRADE})",
+            ),
+        ),
+        JudgementSpec(
+            "quality_of_practice",
+            label=r"The quality of practice",
+            sentences=(rf"^The quality of practice (?:is|are)\s+(?P<grade>{GRADE})",),
+        ),
+        JudgementSpec(
+            "leadership_and_governance",
+            label=r"Leadership and governance",
+            sentences=(rf"^Leadership and governance (?:is|are)\s+(?P<grade>{GRADE})",),
+        ),
+    ),
+    list_headings=(ListHeading(r"Areas for improvement"),),
+    section_headings=(
+        r"The inspection judgements and what they mean",
+        r"Overall effectiveness",
+        r"About this inspection",
+        r"Service information",
+        r"The effectiveness of the help and protection provided to children.*",
+        r"The quality of practice",
+        r"Leadership and governance",
+        r"Record of main findings",
+    ),
+    provider_patterns=(
+        r"protection of children\s*\n(?P<provider>[^\n]+)\n",
+    ),
+)

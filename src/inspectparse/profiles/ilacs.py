@@ -1,0 +1,102 @@
+"""ILACS: inspection of local authority children's services, 2018 onward (all three variants)."""
+
+from __future__ import annotations
+
+from . import APOS, GRADE, JudgementSpec, ListHeading, Profile, Variant
+
+_CHILDREN = rf"children{APOS}s"
+
+PROFILE = Profile(
+    kind="ilacs",
+    name="Inspection of local authority children's services (ILACS)",
+    title_patterns=(
+        rf"Inspection of {_CHILDREN} social care services",
+        rf"Inspection of .{{0,120}}?{_CHILDREN} services\s+Inspection dates?",
+        r"Inspection of .{0,120}?(?:Trust|Council)\s+Inspection dates?",
+    ),
+    exclude_patterns=(r"Focused visit to\b", r"Joint targeted area inspection of\b"),
+    priority=10,
+    table_header=r"^Judgement\b",
+    judgements=(
+        JudgementSpec(
+            "impact_of_leaders",
+            label=r"The impact of leaders on (?:social work )?practice with children and families",
+            sentences=(
+                rf"^The impact of leaders on (?:social work )?practice with children and "
+                rf"families(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
+            ),
+        ),
+        JudgementSpec(
+            "help_and_protection",
+            label=r"The experiences and progress of children who need help and protection",
+            sentences=(
+                rf"^The experiences and progress of children who need help and protection"
+                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
+            ),
+        ),
+        JudgementSpec(
+            "children_in_care_and_care_leavers",
+            label=r"The experiences and progress of children in care and care leavers",
+            sentences=(
+                rf"^The experiences and progress of children in care and care leavers"
+                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
+            ),
+            required_in=("three_judgements",),
+        ),
+        JudgementSpec(
+            "children_in_care",
+            label=r"The experiences and progress of children in care(?! and care leavers)",
+            sentences=(
+                rf"^The experiences and progress of children in care(?! and care leavers)"
+                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
+            ),
+            required_in=("four_judgements", "no_overall"),
+        ),
+        JudgementSpec(
+            "care_leavers",
+            # One report prints "children care leavers": match the label by its last words.
+            label=r"The experiences and progress of (?:children )?care\s+leavers",
+            sentences=(
+                rf"^The experiences and progress of (?:children )?care leavers"
+                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
+            ),
+            required_in=("four_judgements", "no_overall"),
+        ),
+        JudgementSpec(
+            "overall_effectiveness",
+            label=r"Overall effectiveness",
+            required_in=("three_judgements", "four_judgements"),
+        ),
+    ),
+    variants=(
+        Variant(
+            "three_judgements",
+            marker=r"children in care and\s+care leavers",
+            absent=("children_in_care", "care_leavers"),
+        ),
+        Variant(
+            "four_judgements",
+            marker=r"Overall effectiveness",
+            absent=("children_in_care_and_care_leavers",),
+        ),
+        # 2026 format: four sub-judgements and no overall effectiveness grade.
+        Variant("no_overall", absent=("children_in_care_and_care_leavers", "overall_effectiveness")),
+    ),
+    list_headings=(
+        ListHeading(r"What needs to improve(?: in this local authority)?\s*[?:]?\d?"),
+        ListHeading(r"What Needs to Improve"),
+    ),
+    section_headings=(
+        r"The experiences and progress of children.*",
+        r"The impact of leaders on .*",
+    ),
+    provider_patterns=(
+        # 2018-20: the provider is the line above the title.
+        rf"^(?P<provider>[^\n]+)\n\s*Inspection of {_CHILDREN} social care services",
+        rf"^(?P<provider>[^\n]+)\n\s*Inspection of local authority {_CHILDREN} services",
+        # 2021 on: "Inspection of [the] X local authority children's services".
+        rf"Inspection of (?:the )?(?P<provider>.+?)\s+local\s+authority\s+{_CHILDREN}\s+services",
+        r"Inspection of (?:the )?(?P<provider>.+?(?:Trust|Council))\s+Inspection dates?",
+        rf"Inspection of (?:the )?(?P<provider>.+?)\s+{_CHILDREN}\s+services",
+    ),
+)

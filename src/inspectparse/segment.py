@@ -1,0 +1,457 @@
+"""Segment stage: body lines -> blocks (headings, paragraphs, list items) -> numbered paragraphs.
+
+Paragraph numbers are chosen as the longest consistent run (1, 2, 3, ...) among the lines that
+look numbered, so wrapped lines that happen to start with "12." and the page-1 table labels
+"1." "2." "3." cannot hijack the numbering. Repairs of conversion artefacts (a bullet before the
+number, a number displaced into the line, numbers lost altogether) are recorded as warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .clean import BULLET, SUB_BULLET, CleanedDocument
+from .document import Document, Line
+
+BlockKind = Literal["heading", "subheading", "text", "bullet", "sub_bullet", "contents", "table"]
+
+_NUMBERED = re.compile(r"^(?P<prefix>[-•–]\s*)?(?P<num>\d{1,3})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+_DISPLACED = re.compile(r"\s(?P<num>\d{1,3})\.\s+(?=[a-z])")
+_BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")
+_SUB_BULLET_START = re.compile(rf"^{SUB_BULLET}\s*")
+_TERMINAL = re.compile(r"[.!?:;][\"'’”)\]]*\d?$")
+_CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
+_CONTENTS_ENTRY = re.compile(r"(\t|\s\.{2,}\s*|\s{2,}|\s)\d{1,3}\s*$")
+_LABEL_VALUE = re.compile(r"^[A-Z][A-Za-z ’']{2,40}:\s+\S")
+_TIMESCALE = re.compile(
+    r"^(immediately|within\s+(\w+|\d+)\s+(weeks?|months?)|longer\s+term)\s*:?$", re.I
+)
+_LOWER_START = re.compile(r"^[a-z]")
+
+# A paragraph number must sit within this many points of the run's number column.
+NUMBER_COLUMN_TOLERANCE = 8.0
+# A run of paragraph numbers shorter than this is not the report's numbering.
+MIN_RUN = 4
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    lines: list[Line]
+    text: str
+    number: int | None = None
+    number_inferred: bool = False
+    # Candidate paragraph number read from the first line, decided by `choose_numbering`.
+    candidate: int | None = None
+    candidate_has_dot: bool = True
+    repairs: list[str] = field(default_factory=list)
+    joined_across_page: bool = False
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def page_end(self) -> int:
+        return self.lines[-1].page
+
+
+@dataclass(slots=True)
+class ParagraphUnit:
+    """A paragraph: a numbered block with the list items and continuations that belong to it."""
+
+    number: int | None
+    number_inferred: bool
+    section: str | None
+    blocks: list[Block]
+    repairs: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    @property
+    def page(self) -> int:
+        return self.blocks[0].page
+
+    @property
+    def page_end(self) -> int:
+        return self.blocks[-1].page_end
+
+
+@dataclass(slots=True)
+class SectionUnit:
+    title: str
+    block_index: int
+    page: int
+    paragraph_numbers: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Structure:
+    document: Document
+    blocks: list[Block]
+    paragraphs: list[ParagraphUnit]
+    sections: list[SectionUnit]
+    # (code, message, block) warnings raised while segmenting.
+    warnings: list[tuple[str, str, Block | None]] = field(default_factory=list)
+
+    def numbered(self) -> list[ParagraphUnit]:
+        return [p for p in self.paragraphs if p.number is not None]
+
+
+def is_terminal(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def join_lines(left: str, right: str, vocabulary: dict[str, int] | None = None) -> str:
+    """Join two wrapped lines; drop a line-end hyphen only when the document proves it spurious.
+
+    "multi-" + "agency" stays "multi-agency"; "reg-" + "ularly" becomes "regularly" only if the
+    document also has "regularly" and never "reg-ularly" elsewhere (conservative: a wrong join
+    destroys information, a kept hyphen does not).
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    m = re.search(r"([A-Za-z]{2,})-$", left)
+    if m and right[:1].islower():
+        head = m.group(1)
+        tail = re.match(r"[A-Za-z]+", right)
+        if tail and vocabulary is not None:
+            fused = (head + tail.group()).lower()
+            hyphenated = f"{head}-{tail.group()}".lower()
+            if vocabulary.get(fused, 0) > 0 and vocabulary.get(hyphenated, 0) == 0:
+                return left[:-1] + right
+        return left + right
+    return f"{left} {right}" if left else right
+
+
+class _Builder:
+    def __init__(self, cleaned: CleanedDocument, known_headings: list[re.Pattern[str]]) -> None:
+        self.doc = cleaned.document
+        self.vocabulary = cleaned.vocabulary
+        self.known_headings = known_headings
+        self.blocks: list[Block] = []
+        self.warnings: list[tuple[str, str, Block | None]] = []
+
+    # -- line classification ------------------------------------------------------------------
+    def is_known_heading(self, text: str) -> bool:
+        t = re.sub(r"(?<=[a-z?:])\d$", "", text.strip())  # footnote digit glued to the heading
+        return any(p.match(t) for p in self.known_headings)
+
+    def looks_like_heading(self, line: Line, prev: Line | None, nxt: Line | None) -> bool:
+        text = line.text.strip()
+        if len(text) > 160 or _NUMBERED.match(text) or _BULLET_START.match(text):
+            return False
+        if self.is_known_heading(text):
+            return True
+        if _LABEL_VALUE.match(text) or "\t" in text or text.endswith(".") or text.endswith(","):
+            return False
+        if not text[:1].isupper():
+            return False
+        if line.has_geometry:
+            return bool(line.bold) and len(text) < 130
+        # Text input: a short line standing alone between breaks.
+        next_breaks = nxt is None or nxt.gap_before or nxt.page != line.page
+        return (line.gap_before or prev is None) and next_breaks and len(text) < 120
+
+    # -- block building -----------------------------------------------------------------------
+    def build(self) -> list[Block]:
+        lines = self.doc.lines()
+        in_contents = False
+        for i, line in enumerate(lines):
+            prev = lines[i - 1] if i else None
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            text = line.text.strip()
+            new_page = prev is not None and prev.page != line.page
+            broke = line.gap_before or new_page or prev is None
+            current = self.blocks[-1] if self.blocks else None
+
+            if in_contents:
+                if _CONTENTS_ENTRY.search(text) or (
+                    nxt is not None and _CONTENTS_ENTRY.search(nxt.text) and len(text) < 90
+                    and not self.is_known_heading(text)
+                ):
+                    self._append_or_new("contents", line, current, same_kind=True)
+                    continue
+                in_contents = False
+            if _CONTENTS_HEADING.match(text):
+                in_contents = True
+                self.blocks.append(Block("contents", [line], text))
+                continue
+
+            if "\t" in text and not self.doc.pages[0].lines[0].has_geometry:
+                self.blocks.append(Block("table", [line], text))
+                continue
+
+            num = _NUMBERED.match(text)
+            if _TIMESCALE.match(text):
+                self.blocks.append(Block("subheading", [line], text))
+                continue
+            if self.looks_like_heading(line, prev, nxt):
+                if (
+                    current is not None and current.kind == "heading" and not broke
+                    and line.has_geometry
+                ):
+                    current.lines.append(line)
+                    current.text = join_lines(current.text, text)
+                else:
+                    self.blocks.append(Block("heading", [line], text))
+                continue
+            # A continuation after a page break (or, in text input, after a blank line that
+            # stands for one): starts lower case, and the block before is unfinished.
+            content = _BULLET_START.sub("", text, count=1)
+            if (
+                broke and current is not None and current.kind in ("text", "bullet", "sub_bullet")
+                and _LOWER_START.match(content) and not num
+                and (not is_terminal(current.text) or not _BULLET_START.match(text))
+            ):
+                if content != text:
+                    current.repairs.append("continuation_after_page_break_dash")
+                current.lines.append(line)
+                current.text = join_lines(current.text, content, self.vocabulary)
+                current.joined_across_page = True
+                continue
+            if num:
+                block = Block("text", [line], text, candidate=int(num.group("num")))
+                block.candidate_has_dot = bool(num.group("dot"))
+                self.blocks.append(block)
+                continue
+            if _SUB_BULLET_START.match(text):
+                self.blocks.append(Block("sub_bullet", [line], text))
+                continue
+            if _BULLET_START.match(text):
+                self.blocks.append(Block("bullet", [line], text))
+                continue
+            if (
+                current is not None and current.kind in ("text", "bullet", "sub_bullet")
+                and not broke and line.has_geometry
+            ):
+                current.lines.append(line)
+                current.text = join_lines(current.text, text, self.vocabulary)
+                continue
+            if (
+                new_page and current is not None and current.kind in ("text", "bullet", "sub_bullet")
+                and not is_terminal(current.text)
+            ):
+                # Page break inside a sentence: the text runs on.
+                current.lines.append(line)
+                current.text = join_lines(current.text, text, self.vocabulary)
+                current.joined_across_page = True
+                continue
+            if (
+                not line.has_geometry and current is not None and current.kind == "text"
+                and not broke and not is_terminal(current.text)
+            ):
+                # Text input wrapped mid-sentence (e.g. pdftotext output).
+                current.lines.append(line)
+                current.text = join_lines(current.text, text, self.vocabulary)
+                continue
+            self.blocks.append(Block("text", [line], text))
+        return self.blocks
+
+    def _append_or_new(self, kind: BlockKind, line: Line, current: Block | None, *, same_kind: bool) -> None:
+        if same_kind and current is not None and current.kind == kind:
+            current.lines.append(line)
+            current.text = current.text + "\n" + line.text.strip()
+        else:
+            self.blocks.append(Block(kind, [line], line.text.strip()))
+
+
+def choose_numbering(blocks: list[Block]) -> list[int]:
+    """Indices of blocks whose candidate numbers form the report's paragraph numbering.
+
+    Longest chains of +1 steps (a skip of up to two numbers or a repeated number is allowed at a
+    cost) via dynamic programming; a second chain restarting at 1 (a second report bound into
+    the same PDF) is kept too when it is long enough.
+    """
+    cands = [i for i, b in enumerate(blocks) if b.candidate is not None]
+    chosen: list[int] = []
+    remaining = cands
+    while remaining:
+        chain = _best_chain(blocks, remaining)
+        if len(chain) < MIN_RUN:
+            break
+        chain = _filter_by_column(blocks, chain, remaining)
+        chosen.extend(chain)
+        last = chain[-1]
+        remaining = [i for i in remaining if i > last]
+    return sorted(chosen)
+
+
+def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
+    score: dict[int, float] = {}
+    back: dict[int, int | None] = {}
+    for pos, i in enumerate(cands):
+        n = blocks[i].candidate
+        assert n is not None
+        dot_cost = 0.0 if blocks[i].candidate_has_dot else 0.6
+        best, arg = (1.0 - dot_cost if n <= 1 else float("-inf")), None
+        for j in cands[max(0, pos - 60):pos]:
+            m = blocks[j].candidate
+            if j not in score or m is None:
+                continue
+            step = n - m
+            gain = {1: 1.0, 2: 0.3, 3: 0.1, 0: 0.05}.get(step)
+            if gain is None:
+                continue
+            if score[j] + gain - dot_cost > best:
+                best, arg = score[j] + gain - dot_cost, j
+        if best > float("-inf"):
+            score[i], back[i] = best, arg
+    if not score:
+        return []
+    end = max(score, key=lambda k: (score[k], -k))
+    chain = [end]
+    while back[chain[-1]] is not None:
+        chain.append(back[chain[-1]])  # type: ignore[arg-type]
+    return chain[::-1]
+
+
+def _filter_by_column(blocks: list[Block], chain: list[int], cands: list[int]) -> list[int]:
+    """With geometry, drop chain members far right of the number column, then re-chain."""
+    xs = sorted(blocks[i].lines[0].x0 for i in chain if blocks[i].lines[0].x0 is not None)
+    if not xs:
+        return chain
+    column = xs[len(xs) // 2]
+    ok = [
+        i for i in cands
+        if blocks[i].lines[0].x0 is None
+        or abs(blocks[i].lines[0].x0 - column) <= NUMBER_COLUMN_TOLERANCE
+    ]
+    if len(ok) == len(cands):
+        return chain
+    rechained = _best_chain(blocks, [i for i in ok if chain[0] <= i <= chain[-1]])
+    return rechained if len(rechained) >= MIN_RUN else chain
+
+
+def apply_numbering(builder: _Builder, blocks: list[Block]) -> None:
+    chosen = set(choose_numbering(blocks))
+    merged: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.candidate is not None and i not in chosen:
+            # A wrapped line that only looks numbered: it belongs to the block before.
+            prev = merged[-1] if merged else None
+            line = block.lines[0]
+            if (
+                prev is not None and prev.kind in ("text", "bullet", "sub_bullet")
+                and not line.gap_before and line.page == prev.lines[-1].page
+                and line.has_geometry
+            ):
+                prev.lines.extend(block.lines)
+                prev.text = join_lines(prev.text, block.text)
+                continue
+            block.candidate = None
+        elif i in chosen:
+            m = _NUMBERED.match(block.text)
+            assert m is not None
+            block.number = int(m.group("num"))
+            if m.group("prefix"):
+                block.repairs.append("bullet_before_number")
+            if not m.group("dot"):
+                block.repairs.append("number_without_full_stop")
+            block.text = m.group("rest")
+            block.kind = "text"
+        merged.append(block)
+    blocks[:] = merged
+
+
+def _starts_paragraph(block: Block) -> bool:
+    """An unnumbered block that reads like a paragraph start (not a continuation)."""
+    content = _BULLET_START.sub("", block.text, count=1)
+    return block.kind in ("text", "bullet") and content[:1].isupper()
+
+
+def repair_gaps(builder: _Builder, blocks: list[Block]) -> None:
+    """Fill gaps in the numbering: numbers displaced into a line, then numbers lost altogether."""
+    numbered = [i for i, b in enumerate(blocks) if b.number is not None]
+    for a, b in zip(numbered, numbered[1:]):
+        lo, hi = blocks[a].number, blocks[b].number
+        assert lo is not None and hi is not None
+        if hi - lo <= 1:
+            continue
+        between = [k for k in range(a + 1, b) if blocks[k].kind not in ("heading", "subheading", "contents", "table")]
+        expected = lo + 1
+        # Displaced: "... quality of practice and management 41. oversight ..."
+        for k in between:
+            m = _DISPLACED.search(blocks[k].text)
+            if m and int(m.group("num")) == expected and _starts_paragraph(blocks[k]):
+                blk = blocks[k]
+                blk.text = _BULLET_START.sub("", blk.text[: m.start()] + " " + blk.text[m.end():], count=1)
+                blk.text = re.sub(r"\s{2,}", " ", blk.text)
+                blk.number = expected
+                blk.kind = "text"
+                blk.repairs.append("number_displaced_into_line")
+                expected += 1
+        numbered_between = [k for k in between if blocks[k].number is not None]
+        missing = list(range(lo + 1, hi))
+        for k in numbered_between:
+            missing.remove(blocks[k].number)  # type: ignore[arg-type]
+        if not missing:
+            continue
+        starts = [k for k in between if blocks[k].number is None and _starts_paragraph(blocks[k])]
+        if len(starts) == len(missing):
+            for k, n in zip(starts, missing):
+                blk = blocks[k]
+                blk.text = _BULLET_START.sub("", blk.text, count=1)
+                blk.kind = "text"
+                blk.number, blk.number_inferred = n, True
+                blk.repairs.append("number_inferred")
+        else:
+            builder.warnings.append(
+                (
+                    "paragraph_number_gap",
+                    f"paragraph numbers {', '.join(map(str, missing))} not found between "
+                    f"{lo} and {hi}",
+                    blocks[a],
+                )
+            )
+
+
+def group_paragraphs(builder: _Builder, blocks: list[Block]) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
+    paragraphs: list[ParagraphUnit] = []
+    sections: list[SectionUnit] = []
+    current_section: str | None = None
+    current: ParagraphUnit | None = None
+    for idx, block in enumerate(blocks):
+        if block.kind == "heading":
+            current_section = block.text
+            sections.append(SectionUnit(block.text, idx, block.page))
+            current = None
+            continue
+        if block.kind in ("contents", "table"):
+            current = None
+            continue
+        if block.kind == "subheading":
+            if current is not None:
+                current.blocks.append(block)
+            continue
+        if block.number is not None:
+            current = ParagraphUnit(block.number, block.number_inferred, current_section, [block])
+            current.repairs.extend(block.repairs)
+            paragraphs.append(current)
+            if sections:
+                sections[-1].paragraph_numbers.append(block.number)
+            continue
+        if current is not None and (current.number is not None or block.kind != "text"):
+            current.blocks.append(block)
+            current.repairs.extend(block.repairs)
+            continue
+        current = ParagraphUnit(None, False, current_section, [block])
+        paragraphs.append(current)
+    return paragraphs, sections
+
+
+def segment(cleaned: CleanedDocument, known_headings: list[re.Pattern[str]] | None = None) -> Structure:
+    if known_headings is None:
+        from .profiles import known_headings as all_known
+
+        known_headings = all_known()
+    builder = _Builder(cleaned, known_headings)
+    blocks = builder.build()
+    apply_numbering(builder, blocks)
+    repair_gaps(builder, blocks)
+    paragraphs, sections = group_paragraphs(builder, blocks)
+    return Structure(cleaned.document, blocks, paragraphs, sections, builder.warnings)

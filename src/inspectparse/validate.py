@@ -1,0 +1,162 @@
+"""Validate stage: findings + structure -> the pydantic `Record`, with its warnings.
+
+Repairs made while segmenting and anything the rules were unsure of become warnings, so a
+record never carries a silent guess.
+"""
+
+from __future__ import annotations
+
+from .classify.findings import Evidence, Findings
+from .document import Line
+from .record import (
+    InspectionPeriod,
+    Judgement,
+    Paragraph,
+    Provenance,
+    Recommendation,
+    Record,
+    RecordWarning,
+    ReportMeta,
+    Section,
+    Source,
+)
+from .segment import Block, ParagraphUnit, Structure
+
+_REPAIR_MESSAGES = {
+    "bullet_before_number": "a bullet stood before the paragraph number; removed",
+    "number_displaced_into_line": "the paragraph number was displaced into the line; moved back",
+    "number_inferred": "the paragraph number was missing; inferred from its neighbours",
+    "number_without_full_stop": "the paragraph number had no full stop",
+    "continuation_after_page_break_dash": (
+        "text continued after a page break behind a '- ' artefact; joined to the text before"
+    ),
+}
+
+
+def provenance_of(lines: list[Line], text: str | None = None, *, paragraph: int | None = None,
+                  char_start: int | None = None, char_end: int | None = None) -> Provenance:
+    if not lines:
+        return Provenance(text=text, paragraph=paragraph)
+    return Provenance(
+        page=lines[0].page,
+        page_end=lines[-1].page,
+        paragraph=paragraph,
+        line_start=lines[0].index,
+        line_end=lines[-1].index,
+        char_start=char_start,
+        char_end=char_end,
+        text=text,
+    )
+
+
+def _evidence(ev: Evidence) -> Provenance:
+    text = ev.text
+    if ev.char_start is not None and ev.char_end is not None:
+        return provenance_of(ev.lines, ev.text[ev.char_start:ev.char_end], paragraph=ev.paragraph,
+                             char_start=ev.char_start, char_end=ev.char_end)
+    return provenance_of(ev.lines, text, paragraph=ev.paragraph)
+
+
+def _block_lines(blocks: list[Block]) -> list[Line]:
+    return [ln for b in blocks for ln in b.lines]
+
+
+def _paragraph(unit: ParagraphUnit) -> Paragraph:
+    return Paragraph(
+        number=unit.number,
+        number_inferred=unit.number_inferred,
+        section=unit.section,
+        text=unit.text,
+        provenance=provenance_of(_block_lines(unit.blocks), paragraph=unit.number),
+    )
+
+
+def build_record(
+    structure: Structure,
+    findings: Findings,
+    *,
+    parser_version: str,
+    path: str | None,
+    sha256: str,
+    member: str | None = None,
+) -> Record:
+    document = structure.document
+    meta = findings.meta
+    periods = meta.periods
+    warnings: list[RecordWarning] = []
+    for code, message in document.notes:
+        warnings.append(RecordWarning(code=code, message=message))
+    for code, message, ev in findings.warnings:
+        warnings.append(
+            RecordWarning(code=code, message=message, provenance=_evidence(ev) if ev else None)
+        )
+    for code, message, block in structure.warnings:
+        warnings.append(
+            RecordWarning(
+                code=code, message=message,
+                provenance=provenance_of(block.lines, paragraph=block.number) if block else None,
+            )
+        )
+    for unit in structure.paragraphs:
+        for repair in dict.fromkeys(unit.repairs):
+            warnings.append(
+                RecordWarning(
+                    code=f"paragraph_{repair}",
+                    message=f"paragraph {unit.number}: {_REPAIR_MESSAGES.get(repair, repair)}",
+                    provenance=provenance_of(_block_lines(unit.blocks)[:1], paragraph=unit.number),
+                )
+            )
+    if findings.profile is not None:
+        if meta.provider is None:
+            warnings.append(RecordWarning(code="provider_missing",
+                                          message="no provider name found on page 1"))
+        if not periods and findings.profile.date_patterns:
+            warnings.append(RecordWarning(code="dates_missing",
+                                          message="no inspection dates found on page 1"))
+    report = ReportMeta(
+        kind=findings.kind,
+        kind_rule=findings.kind_rule,
+        variant=findings.variant,
+        title=meta.title,
+        provider=meta.provider,
+        inspection_start=periods[0][0] if periods else None,
+        inspection_end=periods[-1][1] if periods else None,
+        inspection_periods=[InspectionPeriod(start=s, end=e) for s, e in periods]
+        if len(periods) > 1 else [],
+        lead_inspector=meta.lead_inspector,
+        published=meta.published,
+        letter_date=meta.letter_date,
+    )
+    return Record(
+        parser_version=parser_version,
+        source=Source(
+            path=path,
+            sha256=sha256,
+            format=document.format,
+            pages=document.page_count,
+            engine=document.engine,
+            member=member,
+        ),
+        report=report,
+        judgements=[
+            Judgement(
+                key=j.key, label=j.label, grade=j.grade, grade_text=j.grade_text, rule=j.rule,
+                confirmed_by=j.confirmed_by, provenance=_evidence(j.evidence),
+            )
+            for j in findings.judgements
+        ],
+        recommendations=[
+            Recommendation(
+                text=r.text, kind=r.kind, timescale=r.timescale, actor=r.actor, heading=r.heading,
+                number=r.number, sub_items=r.sub_items, rule=r.rule,
+                provenance=_evidence(r.evidence),
+            )
+            for r in findings.recommendations
+        ],
+        sections=[
+            Section(title=s.title, page=s.page, paragraphs=s.paragraph_numbers)
+            for s in structure.sections
+        ],
+        paragraphs=[_paragraph(p) for p in structure.paragraphs],
+        warnings=warnings,
+    )
