@@ -17,7 +17,10 @@ from .document import Document, Line
 
 BlockKind = Literal["heading", "subheading", "text", "bullet", "sub_bullet", "contents", "table"]
 
-_NUMBERED = re.compile(r"^(?P<prefix>[-•–]\s*)?(?P<num>\d{1,3})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+# "12. Text", "12.Text" (number glued to its text), "- 12. Text" (bullet artefact), "12 Text".
+_NUMBERED = re.compile(
+    r"^(?P<prefix>[-•–]\s*)?(?P<num>\d{1,3})(?:(?P<dot>\.)\s*|\s+)(?P<rest>[^\d\s.].*)$"
+)
 _DISPLACED = re.compile(r"\s(?P<num>\d{1,3})\.\s+(?=[a-z])")
 _BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")
 _SUB_BULLET_START = re.compile(rf"^{SUB_BULLET}\s*")

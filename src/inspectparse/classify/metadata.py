@@ -12,8 +12,8 @@ from .findings import Meta
 from .text import flat
 
 _INSPECTOR_TITLES = re.compile(
-    r"(,?\s*(Her|His)\s+Majesty[’']s\s+Inspector(s)?\b.*$"
-    r"|,?\s*\bHMI\b.*$|,?\s*Ofsted Inspector\b.*$|,?\s*Social Care Regulatory Inspector.*$)",
+    r",?\s*(?:(?:Her|His)\s+Majesty[’']s\s+Inspectors?|\bHMI\b|Ofsted\s+Inspector"
+    r"|Social\s+Care\s+Regulatory\s+Inspector)\b,?",
     re.I,
 )
 
@@ -24,8 +24,8 @@ def tidy(value: str) -> str:
 
 
 def clean_name(raw: str) -> str | None:
-    name = _INSPECTOR_TITLES.sub("", raw.strip())
-    name = tidy(name).strip(" ,;:.")
+    name = _INSPECTOR_TITLES.sub(" ", raw.strip())
+    name = re.sub(r"\s*,?\s+and\s+", " and ", tidy(name)).strip(" ,;:.")
     if not name or len(name) > 80 or not re.search(r"[A-Za-z]", name):
         return None
     return name
@@ -66,8 +66,12 @@ def _first_group(patterns: tuple[str, ...], texts: tuple[str, ...], group: str) 
 def find_lead(document: Document, profile: Profile) -> str | None:
     """First explicit lead label at the start of a line; never a deputy or a signatory."""
     compiled = profile.compiled("lead_patterns")
-    for line in document.lines():
+    lines = document.lines()
+    for i, line in enumerate(lines):
         text = line.text.strip()
+        # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector".
+        if re.search(r"(,|\band)$", text) and i + 1 < len(lines):
+            text = f"{text} {lines[i + 1].text.strip()}"
         for pattern in compiled:
             m = pattern.match(text)
             if m:

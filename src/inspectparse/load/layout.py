@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..document import Line
 
@@ -18,6 +19,8 @@ COLUMN_GAP_EMS = 1.2
 ROW_TOLERANCE_EMS = 0.45
 # A vertical gap above a row larger than this fraction of its height is a visible break.
 GAP_BEFORE_RATIO = 0.75
+
+_T = TypeVar("_T")
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 # A list marker (paragraph number, bullet glyph) stays with the text after it, however wide
@@ -34,6 +37,9 @@ class Word:
     bottom: float
     size: float
     font: str | None = None
+    # How many whitespace-separated words this stands for: an engine may pass a run of words
+    # that share one baseline and font as one Word (far fewer objects to sort); votes count words.
+    tokens: int = 1
 
 
 def is_bold_font(font: str | None) -> bool | None:
@@ -75,10 +81,8 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
         height = max(bottom - top, 1.0)
         gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
         for cell in cells:
-            sizes = [w.size for w in cell if w.size]
-            size = max(set(sizes), key=sizes.count) if sizes else None
-            fonts = [w.font for w in cell if w.font]
-            font = max(set(fonts), key=fonts.count) if fonts else None
+            size = _majority([(w.size, w.tokens) for w in cell if w.size])
+            font = _majority([(w.font, w.tokens) for w in cell if w.font])
             lines.append(
                 Line(
                     text=_join_words(cell),
@@ -96,6 +100,15 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
             )
         previous_bottom = bottom
     return lines
+
+
+def _majority(votes: list[tuple[_T, int]]) -> _T | None:
+    """The value with the most words; a tie goes to the value met first (a set's order of
+    strings would change with the hash seed, making the font of a line vary between runs)."""
+    tally: dict[_T, int] = {}
+    for value, weight in votes:
+        tally[value] = tally.get(value, 0) + weight
+    return max(tally, key=tally.__getitem__) if tally else None
 
 
 def _join_words(cell: list[Word]) -> str:
