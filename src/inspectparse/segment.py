@@ -297,7 +297,7 @@ def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
             if j not in score or m is None:
                 continue
             step = n - m
-            gain = {1: 1.0, 2: 0.3, 3: 0.1, 0: 0.05}.get(step)
+            gain = {1: 1.0, 2: 0.3, 3: 0.1, 0: -0.5}.get(step)
             if gain is None:
                 continue
             if score[j] + gain - dot_cost > best:

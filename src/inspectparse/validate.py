@@ -71,6 +71,38 @@ def _paragraph(unit: ParagraphUnit) -> Paragraph:
     )
 
 
+# Repairs worth one warning per paragraph (they change what a paragraph is or its number);
+# the others are summarised in one warning listing the paragraphs.
+_PER_PARAGRAPH = {"number_inferred", "number_displaced_into_line"}
+
+
+def _repair_warnings(units: list[ParagraphUnit]) -> list[RecordWarning]:
+    out: list[RecordWarning] = []
+    grouped: dict[str, list[ParagraphUnit]] = {}
+    for unit in units:
+        for repair in dict.fromkeys(unit.repairs):
+            if repair in _PER_PARAGRAPH:
+                out.append(
+                    RecordWarning(
+                        code=f"paragraph_{repair}",
+                        message=f"paragraph {unit.number}: {_REPAIR_MESSAGES.get(repair, repair)}",
+                        provenance=provenance_of(_block_lines(unit.blocks)[:1], paragraph=unit.number),
+                    )
+                )
+            else:
+                grouped.setdefault(repair, []).append(unit)
+    for repair, group in grouped.items():
+        where = ", ".join(str(u.number) if u.number is not None else f"p.{u.page}" for u in group)
+        out.append(
+            RecordWarning(
+                code=f"paragraph_{repair}",
+                message=f"{_REPAIR_MESSAGES.get(repair, repair)} (paragraphs {where})",
+                provenance=provenance_of(_block_lines(group[0].blocks)[:1], paragraph=group[0].number),
+            )
+        )
+    return out
+
+
 def build_record(
     structure: Structure,
     findings: Findings,
@@ -97,15 +129,7 @@ def build_record(
                 provenance=provenance_of(block.lines, paragraph=block.number) if block else None,
             )
         )
-    for unit in structure.paragraphs:
-        for repair in dict.fromkeys(unit.repairs):
-            warnings.append(
-                RecordWarning(
-                    code=f"paragraph_{repair}",
-                    message=f"paragraph {unit.number}: {_REPAIR_MESSAGES.get(repair, repair)}",
-                    provenance=provenance_of(_block_lines(unit.blocks)[:1], paragraph=unit.number),
-                )
-            )
+    warnings.extend(_repair_warnings(structure.paragraphs))
     if findings.profile is not None:
         if meta.provider is None:
             warnings.append(RecordWarning(code="provider_missing",

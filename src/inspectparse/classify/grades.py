@@ -19,7 +19,7 @@ _PREFIXES = (
 def canonical_grade(text: str) -> str | None:
     """'Requires Improvement to be good' -> 'requires_improvement'; None if not a grade."""
     t = re.sub(r"[^a-z ]", " ", text.lower()).strip()
-    t = re.sub(r"^(grade \d+ )", "", t)
+    t = re.sub(r"^grade\s+", "", t)
     for prefix, grade in _PREFIXES:
         if t.startswith(prefix):
             return grade

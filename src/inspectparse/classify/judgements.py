@@ -234,6 +234,8 @@ def extract_judgements(
     warnings: list[tuple[str, str, Evidence | None]] = []
     absent = next((v.absent for v in profile.variants if v.name == variant), ())
     sources = [table.found, sentence_judgements(structure, profile)]
+    if profile.primary_source == "narrative":
+        sources.reverse()
     results: list[JudgementFinding] = []
     for spec in profile.judgements:
         if spec.key in absent:

@@ -75,7 +75,10 @@ class Profile:
     variants: tuple[Variant, ...] = (Variant("default"),)
     # Where the summary table starts (regex on a page-1 line); None: anywhere on page 1.
     table_header: str | None = None
+    # 0: search every page for the table header.
     table_pages: int = 1
+    # Which source is authoritative when table and narrative disagree (the other is a check).
+    primary_source: Literal["table", "narrative"] = "table"
     list_headings: tuple[ListHeading, ...] = ()
     # Lines that are never items inside an improvement list (e.g. "none" sentences).
     list_skip: tuple[str, ...] = (r"^there (are|were) no (areas for )?priority actions?",)

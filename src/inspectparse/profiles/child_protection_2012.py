@@ -15,6 +15,8 @@ PROFILE = Profile(
     # The "Record of main findings" table at the end.
     table_header=r"^Record of main findings",
     table_pages=0,
+    # The narrative states each judgement; the closing table repeats it (and can disagree).
+    primary_source="narrative",
     judgements=(
         JudgementSpec(
             "overall_effectiveness",

@@ -1,7 +1,9 @@
 """Accuracy harness: extract every report in the corpus and compare with gold.jsonl.
 
-    python scripts/accuracy.py --corpus ../shared/corpus [--engine auto] [--write docs/accuracy.md]
-    python scripts/accuracy.py --kind ilacs --show-failures
+    python -m inspectparse.accuracy --corpus ../shared/corpus [--engine auto] [--write FILE]
+    python -m inspectparse.accuracy --kind ilacs --show-failures
+
+`make accuracy` runs it and writes docs/accuracy.md. The tests use `compare` too.
 
 Prints per kind and overall: kind, provider, dates, lead inspector, judgement fields, false
 grades, reports fully right, recommendation counts exact, numbered paragraphs first/last.
@@ -21,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import inspectparse
-from inspectparse.errors import InspectparseError
+from . import extract
+from .errors import InspectparseError
 
 METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "full")
 
@@ -100,7 +102,7 @@ def run(corpus: Path, engine: str, kinds: set[str] | None) -> list[Result]:
             continue
         path = corpus / "reports" / gold["file"]
         try:
-            record = inspectparse.extract(path, engine=engine).model_dump(mode="json")
+            record = extract(path, engine=engine).model_dump(mode="json")
         except InspectparseError as exc:
             res = Result(gold["file"], gold["kind"], error=f"{exc.code}: {exc.message}")
             results.append(res)
@@ -167,7 +169,7 @@ def main() -> int:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(
             f"# Accuracy on ../shared/corpus\n\nMeasured by `make accuracy` "
-            f"(`scripts/accuracy.py`, engine `{args.engine}`) at commit `{commit}` on "
+            f"(`inspectparse.accuracy`, engine `{args.engine}`) at commit `{commit}` on "
             f"{dt.date.today().isoformat()}, {len(results)} reports in {elapsed:.0f} s.\n\n"
             f"{text}\n",
             encoding="utf-8",

@@ -1,0 +1,160 @@
+"""Unit tests per stage on hand-built documents: no PDF, no click."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from inspectparse.classify.dates import parse_periods
+from inspectparse.classify.grades import canonical_grade
+from inspectparse.classify.metadata import clean_name
+from inspectparse.clean import clean, normalise_text
+from inspectparse.document import Document, Line, Page
+from inspectparse.load.layout import Word, build_lines
+from inspectparse.load.text import load_text
+from inspectparse.segment import choose_numbering, join_lines, segment
+
+
+def _page(number: int, texts: list[tuple[str, float]], height: float = 800.0) -> Page:
+    lines = [
+        Line(text=t, page=number, index=i, x0=60.0, x1=500.0, top=top, bottom=top + 10, size=10)
+        for i, (t, top) in enumerate(texts)
+    ]
+    return Page(number=number, lines=lines, width=600.0, height=height)
+
+
+# -- clean ------------------------------------------------------------------------------------
+def test_normalise_bullets_ligatures_spaces_emphasis() -> None:
+    assert normalise_text("\uf0b7 the ﬁrst\u00a0item") == "• the first item"
+    assert normalise_text("\u25fc item") == "• item"
+    assert normalise_text("\uf02d sub item") == "– sub item"
+    assert normalise_text("aged 11\u201116") == "aged 11-16"
+    assert normalise_text("judged to be **adequate**.") == "judged to be adequate."
+    assert normalise_text("\u0083 glyph from a 2009 report") == "• glyph from a 2009 report"
+
+
+def test_running_footer_and_page_numbers_found_by_repetition() -> None:
+    pages = [
+        _page(n, [("Body text on page %d about children." % n, 100.0),
+                  ("More body text.", 300.0),
+                  ("Inspection of Northwick local authority children's services", 770.0),
+                  (f"4 to 15 September 2023 {n}", 782.0)])
+        for n in range(1, 6)
+    ]
+    pages[0].lines[2].text = "A closing line unique to page one."
+    doc = clean(Document(pages=pages, format="pdf", engine="test")).document
+    body = [ln.text for ln in doc.lines()]
+    furniture = [ln for ln in doc.lines(layer="furniture")]
+    assert "A closing line unique to page one." in body
+    assert all("Inspection of Northwick" not in t for t in body)
+    assert all("September 2023" not in t for t in body)
+    assert {ln.furniture_reason for ln in furniture} == {"running-footer"}
+    assert len(furniture) == 4 * 2 + 1  # pages 2-5 both lines, page 1 the dates line only
+
+
+def test_title_on_page_one_top_is_not_taken_for_a_footer() -> None:
+    title = "Inspection of Northwick local authority children's services"
+    pages = [_page(1, [(title, 50.0), ("Summary.", 300.0)])]
+    pages += [_page(n, [("Body.", 300.0), (title, 770.0)]) for n in range(2, 6)]
+    doc = clean(Document(pages=pages, format="pdf", engine="test")).document
+    assert doc.pages[0].lines[0].layer == "body"
+
+
+# -- load (text) -----------------------------------------------------------------------------
+def test_text_form_feeds_are_pages_and_trailing_feed_is_not() -> None:
+    doc = load_text(b"page one\n\nsecond para\fpage two\f")
+    assert doc.page_count == 2
+    assert [ln.gap_before for ln in doc.pages[0].lines] == [False, True]
+
+
+def test_layout_splits_columns_but_keeps_markers_with_text() -> None:
+    words = [Word("Overall", 60, 100, 100, 110, 10), Word("effectiveness", 103, 170, 100, 110, 10),
+             Word("Good", 330, 355, 100, 110, 10),
+             Word("12.", 57, 70, 130, 140, 10), Word("Children", 85, 130, 130, 140, 10)]
+    lines = build_lines(words, 1)
+    assert [ln.text for ln in lines] == ["Overall effectiveness", "Good", "12. Children"]
+    assert lines[2].gap_before
+
+
+# -- segment ---------------------------------------------------------------------------------
+def test_join_lines_dehyphenation_is_conservative() -> None:
+    vocab = {"regularly": 3, "multi-agency": 2}
+    assert join_lines("work is reg-", "ularly reviewed", vocab) == "work is regularly reviewed"
+    assert join_lines("a multi-", "agency team", vocab) == "a multi-agency team"
+    assert join_lines("an unknown-", "word here", vocab) == "an unknown-word here"
+    assert join_lines("aged 11-", "16 years", vocab) == "aged 11- 16 years"
+
+
+def _text_doc(text: str):
+    return clean(load_text(text.encode()))
+
+
+def test_numbering_run_ignores_table_labels_and_wrapped_numbers() -> None:
+    text = "\n".join(
+        ["1. Children who need help", "2. Children looked after", "3. Leadership", ""]
+        + [f"{n}. Paragraph {n} text." for n in range(1, 9)]
+    )
+    structure = segment(_text_doc(text))
+    numbered = [p.number for p in structure.paragraphs if p.number is not None]
+    assert numbered == list(range(1, 9))
+
+
+def test_second_report_restarting_at_one_is_kept() -> None:
+    first = [f"{n}. Main paragraph {n}." for n in range(1, 11)]
+    second = [f"{n}. Bound-in paragraph {n}." for n in range(1, 7)]
+    structure = segment(_text_doc("\n".join(first + second)))
+    numbered = [p.number for p in structure.paragraphs if p.number is not None]
+    assert numbered == list(range(1, 11)) + list(range(1, 7))
+
+
+def test_lost_numbers_inferred_only_when_the_gap_matches() -> None:
+    lines = ["1. One.", "2. Two.", "- Three without its number.", "4. Four.", "5. Five.",
+             "- Six lost.", "- Also unnumbered.", "- Third unnumbered.", "7. Seven."]
+    structure = segment(_text_doc("\n".join(lines)))
+    nums = {p.number: p for p in structure.paragraphs if p.number is not None}
+    assert nums[3].number_inferred and nums[3].text == "Three without its number."
+    assert 6 not in nums  # three candidates for one gap: not guessed
+    assert any(code == "paragraph_number_gap" for code, _, _ in structure.warnings)
+
+
+def test_choose_numbering_allows_small_skip() -> None:
+    structure = segment(_text_doc("\n".join(f"{n}. P{n}." for n in [1, 2, 3, 5, 6, 7])))
+    assert [p.number for p in structure.paragraphs] == [1, 2, 3, 5, 6, 7]
+    assert choose_numbering([]) == []
+
+
+# -- classify helpers ------------------------------------------------------------------------
+def test_date_ranges_in_every_printed_shape() -> None:
+    d = dt.date
+    assert parse_periods("6 to 17 December 2021") == [(d(2021, 12, 6), d(2021, 12, 17))]
+    assert parse_periods("22 October to 31 October 2012") == [(d(2012, 10, 22), d(2012, 10, 31))]
+    assert parse_periods("10 September 2018 to 21 September 2018 Lead inspector") == [
+        (d(2018, 9, 10), d(2018, 9, 21))
+    ]
+    assert parse_periods("8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019") == [
+        (d(2019, 7, 8), d(2019, 7, 12)), (d(2019, 8, 7), d(2019, 8, 8))
+    ]
+    assert parse_periods("30 September to 11 October 2024 and 13 to 16 January 2025") == [
+        (d(2024, 9, 30), d(2024, 10, 11)), (d(2025, 1, 13), d(2025, 1, 16))
+    ]
+    assert parse_periods("15–19 July 2013") == [(d(2013, 7, 15), d(2013, 7, 19))]
+    assert parse_periods("12/09/2016 – 06/10/2016") == [(d(2016, 9, 12), d(2016, 10, 6))]
+    assert parse_periods("1 and 2 March", default_year=2016) == [
+        (d(2016, 3, 1), d(2016, 3, 1)), (d(2016, 3, 2), d(2016, 3, 2))
+    ]
+    assert parse_periods("no dates here") == []
+
+
+def test_canonical_grades() -> None:
+    assert canonical_grade("Requires Improvement to be good") == "requires_improvement"
+    assert canonical_grade("Require improvement") == "requires_improvement"
+    assert canonical_grade("Inadequate Grade 4") == "inadequate"
+    assert canonical_grade("Grade 3 (adequate)") == "adequate"
+    assert canonical_grade("to be good") is None
+
+
+def test_inspector_names() -> None:
+    assert clean_name("Steve Lowe, Her Majesty’s Inspector") == "Steve Lowe"
+    assert clean_name("Paula Thomson-Jones HMI") == "Paula Thomson-Jones"
+    assert clean_name(
+        "Rebecca Quested, His Majesty’s Inspector, and Matthew Reed, His Majesty’s Inspector"
+    ) == "Rebecca Quested and Matthew Reed"
