@@ -38,7 +38,7 @@ import tarfile
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Protocol
@@ -146,11 +146,19 @@ class BatchOptions:
 
     @property
     def worker_count(self) -> int:
-        return self.jobs or os.cpu_count() or 1
+        return self.jobs or available_cpus()
 
     @property
     def timeout_seconds(self) -> float | None:
         return self.timeout if self.timeout and self.timeout > 0 else None
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (a container's cpuset, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -721,16 +729,40 @@ def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> Non
     # Anything a library prints to fd 1 must not corrupt the data on the parent's stdout.
     with contextlib.suppress(OSError):
         os.dup2(2, 1)
+    _die_with_parent()
     while True:
         try:
             msg = conn.recv()
+            if msg is None:
+                return
+            seq, item = msg
+            conn.send(("started", seq, None))
+            result = run_task(task, item)
+            conn.send(("done", seq, result))
         except (EOFError, OSError):
-            return  # the parent is gone
-        if msg is None:
-            return
-        seq, item = msg
-        conn.send(("started", seq, None))
-        conn.send(("done", seq, run_task(task, item)))
+            return  # the parent is gone (killed, even with -9): nobody wants the result
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel kill this worker when its parent process dies.
+
+    Without it a worker stuck in a pathological PDF would outlive a killed batch until its
+    task ended. The parent is the fork server (or the batch itself with spawn); the fork server
+    exits when the batch does, so the chain ends with the batch either way.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
 
 
 class _Worker:
@@ -812,7 +844,7 @@ class LocalPool:
         self.workers_started += 1
         return _Worker(self.ctx, self.task)
 
-    def run(self, jobs: Iterator[_Job | Outcome]) -> Iterator[Outcome]:
+    def run(self, jobs: Iterator[_Job | Outcome]) -> Generator[Outcome, None, None]:
         idle: list[_Worker] = []
         busy: dict[int, _Worker] = {}  # seq -> worker
         seq = 0
@@ -955,7 +987,7 @@ def _dask_client(scheduler: Any) -> Any:
 
 def _run_dask(
     jobs: Iterator[_Job | Outcome], task: Task, scheduler: Any, timeout: float | None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """The same per-input task on a Dask cluster.
 
     A timed-out input costs its error record and its future is cancelled, but Dask cannot kill
@@ -1099,7 +1131,9 @@ def _jobs(
         yield _Job(ident, TaskInput(read.data, ref.path, ref.member, opts.engine))
 
 
-def _execute(jobs: Iterator[_Job | Outcome], opts: BatchOptions, task: Task) -> Iterator[Outcome]:
+def _execute(
+    jobs: Iterator[_Job | Outcome], opts: BatchOptions, task: Task
+) -> Generator[Outcome, None, None]:
     if opts.dask_scheduler is not None:
         return _run_dask(jobs, task, opts.dask_scheduler, opts.timeout_seconds)
     pool = LocalPool(
@@ -1161,9 +1195,10 @@ def run_batch(
     summary = BatchSummary(inputs=len(refs))
     sinks = _open_sinks(opts)
     progress.start(len(refs))
+    jobs = _jobs(refs, opts, sinks=sinks, summary=summary, progress=progress)
+    outcomes = _execute(jobs, opts, task or extract_task)
     try:
-        jobs = _jobs(refs, opts, sinks=sinks, summary=summary, progress=progress)
-        for outcome in _execute(jobs, opts, task or extract_task):
+        for outcome in outcomes:
             for sink in sinks:
                 sink.write(outcome)
             summary.add(outcome)
@@ -1171,6 +1206,8 @@ def run_batch(
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        # Stops the workers now, whatever happened (e.g. a broken stdout pipe).
+        outcomes.close()
         progress.close()
         try:
             for sink in sinks:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import ExitCode, InspectparseError, OutputNotWritableError
+from .errors import InspectparseError, OutputNotWritableError
 
 ENGINE_CHOICE = click.Choice(["auto", "pdfium", "pdfplumber"])
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}

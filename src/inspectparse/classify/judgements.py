@@ -198,7 +198,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
         lines = list(block.lines)
         if block.kind == "heading" and i + 1 < len(blocks):
             nxt = blocks[i + 1]
-            if re.match(rf"\s*{GRADE}\b", nxt.text, re.I):
+            if re.match(rf"\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", nxt.text, re.I):
                 text = f"{text} {nxt.text}"
                 lines += nxt.lines
         for spec in profile.judgements:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..document import Document
@@ -47,11 +48,39 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
         meta.title = tidy(meta.title)
     published = _first_group(profile.published_patterns, (lined,), "date")
     meta.published = parse_date(published) if published else None
-    dates = _first_group(profile.date_patterns, (flat_text,), "dates")
+    if profile.letter:
+        meta.letter_date = letter_date(document)
+    anchor = meta.letter_date or meta.published
+    dates = _first_group(profile.date_patterns, (flat_text, flat(body_text(document))), "dates")
     if dates:
-        meta.periods = parse_periods(dates, default_year=meta.published.year if meta.published else None)
+        meta.periods = parse_periods(dates, default_year=anchor.year if anchor else None)
+        if meta.periods and anchor and meta.periods[0][0] > anchor:
+            # A visit cannot follow its own letter: a year left out belongs to the year before.
+            meta.periods = parse_periods(dates, default_year=anchor.year - 1) or meta.periods
     meta.lead_inspector = find_lead(document, profile)
     return meta
+
+
+_DATE_LINE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
+
+
+def letter_date(document: Document) -> dt.date | None:
+    """The date line of a letter: the first line on page 1 that is only a date."""
+    for line in document.pages[0].body_lines if document.pages else []:
+        if _DATE_LINE.match(line.text.strip()):
+            return parse_date(line.text)
+    return None
+
+
+def body_text(document: Document, max_chars: int = 6000) -> str:
+    out: list[str] = []
+    total = 0
+    for line in document.lines():
+        out.append(line.text)
+        total += len(line.text)
+        if total > max_chars:
+            break
+    return "\n".join(out)
 
 
 def _first_group(patterns: tuple[str, ...], texts: tuple[str, ...], group: str) -> str | None:
@@ -65,6 +94,12 @@ def _first_group(patterns: tuple[str, ...], texts: tuple[str, ...], group: str) 
 
 def find_lead(document: Document, profile: Profile) -> str | None:
     """First explicit lead label at the start of a line; never a deputy or a signatory."""
+    for pattern in profile.lead_search_patterns:
+        m = re.search(pattern, flat(body_text(document, 20000)))
+        if m:
+            name = clean_name(m.group("name"))
+            if name:
+                return name
     compiled = profile.compiled("lead_patterns")
     lines = document.lines()
     for i, line in enumerate(lines):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..profiles import ListHeading, Profile
-from ..segment import Block, Structure
+from ..segment import Block, Structure, is_terminal, join_lines
 from .findings import Evidence, RecommendationFinding
 from .text import strip_footnote
 
@@ -47,6 +47,33 @@ def _actor(text: str) -> str | None:
     return None
 
 
+def _is_section_heading(block: Block, profile: Profile) -> bool:
+    text = strip_footnote(block.text)
+    return _heading_match(block, profile) is not None or any(
+        re.fullmatch(rf"(?:{p})\s*", text, re.I) for p in profile.section_headings
+    )
+
+
+def _list_end(blocks: list[Block], start: int, heading: ListHeading, profile: Profile) -> int:
+    """Index of the block that ends the list opened at `start` (a heading)."""
+    i = start + 1
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "heading":
+            # A topic subheading inside a bulleted list ("Leadership", "Health") is passed
+            # over when bullets follow it; a known section or list heading always ends the list.
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if (
+                heading.item_style == "bullets" and not _is_section_heading(block, profile)
+                and nxt is not None and nxt.kind == "bullet"
+            ):
+                i += 1
+                continue
+            return i
+        i += 1
+    return i
+
+
 def extract_recommendations(structure: Structure, profile: Profile) -> list[RecommendationFinding]:
     blocks = structure.blocks
     para_of = {id(b): p.number for p in structure.paragraphs for b in p.blocks}
@@ -58,44 +85,122 @@ def extract_recommendations(structure: Structure, profile: Profile) -> list[Reco
         if heading is None:
             i += 1
             continue
-        title = blocks[i].text
-        timescale: str | None = None
-        lead_actor: str | None = None
-        i += 1
-        while i < len(blocks) and blocks[i].kind != "heading":
-            block = blocks[i]
-            i += 1
-            if block.kind == "subheading":
-                timescale = block.text.strip().rstrip(":").strip()
-                continue
-            body = _BULLET_PREFIX.sub("", block.text).strip()
-            if any(p.search(body) for p in skip):
-                continue
-            if block.kind == "sub_bullet":
-                if items and items[-1].heading == title:
-                    items[-1].sub_items.append(body)
-                continue
-            is_item = (
-                block.kind == "bullet"
-                or (heading.item_style == "numbered" and block.number is not None)
-                or heading.item_style == "paragraphs"
+        end = _list_end(blocks, i, heading, profile)
+        if heading.item_style == "paragraphs":
+            items.extend(_paragraph_items(structure, blocks[i], end, heading, profile, skip))
+        else:
+            items.extend(_block_items(blocks[i + 1:end], blocks[i].text, heading, profile, skip, para_of))
+        i = end
+    return items
+
+
+def _block_items(
+    region: list[Block], title: str, heading: ListHeading, profile: Profile,
+    skip: list[re.Pattern[str]], para_of: dict[int, int | None],
+) -> list[RecommendationFinding]:
+    items: list[RecommendationFinding] = []
+    timescale: str | None = None
+    lead_actor: str | None = None
+    for block in region:
+        if block.kind == "subheading":
+            timescale = block.text.strip().rstrip(":").strip()
+            continue
+        if block.kind in ("heading", "contents", "table"):
+            continue
+        body = _BULLET_PREFIX.sub("", block.text).strip()
+        if any(p.search(body) for p in skip):
+            continue
+        if block.kind == "sub_bullet":
+            if items:
+                items[-1].sub_items.append(body)
+            continue
+        is_item = (
+            block.kind == "bullet"
+            or (heading.item_style == "numbered" and block.number is not None)
+            or (profile.list_items_after_bullets and bool(items) and block.kind == "text")
+        )
+        if not is_item:
+            m = _LEAD_IN_ACTOR.search(block.text)
+            if m:
+                lead_actor = m.group("actor")
+            continue
+        items.append(
+            RecommendationFinding(
+                text=body,
+                kind=heading.kind,
+                timescale=timescale,
+                actor=_actor(body) or lead_actor,
+                heading=title,
+                number=block.number,
+                sub_items=[],
+                rule=f"{profile.kind}.list.{heading.kind}.{heading.item_style}",
+                evidence=Evidence(lines=block.lines, text=block.text, paragraph=para_of.get(id(block))),
             )
-            if not is_item:
-                m = _LEAD_IN_ACTOR.search(block.text)
-                if m:
-                    lead_actor = m.group("actor")
-                continue
-            items.append(
-                RecommendationFinding(
-                    text=body,
-                    kind=heading.kind,
-                    timescale=timescale,
-                    actor=_actor(body) or lead_actor,
-                    heading=title,
-                    number=block.number,
-                    sub_items=[],
-                    rule=f"{profile.kind}.list.{heading.kind}.{heading.item_style}",
-                    evidence=Evidence(lines=block.lines, text=block.text, paragraph=para_of.get(id(block))),
-                )
+        )
+    return items
+
+
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+def _paragraph_items(
+    structure: Structure, heading_block: Block, end: int, heading: ListHeading, profile: Profile,
+    skip: list[re.Pattern[str]],
+) -> list[RecommendationFinding]:
+    """Items that are plain paragraphs or table rows with no bullet and no blank line between.
+
+    Works on the lines, not blocks: a row starts where a line follows one ending in a full stop
+    and begins with a capital (or an item number). In a two-column table whose header repeats
+    the heading ("Responsible body | Areas for priority action"), only the column under the
+    repeated heading holds items.
+    """
+    lines = structure.document.lines()
+    first = heading_block.lines[-1]
+    last = structure.blocks[end].lines[0] if end < len(structure.blocks) else None
+    start_at = next(k for k, ln in enumerate(lines) if ln is first) + 1
+    stop_at = next((k for k, ln in enumerate(lines) if ln is last), len(lines))
+    region = lines[start_at:stop_at]
+    title = strip_footnote(heading_block.text)
+    header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
+    if header is not None:
+        column = header.x0
+        region = [
+            ln for ln in region
+            if ln.top != header.top or ln.page != header.page
+        ]
+        if column is not None:
+            region = [ln for ln in region if ln.x0 is None or ln.x0 >= column - 4]
+    rows: list[list] = []
+    for ln in region:
+        text = ln.text.strip()
+        if not text or any(p.search(text) for p in skip):
+            continue
+        starts_row = (
+            not rows
+            or _ITEM_NUMBER.match(text)
+            or (is_terminal(rows[-1][-1].text) and text[:1].isupper())
+        )
+        if starts_row:
+            rows.append([ln])
+        else:
+            rows[-1].append(ln)
+    items = []
+    for row in rows:
+        text = ""
+        for ln in row:
+            text = join_lines(text, ln.text.strip())
+        text = _ITEM_NUMBER.sub("", text)
+        items.append(
+            RecommendationFinding(
+                text=text,
+                kind=heading.kind,
+                timescale=None,
+                actor=_actor(text),
+                heading=heading_block.text,
+                number=None,
+                sub_items=[],
+                rule=f"{profile.kind}.list.{heading.kind}.paragraphs",
+                evidence=Evidence(lines=row, text=text),
             )
+        )
     return items

@@ -47,6 +47,10 @@ _RUN_GAP_EMS = 1.5
 # A run that starts this many font sizes left of the previous run's end is out of order.
 _RUN_BACKWARD_EMS = 0.5
 
+# Measured words closer than this (in font sizes) would be glued by build_lines, and farther than
+# this may be a column break: only gaps in between are merged into one Word.
+_MERGE_GAP_EMS = (0.15, 2.0)
+
 _c_double = ctypes.c_double
 
 
@@ -77,6 +81,7 @@ class _Api:
     matrix: Callable[..., int]
     font_info: Callable[..., int]
     unicode: Callable[..., int]
+    text_object: Callable[..., int | None]
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +102,17 @@ def _api() -> _Api:
         matrix=bare(raw.FPDFText_GetMatrix, ctypes.c_int),
         font_info=bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong),
         unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
+        text_object=bare(raw.FPDFText_GetTextObject, ctypes.c_void_p),
     )
 
 
-def load_pdf_pdfium(data: bytes) -> Document:
+def load_pdf_pdfium(data: bytes, *, split_words: bool = False) -> Document:
+    """Load a PDF with PDFium.
+
+    `split_words=True` hands `build_lines` one `Word` per whitespace-separated token, like
+    pdfplumber; the default hands it one `Word` per run of words (with `tokens` = their number),
+    which gives the same lines with a fraction of the objects to sort (see the tests).
+    """
     import pypdfium2 as pdfium
 
     try:
@@ -114,7 +126,7 @@ def load_pdf_pdfium(data: bytes) -> Document:
         ) from exc
     pages: list[Page] = []
     try:
-        reader = _PageReader(_api())
+        reader = _PageReader(_api(), split_words=split_words)
         for index in range(len(pdf)):
             page = pdf[index]
             try:
@@ -170,8 +182,9 @@ def _has_eof_marker(data: bytes) -> bool:
 class _PageReader:
     """Reads one page at a time, reusing the ctypes out-parameters between calls."""
 
-    def __init__(self, api: _Api) -> None:
+    def __init__(self, api: _Api, *, split_words: bool = False) -> None:
         self.api = api
+        self.split_words = split_words
         self.l, self.t, self.r, self.b = (_c_double() for _ in range(4))
         self.rect_refs = tuple(ctypes.byref(v) for v in (self.l, self.t, self.r, self.b))
         self.box = _FsRectF()
@@ -218,106 +231,155 @@ class _PageReader:
         if not raw_text:
             return []
         text = raw_text.replace("\ufffe", "-")
-        api = self.api
-        count_rects, get_rect, loose_box = api.count_rects, api.get_rect, api.loose_box
-        rl, rt, rr, rb = self.l, self.t, self.r, self.b
-        refs = self.rect_refs
-        box, box_ref = self.box, self.box_ref
         words: list[Word] = []
         for match in _LINE.finditer(raw_text):
             start, end = match.span()
-            spans = [m.span() for m in _WORD.finditer(text, start, end)]
-            if not spans:
+            line = text[start:end]
+            stripped = line.strip()
+            if not stripped:
                 continue
-            first, last = spans[0][0], spans[-1][1] - 1
-            size, font = self._font(tp, first)
-            if size <= 0 or not loose_box(tp, first, box_ref):
-                self._exact_words(tp, text, spans, page_top, words)
+            first = start + len(line) - len(line.lstrip())
+            last = start + len(line.rstrip()) - 1
+            parts = stripped.split()
+            run = self._run(tp, start, end, first, last, last + 1 - len(parts[-1]))
+            if run is None:
+                self._exact_words(tp, text, first, last + 1, page_top, words)
                 continue
-            x0, band_bottom, band_top = box.left, box.bottom, box.top
-            if last != first:
-                if not loose_box(tp, last, box_ref):
-                    self._exact_words(tp, text, spans, page_top, words)
-                    continue
-                if not self._same_font(tp, spans[-1][0], size, font):
-                    self._exact_words(tp, text, spans, page_top, words)
-                    continue
-            x1 = box.right
-            n_rects = count_rects(tp, start, end - start)
-            single = n_rects > 0 and x1 >= x0
-            prev_right = None
-            gap_limit = _RUN_GAP_EMS * size
-            back_limit = -_RUN_BACKWARD_EMS * size
-            for j in range(n_rects if single else 0):
-                get_rect(tp, j, *refs)
-                left, top, right, bottom = rl.value, rt.value, rr.value, rb.value
-                # A run off the line's band is on another row (PDFium joined two rows).
-                if bottom >= band_top or top <= band_bottom:
-                    single = False
-                    break
-                if prev_right is not None:
-                    gap = left - prev_right
-                    if gap > gap_limit or gap < back_limit:
-                        single = False
-                        break
-                prev_right = right
-            if not single:
-                self._exact_words(tp, text, spans, page_top, words)
+            x0, x1, low, size, font = run
+            bottom = page_top - low
+            if not self.split_words:
+                words.append(Word(" ".join(parts), x0, x1, bottom - size, bottom, size, font,
+                                  len(parts)))
                 continue
-            w_bottom = page_top - band_bottom
-            w_top = w_bottom - size
             scale = (x1 - x0) / (last + 1 - first)
-            for a, b in spans:
-                words.append(
-                    Word(text[a:b], x0 + (a - first) * scale, x0 + (b - first) * scale,
-                         w_top, w_bottom, size, font)
-                )
+            for m in _WORD.finditer(text, first, last + 1):
+                a, b = m.span()
+                words.append(Word(m.group(), x0 + (a - first) * scale, x0 + (b - first) * scale,
+                                  bottom - size, bottom, size, font))
         return words
 
-    def _same_font(self, tp: ctypes.c_void_p, index: int, size: float, font: str | None) -> bool:
-        """Whether character `index` has the font and (text space) size of the line's start."""
-        other_size, other_font = self._font(tp, index)
-        if abs(other_size - size) > 0.05 * size:
-            return False
-        return other_font == font or _base_font(other_font) == _base_font(font)
+    def _run(
+        self, tp: ctypes.c_void_p, start: int, end: int, first: int, last: int, last_word: int
+    ) -> tuple[float, float, float, float, str | None] | None:
+        """(x0, x1, loose bottom, size, font) of a line that is one run of text, else None.
+
+        One run: one font and size at its first and last word, and its text objects in order
+        along one baseline band with no gap wide enough to be a column break.
+        """
+        api, box = self.api, self.box
+        size, raw_size, font = self._font(tp, first)
+        if size <= 0 or not api.loose_box(tp, first, self.box_ref):
+            return None
+        x0, low, high = box.left, box.bottom, box.top
+        if last_word != first:
+            if abs(api.font_size(tp, last_word) - raw_size) > 0.05 * raw_size:
+                return None
+            if not _same_family(self._font_name(tp, last_word), font):
+                return None
+        if last != first and not api.loose_box(tp, last, self.box_ref):
+            return None
+        x1 = box.right
+        n_rects = api.count_rects(tp, start, end - start)
+        if n_rects <= 0 or x1 < x0:
+            return None
+        get_rect, refs = api.get_rect, self.rect_refs
+        rl, rt, rr, rb = self.l, self.t, self.r, self.b
+        gap_limit = _RUN_GAP_EMS * size
+        back_limit = -_RUN_BACKWARD_EMS * size
+        prev_right = None
+        for j in range(n_rects):
+            get_rect(tp, j, *refs)
+            # A text object off the line's band is on another row (PDFium joined two rows).
+            if rb.value >= high or rt.value <= low:
+                return None
+            if prev_right is not None:
+                gap = rl.value - prev_right
+                if gap > gap_limit or gap < back_limit:
+                    return None
+            prev_right = rr.value
+        return x0, x1, low, size, font
 
     def _exact_words(
         self,
         tp: ctypes.c_void_p,
         text: str,
-        spans: list[tuple[int, int]],
+        start: int,
+        end: int,
         page_top: float,
         words: list[Word],
     ) -> None:
-        loose_box, box, ref = self.api.loose_box, self.box, self.box_ref
-        for a, b in spans:
+        """Words of text[start:end], each measured from its first and last character.
+
+        Neighbours in one font on one baseline whose gap is a plain word space are merged into
+        one `Word` (unless `split_words`): build_lines neither splits nor glues at such a gap,
+        so the lines come out the same with fewer objects.
+        """
+        api = self.api
+        loose_box, text_object, box, ref = api.loose_box, api.text_object, self.box, self.box_ref
+        merge = not self.split_words
+        last_object: int | None = -1
+        size, font = 0.0, None
+        run: Word | None = None
+        for m in _WORD.finditer(text, start, end):
+            a, b = m.span()
+            # Characters of one text object share its font: look it up once per object.
+            obj = text_object(tp, a)
+            if obj != last_object or obj is None:
+                size, _, font = self._font(tp, a)
+                size = size or 10.0
+                last_object = obj
             loose_box(tp, a, ref)
             x0, low = box.left, box.bottom
             if b - 1 > a:
                 loose_box(tp, b - 1, ref)
                 low = min(low, box.bottom)
-            x1 = box.right
-            size, font = self._font(tp, a)
+            x1 = max(box.right, x0)
             bottom = page_top - low
-            words.append(Word(text[a:b], x0, max(x1, x0), bottom - size, bottom, size, font))
+            if (
+                merge
+                and run is not None
+                and run.font == font
+                and run.size == size
+                and abs(run.bottom - bottom) < 0.01
+                and _MERGE_GAP_EMS[0] * size < x0 - run.x1 < _MERGE_GAP_EMS[1] * size
+            ):
+                run.text = f"{run.text} {m.group()}"
+                run.x1 = x1
+                run.tokens += 1
+                continue
+            run = Word(m.group(), x0, x1, bottom - size, bottom, size, font)
+            words.append(run)
 
-    def _font(self, tp: ctypes.c_void_p, index: int) -> tuple[float, str | None]:
-        """Effective font size (points, as drawn) and font name of character `index`."""
+    def _font(self, tp: ctypes.c_void_p, index: int) -> tuple[float, float, str | None]:
+        """(effective size, text-space size, font name) of character `index`.
+
+        The effective size is what pdfplumber reports: the font size scaled by the character's
+        matrix (some writers set a 1 pt font and scale it with the text matrix).
+        """
         api = self.api
-        size = api.font_size(tp, index)
+        raw_size = api.font_size(tp, index)
+        size = raw_size
         if api.matrix(tp, index, self.mat_ref):
             m = self.mat
-            # The size is in text space; the character's matrix scales it onto the page.
             scale = math.hypot(m.c, m.d)
             if scale > 0:
-                size *= scale
-        n = api.font_info(tp, index, self.name_buf, 256, None)
+                size = raw_size * scale
+        return round(size, 3), raw_size, self._font_name(tp, index)
+
+    def _font_name(self, tp: ctypes.c_void_p, index: int) -> str | None:
+        n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
         raw_name = self.name_buf.value if n > 0 else b""
-        name = self.font_names.get(raw_name, "")
-        if name == "":
+        try:
+            return self.font_names[raw_name]
+        except KeyError:
             name = raw_name.decode("utf-8", errors="replace") or None
             self.font_names[raw_name] = name
-        return round(size, 3), name
+            return name
+
+
+def _same_family(a: str | None, b: str | None) -> bool:
+    """Same font but for a subset tag: PDFium names one font "ABCDEE+Tahoma" or "Tahoma"."""
+    return a == b or _base_font(a) == _base_font(b)
 
 
 def _base_font(name: str | None) -> str | None:

@@ -92,6 +92,12 @@ class Profile:
         r"^Lead inspectors?:?\s+(?P<name>.+)$",
         r"^Reporting inspector:?\s+(?P<name>.+)$",
     )
+    # Regexes with a `name` group searched in the running text (letters name the lead in prose).
+    lead_search_patterns: tuple[str, ...] = ()
+    # A letter: its date line supplies a year the visit dates leave out.
+    letter: bool = False
+    # Unbulleted paragraphs after a list's bullets are items too (school reports).
+    list_items_after_bullets: bool = False
     published_patterns: tuple[str, ...] = (
         r"(?:Report )?[Pp]ublished:?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})",
     )
@@ -107,9 +113,29 @@ def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
 
 
 def _load() -> tuple[Profile, ...]:
-    from . import child_protection_2012, ilacs
+    from . import (
+        area_send,
+        child_protection_2012,
+        ilacs,
+        ilacs_focused_visit,
+        jtai,
+        looked_after_children_2012,
+        lscb_review,
+        school_section5,
+        sif,
+    )
 
-    return (child_protection_2012.PROFILE, ilacs.PROFILE)
+    return (
+        child_protection_2012.PROFILE,
+        looked_after_children_2012.PROFILE,
+        sif.PROFILE,
+        lscb_review.PROFILE,
+        ilacs.PROFILE,
+        ilacs_focused_visit.PROFILE,
+        jtai.PROFILE,
+        area_send.PROFILE,
+        school_section5.PROFILE,
+    )
 
 
 @cache

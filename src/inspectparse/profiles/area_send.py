@@ -1,0 +1,47 @@
+"""Area SEND inspections of local area partnerships (2023 framework)."""
+
+from __future__ import annotations
+
+from . import JudgementSpec, ListHeading, Profile
+
+PROFILE = Profile(
+    kind="area_send",
+    name="Area SEND inspection of a local area partnership",
+    title_patterns=(r"Area SEND inspection of .{1,120}?Local\s+Area\s+Partnership",),
+    priority=30,
+    grades=("positive", "inconsistent", "significant_concerns"),
+    judgements=(
+        JudgementSpec(
+            "area_send_outcome",
+            sentences=(
+                r"arrangements\s+(?:typically\s+)?lead\s+to\s+(?P<grade>positive|inconsistent)\s+"
+                r"experiences",
+                r"widespread\s+and/or\s+systemic\s+failings\s+leading\s+to\s+"
+                r"(?P<grade>significant\s+concerns)",
+            ),
+        ),
+    ),
+    list_headings=(
+        ListHeading(r"Areas for priority action", "priority_action", item_style="paragraphs"),
+        ListHeading(r"Areas for improvement", item_style="paragraphs"),
+    ),
+    section_headings=(
+        r"Information about the local area partnership",
+        r"What is it like to be a child or young person with SEND in this area\?",
+        r"What is the area partnership doing that is effective\?",
+        r"What does the area partnership need to do better\?",
+        r"Local area partnership details",
+        r"Information about this inspection",
+        r"Inspection team",
+        r"Inspection outcome",
+    ),
+    provider_patterns=(
+        r"Area SEND inspection of\s+(?:the\s+)?(?P<provider>.+?Local\s+Area\s+Partnership)",
+    ),
+    lead_patterns=(
+        r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
+        r"\s+(?:HMI,?\s+)?Ofsted(?:\s+HMI)?,?\s+(?:HMI\s+)?[Ll]ead",
+        r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
+        r"\s+HMI\s+Lead",
+    ),
+)

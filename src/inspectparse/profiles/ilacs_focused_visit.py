@@ -1,0 +1,42 @@
+"""ILACS focused-visit letters (2018 on): ungraded."""
+
+from __future__ import annotations
+
+from . import APOS, ListHeading, Profile
+
+PROFILE = Profile(
+    kind="ilacs_focused_visit",
+    name="Focused visit letter under ILACS",
+    title_patterns=(r"Focused\s+(?:\S+\s+){0,4}?visit to\s+.{1,120}?children" + APOS + r"s\s+services",),
+    priority=30,
+    graded=False,
+    list_headings=(
+        ListHeading(r"Areas? for priority actions?", "priority_action"),
+        ListHeading(
+            r"What needs to improve in this area of (?:social work )?practice\s*[?:]?\d?"
+        ),
+        ListHeading(r"Areas for improvement"),
+    ),
+    section_headings=(
+        r"Overview",
+        r"Headline findings",
+        r"Main findings",
+        r"Findings",
+    ),
+    provider_patterns=(
+        rf"Focused\s+(?:\S+\s+){{0,4}}?visit to\s+(?:the\s+)?(?P<provider>.+?)(?:{APOS}s?)?\s+"
+        rf"(?:local\s+authority\s+)?children{APOS}s\s+services",
+    ),
+    date_patterns=(
+        r"(?:focused visit|visit to|findings of)[^.]{0,160}?\b(?:on|between|from)\s+"
+        r"(?P<dates>\d{1,2}\b[^.]{0,80}?\d{4})",
+        r"\b(?:on|between|from)\s+(?P<dates>\d{1,2}\s+(?:and|to|–|-)\s+\d{1,2}\s+\w+(?:\s+\d{4})?)",
+    ),
+    lead_patterns=(),
+    lead_search_patterns=(
+        r"(?i:lead\s+inspector),?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})",
+        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s+(?:HMI,?\s+)?\((?i:lead\s+inspector)\)",
+        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:HMI,\s+)?(?i:lead\s+inspector)\b",
+    ),
+    letter=True,
+)

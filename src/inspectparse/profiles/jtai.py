@@ -1,0 +1,44 @@
+"""Joint targeted area inspection letters (2016 on): ungraded."""
+
+from __future__ import annotations
+
+from . import ListHeading, Profile
+
+PROFILE = Profile(
+    kind="jtai",
+    name="Joint targeted area inspection letter",
+    title_patterns=(r"Joint targeted area inspection of",),
+    priority=30,
+    graded=False,
+    list_headings=(
+        ListHeading(r"Areas? for priority actions?", "priority_action"),
+        ListHeading(r"Areas for improvement"),
+        ListHeading(r"What needs to improve\s*\??\d?"),
+    ),
+    list_skip=(
+        r"^there (?:are|were) no (?:areas for )?priority actions?",
+        r"^(?:no|there are no) areas for priority action",
+    ),
+    section_headings=(
+        r"Key strengths",
+        r"Strengths",
+        r"Case study.*",
+        r"Next steps",
+        r"Headline findings",
+        r"Main findings",
+        r"Context",
+    ),
+    provider_patterns=(
+        r"Joint targeted area inspection of the multi-agency response to .{3,120}? in "
+        r"(?:the\s+)?(?P<provider>[A-Z][^.\d]{1,80}?)(?=\d?\s+(?:Between|This|From|On)\b)",
+        r"Joint targeted area inspection of (?:the\s+)?(?P<provider>(?!the multi-agency)[A-Z][^.\d]{1,80}?)"
+        r"(?=\d?\s+(?:Between|This|From|On)\b)",
+        r"Dear (?P<provider>[A-Z][^\n]{1,60}?)\s+(?:Local\s+)?Safeguarding (?:Children )?Partnership",
+    ),
+    date_patterns=(
+        r"(?:Between|between)\s+(?P<dates>\d{1,2}\b[^,]{0,60}?(?:\d{4}|[A-Z][a-z]+))",
+        r"took place (?:from|between|on)\s+(?P<dates>\d{1,2}\b[^.]{0,60}?\d{4})",
+    ),
+    lead_patterns=(),
+    letter=True,
+)

@@ -1,0 +1,29 @@
+"""A standalone review of a local safeguarding children board (2015)."""
+
+from __future__ import annotations
+
+from . import JudgementSpec, ListHeading, Profile
+from .sif import LSCB_SENTENCE
+
+PROFILE = Profile(
+    kind="lscb_review",
+    name="Review of the effectiveness of the Local Safeguarding Children Board",
+    title_patterns=(
+        r"^(?:\d+\s+)?\S.{0,80}?Safeguarding Children Board\s+Review of the effectiveness of "
+        r"the Local Safeguarding Children Board",
+    ),
+    # A SIF carries the review title too: the SIF profile has the higher priority.
+    priority=15,
+    judgements=(JudgementSpec("lscb", sentences=(LSCB_SENTENCE,)),),
+    list_headings=(
+        ListHeading(r"Recommendations", "recommendation", item_style="bullets"),
+        ListHeading(r"Areas for improvement", item_style="bullets"),
+    ),
+    section_headings=(
+        r"Information about this (?:area|review)",
+        r"Executive summary",
+        r"Inspection findings.*",
+    ),
+    provider_patterns=(r"^(?:\d+\s+)?(?P<provider>.+?Safeguarding Children Board)\s+Review of",),
+    lead_patterns=(r"^Lead inspector:?\s+(?P<name>.+)$",),
+)

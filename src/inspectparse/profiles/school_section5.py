@@ -1,0 +1,74 @@
+"""School inspection reports under section 5 (common inspection framework, 2015-19)."""
+
+from __future__ import annotations
+
+from . import GRADE, JudgementSpec, ListHeading, Profile
+
+PROFILE = Profile(
+    kind="school_section5",
+    name="School inspection report (section 5)",
+    title_patterns=(r"^School report\s+\S.{2,120}?Inspection dates?",),
+    priority=30,
+    table_header=None,
+    table_pages=1,
+    judgements=(
+        JudgementSpec(
+            "overall_effectiveness",
+            label=r"Overall effectiveness(?!\s+at\s+previous)",
+            sentences=(rf"^Overall effectiveness\s+(?P<grade>{GRADE})\s*$",),
+        ),
+        JudgementSpec(
+            "leadership_and_management",
+            label=r"Effectiveness of leadership and management",
+            sentences=(rf"^Effectiveness of leadership and management\s+(?P<grade>{GRADE})\s*$",),
+        ),
+        JudgementSpec(
+            "teaching_learning_and_assessment",
+            label=r"Quality of teaching, learning and assessment",
+            sentences=(rf"^Quality of teaching, learning and assessment\s+(?P<grade>{GRADE})\s*$",),
+        ),
+        JudgementSpec(
+            "personal_development_behaviour_and_welfare",
+            label=r"Personal development, behaviour and welfare",
+            sentences=(
+                rf"^Personal development, behaviour and welfare\s+(?P<grade>{GRADE})\s*$",
+            ),
+        ),
+        JudgementSpec(
+            "outcomes_for_pupils",
+            label=r"Outcomes for pupils",
+            sentences=(rf"^Outcomes for pupils\s+(?P<grade>{GRADE})\s*$",),
+        ),
+        JudgementSpec(
+            "early_years_provision",
+            label=r"Early years provision",
+            sentences=(rf"^Early years provision\s+(?P<grade>{GRADE})\s*$",),
+            required=False,
+        ),
+        JudgementSpec(
+            "sixth_form_provision",
+            label=r"(?:16 to 19 study programmes|Sixth form provision)",
+            required=False,
+        ),
+    ),
+    list_headings=(
+        ListHeading(r"What does the school need to do to improve further\?", item_style="bullets"),
+    ),
+    list_items_after_bullets=True,
+    section_headings=(
+        r"Summary of key findings for parents and pupils",
+        r"Full report",
+        r"Inspection judgements",
+        r"Effectiveness of leadership and management",
+        r"Quality of teaching, learning and assessment",
+        r"Personal development, behaviour and welfare",
+        r"Outcomes for pupils",
+        r"Early years provision",
+        r"School details",
+        r"Information about this school",
+        r"Information about this inspection",
+        r"Inspection team",
+    ),
+    provider_patterns=(r"^School report\s*\n(?P<provider>[^\n]+)\n",),
+    lead_patterns=(r"^(?P<name>[A-Z][^,]{2,60}),\s*lead inspector",),
+)

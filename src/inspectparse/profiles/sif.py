@@ -1,0 +1,91 @@
+"""SIF: single inspection framework 2013-18 (with the LSCB review; re-inspections too)."""
+
+from __future__ import annotations
+
+from . import APOS, GRADE, JudgementSpec, ListHeading, Profile
+
+_IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it\s+is)?(?:\s+judged\s+to\s+be)?\s+"
+# The LSCB grade sentence: "The (judgement for the) (effectiveness of the) Local Safeguarding
+# Children Board (LSCB) is / requires ..." (one report leaves out "Board").
+LSCB_SENTENCE = (
+    rf"^(?:The\s+)?(?:judgement\s+for\s+the\s+)?(?:effectiveness\s+of\s+the\s+)?"
+    rf"Local\s+Safeguarding\s+Children(?:\s+Board)?\d?(?:\s+\(LSCB\))?{_IS}(?P<grade>{GRADE})"
+)
+
+PROFILE = Profile(
+    kind="sif",
+    name="Single inspection framework (SIF) 2013-18",
+    title_patterns=(
+        r"(?:Re-?\s?inspection|Inspection) of services for children in need of help and protection",
+    ),
+    priority=20,
+    table_header=None,
+    table_pages=1,
+    judgements=(
+        JudgementSpec(
+            "overall_effectiveness",
+            sentences=(
+                rf"^The overall judgement is(?: that)?(?: children{APOS}s services)?"
+                rf"(?:\s+are|\s+is)?\s+(?P<grade>{GRADE})",
+                rf"^Children{APOS}s services(?: in [^.]{{1,80}}?)?(?:\s+are|\s+is)?\s+(?P<grade>{GRADE})",
+            ),
+        ),
+        JudgementSpec(
+            "help_and_protection",
+            label=r"Children who need help and protection",
+            sentences=(rf"^Children who need help and protection\s+(?P<grade>{GRADE})\s*$",),
+        ),
+        JudgementSpec(
+            "children_looked_after",
+            label=r"Children looked after and achieving permanence",
+            sentences=(
+                rf"^Children looked after and achieving permanence\s+(?P<grade>{GRADE})\s*$",
+            ),
+        ),
+        JudgementSpec(
+            "adoption_performance",
+            label=r"Adoption performance",
+            sentences=(rf"^The graded judgement for adoption performance{_IS}(?P<grade>{GRADE})",),
+        ),
+        JudgementSpec(
+            "care_leavers",
+            label=r"Experiences and progress of care leavers",
+            sentences=(
+                rf"^The graded judgement about the experiences? and progress of care leavers"
+                rf"{_IS}(?P<grade>{GRADE})",
+            ),
+        ),
+        JudgementSpec(
+            "leadership_management_governance",
+            label=r"Leadership, management and governance",
+            sentences=(
+                rf"^Leadership, management and governance\s+(?P<grade>{GRADE})\s*$",
+            ),
+        ),
+        # Re-inspections and a few late inspections have no LSCB review: not required.
+        JudgementSpec("lscb", sentences=(LSCB_SENTENCE,), required=False),
+    ),
+    list_headings=(
+        ListHeading(r"What does the local authority need to improve\??", item_style="numbered"),
+        ListHeading(r"What does the LSCB need to improve\??", item_style="numbered"),
+        ListHeading(r"Priority and immediate action", "priority_action", item_style="numbered"),
+        ListHeading(r"Areas for improvement", item_style="numbered"),
+        ListHeading(r"Recommendations", "recommendation", item_style="numbered"),
+    ),
+    list_skip=(
+        r"^(?:the inspection did not find any|there (?:are|were) no)\s+(?:areas for )?"
+        r"priority(?: and immediate)? actions?",
+    ),
+    section_headings=(
+        r"Section \d:.*",
+        r"Summary of (?:key )?findings",
+        r"Information about this (?:local authority area|inspection)",
+        r"Executive summary",
+        r"Summary for children and young people",
+        r"The Local Safeguarding Children Board(?: \(LSCB\))?",
+    ),
+    provider_patterns=(
+        r"^(?:\d+\s+)?(?P<provider>.+?)\s+(?:Re-?\s?inspection|Inspection) of services for children",
+    ),
+    lead_patterns=(r"^Lead inspector(?: on site)?:?\s+(?P<name>.+)$",),
+)
