@@ -300,7 +300,9 @@ def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
             gain = {1: 1.0, 2: 0.3, 3: 0.1, 0: -0.5}.get(step)
             if gain is None:
                 continue
-            if score[j] + gain - dot_cost > best:
+            # On a tie the nearer predecessor wins: numbering runs in reading order, so an
+            # earlier equal candidate (a page-1 table label "3.") is the one to skip.
+            if score[j] + gain - dot_cost >= best:
                 best, arg = score[j] + gain - dot_cost, j
         if best > float("-inf"):
             score[i], back[i] = best, arg

@@ -10,7 +10,7 @@ PROFILE = Profile(
     title_patterns=(
         r"Inspection of local authority arrangements for the protection of children",
     ),
-    priority=5,
+    priority=25,
     grades=("outstanding", "good", "adequate", "inadequate"),
     # The "Record of main findings" table at the end.
     table_header=r"^Record of main findings",

@@ -24,8 +24,9 @@ PROFILE = Profile(
         r"Findings",
     ),
     provider_patterns=(
+        # The address block can be printed over the subject line: a postcode may sit anywhere.
         rf"Focused\s+(?:\S+\s+){{0,4}}?visit to\s+(?:the\s+)?(?P<provider>.+?)(?:{APOS}s?)?\s+"
-        rf"(?:local\s+authority\s+)?children{APOS}s\s+services",
+        rf"(?:local\s+authority\s+)?children{APOS}s\S*\s+(?:[A-Z0-9]{{2,4}}\s+)*services",
     ),
     date_patterns=(
         r"(?:focused visit|visit to|findings of)[^.]{0,160}?\b(?:on|between|from)\s+"

@@ -85,7 +85,7 @@ PROFILE = Profile(
         r"The Local Safeguarding Children Board(?: \(LSCB\))?",
     ),
     provider_patterns=(
-        r"^(?:\d+\s+)?(?P<provider>.+?)\s+(?:Re-?\s?inspection|Inspection) of services for children",
+        r"\A(?:\d+\s+)?(?P<provider>.+?)\s+(?:Re-?\s?inspection|Inspection) of services for children",
     ),
     lead_patterns=(r"^Lead inspector(?: on site)?:?\s+(?P<name>.+)$",),
 )
