@@ -19,7 +19,8 @@ BlockKind = Literal["heading", "subheading", "text", "bullet", "sub_bullet", "co
 
 # "12. Text", "12.Text" (number glued to its text), "- 12. Text" (bullet artefact), "12 Text".
 _NUMBERED = re.compile(
-    r"^(?P<prefix>[-•–]\s*)?(?P<num>\d{1,3})(?:(?P<dot>\.)\s*|\s+)(?P<rest>[^\d\s.].*)$"
+    r"^(?P<prefix>[-•–]\s*)?(?P<num>\d{1,3})"
+    r"(?:(?P<dot>\.)(?:\s+|(?=[^\d\s.]))|\s+(?=[^\d\s.]))(?P<rest>\S.*)$"
 )
 _DISPLACED = re.compile(r"\s(?P<num>\d{1,3})\.\s+(?=[a-z])")
 _BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")

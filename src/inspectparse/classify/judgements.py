@@ -117,6 +117,14 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
             continue
         for m in label_regex(spec.label).finditer(text.text):
             lines = text.lines_in(m.start(), m.end())
+            inline = _inline_grade(text, m, lines[-1])
+            if inline is not None:
+                found[spec.key] = JudgementFinding(
+                    key=spec.key, label=m.group(0), grade=inline[0], grade_text=inline[1],
+                    rule=f"{profile.kind}.table.{spec.key}",
+                    evidence=Evidence(lines=lines, text=lines[-1].text),
+                )
+                break
             best = _best_overlap(lines, cells, used)
             if best is None:
                 continue
@@ -144,6 +152,17 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
         )
     ]
     return TableRead(found, " ".join(ln.text for ln in rows))
+
+
+def _inline_grade(text: LineText, m: re.Match[str], line: Line) -> tuple[str, str] | None:
+    """A grade printed on the label's own line (the column gap was filled with spaces)."""
+    end_of_line = text.starts[text.lines.index(line)] + len(line.text)
+    rest = text.text[m.end():end_of_line].strip()
+    g = re.fullmatch(rf"(?P<grade>{GRADE})\.?\d?", rest, re.I)
+    if g is None:
+        return None
+    grade = canonical_grade(g.group("grade"))
+    return (grade, g.group("grade")) if grade else None
 
 
 def _best_overlap(label: list[Line], cells: list[_GradeCell], used: set[int]) -> int | None:

@@ -101,6 +101,11 @@ def _block_items(
     items: list[RecommendationFinding] = []
     timescale: str | None = None
     lead_actor: str | None = None
+    # In a numbered list, bullets are sub-points of the numbered item above them; only a list
+    # with no numbered item at all (the 2013 pilots) is made of bullets.
+    bullets_are_sub_items = heading.item_style == "numbered" and any(
+        b.number is not None for b in region
+    )
     for block in region:
         if block.kind == "subheading":
             timescale = block.text.strip().rstrip(":").strip()
@@ -110,7 +115,7 @@ def _block_items(
         body = _BULLET_PREFIX.sub("", block.text).strip()
         if any(p.search(body) for p in skip):
             continue
-        if block.kind == "sub_bullet":
+        if block.kind == "sub_bullet" or (block.kind == "bullet" and bullets_are_sub_items):
             if items:
                 items[-1].sub_items.append(body)
             continue
