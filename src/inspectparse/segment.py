@@ -206,11 +206,14 @@ class _Builder:
                 continue
             # A continuation after a page break (or, in text input, after a blank line that
             # stands for one): starts lower case, and the block before is unfinished.
-            content = _BULLET_START.sub("", text, count=1)
+            # Only the "- " of a text conversion can hide a continuation; a real bullet glyph
+            # always starts an item, even a lower-case one after an unfinished item.
+            content = re.sub(r"^-\s+", "", text, count=1)
             if (
                 broke and current is not None and current.kind in ("text", "bullet", "sub_bullet")
+                and not text.startswith(BULLET)
                 and _LOWER_START.match(content) and not num
-                and (not is_terminal(current.text) or not _BULLET_START.match(text))
+                and (not is_terminal(current.text) or content == text)
             ):
                 if content != text:
                     current.repairs.append("continuation_after_page_break_dash")

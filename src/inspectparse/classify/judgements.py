@@ -59,11 +59,17 @@ def table_region(structure: Structure, profile: Profile) -> list[Line]:
     pages = structure.document.pages
     limit = len(pages) if profile.table_pages == 0 else min(profile.table_pages + 1, len(pages))
     header = re.compile(profile.table_header, re.I) if profile.table_header else None
+    # The contents page names the table too: its entry is not the table's header.
+    contents = {id(ln) for b in structure.blocks if b.kind == "contents" for ln in b.lines}
     for p in range(limit):
         lines = pages[p].body_lines
         start = 0
         if header is not None:
-            hit = next((i for i, ln in enumerate(lines) if header.search(ln.text.strip())), None)
+            hit = next(
+                (i for i, ln in enumerate(lines)
+                 if id(ln) not in contents and header.search(ln.text.strip())),
+                None,
+            )
             if hit is None:
                 continue
             start = hit + 1
@@ -215,11 +221,17 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
             continue
         text = block.text
         lines = list(block.lines)
-        if block.kind == "heading" and i + 1 < len(blocks):
-            nxt = blocks[i + 1]
-            if re.match(rf"\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", nxt.text, re.I):
+        if block.kind == "heading":
+            # A graded heading can wrap into the next heading block, and its grade can sit
+            # on a line of its own ("Grade 4 (Inadequate)", ": requires improvement").
+            for nxt in blocks[i + 1:i + 3]:
+                is_grade = re.match(rf"\s*:?\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", nxt.text, re.I)
+                if not is_grade and (nxt.kind != "heading" or len(nxt.text) > 80):
+                    break
                 text = f"{text} {nxt.text}"
                 lines += nxt.lines
+                if is_grade:
+                    break
         for spec in profile.judgements:
             if spec.key in found:
                 continue

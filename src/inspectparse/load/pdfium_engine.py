@@ -34,22 +34,23 @@ from typing import Any
 
 from ..document import Document, Page
 from ..errors import EncryptedPdfError, MalformedPdfError
-from .layout import Word, build_lines
+from .layout import COLUMN_GAP_EMS, Word, build_lines
 from .pdfplumber_engine import check_text_layer  # no pdfplumber import at module level
 
 # PDFium's lines end in "\r\n"; a line-end hyphen is U+FFFE and the next line follows directly.
 _LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
 _WORD = re.compile(r"\S+")
 
-# A gap between two runs of one line wider than this many font sizes may be a column break
-# (build_lines splits at 2.2): measure that line word by word. Lower means safer and slower.
-_RUN_GAP_EMS = 1.5
-# A run that starts this many font sizes left of the previous run's end is out of order.
+# A gap between two text objects of one line wider than this many font sizes may be a column
+# break (build_lines splits at COLUMN_GAP_EMS): then the line is measured word by word. Object
+# boxes are tight, so a plain word space between objects measures about 0.3-0.5 em.
+_RUN_GAP_EMS = 0.7 * COLUMN_GAP_EMS
+# A text object that starts this many font sizes left of the previous one's end is out of order.
 _RUN_BACKWARD_EMS = 0.5
 
-# Measured words closer than this (in font sizes) would be glued by build_lines, and farther than
-# this may be a column break: only gaps in between are merged into one Word.
-_MERGE_GAP_EMS = (0.15, 2.0)
+# Measured neighbours closer than this (in font sizes) would be glued by build_lines, and farther
+# may be a column break: only gaps in between are merged into one Word.
+_MERGE_GAP_EMS = (0.15, 0.9 * COLUMN_GAP_EMS)
 
 _c_double = ctypes.c_double
 

@@ -13,7 +13,7 @@ PROFILE = Profile(
     priority=25,
     grades=("outstanding", "good", "adequate", "inadequate"),
     # The "Record of main findings" table at the end.
-    table_header=r"^Record of main findings",
+    table_header=r"^Record of main findings\s*$",
     table_pages=0,
     # The narrative states each judgement; the closing table repeats it (and can disagree).
     primary_source="narrative",

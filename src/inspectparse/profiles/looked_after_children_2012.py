@@ -11,14 +11,15 @@ PROFILE = Profile(
     exclude_patterns=(),
     priority=25,
     grades=("outstanding", "good", "adequate", "inadequate"),
-    table_header=r"^Record of main findings",
+    table_header=r"^Record of main findings\s*$",
     table_pages=0,
     primary_source="narrative",
     judgements=(
         JudgementSpec(
             "overall_effectiveness",
-            label=r"Overall effectiveness",
-            sentences=(rf"^Overall effectiveness\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",),
+            label=r"Overall effectiveness(?: of services for looked after children(?: and young people)?)?",
+            # The heading wraps ("... of services for looked / after children ...").
+            sentences=(rf"^Overall effectiveness\b[^.]{{0,80}}?\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",),
         ),
         JudgementSpec(
             "capacity_to_improve",
@@ -29,9 +30,9 @@ PROFILE = Profile(
         ),
         JudgementSpec(
             "outcomes_for_looked_after_children",
-            label=r"(?:How good are )?outcomes for looked after children(?: and care leavers)?",
+            label=r"(?:How good are )?outcomes for looked after children(?: and (?:care leavers|young people))?",
             sentences=(
-                rf"^(?:How good are )?outcomes for looked after children(?: and care leavers)?\??"
+                rf"^(?:How good are )?outcomes for looked after children\b[^.]{{0,60}}?"
                 rf"\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",
             ),
         ),
