@@ -802,6 +802,16 @@ class _Worker:
             self.conn.close()
 
 
+_FORKSERVER_PRELOAD = [
+    "inspectparse.batch",
+    "inspectparse.api",
+    "inspectparse.clean",
+    "inspectparse.segment",
+    "inspectparse.classify",
+    "inspectparse.validate",
+]
+
+
 def _mp_context() -> Any:
     # forkserver: workers fork from a clean, single-threaded server (never from a parent that
     # may run a progress thread), and cheaply, since it has imported inspectparse already.
@@ -810,8 +820,10 @@ def _mp_context() -> Any:
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         # Preloading also makes the server take the parent's sys.path, so tasks defined in
-        # test modules or plugins can be unpickled by the workers.
-        ctx.set_forkserver_preload(["inspectparse.batch", "inspectparse.api"])
+        # test modules or plugins can be unpickled by the workers. The pipeline's own modules
+        # are preloaded so a recycled worker does not import them again; the PDF libraries
+        # are not (pdfium initialises itself on import, and is best loaded after the fork).
+        ctx.set_forkserver_preload(_FORKSERVER_PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -132,6 +132,19 @@ def join_lines(left: str, right: str, vocabulary: dict[str, int] | None = None) 
     return f"{left} {right}" if left else right
 
 
+def _is_contents_entry(lines: list[Line], i: int) -> bool:
+    line = lines[i]
+    text = line.text.strip()
+    if _CONTENTS_ENTRY.search(text) or re.fullmatch(r"\d{1,3}", text):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        nxt is not None and re.fullmatch(r"\d{1,3}", nxt.text.strip()) is not None
+        and nxt.top is not None and line.top is not None and nxt.page == line.page
+        and abs(nxt.top - line.top) < max(line.height, 4.0)
+    )
+
+
 class _Builder:
     def __init__(self, cleaned: CleanedDocument, known_headings: list[re.Pattern[str]]) -> None:
         self.doc = cleaned.document
@@ -174,9 +187,10 @@ class _Builder:
             current = self.blocks[-1] if self.blocks else None
 
             if in_contents:
-                if _CONTENTS_ENTRY.search(text) or (
-                    nxt is not None and _CONTENTS_ENTRY.search(nxt.text) and len(text) < 90
-                    and not self.is_known_heading(text)
+                # An entry ends in its page number or has it as a cell on its row (the number
+                # is then an entry line too); an entry's title may wrap onto a second line.
+                if _is_contents_entry(lines, i) or (
+                    i + 1 < len(lines) and _is_contents_entry(lines, i + 1) and len(text) < 90
                 ):
                     self._append_or_new("contents", line, current, same_kind=True)
                     continue
