@@ -246,9 +246,16 @@ class _Builder:
             if _BULLET_START.match(text):
                 self.blocks.append(Block("bullet", [line], text))
                 continue
+            # A list item's wrapped lines hang right of its bullet; a line back at (or left of)
+            # the bullet after a finished item is new text, not more of the item.
+            outdented = (
+                current is not None and current.kind in ("bullet", "sub_bullet")
+                and line.x0 is not None and current.lines[0].x0 is not None
+                and line.x0 <= current.lines[0].x0 + 2 and is_terminal(current.text)
+            )
             if (
                 current is not None and current.kind in ("text", "bullet", "sub_bullet")
-                and not broke and line.has_geometry
+                and not broke and line.has_geometry and not outdented
             ):
                 current.lines.append(line)
                 current.text = join_lines(current.text, text, self.vocabulary)

@@ -51,14 +51,26 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
     if profile.letter:
         meta.letter_date = letter_date(document)
     anchor = meta.letter_date or meta.published
-    dates = _first_group(profile.date_patterns, (flat_text, flat(body_text(document))), "dates")
-    if dates:
-        meta.periods = parse_periods(dates, default_year=anchor.year if anchor else None)
-        if meta.periods and anchor and meta.periods[0][0] > anchor:
-            # A visit cannot follow its own letter: a year left out belongs to the year before.
-            meta.periods = parse_periods(dates, default_year=anchor.year - 1) or meta.periods
+    meta.periods = _find_periods(profile, (flat_text, flat(body_text(document))), anchor)
     meta.lead_inspector = find_lead(document, profile)
     return meta
+
+
+def _find_periods(
+    profile: Profile, texts: tuple[str, ...], anchor: dt.date | None
+) -> list[tuple[dt.date, dt.date]]:
+    """The first date pattern match that parses as dates (a match that does not is skipped)."""
+    for pattern in profile.date_patterns:
+        for text in texts:
+            for m in re.finditer(pattern, text, re.I | re.M):
+                dates = m.group("dates")
+                periods = parse_periods(dates, default_year=anchor.year if anchor else None)
+                if periods and anchor and periods[0][0] > anchor:
+                    # A visit cannot follow its own letter: a missing year is the one before.
+                    periods = parse_periods(dates, default_year=anchor.year - 1) or periods
+                if periods:
+                    return periods
+    return []
 
 
 _DATE_LINE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..document import Line
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, is_terminal, join_lines
 from .findings import Evidence, RecommendationFinding
@@ -119,10 +120,21 @@ def _block_items(
             if items:
                 items[-1].sub_items.append(body)
             continue
-        is_item = (
-            block.kind == "bullet"
-            or (heading.item_style == "numbered" and block.number is not None)
-            or (profile.list_items_after_bullets and bool(items) and block.kind == "text")
+        if profile.list_items_after_bullets and items and block.kind == "text":
+            # Sentences after the bullets are items too, one per sentence-ending line.
+            for row in split_rows(block.lines):
+                text = _row_text(row)
+                items.append(
+                    RecommendationFinding(
+                        text=text, kind=heading.kind, timescale=timescale, actor=_actor(text),
+                        heading=title, number=None, sub_items=[],
+                        rule=f"{profile.kind}.list.{heading.kind}.after_bullets",
+                        evidence=Evidence(lines=row, text=text),
+                    )
+                )
+            continue
+        is_item = block.kind == "bullet" or (
+            heading.item_style == "numbered" and block.number is not None
         )
         if not is_item:
             m = _LEAD_IN_ACTOR.search(block.text)
@@ -146,6 +158,28 @@ def _block_items(
 
 
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+def split_rows(lines: list[Line]) -> list[list[Line]]:
+    """Unbulleted items: a new one starts where a line follows one ending a sentence and
+    begins with a capital letter (or an item number)."""
+    rows: list[list[Line]] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if not rows or _ITEM_NUMBER.match(text) or (
+            is_terminal(rows[-1][-1].text) and text[:1].isupper()
+        ):
+            rows.append([ln])
+        else:
+            rows[-1].append(ln)
+    return rows
+
+
+def _row_text(row: list[Line]) -> str:
+    text = ""
+    for ln in row:
+        text = join_lines(text, ln.text.strip())
+    return _ITEM_NUMBER.sub("", text)
 
 
 def _paragraph_items(
@@ -175,26 +209,10 @@ def _paragraph_items(
         ]
         if column is not None:
             region = [ln for ln in region if ln.x0 is None or ln.x0 >= column - 4]
-    rows: list[list] = []
-    for ln in region:
-        text = ln.text.strip()
-        if not text or any(p.search(text) for p in skip):
-            continue
-        starts_row = (
-            not rows
-            or _ITEM_NUMBER.match(text)
-            or (is_terminal(rows[-1][-1].text) and text[:1].isupper())
-        )
-        if starts_row:
-            rows.append([ln])
-        else:
-            rows[-1].append(ln)
+    region = [ln for ln in region if ln.text.strip() and not any(p.search(ln.text) for p in skip)]
     items = []
-    for row in rows:
-        text = ""
-        for ln in row:
-            text = join_lines(text, ln.text.strip())
-        text = _ITEM_NUMBER.sub("", text)
+    for row in split_rows(region):
+        text = _row_text(row)
         items.append(
             RecommendationFinding(
                 text=text,

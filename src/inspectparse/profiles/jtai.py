@@ -33,10 +33,13 @@ PROFILE = Profile(
         r"(?:the\s+)?(?P<provider>[A-Z][^.\d]{1,80}?)(?=\d?\s+(?:Between|This|From|On)\b)",
         r"Joint targeted area inspection of (?:the\s+)?(?P<provider>(?!the multi-agency)[A-Z][^.\d]{1,80}?)"
         r"(?=\d?\s+(?:Between|This|From|On)\b)",
+        # Titles that name only the theme: the template sentence about the agencies names the area.
+        r"the work of individual agencies in (?:the\s+)?(?P<provider>[A-Z][\w’' -]{1,60}?)"
+        r"(?:\s+local authority)?\s*\.",
         r"Dear (?P<provider>[A-Z][^\n]{1,60}?)\s+(?:Local\s+)?Safeguarding (?:Children )?Partnership",
     ),
     date_patterns=(
-        r"(?:Between|between)\s+(?P<dates>\d{1,2}\b[^,]{0,60}?(?:\d{4}|[A-Z][a-z]+))",
+        r"\bBetween\s+(?P<dates>\d{1,2}(?:\s+\w+)?\s+(?:and|to|–|-)\s+\d{1,2}\s+\w+(?:\s+\d{4})?)",
         r"took place (?:from|between|on)\s+(?P<dates>\d{1,2}\b[^.]{0,60}?\d{4})",
     ),
     lead_patterns=(),
