@@ -706,19 +706,21 @@ def test_cli_rejects_conflicting_options(tmp_path: Path) -> None:
 def test_dask_runs_the_same_task(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     expected = make_inputs(tmp_path / "in")
-    (tmp_path / "in" / "slow.txt").write_bytes(b"SLEEP 3\n")
+    (tmp_path / "in" / "slow.txt").write_bytes(b"SLEEP 5\n")
     expected[(str(tmp_path / "in" / "slow.txt"), None)] = "timeout"
     local = tmp_path / "local.jsonl"
-    run_batch([tmp_path / "in"], output=local, task=fake_task, jobs=2, timeout=1)
+    run_batch([tmp_path / "in"], output=local, task=fake_task, jobs=2, timeout=2.5)
     out = tmp_path / "dask.jsonl"
-    with (
-        distributed.LocalCluster(
-            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        # An address, as --dask-scheduler passes it: the batch makes (and closes) its client.
         summary = run_batch(
-            [tmp_path / "in"], output=out, task=fake_task, timeout=1, dask_scheduler=client
+            [tmp_path / "in"],
+            output=out,
+            task=fake_task,
+            timeout=2.5,
+            dask_scheduler=cluster.scheduler_address,
         )
     # fake_task only fails what sniffing rejects, so compare with the same task run locally.
     got = statuses(read_lines(out))
