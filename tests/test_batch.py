@@ -455,6 +455,30 @@ def test_a_crashing_worker_costs_one_error_record(tmp_path: Path) -> None:
     assert got == {(str(p), None): "ok" for p in paths}
 
 
+class _InterruptAfter(NullProgress):
+    """A progress hook that plays Ctrl-C after a number of finished inputs."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def advance(self, outcome: Outcome) -> None:
+        self.count -= 1
+        if self.count == 0:
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_what_finished(tmp_path: Path) -> None:
+    write_plain_inputs(tmp_path / "in", 12)
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(
+        [tmp_path / "in"], output=out, task=paced_task, jobs=2, progress=_InterruptAfter(3)
+    )
+    assert summary.interrupted and summary.exit_code == ExitCode.INTERRUPTED
+    assert len(read_lines(out)) == 3 == summary.converted
+    rerun = run_batch([tmp_path / "in"], output=out, task=fake_task, jobs=2)
+    assert (rerun.skipped, rerun.converted) == (3, 9)
+
+
 def test_workers_are_recycled(tmp_path: Path) -> None:
     write_plain_inputs(tmp_path / "in", 6)
     outcomes = list(iter_batch([tmp_path / "in"], task=pid_task, jobs=1, max_tasks_per_child=2))

@@ -374,7 +374,7 @@ def expand_inputs(
         if not os.path.lexists(p) and _GLOB_CHARS & set(p):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
-                found.append((p, os.path.dirname(p) or ".", "missing"))
+                found.append((p, os.path.dirname(p) or ".", "nomatch"))
             for m in matches:
                 found.extend(_classify_arg(m, excluded))
         else:
@@ -395,6 +395,9 @@ def expand_inputs(
         rel = rel.replace(os.sep, "/")
         if kind == "missing":
             refs.append(InputRef(path, rel=rel, error=(NOT_FOUND, f"{path}: no such file")))
+        elif kind == "nomatch":
+            msg = f"{path}: no file matches this pattern (use **/ to search subfolders)"
+            refs.append(InputRef(path, rel=rel, error=(NOT_FOUND, msg)))
         elif kind == "special":
             msg = f"{path}: not a regular file or folder"
             refs.append(InputRef(path, rel=rel, error=(UNREADABLE, msg)))
