@@ -8,10 +8,9 @@ import sys
 
 from click.testing import CliRunner
 
+from conftest import FIXTURES, REPO
 from inspectparse.cli import main
 from inspectparse.record import Record
-
-from conftest import FIXTURES, REPO
 
 SAMPLE = str(REPO / "examples" / "sample-ilacs-report.pdf")
 BRENT_LIKE = FIXTURES / "brent_like.txt"
@@ -54,8 +53,17 @@ def test_schema_command_prints_json_schema() -> None:
     result = CliRunner().invoke(main, ["schema"])
     schema = json.loads(result.stdout)
     assert schema["title"] == "Record"
-    for field in ("schema_version", "parser_version", "source", "report", "judgements",
-                  "recommendations", "sections", "paragraphs", "warnings"):
+    for field in (
+        "schema_version",
+        "parser_version",
+        "source",
+        "report",
+        "judgements",
+        "recommendations",
+        "sections",
+        "paragraphs",
+        "warnings",
+    ):
         assert field in schema["properties"]
 
 
@@ -69,8 +77,15 @@ def test_real_pipe_into_json_load() -> None:
     exe = [sys.executable, "-m", "inspectparse", "extract", SAMPLE]
     producer = subprocess.Popen(exe, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     consumer = subprocess.run(
-        [sys.executable, "-c", "import json,sys; r=json.load(sys.stdin); print(r['report']['kind'])"],
-        stdin=producer.stdout, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import json,sys; r=json.load(sys.stdin); print(r['report']['kind'])",
+        ],
+        stdin=producer.stdout,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert producer.wait() == 0
     assert consumer.stdout.strip() == "ilacs"
@@ -79,7 +94,9 @@ def test_real_pipe_into_json_load() -> None:
 def test_stdin_pipe_subprocess() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "inspectparse", "extract", "-"],
-        input=BRENT_LIKE.read_bytes(), capture_output=True, check=True,
+        input=BRENT_LIKE.read_bytes(),
+        capture_output=True,
+        check=True,
     )
     assert json.loads(proc.stdout)["report"]["kind"] == "child_protection_2012"
     assert proc.stderr == b""

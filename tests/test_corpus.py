@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 import inspectparse
+from conftest import CORPUS, gold_entries
 from inspectparse.accuracy import compare
 
-from conftest import CORPUS, gold_entries
-
 # Kinds whose profiles are implemented; every gold fact for them must be right.
-SUPPORTED = {"child_protection_2012", "ilacs"}
+SUPPORTED = {
+    "child_protection_2012",
+    "looked_after_children_2012",
+    "sif",
+    "lscb_review",
+    "ilacs",
+    "ilacs_focused_visit",
+    "jtai",
+    "area_send",
+    "school_section5",
+    "joint_area_review",
+}
 
 
 def _id(entry: dict[str, Any]) -> str:
@@ -29,16 +40,49 @@ def test_supported_kind_matches_gold(corpus, entry: dict[str, Any]) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("entry", gold_entries() and [
-    e for e in gold_entries() if e["kind"] not in SUPPORTED], ids=_id)
-def test_other_kinds_never_get_a_false_grade(corpus, entry: dict[str, Any]) -> None:
-    record = inspectparse.extract(corpus / "reports" / entry["file"])
-    for judgement in record.judgements:
-        assert entry["judgements"].get(judgement.key) == judgement.grade, judgement
-    if record.report.kind == "unknown":
-        assert record.judgements == []
-        assert any(w.code == "kind_unknown" for w in record.warnings)
-        assert record.paragraphs, "unknown kinds still get their structure"
+@pytest.mark.parametrize("engine", ["pdfplumber"])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        e
+        for e in gold_entries()
+        if e["file"].endswith(
+            (
+                "80441_bristol/children's services inspection - 22 october 2018.pdf",
+                "80445_cambridgeshire/children's services inspection - 08 august 2014.pdf",
+                "80471_halton/area send full inspection - 26 january 2024.pdf",
+                "80549_sandwell/children's services inspection,  pdf - 02 august 2013.pdf",
+            )
+        )
+    ],
+    ids=_id,
+)
+def test_pdfplumber_engine_gives_the_same_answers(
+    corpus, entry: dict[str, Any], engine: str
+) -> None:
+    # The full two-engine comparison is `make accuracy`; this keeps a sample of the hardest
+    # layouts (straddling grades, grade-before-label tables, table rows, end tables) in CI.
+    record = inspectparse.extract(corpus / "reports" / entry["file"], engine=engine)
+    assert record.source.engine == "pdfplumber"
+    assert compare(entry, record.model_dump(mode="json")).failures == []
+
+
+@pytest.mark.corpus
+def test_unsupported_kind_falls_back_to_unknown_without_grades(corpus) -> None:
+    """A report of no known framework: kind unknown, structure kept, no grade invented."""
+    text = (corpus / "reports/child_protection_2012/brent-2012-child-protection.txt").read_text()
+    # Remove the title so no profile can match, keep everything else (grades in prose too).
+    text = re.sub(
+        r"Inspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+protection\s+of"
+        r"\s+children",
+        "Report",
+        text,
+    )
+    record = inspectparse.extract(text.encode("utf-8"))
+    assert record.report.kind == "unknown"
+    assert record.judgements == []
+    assert [w.code for w in record.warnings if w.code == "kind_unknown"] == ["kind_unknown"]
+    assert len([p for p in record.paragraphs if p.number is not None]) == 60
 
 
 @pytest.mark.corpus
@@ -50,8 +94,11 @@ def test_brent_paragraphs_1_to_60_with_inferred_flagged(corpus) -> None:
     assert numbers == list(range(1, 61))
     inferred = [p.number for p in record.paragraphs if p.number_inferred]
     assert len(inferred) == 4
-    flagged = {w.provenance.paragraph for w in record.warnings
-               if w.code == "paragraph_number_inferred" and w.provenance}
+    flagged = {
+        w.provenance.paragraph
+        for w in record.warnings
+        if w.code == "paragraph_number_inferred" and w.provenance
+    }
     assert flagged == set(inferred)
     assert len(record.recommendations) == 12
     assert {r.timescale for r in record.recommendations} == {"Immediately", "Within three months"}

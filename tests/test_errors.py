@@ -6,10 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 import inspectparse
+from conftest import FIXTURES, manifest
 from inspectparse.cli import main
 from inspectparse.errors import ExitCode, InspectparseError
-
-from conftest import FIXTURES, manifest
 
 BAD = [e for e in manifest() if "expect_error" in e]
 EXIT = {
@@ -69,7 +68,15 @@ def test_directory_is_not_a_report(tmp_path) -> None:
 def test_exit_codes_are_stable() -> None:
     # Part of the documented interface: renumbering breaks users' scripts.
     assert {c.name: int(c) for c in ExitCode} == {
-        "OK": 0, "ERROR": 1, "USAGE": 2, "INPUT_UNREADABLE": 3, "ENCRYPTED": 4,
-        "OUTPUT_NOT_WRITABLE": 5, "BATCH_PARTIAL": 6, "TIMEOUT": 7, "NO_TEXT": 8,
-        "BATCH_ALL_FAILED": 9, "INTERRUPTED": 130,
+        "OK": 0,
+        "ERROR": 1,
+        "USAGE": 2,
+        "INPUT_UNREADABLE": 3,
+        "ENCRYPTED": 4,
+        "OUTPUT_NOT_WRITABLE": 5,
+        "BATCH_PARTIAL": 6,
+        "TIMEOUT": 7,
+        "NO_TEXT": 8,
+        "BATCH_ALL_FAILED": 9,
+        "INTERRUPTED": 130,
     }

@@ -7,9 +7,8 @@ import io
 import pytest
 
 import inspectparse
-from inspectparse.record import Record
-
 from conftest import REPO, manifest, manifest_entry
+from inspectparse.record import Record
 
 REPORTS = [e for e in manifest() if "kind" in e]
 ENGINES = ["pdfplumber", "auto"]
@@ -26,9 +25,7 @@ def records() -> dict[tuple[str, str], Record]:
 
 def _cases() -> list[tuple[str, str]]:
     return [
-        (e["file"], eng)
-        for e in REPORTS
-        for eng in (ENGINES if e["format"] == "pdf" else ["auto"])
+        (e["file"], eng) for e in REPORTS for eng in (ENGINES if e["format"] == "pdf" else ["auto"])
     ]
 
 
@@ -70,14 +67,18 @@ def test_recommendations(records: dict[tuple[str, str], Record], file: str, engi
 
 
 @pytest.mark.parametrize(("file", "engine"), _cases())
-def test_paragraph_numbering(records: dict[tuple[str, str], Record], file: str, engine: str) -> None:
+def test_paragraph_numbering(
+    records: dict[tuple[str, str], Record], file: str, engine: str
+) -> None:
     entry = manifest_entry(file)
     numbers = [p.number for p in records[(file, engine)].paragraphs if p.number is not None]
     first, last = entry["paragraphs"]["first"], entry["paragraphs"]["last"]
     assert numbers == list(range(first, last + 1))
 
 
-def test_ilacs_2026_has_no_overall_and_no_missing_warning(records: dict[tuple[str, str], Record]) -> None:
+def test_ilacs_2026_has_no_overall_and_no_missing_warning(
+    records: dict[tuple[str, str], Record],
+) -> None:
     record = records[("tests/fixtures/ilacs_2026_synthetic.pdf", "pdfplumber")]
     assert record.report.variant == "no_overall"
     assert record.judgement("overall_effectiveness") is None
@@ -100,7 +101,9 @@ def test_section_grades_confirm_table(records: dict[tuple[str, str], Record]) ->
     assert care is not None and care.confirmed_by, "graded heading (grade on next line) not read"
 
 
-def test_wrapped_line_starting_with_number_is_not_a_paragraph(records: dict[tuple[str, str], Record]) -> None:
+def test_wrapped_line_starting_with_number_is_not_a_paragraph(
+    records: dict[tuple[str, str], Record],
+) -> None:
     record = records[("examples/sample-ilacs-report.pdf", "pdfplumber")]
     para7 = next(p for p in record.paragraphs if p.number == 7)
     assert "12. Caseloads" in para7.text
@@ -113,7 +116,9 @@ def test_hyphens_compound_kept_broken_word_joined(records: dict[tuple[str, str],
     assert "regularly" in text[6] and "reg-" not in text[6]
 
 
-def test_paragraph_across_page_break_excludes_footer(records: dict[tuple[str, str], Record]) -> None:
+def test_paragraph_across_page_break_excludes_footer(
+    records: dict[tuple[str, str], Record],
+) -> None:
     record = records[("examples/sample-ilacs-report.pdf", "pdfplumber")]
     para8 = next(p for p in record.paragraphs if p.number == 8)
     assert para8.provenance.page == 2 and para8.provenance.page_end == 3

@@ -34,10 +34,15 @@ def test_normalise_bullets_ligatures_spaces_emphasis() -> None:
 
 def test_running_footer_and_page_numbers_found_by_repetition() -> None:
     pages = [
-        _page(n, [("Body text on page %d about children." % n, 100.0),
-                  ("More body text.", 300.0),
-                  ("Inspection of Northwick local authority children's services", 770.0),
-                  (f"4 to 15 September 2023 {n}", 782.0)])
+        _page(
+            n,
+            [
+                (f"Body text on page {n} about children.", 100.0),
+                ("More body text.", 300.0),
+                ("Inspection of Northwick local authority children's services", 770.0),
+                (f"4 to 15 September 2023 {n}", 782.0),
+            ],
+        )
         for n in range(1, 6)
     ]
     pages[0].lines[2].text = "A closing line unique to page one."
@@ -67,9 +72,13 @@ def test_text_form_feeds_are_pages_and_trailing_feed_is_not() -> None:
 
 
 def test_layout_splits_columns_but_keeps_markers_with_text() -> None:
-    words = [Word("Overall", 60, 100, 100, 110, 10), Word("effectiveness", 103, 170, 100, 110, 10),
-             Word("Good", 330, 355, 100, 110, 10),
-             Word("12.", 57, 70, 130, 140, 10), Word("Children", 85, 130, 130, 140, 10)]
+    words = [
+        Word("Overall", 60, 100, 100, 110, 10),
+        Word("effectiveness", 103, 170, 100, 110, 10),
+        Word("Good", 330, 355, 100, 110, 10),
+        Word("12.", 57, 70, 130, 140, 10),
+        Word("Children", 85, 130, 130, 140, 10),
+    ]
     lines = build_lines(words, 1)
     assert [ln.text for ln in lines] == ["Overall effectiveness", "Good", "12. Children"]
     assert lines[2].gap_before
@@ -107,8 +116,17 @@ def test_second_report_restarting_at_one_is_kept() -> None:
 
 
 def test_lost_numbers_inferred_only_when_the_gap_matches() -> None:
-    lines = ["1. One.", "2. Two.", "- Three without its number.", "4. Four.", "5. Five.",
-             "- Six lost.", "- Also unnumbered.", "- Third unnumbered.", "7. Seven."]
+    lines = [
+        "1. One.",
+        "2. Two.",
+        "- Three without its number.",
+        "4. Four.",
+        "5. Five.",
+        "- Six lost.",
+        "- Also unnumbered.",
+        "- Third unnumbered.",
+        "7. Seven.",
+    ]
     structure = segment(_text_doc("\n".join(lines)))
     nums = {p.number: p for p in structure.paragraphs if p.number is not None}
     assert nums[3].number_inferred and nums[3].text == "Three without its number."
@@ -131,15 +149,18 @@ def test_date_ranges_in_every_printed_shape() -> None:
         (d(2018, 9, 10), d(2018, 9, 21))
     ]
     assert parse_periods("8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019") == [
-        (d(2019, 7, 8), d(2019, 7, 12)), (d(2019, 8, 7), d(2019, 8, 8))
+        (d(2019, 7, 8), d(2019, 7, 12)),
+        (d(2019, 8, 7), d(2019, 8, 8)),
     ]
     assert parse_periods("30 September to 11 October 2024 and 13 to 16 January 2025") == [
-        (d(2024, 9, 30), d(2024, 10, 11)), (d(2025, 1, 13), d(2025, 1, 16))
+        (d(2024, 9, 30), d(2024, 10, 11)),
+        (d(2025, 1, 13), d(2025, 1, 16)),
     ]
     assert parse_periods("15–19 July 2013") == [(d(2013, 7, 15), d(2013, 7, 19))]
     assert parse_periods("12/09/2016 – 06/10/2016") == [(d(2016, 9, 12), d(2016, 10, 6))]
     assert parse_periods("1 and 2 March", default_year=2016) == [
-        (d(2016, 3, 1), d(2016, 3, 1)), (d(2016, 3, 2), d(2016, 3, 2))
+        (d(2016, 3, 1), d(2016, 3, 1)),
+        (d(2016, 3, 2), d(2016, 3, 2)),
     ]
     assert parse_periods("no dates here") == []
 
@@ -155,6 +176,9 @@ def test_canonical_grades() -> None:
 def test_inspector_names() -> None:
     assert clean_name("Steve Lowe, Her Majesty’s Inspector") == "Steve Lowe"
     assert clean_name("Paula Thomson-Jones HMI") == "Paula Thomson-Jones"
-    assert clean_name(
-        "Rebecca Quested, His Majesty’s Inspector, and Matthew Reed, His Majesty’s Inspector"
-    ) == "Rebecca Quested and Matthew Reed"
+    assert (
+        clean_name(
+            "Rebecca Quested, His Majesty’s Inspector, and Matthew Reed, His Majesty’s Inspector"
+        )
+        == "Rebecca Quested and Matthew Reed"
+    )

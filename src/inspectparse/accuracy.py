@@ -56,13 +56,19 @@ def compare(gold: dict[str, Any], record: dict[str, Any]) -> Result:
             res.failures.append(f"{name}: {detail}")
 
     check("kind", rep["kind"] == gold["kind"], f"got {rep['kind']!r}, gold {gold['kind']!r}")
-    check("provider", norm(rep["provider"]) == norm(gold["provider"]),
-          f"got {rep['provider']!r}, gold {gold['provider']!r}")
+    check(
+        "provider",
+        norm(rep["provider"]) == norm(gold["provider"]),
+        f"got {rep['provider']!r}, gold {gold['provider']!r}",
+    )
     dates = (rep["inspection_start"], rep["inspection_end"])
     gdates = (gold["inspection_start"], gold["inspection_end"])
     check("dates", dates == gdates, f"got {dates}, gold {gdates}")
-    check("lead", norm(rep["lead_inspector"]) == norm(gold["lead_inspector"]),
-          f"got {rep['lead_inspector']!r}, gold {gold['lead_inspector']!r}")
+    check(
+        "lead",
+        norm(rep["lead_inspector"]) == norm(gold["lead_inspector"]),
+        f"got {rep['lead_inspector']!r}, gold {gold['lead_inspector']!r}",
+    )
     got = {j["key"]: j["grade"] for j in record["judgements"]}
     want = gold["judgements"]
     for key in set(got) | set(want):
@@ -120,8 +126,10 @@ def table(results: list[Result]) -> str:
     for r in results:
         groups[r.kind].append(r)
     groups["ALL"] = results
-    head = ("| kind | files | kind | provider | dates | lead inspector | judgement fields "
-            "| false grades | fully right | recs exact | paragraphs first/last | errors |")
+    head = (
+        "| kind | files | kind | provider | dates | lead inspector | judgement fields "
+        "| false grades | fully right | recs exact | paragraphs first/last | errors |"
+    )
     rows = [head, "|" + "---|" * 12]
     for kind, rs in groups.items():
         ok = [r for r in rs if r.error is None]
@@ -164,8 +172,12 @@ def main() -> int:
             for f in r.failures:
                 print(f"    {f}")
     if args.write:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True).stdout.strip() or "unknown"
+        commit = (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+            ).stdout.strip()
+            or "unknown"
+        )
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(
             f"# Accuracy on ../shared/corpus\n\nMeasured by `make accuracy` "

@@ -20,7 +20,10 @@ SUB_BULLET = "–"
 
 # Glyphs that mean "bullet" in this corpus: Symbol/Wingdings private-use code points, the
 # geometric squares used from 2019, and U+0083 (how one 2009 report's bullet glyph decodes).
-_BULLET_GLYPHS = "\uf06e\uf0b7\uf0a7\uf0be\uf03c\uf0d8\uf0fc\uf076\uf0a8\u25fc\u25aa\u25a0\u25cf\u2022\u0083\u25e6\u2023\u2043"
+_BULLET_GLYPHS = (
+    "\uf06e\uf0b7\uf0a7\uf0be\uf03c\uf0d8\uf0fc\uf076\uf0a8"
+    "\u25fc\u25aa\u25a0\u25cf\u2022\u0083\u25e6\u2023\u2043"
+)
 # Dash-like glyphs that start a sub-item.
 _SUB_BULLET_GLYPHS = "\uf02d\u2212"
 _CHAR_MAP = {

@@ -40,13 +40,27 @@ def main() -> None:
 @click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-    default="-", show_default=True, help="Write the record to this file instead of stdout.",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Write the record to this file instead of stdout.",
 )
-@click.option("--engine", type=ENGINE_CHOICE, default="auto", show_default=True,
-              help="PDF text engine; auto uses pdfium and falls back to pdfplumber.")
-@click.option("--format", "input_format", type=click.Choice(["pdf", "text"]), default=None,
-              help="Skip content sniffing and read the input as this format.")
+@click.option(
+    "--engine",
+    type=ENGINE_CHOICE,
+    default="auto",
+    show_default=True,
+    help="PDF text engine; auto uses pdfium and falls back to pdfplumber.",
+)
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["pdf", "text"]),
+    default=None,
+    help="Skip content sniffing and read the input as this format.",
+)
 def extract(source: str, pretty: bool, output: str, engine: str, input_format: str | None) -> None:
     """Extract one report (a PDF or text file, or - for stdin) and print its JSON record.
 
@@ -84,3 +98,12 @@ def schema() -> None:
     from .record import Record
 
     click.echo(json.dumps(Record.model_json_schema(), indent=2))
+
+
+def _register() -> None:
+    from .cli_batch import batch
+
+    main.add_command(batch)
+
+
+_register()

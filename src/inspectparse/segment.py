@@ -139,8 +139,11 @@ def _is_contents_entry(lines: list[Line], i: int) -> bool:
         return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return (
-        nxt is not None and re.fullmatch(r"\d{1,3}", nxt.text.strip()) is not None
-        and nxt.top is not None and line.top is not None and nxt.page == line.page
+        nxt is not None
+        and re.fullmatch(r"\d{1,3}", nxt.text.strip()) is not None
+        and nxt.top is not None
+        and line.top is not None
+        and nxt.page == line.page
         and abs(nxt.top - line.top) < max(line.height, 4.0)
     )
 
@@ -210,7 +213,9 @@ class _Builder:
                 continue
             if self.looks_like_heading(line, prev, nxt):
                 if (
-                    current is not None and current.kind == "heading" and not broke
+                    current is not None
+                    and current.kind == "heading"
+                    and not broke
                     and line.has_geometry
                 ):
                     current.lines.append(line)
@@ -224,9 +229,12 @@ class _Builder:
             # always starts an item, even a lower-case one after an unfinished item.
             content = re.sub(r"^-\s+", "", text, count=1)
             if (
-                broke and current is not None and current.kind in ("text", "bullet", "sub_bullet")
+                broke
+                and current is not None
+                and current.kind in ("text", "bullet", "sub_bullet")
                 and not text.startswith(BULLET)
-                and _LOWER_START.match(content) and not num
+                and _LOWER_START.match(content)
+                and not num
                 and (not is_terminal(current.text) or content == text)
             ):
                 if content != text:
@@ -249,19 +257,27 @@ class _Builder:
             # A list item's wrapped lines hang right of its bullet; a line back at (or left of)
             # the bullet after a finished item is new text, not more of the item.
             outdented = (
-                current is not None and current.kind in ("bullet", "sub_bullet")
-                and line.x0 is not None and current.lines[0].x0 is not None
-                and line.x0 <= current.lines[0].x0 + 2 and is_terminal(current.text)
+                current is not None
+                and current.kind in ("bullet", "sub_bullet")
+                and line.x0 is not None
+                and current.lines[0].x0 is not None
+                and line.x0 <= current.lines[0].x0 + 2
+                and is_terminal(current.text)
             )
             if (
-                current is not None and current.kind in ("text", "bullet", "sub_bullet")
-                and not broke and line.has_geometry and not outdented
+                current is not None
+                and current.kind in ("text", "bullet", "sub_bullet")
+                and not broke
+                and line.has_geometry
+                and not outdented
             ):
                 current.lines.append(line)
                 current.text = join_lines(current.text, text, self.vocabulary)
                 continue
             if (
-                new_page and current is not None and current.kind in ("text", "bullet", "sub_bullet")
+                new_page
+                and current is not None
+                and current.kind in ("text", "bullet", "sub_bullet")
                 and not is_terminal(current.text)
             ):
                 # Page break inside a sentence: the text runs on.
@@ -270,8 +286,11 @@ class _Builder:
                 current.joined_across_page = True
                 continue
             if (
-                not line.has_geometry and current is not None and current.kind == "text"
-                and not broke and not is_terminal(current.text)
+                not line.has_geometry
+                and current is not None
+                and current.kind == "text"
+                and not broke
+                and not is_terminal(current.text)
             ):
                 # Text input wrapped mid-sentence (e.g. pdftotext output).
                 current.lines.append(line)
@@ -280,7 +299,9 @@ class _Builder:
             self.blocks.append(Block("text", [line], text))
         return self.blocks
 
-    def _append_or_new(self, kind: BlockKind, line: Line, current: Block | None, *, same_kind: bool) -> None:
+    def _append_or_new(
+        self, kind: BlockKind, line: Line, current: Block | None, *, same_kind: bool
+    ) -> None:
         if same_kind and current is not None and current.kind == kind:
             current.lines.append(line)
             current.text = current.text + "\n" + line.text.strip()
@@ -317,7 +338,7 @@ def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
         assert n is not None
         dot_cost = 0.0 if blocks[i].candidate_has_dot else 0.6
         best, arg = (1.0 - dot_cost if n <= 1 else float("-inf")), None
-        for j in cands[max(0, pos - 60):pos]:
+        for j in cands[max(0, pos - 60) : pos]:
             m = blocks[j].candidate
             if j not in score or m is None:
                 continue
@@ -347,7 +368,8 @@ def _filter_by_column(blocks: list[Block], chain: list[int], cands: list[int]) -
         return chain
     column = xs[len(xs) // 2]
     ok = [
-        i for i in cands
+        i
+        for i in cands
         if blocks[i].lines[0].x0 is None
         or abs(blocks[i].lines[0].x0 - column) <= NUMBER_COLUMN_TOLERANCE
     ]
@@ -366,8 +388,10 @@ def apply_numbering(builder: _Builder, blocks: list[Block]) -> None:
             prev = merged[-1] if merged else None
             line = block.lines[0]
             if (
-                prev is not None and prev.kind in ("text", "bullet", "sub_bullet")
-                and not line.gap_before and line.page == prev.lines[-1].page
+                prev is not None
+                and prev.kind in ("text", "bullet", "sub_bullet")
+                and not line.gap_before
+                and line.page == prev.lines[-1].page
                 and line.has_geometry
             ):
                 prev.lines.extend(block.lines)
@@ -397,19 +421,25 @@ def _starts_paragraph(block: Block) -> bool:
 def repair_gaps(builder: _Builder, blocks: list[Block]) -> None:
     """Fill gaps in the numbering: numbers displaced into a line, then numbers lost altogether."""
     numbered = [i for i, b in enumerate(blocks) if b.number is not None]
-    for a, b in zip(numbered, numbered[1:]):
+    for a, b in zip(numbered, numbered[1:], strict=False):
         lo, hi = blocks[a].number, blocks[b].number
         assert lo is not None and hi is not None
         if hi - lo <= 1:
             continue
-        between = [k for k in range(a + 1, b) if blocks[k].kind not in ("heading", "subheading", "contents", "table")]
+        between = [
+            k
+            for k in range(a + 1, b)
+            if blocks[k].kind not in ("heading", "subheading", "contents", "table")
+        ]
         expected = lo + 1
         # Displaced: "... quality of practice and management 41. oversight ..."
         for k in between:
             m = _DISPLACED.search(blocks[k].text)
             if m and int(m.group("num")) == expected and _starts_paragraph(blocks[k]):
                 blk = blocks[k]
-                blk.text = _BULLET_START.sub("", blk.text[: m.start()] + " " + blk.text[m.end():], count=1)
+                blk.text = _BULLET_START.sub(
+                    "", blk.text[: m.start()] + " " + blk.text[m.end() :], count=1
+                )
                 blk.text = re.sub(r"\s{2,}", " ", blk.text)
                 blk.number = expected
                 blk.kind = "text"
@@ -423,7 +453,7 @@ def repair_gaps(builder: _Builder, blocks: list[Block]) -> None:
             continue
         starts = [k for k in between if blocks[k].number is None and _starts_paragraph(blocks[k])]
         if len(starts) == len(missing):
-            for k, n in zip(starts, missing):
+            for k, n in zip(starts, missing, strict=False):
                 blk = blocks[k]
                 blk.text = _BULLET_START.sub("", blk.text, count=1)
                 blk.kind = "text"
@@ -440,7 +470,9 @@ def repair_gaps(builder: _Builder, blocks: list[Block]) -> None:
             )
 
 
-def group_paragraphs(builder: _Builder, blocks: list[Block]) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
+def group_paragraphs(
+    builder: _Builder, blocks: list[Block]
+) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
     paragraphs: list[ParagraphUnit] = []
     sections: list[SectionUnit] = []
     current_section: str | None = None
@@ -474,7 +506,9 @@ def group_paragraphs(builder: _Builder, blocks: list[Block]) -> tuple[list[Parag
     return paragraphs, sections
 
 
-def segment(cleaned: CleanedDocument, known_headings: list[re.Pattern[str]] | None = None) -> Structure:
+def segment(
+    cleaned: CleanedDocument, known_headings: list[re.Pattern[str]] | None = None
+) -> Structure:
     if known_headings is None:
         from .profiles import known_headings as all_known
 

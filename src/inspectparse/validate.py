@@ -33,8 +33,14 @@ _REPAIR_MESSAGES = {
 }
 
 
-def provenance_of(lines: list[Line], text: str | None = None, *, paragraph: int | None = None,
-                  char_start: int | None = None, char_end: int | None = None) -> Provenance:
+def provenance_of(
+    lines: list[Line],
+    text: str | None = None,
+    *,
+    paragraph: int | None = None,
+    char_start: int | None = None,
+    char_end: int | None = None,
+) -> Provenance:
     if not lines:
         return Provenance(text=text, paragraph=paragraph)
     return Provenance(
@@ -52,8 +58,13 @@ def provenance_of(lines: list[Line], text: str | None = None, *, paragraph: int 
 def _evidence(ev: Evidence) -> Provenance:
     text = ev.text
     if ev.char_start is not None and ev.char_end is not None:
-        return provenance_of(ev.lines, ev.text[ev.char_start:ev.char_end], paragraph=ev.paragraph,
-                             char_start=ev.char_start, char_end=ev.char_end)
+        return provenance_of(
+            ev.lines,
+            ev.text[ev.char_start : ev.char_end],
+            paragraph=ev.paragraph,
+            char_start=ev.char_start,
+            char_end=ev.char_end,
+        )
     return provenance_of(ev.lines, text, paragraph=ev.paragraph)
 
 
@@ -86,7 +97,9 @@ def _repair_warnings(units: list[ParagraphUnit]) -> list[RecordWarning]:
                     RecordWarning(
                         code=f"paragraph_{repair}",
                         message=f"paragraph {unit.number}: {_REPAIR_MESSAGES.get(repair, repair)}",
-                        provenance=provenance_of(_block_lines(unit.blocks)[:1], paragraph=unit.number),
+                        provenance=provenance_of(
+                            _block_lines(unit.blocks)[:1], paragraph=unit.number
+                        ),
                     )
                 )
             else:
@@ -97,7 +110,9 @@ def _repair_warnings(units: list[ParagraphUnit]) -> list[RecordWarning]:
             RecordWarning(
                 code=f"paragraph_{repair}",
                 message=f"{_REPAIR_MESSAGES.get(repair, repair)} (paragraphs {where})",
-                provenance=provenance_of(_block_lines(group[0].blocks)[:1], paragraph=group[0].number),
+                provenance=provenance_of(
+                    _block_lines(group[0].blocks)[:1], paragraph=group[0].number
+                ),
             )
         )
     return out
@@ -125,18 +140,21 @@ def build_record(
     for code, message, block in structure.warnings:
         warnings.append(
             RecordWarning(
-                code=code, message=message,
+                code=code,
+                message=message,
                 provenance=provenance_of(block.lines, paragraph=block.number) if block else None,
             )
         )
     warnings.extend(_repair_warnings(structure.paragraphs))
     if findings.profile is not None:
         if meta.provider is None:
-            warnings.append(RecordWarning(code="provider_missing",
-                                          message="no provider name found on page 1"))
-        if not periods and findings.profile.date_patterns:
-            warnings.append(RecordWarning(code="dates_missing",
-                                          message="no inspection dates found on page 1"))
+            warnings.append(
+                RecordWarning(code="provider_missing", message="no provider name found on page 1")
+            )
+        if not periods and findings.profile.expects_dates:
+            warnings.append(
+                RecordWarning(code="dates_missing", message="no inspection dates found on page 1")
+            )
     report = ReportMeta(
         kind=findings.kind,
         kind_rule=findings.kind_rule,
@@ -146,7 +164,8 @@ def build_record(
         inspection_start=periods[0][0] if periods else None,
         inspection_end=periods[-1][1] if periods else None,
         inspection_periods=[InspectionPeriod(start=s, end=e) for s, e in periods]
-        if len(periods) > 1 else [],
+        if len(periods) > 1
+        else [],
         lead_inspector=meta.lead_inspector,
         published=meta.published,
         letter_date=meta.letter_date,
@@ -164,15 +183,26 @@ def build_record(
         report=report,
         judgements=[
             Judgement(
-                key=j.key, label=j.label, grade=j.grade, grade_text=j.grade_text, rule=j.rule,
-                confirmed_by=j.confirmed_by, provenance=_evidence(j.evidence),
+                key=j.key,
+                label=j.label,
+                grade=j.grade,
+                grade_text=j.grade_text,
+                rule=j.rule,
+                confirmed_by=j.confirmed_by,
+                provenance=_evidence(j.evidence),
             )
             for j in findings.judgements
         ],
         recommendations=[
             Recommendation(
-                text=r.text, kind=r.kind, timescale=r.timescale, actor=r.actor, heading=r.heading,
-                number=r.number, sub_items=r.sub_items, rule=r.rule,
+                text=r.text,
+                kind=r.kind,
+                timescale=r.timescale,
+                actor=r.actor,
+                heading=r.heading,
+                number=r.number,
+                sub_items=r.sub_items,
+                rule=r.rule,
                 provenance=_evidence(r.evidence),
             )
             for r in findings.recommendations

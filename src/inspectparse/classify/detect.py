@@ -46,7 +46,9 @@ def column_text(document: Document) -> str:
     return "\n".join(ln.text for ln in ordered)
 
 
-def detect_variant(profile: Profile, document: Document, table_labels: str | None = None) -> str | None:
+def detect_variant(
+    profile: Profile, document: Document, table_labels: str | None = None
+) -> str | None:
     """The first variant whose marker is in the table's row labels (else in page-1 text)."""
     text = flat(table_labels if table_labels else column_text(document))
     for variant in profile.variants:

@@ -66,8 +66,11 @@ def table_region(structure: Structure, profile: Profile) -> list[Line]:
         start = 0
         if header is not None:
             hit = next(
-                (i for i, ln in enumerate(lines)
-                 if id(ln) not in contents and header.search(ln.text.strip())),
+                (
+                    i
+                    for i, ln in enumerate(lines)
+                    if id(ln) not in contents and header.search(ln.text.strip())
+                ),
                 None,
             )
             if hit is None:
@@ -107,7 +110,9 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
         if frag and (line.x0 or 0.0) >= left + MIN_GRADE_INDENT:
             near = cells[-1] if cells else None
             if (
-                frag.group("cont") and near is not None and line.page == near.lines[-1].page
+                frag.group("cont")
+                and near is not None
+                and line.page == near.lines[-1].page
                 and (line.top or 0) - near.bottom < 2.5 * max(line.height, 1.0)
             ):
                 near.lines.append(line)
@@ -126,7 +131,10 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
             inline = _inline_grade(text, m, lines[-1])
             if inline is not None:
                 found[spec.key] = JudgementFinding(
-                    key=spec.key, label=m.group(0), grade=inline[0], grade_text=inline[1],
+                    key=spec.key,
+                    label=m.group(0),
+                    grade=inline[0],
+                    grade_text=inline[1],
                     rule=f"{profile.kind}.table.{spec.key}",
                     evidence=Evidence(lines=lines, text=lines[-1].text),
                 )
@@ -151,9 +159,11 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
             break
     # Row labels: left-column lines level with some grade cell.
     rows = [
-        ln for ln in label_lines
+        ln
+        for ln in label_lines
         if any(
-            c.lines[0].page == ln.page and c.top - 2 * ln.height <= (ln.top or 0) <= c.bottom + ln.height
+            c.lines[0].page == ln.page
+            and c.top - 2 * ln.height <= (ln.top or 0) <= c.bottom + ln.height
             for c in cells
         )
     ]
@@ -163,7 +173,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
 def _inline_grade(text: LineText, m: re.Match[str], line: Line) -> tuple[str, str] | None:
     """A grade printed on the label's own line (the column gap was filled with spaces)."""
     end_of_line = text.starts[text.lines.index(line)] + len(line.text)
-    rest = text.text[m.end():end_of_line].strip()
+    rest = text.text[m.end() : end_of_line].strip()
     g = re.fullmatch(rf"(?P<grade>{GRADE})\.?\d?", rest, re.I)
     if g is None:
         return None
@@ -224,7 +234,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
         if block.kind == "heading":
             # A graded heading can wrap into the next heading block, and its grade can sit
             # on a line of its own ("Grade 4 (Inadequate)", ": requires improvement").
-            for nxt in blocks[i + 1:i + 3]:
+            for nxt in blocks[i + 1 : i + 3]:
                 is_grade = re.match(rf"\s*:?\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", nxt.text, re.I)
                 if not is_grade and (nxt.kind != "heading" or len(nxt.text) > 80):
                     break
@@ -245,13 +255,16 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                     break
                 found[spec.key] = JudgementFinding(
                     key=spec.key,
-                    label=text[m.start():m.start("grade")].strip(" :"),
+                    label=text[m.start() : m.start("grade")].strip(" :"),
                     grade=grade,
                     grade_text=grade_text,
                     rule=f"{profile.kind}.{'heading' if block.kind == 'heading' else 'sentence'}"
                     f".{spec.key}.{n}",
                     evidence=Evidence(
-                        lines=lines, text=text, char_start=m.start(), char_end=m.end(),
+                        lines=lines,
+                        text=text,
+                        char_start=m.start(),
+                        char_end=m.end(),
                         paragraph=para_of.get(id(block)),
                     ),
                 )
@@ -286,8 +299,12 @@ def extract_judgements(
         primary = hits[0]
         if primary.grade not in profile.grades:
             warnings.append(
-                ("grade_out_of_scale", f"{spec.key}: '{primary.grade_text}' is not on this "
-                 f"framework's scale ({', '.join(profile.grades)}); dropped", primary.evidence)
+                (
+                    "grade_out_of_scale",
+                    f"{spec.key}: '{primary.grade_text}' is not on this "
+                    f"framework's scale ({', '.join(profile.grades)}); dropped",
+                    primary.evidence,
+                )
             )
             continue
         for other in hits[1:]:

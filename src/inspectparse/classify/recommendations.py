@@ -21,7 +21,8 @@ _ACTOR_SUBJECT = re.compile(
 )
 _LEAD_IN_ACTOR = re.compile(
     r"(?P<actor>the (?:local authority|council|partnership|school|local area partnership"
-    r"|(?:local )?safeguarding children (?:board|partnership)|LSCB)(?: and (?:its|their) partners)?)"
+    r"|(?:local )?safeguarding children (?:board|partnership)|LSCB)"
+    r"(?: and (?:its|their) partners)?)"
     r"\s+(?:should|must|needs? to)",
     re.I,
 )
@@ -65,8 +66,10 @@ def _list_end(blocks: list[Block], start: int, heading: ListHeading, profile: Pr
             # over when bullets follow it; a known section or list heading always ends the list.
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if (
-                heading.item_style == "bullets" and not _is_section_heading(block, profile)
-                and nxt is not None and nxt.kind == "bullet"
+                heading.item_style == "bullets"
+                and not _is_section_heading(block, profile)
+                and nxt is not None
+                and nxt.kind == "bullet"
             ):
                 i += 1
                 continue
@@ -90,14 +93,20 @@ def extract_recommendations(structure: Structure, profile: Profile) -> list[Reco
         if heading.item_style == "paragraphs":
             items.extend(_paragraph_items(structure, blocks[i], end, heading, profile, skip))
         else:
-            items.extend(_block_items(blocks[i + 1:end], blocks[i].text, heading, profile, skip, para_of))
+            items.extend(
+                _block_items(blocks[i + 1 : end], blocks[i].text, heading, profile, skip, para_of)
+            )
         i = end
     return items
 
 
 def _block_items(
-    region: list[Block], title: str, heading: ListHeading, profile: Profile,
-    skip: list[re.Pattern[str]], para_of: dict[int, int | None],
+    region: list[Block],
+    title: str,
+    heading: ListHeading,
+    profile: Profile,
+    skip: list[re.Pattern[str]],
+    para_of: dict[int, int | None],
 ) -> list[RecommendationFinding]:
     items: list[RecommendationFinding] = []
     timescale: str | None = None
@@ -126,8 +135,13 @@ def _block_items(
                 text = _row_text(row)
                 items.append(
                     RecommendationFinding(
-                        text=text, kind=heading.kind, timescale=timescale, actor=_actor(text),
-                        heading=title, number=None, sub_items=[],
+                        text=text,
+                        kind=heading.kind,
+                        timescale=timescale,
+                        actor=_actor(text),
+                        heading=title,
+                        number=None,
+                        sub_items=[],
                         rule=f"{profile.kind}.list.{heading.kind}.after_bullets",
                         evidence=Evidence(lines=row, text=text),
                     )
@@ -151,7 +165,9 @@ def _block_items(
                 number=block.number,
                 sub_items=[],
                 rule=f"{profile.kind}.list.{heading.kind}.{heading.item_style}",
-                evidence=Evidence(lines=block.lines, text=block.text, paragraph=para_of.get(id(block))),
+                evidence=Evidence(
+                    lines=block.lines, text=block.text, paragraph=para_of.get(id(block))
+                ),
             )
         )
     return items
@@ -166,8 +182,10 @@ def split_rows(lines: list[Line]) -> list[list[Line]]:
     rows: list[list[Line]] = []
     for ln in lines:
         text = ln.text.strip()
-        if not rows or _ITEM_NUMBER.match(text) or (
-            is_terminal(rows[-1][-1].text) and text[:1].isupper()
+        if (
+            not rows
+            or _ITEM_NUMBER.match(text)
+            or (is_terminal(rows[-1][-1].text) and text[:1].isupper())
         ):
             rows.append([ln])
         else:
@@ -183,7 +201,11 @@ def _row_text(row: list[Line]) -> str:
 
 
 def _paragraph_items(
-    structure: Structure, heading_block: Block, end: int, heading: ListHeading, profile: Profile,
+    structure: Structure,
+    heading_block: Block,
+    end: int,
+    heading: ListHeading,
+    profile: Profile,
     skip: list[re.Pattern[str]],
 ) -> list[RecommendationFinding]:
     """Items that are plain paragraphs or table rows with no bullet and no blank line between.
@@ -203,10 +225,7 @@ def _paragraph_items(
     header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
     if header is not None:
         column = header.x0
-        region = [
-            ln for ln in region
-            if ln.top != header.top or ln.page != header.page
-        ]
+        region = [ln for ln in region if ln.top != header.top or ln.page != header.page]
         if column is not None:
             region = [ln for ln in region if ln.x0 is None or ln.x0 >= column - 4]
     region = [ln for ln in region if ln.text.strip() and not any(p.search(ln.text) for p in skip)]

@@ -29,7 +29,7 @@ class LineText:
 
     def lines_in(self, start: int, end: int) -> list[Line]:
         out = []
-        for line, s in zip(self.lines, self.starts):
+        for line, s in zip(self.lines, self.starts, strict=False):
             if s < end and s + len(line.text) > start:
                 out.append(line)
         return out

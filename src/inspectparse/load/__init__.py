@@ -37,7 +37,9 @@ def sniff_format(data: bytes) -> Literal["pdf", "text"]:
     return "text"
 
 
-def load(data: bytes, *, engine: Engine = "auto", fmt: Literal["pdf", "text"] | None = None) -> Document:
+def load(
+    data: bytes, *, engine: Engine = "auto", fmt: Literal["pdf", "text"] | None = None
+) -> Document:
     """Turn input bytes into a `Document` with the chosen PDF engine (text needs none)."""
     fmt = fmt or sniff_format(data)
     if fmt == "text":

@@ -25,7 +25,9 @@ _T = TypeVar("_T")
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 # A list marker (paragraph number, bullet glyph) stays with the text after it, however wide
 # the hanging indent between them.
-_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]?|\(?[a-z][.)]|[\uf06e\uf0b7\uf0a7\uf02d\u25fc\u25aa\u25a0\u25cf\u2022\u2212\u2013\u0083-])$")
+_MARKER = re.compile(
+    r"^(?:\(?\d{1,3}[.)]?|\(?[a-z][.)]|[\uf06e\uf0b7\uf0a7\uf02d\u25fc\u25aa\u25a0\u25cf\u2022\u2212\u2013\u0083-])$"
+)
 
 
 @dataclass(slots=True)
@@ -114,7 +116,7 @@ def _majority(votes: list[tuple[_T, int]]) -> _T | None:
 def _join_words(cell: list[Word]) -> str:
     """Join words with one space, but glue pieces that touch (a superscript footnote digit)."""
     parts = [cell[0].text]
-    for prev, word in zip(cell, cell[1:]):
+    for prev, word in zip(cell, cell[1:], strict=False):
         touching = word.x0 - prev.x1 < 0.12 * (word.size or 10.0)
         parts.append(word.text if touching else " " + word.text)
     return "".join(parts)

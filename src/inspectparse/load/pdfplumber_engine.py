@@ -40,8 +40,15 @@ def load_pdf_pdfplumber(data: bytes) -> Document:
                         height=float(page.height),
                         lines=build_lines(
                             [
-                                Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"],
-                                     float(w["size"]), w["fontname"])
+                                Word(
+                                    w["text"],
+                                    w["x0"],
+                                    w["x1"],
+                                    w["top"],
+                                    w["bottom"],
+                                    float(w["size"]),
+                                    w["fontname"],
+                                )
                                 for w in words
                             ],
                             page.page_number,

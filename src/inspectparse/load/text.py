@@ -11,7 +11,7 @@ def load_text(data: bytes) -> Document:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TextDecodeError(
-            f"the text is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            f"the text is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8"
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")

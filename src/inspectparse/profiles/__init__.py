@@ -87,6 +87,8 @@ class Profile:
     provider_patterns: tuple[str, ...] = ()
     # Regexes with a `dates` group.
     date_patterns: tuple[str, ...] = (r"Inspection dates?:?\s+(?P<dates>[^\n]+)",)
+    # False where the framework prints no inspection dates (no warning when none are found).
+    expects_dates: bool = True
     # Regexes with a `name` group, matched per line (anchored at line start).
     lead_patterns: tuple[str, ...] = (
         r"^Lead inspectors?:?\s+(?P<name>.+)$",
@@ -118,6 +120,7 @@ def _load() -> tuple[Profile, ...]:
         child_protection_2012,
         ilacs,
         ilacs_focused_visit,
+        joint_area_review,
         jtai,
         looked_after_children_2012,
         lscb_review,
@@ -133,6 +136,7 @@ def _load() -> tuple[Profile, ...]:
         ilacs.PROFILE,
         ilacs_focused_visit.PROFILE,
         jtai.PROFILE,
+        joint_area_review.PROFILE,
         area_send.PROFILE,
         school_section5.PROFILE,
     )

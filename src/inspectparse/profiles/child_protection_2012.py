@@ -7,9 +7,7 @@ from . import GRADE, JudgementSpec, ListHeading, Profile
 PROFILE = Profile(
     kind="child_protection_2012",
     name="Inspection of local authority arrangements for the protection of children",
-    title_patterns=(
-        r"Inspection of local authority arrangements for the protection of children",
-    ),
+    title_patterns=(r"Inspection of local authority arrangements for the protection of children",),
     priority=25,
     grades=("outstanding", "good", "adequate", "inadequate"),
     # The "Record of main findings" table at the end.
@@ -56,7 +54,5 @@ PROFILE = Profile(
         r"Leadership and governance",
         r"Record of main findings",
     ),
-    provider_patterns=(
-        r"protection of children\s*\n(?P<provider>[^\n]+)\n",
-    ),
+    provider_patterns=(r"protection of children\s*\n(?P<provider>[^\n]+)\n",),
 )

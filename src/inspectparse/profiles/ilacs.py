@@ -80,7 +80,9 @@ PROFILE = Profile(
             absent=("children_in_care_and_care_leavers",),
         ),
         # 2026 format: four sub-judgements and no overall effectiveness grade.
-        Variant("no_overall", absent=("children_in_care_and_care_leavers", "overall_effectiveness")),
+        Variant(
+            "no_overall", absent=("children_in_care_and_care_leavers", "overall_effectiveness")
+        ),
     ),
     list_headings=(
         ListHeading(r"What needs to improve(?: in this local authority)?\s*[?:]?\d?"),

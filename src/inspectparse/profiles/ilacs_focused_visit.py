@@ -7,14 +7,14 @@ from . import APOS, ListHeading, Profile
 PROFILE = Profile(
     kind="ilacs_focused_visit",
     name="Focused visit letter under ILACS",
-    title_patterns=(r"Focused\s+(?:\S+\s+){0,4}?visit to\s+.{1,120}?children" + APOS + r"s\s+services",),
+    title_patterns=(
+        r"Focused\s+(?:\S+\s+){0,4}?visit to\s+.{1,120}?children" + APOS + r"s\s+services",
+    ),
     priority=30,
     graded=False,
     list_headings=(
         ListHeading(r"Areas? for priority actions?", "priority_action"),
-        ListHeading(
-            r"What needs to improve in this area of (?:social work )?practice\s*[?:]?\d?"
-        ),
+        ListHeading(r"What needs to improve in this area of (?:social work )?practice\s*[?:]?\d?"),
         ListHeading(r"Areas for improvement"),
     ),
     section_headings=(

@@ -19,7 +19,9 @@ PROFILE = Profile(
             "overall_effectiveness",
             label=r"Overall effectiveness(?: of services for looked after children(?: and young people)?)?",
             # The heading wraps ("... of services for looked / after children ...").
-            sentences=(rf"^Overall effectiveness\b[^.]{{0,80}}?\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",),
+            sentences=(
+                rf"^Overall effectiveness\b[^.]{{0,80}}?\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",
+            ),
         ),
         JudgementSpec(
             "capacity_to_improve",
@@ -46,9 +48,7 @@ PROFILE = Profile(
         JudgementSpec(
             "leadership_and_management",
             label=r"Leadership and management",
-            sentences=(
-                rf"^Leadership and management\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",
-            ),
+            sentences=(rf"^Leadership and management\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",),
         ),
     ),
     list_headings=(ListHeading(r"Areas for improvement"),),
@@ -63,5 +63,7 @@ PROFILE = Profile(
         r"(?:The )?quality of provision",
         r"Leadership and management",
     ),
-    provider_patterns=(r"Inspection of looked after children\s+services\s*\n(?P<provider>[^\n]+)\n",),
+    provider_patterns=(
+        r"Inspection of looked after children\s+services\s*\n(?P<provider>[^\n]+)\n",
+    ),
 )

@@ -30,9 +30,7 @@ PROFILE = Profile(
         JudgementSpec(
             "personal_development_behaviour_and_welfare",
             label=r"Personal development, behaviour and welfare",
-            sentences=(
-                rf"^Personal development, behaviour and welfare\s+(?P<grade>{GRADE})\s*$",
-            ),
+            sentences=(rf"^Personal development, behaviour and welfare\s+(?P<grade>{GRADE})\s*$",),
         ),
         JudgementSpec(
             "outcomes_for_pupils",

@@ -58,9 +58,7 @@ PROFILE = Profile(
         JudgementSpec(
             "leadership_management_governance",
             label=r"Leadership, management and governance",
-            sentences=(
-                rf"^Leadership, management and governance\s+(?P<grade>{GRADE})\s*$",
-            ),
+            sentences=(rf"^Leadership, management and governance\s+(?P<grade>{GRADE})\s*$",),
         ),
         # Re-inspections and a few late inspections have no LSCB review: not required.
         JudgementSpec("lscb", sentences=(LSCB_SENTENCE,), required=False),
