@@ -51,7 +51,6 @@ class Block:
     candidate: int | None = None
     candidate_has_dot: bool = True
     repairs: list[str] = field(default_factory=list)
-    joined_across_page: bool = False
 
     @property
     def page(self) -> int:
@@ -195,7 +194,11 @@ class _Builder:
                 if _is_contents_entry(lines, i) or (
                     i + 1 < len(lines) and _is_contents_entry(lines, i + 1) and len(text) < 90
                 ):
-                    self._append_or_new("contents", line, current, same_kind=True)
+                    if current is not None and current.kind == "contents":
+                        current.lines.append(line)
+                        current.text += "\n" + text
+                    else:
+                        self.blocks.append(Block("contents", [line], text))
                     continue
                 in_contents = False
             if _CONTENTS_HEADING.match(text):
@@ -203,7 +206,8 @@ class _Builder:
                 self.blocks.append(Block("contents", [line], text))
                 continue
 
-            if "\t" in text and not self.doc.pages[0].lines[0].has_geometry:
+            # Text input keeps table cells apart with tabs (e.g. "Record of main findings").
+            if "\t" in text and not line.has_geometry:
                 self.blocks.append(Block("table", [line], text))
                 continue
 
@@ -239,9 +243,7 @@ class _Builder:
             ):
                 if content != text:
                     current.repairs.append("continuation_after_page_break_dash")
-                current.lines.append(line)
-                current.text = join_lines(current.text, content, self.vocabulary)
-                current.joined_across_page = True
+                self._extend(current, line, content)
                 continue
             if num:
                 block = Block("text", [line], text, candidate=int(num.group("num")))
@@ -271,8 +273,7 @@ class _Builder:
                 and line.has_geometry
                 and not outdented
             ):
-                current.lines.append(line)
-                current.text = join_lines(current.text, text, self.vocabulary)
+                self._extend(current, line, text)
                 continue
             if (
                 new_page
@@ -281,9 +282,7 @@ class _Builder:
                 and not is_terminal(current.text)
             ):
                 # Page break inside a sentence: the text runs on.
-                current.lines.append(line)
-                current.text = join_lines(current.text, text, self.vocabulary)
-                current.joined_across_page = True
+                self._extend(current, line, text)
                 continue
             if (
                 not line.has_geometry
@@ -293,20 +292,15 @@ class _Builder:
                 and not is_terminal(current.text)
             ):
                 # Text input wrapped mid-sentence (e.g. pdftotext output).
-                current.lines.append(line)
-                current.text = join_lines(current.text, text, self.vocabulary)
+                self._extend(current, line, text)
                 continue
             self.blocks.append(Block("text", [line], text))
         return self.blocks
 
-    def _append_or_new(
-        self, kind: BlockKind, line: Line, current: Block | None, *, same_kind: bool
-    ) -> None:
-        if same_kind and current is not None and current.kind == kind:
-            current.lines.append(line)
-            current.text = current.text + "\n" + line.text.strip()
-        else:
-            self.blocks.append(Block(kind, [line], line.text.strip()))
+    def _extend(self, block: Block, line: Line, text: str) -> None:
+        """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively."""
+        block.lines.append(line)
+        block.text = join_lines(block.text, text, self.vocabulary)
 
 
 def choose_numbering(blocks: list[Block]) -> list[int]:
