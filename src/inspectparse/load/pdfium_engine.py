@@ -97,6 +97,7 @@ class _Api:
     matrix: Callable[..., int]
     font_info: Callable[..., int]
     unicode: Callable[..., int]
+    text_object: Callable[..., int | None]
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +118,7 @@ def _api() -> _Api:
         matrix=bare(raw.FPDFText_GetMatrix, ctypes.c_int),
         font_info=bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong),
         unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
+        text_object=bare(raw.FPDFText_GetTextObject, ctypes.c_void_p),
     )
 
 
@@ -196,7 +198,7 @@ def _encrypted() -> EncryptedPdfError:
 
 def _has_eof_marker(data: bytes) -> bool:
     # Writers may append a little junk after %%EOF; a download cut short has none at all.
-    return b"%%EOF" in data[-2048:]
+    return b"%%EOF" in data[-4096:]
 
 
 class _PageReader:
@@ -262,49 +264,77 @@ class _PageReader:
             first = start + len(line) - len(line.lstrip())
             last = start + len(line.rstrip()) - 1
             parts = stripped.split()
-            run = None
-            if not self.measure_words:
-                run = self._run(tp, start, end, first, last, last + 1 - len(parts[-1]))
-            if run is None:
+            if self.measure_words:
                 self._measure_line(tp, text, first, last, page_top, words)
                 continue
-            x0, x1, low, size, font = run
-            bottom = page_top - low
-            if not self.split_words:
-                words.append(
-                    Word(" ".join(parts), x0, x1, bottom - size, bottom, size, font, len(parts))
-                )
+            last_word = last + 1 - len(parts[-1])
+            run = self._run(tp, start, end, first, last, last_word)
+            if run is not None:
+                self._add_run(text, first, last, parts, run, page_top, words)
                 continue
-            scale = (x1 - x0) / (last + 1 - first)
-            for m in _WORD.finditer(text, first, last + 1):
-                a, b = m.span()
-                words.append(
-                    Word(
-                        m.group(),
-                        x0 + (a - first) * scale,
-                        x0 + (b - first) * scale,
-                        bottom - size,
-                        bottom,
-                        size,
-                        font,
-                    )
-                )
+            if len(parts) > 1:
+                # Most lines that fail are a paragraph number or bullet (hanging indent, symbol
+                # font) before a plain run: measure the first word, try the rest as one run.
+                second = first + len(parts[0])
+                second += len(text[second:end]) - len(text[second:end].lstrip())
+                run = self._run(tp, second, end, second, last, last_word)
+                if run is not None:
+                    self._measure_line(tp, text, first, second - 1, page_top, words)
+                    self._add_run(text, second, last, parts[1:], run, page_top, words)
+                    continue
+            self._measure_line(tp, text, first, last, page_top, words)
         return words
+
+    def _add_run(
+        self,
+        text: str,
+        first: int,
+        last: int,
+        parts: list[str],
+        run: tuple[float, float, float, float, str | None],
+        page_top: float,
+        words: list[Word],
+    ) -> None:
+        """One `Word` for the run text[first:last + 1] (with `split_words`, one per word)."""
+        x0, x1, low, size, font = run
+        bottom = page_top - low
+        if not self.split_words:
+            words.append(
+                Word(" ".join(parts), x0, x1, bottom - size, bottom, size, font, len(parts))
+            )
+            return
+        scale = (x1 - x0) / (last + 1 - first)
+        for m in _WORD.finditer(text, first, last + 1):
+            a, b = m.span()
+            words.append(
+                Word(
+                    m.group(),
+                    x0 + (a - first) * scale,
+                    x0 + (b - first) * scale,
+                    bottom - size,
+                    bottom,
+                    size,
+                    font,
+                )
+            )
 
     def _run(
         self, tp: ctypes.c_void_p, start: int, end: int, first: int, last: int, last_word: int
     ) -> tuple[float, float, float, float, str | None] | None:
-        """(x0, x1, loose bottom, size, font) of a line that is one run of text, else None."""
-        api, box = self.api, self.box
-        size, raw_size, font = self._font(tp, first)
-        if size <= 0 or not api.loose_box(tp, first, self.box_ref):
+        """(x0, x1, loose bottom, size, font) of a line that is one run of text, else None.
+
+        The cheap geometric checks come first, the font names last; a line drawn by a single
+        text object has a single font, so only lines of several objects compare two fonts.
+        """
+        api, box, box_ref = self.api, self.box, self.box_ref
+        raw_size = api.font_size(tp, first)
+        if raw_size <= 0 or not api.loose_box(tp, first, box_ref):
             return None
         x0, low, high = box.left, box.bottom, box.top
-        if last_word != first and not self._same_font(tp, last_word, raw_size, font):
-            return None
-        if last != first and not api.loose_box(tp, last, self.box_ref):
+        if last != first and not api.loose_box(tp, last, box_ref):
             return None
         x1 = box.right
+        size = self._effective_size(tp, first, raw_size)
         if not x0 <= x1 <= x0 + _RUN_MAX_EMS_PER_CHAR * size * (last + 1 - first):
             return None
         n_rects = api.count_rects(tp, start, end - start)
@@ -325,6 +355,13 @@ class _PageReader:
                 if gap > gap_limit or gap < back_limit:
                     return None
             prev_right = rr.value
+        font = self._font_name(tp, first)
+        if (
+            n_rects > 1
+            and last_word != first
+            and not self._same_font(tp, last_word, raw_size, font)
+        ):
+            return None
         return x0, x1, low, size, font
 
     def _measure_line(
@@ -351,16 +388,21 @@ class _PageReader:
             lows.append(min(low, box.bottom))  # a superscript last character sits higher
         size, raw_size, font = self._font(tp, first)
         n = len(spans)
-        # Fonts are looked up once per run, unless the line's last word differs from its first:
-        # only then is every word looked up.
+        # Fonts are looked up once per run, unless the line's last word differs from its first;
+        # then once per text object (all characters of an object share its font).
         mixed = n > 1 and not self._same_font(tp, spans[-1][0], raw_size, font)
+        text_object = self.api.text_object
+        obj = text_object(tp, first) if mixed else None
         lo_ems, hi_ems = _MERGE_GAP_EMS
         seg = 0
         next_size, next_font = size, font
         for i in range(1, n + 1):
             if i < n:
                 if mixed:
-                    next_size, _, next_font = self._font(tp, spans[i][0])
+                    next_obj = text_object(tp, spans[i][0])
+                    if next_obj != obj or next_obj is None:
+                        next_size, _, next_font = self._font(tp, spans[i][0])
+                        obj = next_obj
                 gap = lefts[i] - rights[i - 1]
                 # A plain word space on one baseline in one font: the run goes on.
                 if (
@@ -408,19 +450,22 @@ class _PageReader:
         return other == font or _base_font(other) == _base_font(font)
 
     def _font(self, tp: ctypes.c_void_p, index: int) -> tuple[float, float, str | None]:
-        """(effective size, text space size, font name) of character `index`.
+        """(effective size, text space size, font name) of character `index`."""
+        raw_size = self.api.font_size(tp, index)
+        return (
+            self._effective_size(tp, index, raw_size),
+            raw_size,
+            self._font_name(tp, index),
+        )
 
-        The effective size is pdfplumber's: the font size scaled by the character's matrix
-        (some writers set a 1 pt font and scale it up with the text matrix).
-        """
-        api = self.api
-        raw_size = api.font_size(tp, index)
-        size = raw_size
-        if api.matrix(tp, index, self.mat_ref):
+    def _effective_size(self, tp: ctypes.c_void_p, index: int, raw_size: float) -> float:
+        """pdfplumber's size: the font size scaled by the character's matrix (some writers set
+        a 1 pt font and scale it up with the text matrix)."""
+        if self.api.matrix(tp, index, self.mat_ref):
             scale = math.hypot(self.mat.c, self.mat.d)
             if scale > 0:
-                size = raw_size * scale
-        return round(size, 3), raw_size, self._font_name(tp, index)
+                return round(raw_size * scale, 3)
+        return round(raw_size, 3)
 
     def _font_name(self, tp: ctypes.c_void_p, index: int) -> str | None:
         n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
