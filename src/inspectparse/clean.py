@@ -58,14 +58,17 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re
 
 def normalise_text(text: str) -> str:
     """Map PDF artefacts to plain Unicode while keeping the words verbatim."""
-    text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
-    if _LEADING_BULLET.match(text):
-        text = _LEADING_BULLET.sub(BULLET + " ", text, count=1)
-    elif _LEADING_SUB_BULLET.match(text):
-        text = _LEADING_SUB_BULLET.sub(SUB_BULLET + " ", text, count=1)
-    text = _INNER_BULLET.sub(BULLET, text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _CONTROL.sub(lambda m: "\t" if m.group() == "\t" else "", text)
+    if not text.isascii():  # every artefact below but emphasis and controls is non-ASCII
+        text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+        if _LEADING_BULLET.match(text):
+            text = _LEADING_BULLET.sub(BULLET + " ", text, count=1)
+        elif _LEADING_SUB_BULLET.match(text):
+            text = _LEADING_SUB_BULLET.sub(SUB_BULLET + " ", text, count=1)
+        text = _INNER_BULLET.sub(BULLET, text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     return text.rstrip()
 
 

@@ -33,6 +33,7 @@ _TIMESCALE = re.compile(
     r"^(immediately|within\s+(\w+|\d+)\s+(weeks?|months?)|longer\s+term)\s*:?$", re.I
 )
 _LOWER_START = re.compile(r"^[a-z]")
+_LINE_END_HYPHEN = re.compile(r"([A-Za-z]{2,})-$")
 
 # A paragraph number must sit within this many points of the run's number column.
 NUMBER_COLUMN_TOLERANCE = 8.0
@@ -118,7 +119,8 @@ def join_lines(left: str, right: str, vocabulary: dict[str, int] | None = None) 
     """
     left = left.rstrip()
     right = right.lstrip()
-    m = re.search(r"([A-Za-z]{2,})-$", left)
+    # Only the tail matters: searching the whole (growing) block text would be quadratic.
+    m = _LINE_END_HYPHEN.search(left[-64:]) if left.endswith("-") else None
     if m and right[:1].islower():
         head = m.group(1)
         tail = re.match(r"[A-Za-z]+", right)
@@ -151,14 +153,17 @@ class _Builder:
     def __init__(self, cleaned: CleanedDocument, known_headings: list[re.Pattern[str]]) -> None:
         self.doc = cleaned.document
         self.vocabulary = cleaned.vocabulary
-        self.known_headings = known_headings
+        # One alternation instead of a loop over patterns: this runs for every line.
+        self.known_heading = re.compile(
+            "|".join(f"(?:{p.pattern})" for p in known_headings) or r"(?!)", re.I
+        )
         self.blocks: list[Block] = []
         self.warnings: list[tuple[str, str, Block | None]] = []
 
     # -- line classification ------------------------------------------------------------------
     def is_known_heading(self, text: str) -> bool:
         t = re.sub(r"(?<=[a-z?:])\d$", "", text.strip())  # footnote digit glued to the heading
-        return any(p.match(t) for p in self.known_headings)
+        return bool(self.known_heading.match(t))
 
     def looks_like_heading(self, line: Line, prev: Line | None, nxt: Line | None) -> bool:
         text = line.text.strip()
