@@ -100,3 +100,34 @@ def test_stdin_pipe_subprocess() -> None:
     )
     assert json.loads(proc.stdout)["report"]["kind"] == "child_protection_2012"
     assert proc.stderr == b""
+
+
+def test_csv_and_long_tables_share_the_batch_writers(tmp_path) -> None:
+    import csv
+    import io
+    import sqlite3
+
+    row = CliRunner().invoke(main, ["extract", "--format", "csv", str(BRENT_LIKE)])
+    assert row.exit_code == 0, row.stderr
+    rows = list(csv.DictReader(io.StringIO(row.stdout)))
+    assert len(rows) == 1
+    grade_cols = {k: v for k, v in rows[0].items() if "quality_of_practice" in k}
+    assert list(grade_cols.values()) == ["adequate"]
+    recs = CliRunner().invoke(main, ["extract", "--table", "recommendations", str(BRENT_LIKE)])
+    assert len(list(csv.DictReader(io.StringIO(recs.stdout)))) == 7
+    db = tmp_path / "r.sqlite"
+    out = CliRunner().invoke(
+        main, ["extract", "--sqlite", str(db), "-o", str(tmp_path / "r.json"), str(BRENT_LIKE)]
+    )
+    assert out.exit_code == 0, out.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from judgements").fetchone()[0] == 4
+        assert con.execute("select count(*) from recommendations").fetchone()[0] == 7
+
+
+def test_unwritable_output_is_exit_5(tmp_path) -> None:
+    result = CliRunner().invoke(
+        main, ["extract", "-o", str(tmp_path / "no" / "such" / "dir" / "r.json"), str(BRENT_LIKE)]
+    )
+    assert result.exit_code == 5
+    assert result.stderr.startswith("inspectparse: error: ")

@@ -5,9 +5,11 @@ stdout carries data only; every message goes to stderr. Exit codes: `inspectpars
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 import click
 
@@ -42,10 +44,31 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
     show_default=True,
-    help="Write the record to this file instead of stdout.",
+    help="Write to this file instead of stdout.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: the full record; csv: one row of metadata and one column per judgement.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["judgements", "recommendations", "paragraphs"]),
+    default=None,
+    help="Write this long table as CSV instead (one row per item).",
+)
+@click.option(
+    "--sqlite",
+    "sqlite_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also add the record to this SQLite file (normalised tables).",
 )
 @click.option(
     "--engine",
@@ -55,21 +78,32 @@ def main() -> None:
     help="PDF text engine; auto uses pdfium and falls back to pdfplumber.",
 )
 @click.option(
-    "--format",
+    "--input-format",
     "input_format",
     type=click.Choice(["pdf", "text"]),
     default=None,
     help="Skip content sniffing and read the input as this format.",
 )
-def extract(source: str, pretty: bool, output: str, engine: str, input_format: str | None) -> None:
-    """Extract one report (a PDF or text file, or - for stdin) and print its JSON record.
+def extract(
+    source: str,
+    pretty: bool,
+    output: str,
+    output_format: str,
+    table: str | None,
+    sqlite_path: str | None,
+    engine: str,
+    input_format: str | None,
+) -> None:
+    """Extract one report (a PDF or text file, or - for stdin) and print its record.
 
     \b
     Example:
         inspectparse extract report.pdf | jq '.judgements[] | {key, grade}'
         pdftotext report.pdf - | inspectparse extract -
+        inspectparse extract --table recommendations report.pdf > recs.csv
     """
     from .api import extract as extract_record
+    from .writers import write_json, write_report_csv, write_sqlite, write_table_csv
 
     options: dict[str, Any] = {"engine": engine, "format": input_format}
     try:
@@ -80,16 +114,28 @@ def extract(source: str, pretty: bool, output: str, engine: str, input_format: s
     except InspectparseError as exc:
         fail(exc)
         return
-    payload = record.model_dump(mode="json")
-    text = json.dumps(payload, indent=2 if pretty else None, ensure_ascii=False)
     try:
-        if output == "-":
-            click.echo(text)
-        else:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
+        with _open_output(output) as stream:
+            if table:
+                write_table_csv([record], table, stream)
+            elif output_format == "csv":
+                write_report_csv([record], stream)
+            else:
+                write_json(record, stream, pretty=pretty)
+        if sqlite_path:
+            write_sqlite([record], sqlite_path)
     except OSError as exc:
-        fail(OutputNotWritableError(f"{output}: cannot write ({exc.strerror}); check the path"))
+        target = sqlite_path if sqlite_path and output == "-" else output
+        fail(OutputNotWritableError(f"{target}: cannot write ({exc.strerror}); check the path"))
+
+
+@contextlib.contextmanager
+def _open_output(output: str) -> Iterator[IO[str]]:
+    if output == "-":
+        yield sys.stdout
+        return
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        yield stream
 
 
 @main.command()
