@@ -1,28 +1,33 @@
 """PDF through pypdfium2: runs of text with boxes and font facts -> words -> lines (`layout`).
 
-Speed is the point of this engine. A page costs PDFium ~2 ms to parse; on top of that the cost
-is the number of calls into PDFium (each ctypes call is 0.4-1 us, and a page has ~2,500
-characters, ~370 words, ~37 lines) and the number of Python objects made, so nothing here loops
-over characters:
+Speed is the point of this engine. PDFium parses a page in ~2-3 ms; what this module adds costs
+in calls into PDFium (a bare ctypes call is 0.4-1 us; a page has ~2,500 characters, ~370 words
+and ~37 lines) and in Python objects, so nothing here loops over characters:
 
 1. The page text comes in one `FPDFText_GetText` call. PDFium's text is aligned with its
    character indices, so a slice of the text *is* a range of characters.
 2. The text is cut into PDFium's own lines: at `\\r\\n`, and after a line-end hyphen, which
    PDFium writes as U+FFFE and follows with the next line's text without a break.
-3. A line is checked as one *run*: one font and size at its first and last word (4-5 calls),
-   exact ends from the loose boxes of its first and last characters (2 calls), and its text
-   objects (`FPDFText_CountRects` + `FPDFText_GetRect`, about 3 per line) on one baseline band
-   with no gap that could be a column break, and an average advance per character that leaves
-   no room for a hidden gap inside one text object (a tab stop written as TJ kerning).
-4. A run becomes one `Word` with `tokens` = its number of words (or, with `split_words`, one
-   `Word` per word, boxes interpolated by character offset). `build_lines` neither splits nor
-   glues at the gaps inside a run, so both give the same lines; the first is ~2x faster there.
-5. Any other line (a table row, a letterhead, a footer with a page number, a superscript, a
-   change of font) is measured word by word (two loose boxes per word) and cut into runs at
-   every gap that is not a plain word space and at every change of font, size or baseline.
-   `measure_words=True` does this for every line: slower, and never fooled by a gap hidden
-   inside a text object (the run check can be, on a long line: 7 of 36,000 lines of the
-   development corpus, none of them changing an extracted fact).
+3. Each line is checked as one *run* in ~10 calls: the loose boxes of its first and last
+   characters (exact ends and baseline band), the font size and text matrix at its start, an
+   average advance per character that leaves no room for a hidden wide gap, its text objects
+   (`FPDFText_CountRects` + `FPDFText_GetRect`, ~3 per line) all on the band with no gap
+   between them that could be a column break, and, if it has several objects, the same font
+   at its last word as at its first.
+4. A run becomes one `Word` with `tokens` = its number of words (with `split_words`, one `Word`
+   per word, boxes interpolated by character offset). `build_lines` neither splits nor glues
+   at the gaps inside a run, so both give the same lines; one `Word` per run makes
+   `build_lines` ~2x faster.
+5. A line that fails is most often a paragraph number or bullet (hanging indent, symbol font)
+   before a run: its first word is measured and the rest checked as a run. Any other line (a
+   table row, a letterhead, a footer with a page number, a superscript, a change of font) is
+   measured word by word (two loose boxes per word, fonts once per text object) and cut into
+   runs at every gap that is not a plain word space and every change of font, size or
+   baseline. `measure_words=True` measures every line so: the loader's own cost goes from
+   ~0.6x to ~1.0x PDFium's parse time (`make bench`), and it is never fooled by a wide gap
+   inside one long text object (a tab stop written as TJ kerning), which the run check misses
+   on 2 of the corpus's 36,018 lines (a SIF judgement row and a contents entry; neither
+   changes an extracted fact).
 
 Geometry matches pdfplumber's: x from the page's left, `bottom` = media box top - the loose
 bottom of the characters (baseline + descent), `top` = bottom - the effective font size (font
