@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from ..document import Line
@@ -44,6 +45,7 @@ class Word:
     tokens: int = 1
 
 
+@lru_cache(maxsize=512)  # a document has a handful of fonts and a few thousand lines
 def is_bold_font(font: str | None) -> bool | None:
     if not font:
         return None
@@ -83,17 +85,26 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
         height = max(bottom - top, 1.0)
         gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
         for cell in cells:
-            size = _majority([(w.size, w.tokens) for w in cell if w.size])
-            font = _majority([(w.font, w.tokens) for w in cell if w.font])
+            if len(cell) == 1:  # most cells are one Word (pdfium passes whole runs): no votes
+                only = cell[0]
+                size, font, text = only.size or None, only.font or None, only.text
+                x1, cell_top, cell_bottom = only.x1, only.top, only.bottom
+            else:
+                size = _majority([(w.size, w.tokens) for w in cell if w.size])
+                font = _majority([(w.font, w.tokens) for w in cell if w.font])
+                text = _join_words(cell)
+                x1 = max(w.x1 for w in cell)
+                cell_top = min(w.top for w in cell)
+                cell_bottom = max(w.bottom for w in cell)
             lines.append(
                 Line(
-                    text=_join_words(cell),
+                    text=text,
                     page=page_number,
                     index=len(lines),
                     x0=round(cell[0].x0, 2),
-                    x1=round(max(w.x1 for w in cell), 2),
-                    top=round(min(w.top for w in cell), 2),
-                    bottom=round(max(w.bottom for w in cell), 2),
+                    x1=round(x1, 2),
+                    top=round(cell_top, 2),
+                    bottom=round(cell_bottom, 2),
                     size=round(size, 2) if size else None,
                     bold=is_bold_font(font),
                     font=font,

@@ -345,21 +345,24 @@ class _PageReader:
         n_rects = api.count_rects(tp, start, end - start)
         if n_rects <= 0:
             return None
-        get_rect, refs = api.get_rect, self.rect_refs
-        rl, rt, rr, rb = self.l, self.t, self.r, self.b
-        gap_limit = _RUN_GAP_EMS * size
-        back_limit = -_RUN_BACKWARD_EMS * size
-        prev_right = None
-        for j in range(n_rects):
-            get_rect(tp, j, *refs)
-            # A text object off the line's band is on another row (PDFium joined two rows).
-            if rb.value >= high or rt.value <= low:
-                return None
-            if prev_right is not None:
-                gap = rl.value - prev_right
-                if gap > gap_limit or gap < back_limit:
+        if n_rects > 1:
+            # One text object is one string on one baseline: only between objects can a gap
+            # or a second row hide.
+            get_rect, refs = api.get_rect, self.rect_refs
+            rl, rt, rr, rb = self.l, self.t, self.r, self.b
+            gap_limit = _RUN_GAP_EMS * size
+            back_limit = -_RUN_BACKWARD_EMS * size
+            prev_right = None
+            for j in range(n_rects):
+                get_rect(tp, j, *refs)
+                # A text object off the line's band is on another row (PDFium joined two rows).
+                if rb.value >= high or rt.value <= low:
                     return None
-            prev_right = rr.value
+                if prev_right is not None:
+                    gap = rl.value - prev_right
+                    if gap > gap_limit or gap < back_limit:
+                        return None
+                prev_right = rr.value
         font = self._font_name(tp, first)
         if (
             n_rects > 1
