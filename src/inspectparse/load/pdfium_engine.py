@@ -24,7 +24,7 @@ and ~37 lines) and in Python objects, so nothing here loops over characters:
    measured word by word (two loose boxes per word, fonts once per text object) and cut into
    runs at every gap that is not a plain word space and every change of font, size or
    baseline. `measure_words=True` measures every line so: the loader's own cost goes from
-   ~0.6x to ~1.0x PDFium's parse time (`make bench`), and it is never fooled by a wide gap
+   ~0.5x to ~0.9x PDFium's parse time (docs/performance.md), and it is never fooled by a wide gap
    inside one long text object (a tab stop written as TJ kerning), which the run check misses
    on 2 of the corpus's 36,018 lines (a SIF judgement row and a contents entry; neither
    changes an extracted fact).
