@@ -53,6 +53,8 @@ HEADER_ZONE = 0.10
 FOOTER_ZONE = 0.12
 # Without geometry: how many lines at each end of a page are candidates.
 ZONE_LINES = 2
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
@@ -72,14 +74,39 @@ def normalise_text(text: str) -> str:
     return text.rstrip()
 
 
+class Vocabulary:
+    """Answers "does this word occur in the body text?" for de-hyphenation decisions.
+
+    Queries are rare (one per line-end hyphen before a lower-case word), so the text is
+    searched on demand rather than every word of every document counted up front.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._text: str | None = None
+
+    def get(self, word: str, default: int = 0) -> int:
+        """1 if `word` occurs as a whole word (not inside a longer or hyphenated one)."""
+        if self._text is None:
+            self._text = "\n".join(line.text for line in self._document.lines()).lower()
+        text, w = self._text, word.lower()
+        i = text.find(w)
+        while i != -1:  # str.find, then a boundary check: far cheaper than a regex scan
+            before = text[i - 1] if i else " "
+            after = text[i + len(w)] if i + len(w) < len(text) else " "
+            if not (before.isalpha() or before == "-" or after.isalpha() or after == "-"):
+                return 1
+            i = text.find(w, i + 1)
+        return default
+
+
 @dataclass(slots=True)
 class CleanedDocument:
     document: Document
-    # Lower-case words that occur in the text, for deciding whether a line-end hyphen is real.
-    vocabulary: Counter[str] = field(default_factory=Counter)
+    vocabulary: Vocabulary = field(init=False)
 
-
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+    def __post_init__(self) -> None:
+        self.vocabulary = Vocabulary(self.document)
 
 
 def clean(document: Document) -> CleanedDocument:
@@ -90,17 +117,13 @@ def clean(document: Document) -> CleanedDocument:
         for i, ln in enumerate(page.lines):
             ln.index = i
     mark_furniture(document)
-    vocabulary: Counter[str] = Counter()
-    for line in document.lines():
-        for word in _WORD.findall(line.text):
-            vocabulary[word.lower()] += 1
-    return CleanedDocument(document=document, vocabulary=vocabulary)
+    return CleanedDocument(document=document)
 
 
 def furniture_key(text: str) -> str:
     """Text with digits and case folded, so 'Page 3' and 'Page 4' count as one line."""
-    key = re.sub(r"\d+", "#", text.lower())
-    return re.sub(r"\s+", " ", key).strip(" .:-–|")
+    key = _DIGITS.sub("#", text.lower())
+    return _SPACES.sub(" ", key).strip(" .:-–|")
 
 
 def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:

@@ -9,10 +9,12 @@ number, a number displaced into the line, numbers lost altogether) are recorded 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
-from .clean import BULLET, SUB_BULLET, CleanedDocument
+from .clean import BULLET, SUB_BULLET, CleanedDocument, Vocabulary
 from .document import Document, Line
 
 BlockKind = Literal["heading", "subheading", "text", "bullet", "sub_bullet", "contents", "table"]
@@ -34,6 +36,9 @@ _TIMESCALE = re.compile(
 )
 _LOWER_START = re.compile(r"^[a-z]")
 _LINE_END_HYPHEN = re.compile(r"([A-Za-z]{2,})-$")
+_FOOTNOTE_DIGIT = re.compile(r"(?<=[a-z?:])\d$")
+_DASH_PREFIX = re.compile(r"^-\s+")
+_NUMBER_ONLY = re.compile(r"\d{1,3}")
 
 # A paragraph number must sit within this many points of the run's number column.
 NUMBER_COLUMN_TOLERANCE = 8.0
@@ -110,7 +115,9 @@ def is_terminal(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
 
 
-def join_lines(left: str, right: str, vocabulary: dict[str, int] | None = None) -> str:
+def join_lines(
+    left: str, right: str, vocabulary: Vocabulary | Mapping[str, int] | None = None
+) -> str:
     """Join two wrapped lines; drop a line-end hyphen only when the document proves it spurious.
 
     "multi-" + "agency" stays "multi-agency"; "reg-" + "ularly" becomes "regularly" only if the
@@ -133,15 +140,21 @@ def join_lines(left: str, right: str, vocabulary: dict[str, int] | None = None) 
     return f"{left} {right}" if left else right
 
 
+@cache
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation instead of a loop over patterns: it runs for every line."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I)
+
+
 def _is_contents_entry(lines: list[Line], i: int) -> bool:
     line = lines[i]
     text = line.text.strip()
-    if _CONTENTS_ENTRY.search(text) or re.fullmatch(r"\d{1,3}", text):
+    if _CONTENTS_ENTRY.search(text) or _NUMBER_ONLY.fullmatch(text):
         return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return (
         nxt is not None
-        and re.fullmatch(r"\d{1,3}", nxt.text.strip()) is not None
+        and _NUMBER_ONLY.fullmatch(nxt.text.strip()) is not None
         and nxt.top is not None
         and line.top is not None
         and nxt.page == line.page
@@ -153,16 +166,15 @@ class _Builder:
     def __init__(self, cleaned: CleanedDocument, known_headings: list[re.Pattern[str]]) -> None:
         self.doc = cleaned.document
         self.vocabulary = cleaned.vocabulary
-        # One alternation instead of a loop over patterns: this runs for every line.
-        self.known_heading = re.compile(
-            "|".join(f"(?:{p.pattern})" for p in known_headings) or r"(?!)", re.I
-        )
+        self.known_heading = _alternation(tuple(p.pattern for p in known_headings))
         self.blocks: list[Block] = []
         self.warnings: list[tuple[str, str, Block | None]] = []
 
     # -- line classification ------------------------------------------------------------------
     def is_known_heading(self, text: str) -> bool:
-        t = re.sub(r"(?<=[a-z?:])\d$", "", text.strip())  # footnote digit glued to the heading
+        t = text.strip()
+        if t[-1:].isdigit():  # a footnote digit glued to the heading ("improve?1")
+            t = _FOOTNOTE_DIGIT.sub("", t)
         return bool(self.known_heading.match(t))
 
     def looks_like_heading(self, line: Line, prev: Line | None, nxt: Line | None) -> bool:
@@ -236,7 +248,7 @@ class _Builder:
             # stands for one): starts lower case, and the block before is unfinished.
             # Only the "- " of a text conversion can hide a continuation; a real bullet glyph
             # always starts an item, even a lower-case one after an unfinished item.
-            content = re.sub(r"^-\s+", "", text, count=1)
+            content = _DASH_PREFIX.sub("", text, count=1) if text[:1] == "-" else text
             if (
                 broke
                 and current is not None
@@ -329,28 +341,34 @@ def choose_numbering(blocks: list[Block]) -> list[int]:
     return sorted(chosen)
 
 
+# Score of a step from number m to number n = m + step; a repeat is allowed at a cost.
+_STEP_GAIN = {1: 1.0, 2: 0.3, 3: 0.1, 0: -0.5}
+
+
 def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
     score: dict[int, float] = {}
     back: dict[int, int | None] = {}
-    for pos, i in enumerate(cands):
+    # Best (score, block index) so far among candidates carrying each number.
+    best_with: dict[int, tuple[float, int]] = {}
+    for i in cands:
         n = blocks[i].candidate
         assert n is not None
         dot_cost = 0.0 if blocks[i].candidate_has_dot else 0.6
         best, arg = (1.0 - dot_cost if n <= 1 else float("-inf")), None
-        for j in cands[max(0, pos - 60) : pos]:
-            m = blocks[j].candidate
-            if j not in score or m is None:
-                continue
-            step = n - m
-            gain = {1: 1.0, 2: 0.3, 3: 0.1, 0: -0.5}.get(step)
-            if gain is None:
-                continue
+        for step, gain in _STEP_GAIN.items():
+            prev = best_with.get(n - step)
             # On a tie the nearer predecessor wins: numbering runs in reading order, so an
             # earlier equal candidate (a page-1 table label "3.") is the one to skip.
-            if score[j] + gain - dot_cost >= best:
-                best, arg = score[j] + gain - dot_cost, j
+            if prev is not None and (
+                prev[0] + gain - dot_cost > best
+                or (prev[0] + gain - dot_cost == best and arg is not None and prev[1] > arg)
+            ):
+                best, arg = prev[0] + gain - dot_cost, prev[1]
         if best > float("-inf"):
             score[i], back[i] = best, arg
+            held = best_with.get(n)
+            if held is None or best >= held[0]:
+                best_with[n] = (best, i)
     if not score:
         return []
     end = max(score, key=lambda k: (score[k], -k))

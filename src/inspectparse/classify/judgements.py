@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Line
 from ..profiles import GRADE, JudgementSpec, Profile
@@ -29,6 +30,14 @@ _FRAGMENT = re.compile(
     r"|be(?:\s+good)?))$",
     re.I,
 )
+_GRADE_START = re.compile(rf"\s*:?\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", re.I)
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.I) for p in patterns]
+
+
 # The grade column starts at least this far right of the table's left edge (points).
 MIN_GRADE_INDENT = 60.0
 
@@ -235,7 +244,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
             # A graded heading can wrap into the next heading block, and its grade can sit
             # on a line of its own ("Grade 4 (Inadequate)", ": requires improvement").
             for nxt in blocks[i + 1 : i + 3]:
-                is_grade = re.match(rf"\s*:?\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", nxt.text, re.I)
+                is_grade = _GRADE_START.match(nxt.text)
                 if not is_grade and (nxt.kind != "heading" or len(nxt.text) > 80):
                     break
                 text = f"{text} {nxt.text}"
@@ -245,8 +254,8 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
         for spec in profile.judgements:
             if spec.key in found:
                 continue
-            for n, pattern in enumerate(spec.sentences):
-                m = re.search(pattern, text, re.I)
+            for n, pattern in enumerate(_compiled(spec.sentences)):
+                m = pattern.search(text)
                 if not m:
                     continue
                 grade_text = strip_footnote(m.group("grade"))

@@ -106,8 +106,9 @@ def _first_group(patterns: tuple[str, ...], texts: tuple[str, ...], group: str) 
 
 def find_lead(document: Document, profile: Profile) -> str | None:
     """First explicit lead label at the start of a line; never a deputy or a signatory."""
+    running = flat(body_text(document, 20000)) if profile.lead_search_patterns else ""
     for pattern in profile.lead_search_patterns:
-        m = re.search(pattern, flat(body_text(document, 20000)))
+        m = re.search(pattern, running)
         if m:
             name = clean_name(m.group("name"))
             if name:
@@ -117,7 +118,7 @@ def find_lead(document: Document, profile: Profile) -> str | None:
     for i, line in enumerate(lines):
         text = line.text.strip()
         # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector".
-        if re.search(r"(,|\band)$", text) and i + 1 < len(lines):
+        if (text.endswith(",") or text.endswith(" and")) and i + 1 < len(lines):
             text = f"{text} {lines[i + 1].text.strip()}"
         for pattern in compiled:
             m = pattern.match(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Line
 
@@ -39,6 +40,7 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@cache
 def label_regex(label: str) -> re.Pattern[str]:
     """A label pattern that tolerates any whitespace (wrapping) between its words."""
     return re.compile(label.replace(" ", r"\s+"), re.I)
