@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts")
     parser.add_argument("--repeat", type=int, default=1, help="runs per job count (median)")
+    parser.add_argument(
+        "--append", type=Path, help="append the table as a section to this markdown file"
+    )
     args = parser.parse_args(argv)
 
     pdfs = corpus_pdfs(args.corpus)
@@ -73,18 +76,23 @@ def main(argv: list[str] | None = None) -> int:
         ]
 
     base = results[0][1]
-    print(
-        f"batch over {len(pdfs)} corpus PDFs ({results[0][2]} pages), "
-        f"{available_cpus()} CPUs available, median of {args.repeat}, "
-        f"load average before {load_before:.2f}:"
-    )
-    print()
-    print("| jobs | wall time (s) | pages/s | failed | speedup |")
-    print("|---:|---:|---:|---:|---:|")
+    lines = [
+        f"Batch over {len(pdfs)} corpus PDFs ({results[0][2]} pages), "
+        f"{available_cpus()} CPUs available, median of {args.repeat} interleaved runs, "
+        f"load average before {load_before:.2f}, after {_load():.2f}:",
+        "",
+        "| jobs | wall time (s) | pages/s | failed | speedup |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     for jobs, seconds, pages, failed in results:
-        print(
+        lines.append(
             f"| {jobs} | {seconds:.1f} | {pages / seconds:.1f} | {failed} | {base / seconds:.2f}x |"
         )
+    text = "\n".join(lines)
+    print(text)
+    if args.append:
+        with args.append.open("a", encoding="utf-8") as fh:
+            fh.write("\n## Batch: parallel speed-up (`bench/bench_batch.py`)\n\n" + text + "\n")
     return 0
 
 
