@@ -11,6 +11,19 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 CORPUS = REPO.parent / "shared" / "corpus"
+# The kind ids fixed by ../shared/corpus/README.md.
+README_KINDS = {
+    "child_protection_2012",
+    "looked_after_children_2012",
+    "sif",
+    "lscb_review",
+    "ilacs",
+    "ilacs_focused_visit",
+    "jtai",
+    "area_send",
+    "school_section5",
+    "joint_area_review",
+}
 
 
 def manifest() -> list[dict[str, Any]]:

@@ -8,22 +8,11 @@ from typing import Any
 import pytest
 
 import inspectparse
-from conftest import CORPUS, gold_entries
+from conftest import CORPUS, README_KINDS, gold_entries
 from inspectparse.accuracy import compare
 
 # Kinds whose profiles are implemented; every gold fact for them must be right.
-SUPPORTED = {
-    "child_protection_2012",
-    "looked_after_children_2012",
-    "sif",
-    "lscb_review",
-    "ilacs",
-    "ilacs_focused_visit",
-    "jtai",
-    "area_send",
-    "school_section5",
-    "joint_area_review",
-}
+SUPPORTED = README_KINDS
 
 
 def _id(entry: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import inspectparse
+from conftest import README_KINDS
 from inspectparse.profiles import known_headings, profiles
 
 FOCUSED_VISIT = """\
@@ -114,18 +115,7 @@ def test_unknown_kind_gets_structure_and_no_grades() -> None:
 def test_every_profile_is_declarative_and_consistent() -> None:
     kinds = [p.kind for p in profiles()]
     assert len(kinds) == len(set(kinds))
-    assert set(kinds) == {
-        "child_protection_2012",
-        "looked_after_children_2012",
-        "sif",
-        "lscb_review",
-        "ilacs",
-        "ilacs_focused_visit",
-        "jtai",
-        "area_send",
-        "school_section5",
-        "joint_area_review",
-    }
+    assert set(kinds) == README_KINDS
     for profile in profiles():
         assert profile.title_patterns
         if not profile.graded:

@@ -131,21 +131,16 @@ def _block_items(
             continue
         if profile.list_items_after_bullets and items and block.kind == "text":
             # Sentences after the bullets are items too, one per sentence-ending line.
-            for row in split_rows(block.lines):
-                text = _row_text(row)
-                items.append(
-                    RecommendationFinding(
-                        text=text,
-                        kind=heading.kind,
-                        timescale=timescale,
-                        actor=_actor(text),
-                        heading=title,
-                        number=None,
-                        sub_items=[],
-                        rule=f"{profile.kind}.list.{heading.kind}.after_bullets",
-                        evidence=Evidence(lines=row, text=text),
-                    )
+            items.extend(
+                _row_item(
+                    row,
+                    heading,
+                    title,
+                    f"{profile.kind}.list.{heading.kind}.after_bullets",
+                    timescale,
                 )
+                for row in split_rows(block.lines)
+            )
             continue
         is_item = block.kind == "bullet" or (
             heading.item_style == "numbered" and block.number is not None
@@ -193,11 +188,25 @@ def split_rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def _row_text(row: list[Line]) -> str:
+def _row_item(
+    row: list[Line], heading: ListHeading, title: str, rule: str, timescale: str | None = None
+) -> RecommendationFinding:
+    """An unbulleted item made of the lines of one row."""
     text = ""
     for ln in row:
         text = join_lines(text, ln.text.strip())
-    return _ITEM_NUMBER.sub("", text)
+    text = _ITEM_NUMBER.sub("", text)
+    return RecommendationFinding(
+        text=text,
+        kind=heading.kind,
+        timescale=timescale,
+        actor=_actor(text),
+        heading=title,
+        number=None,
+        sub_items=[],
+        rule=rule,
+        evidence=Evidence(lines=row, text=text),
+    )
 
 
 def _paragraph_items(
@@ -229,20 +238,5 @@ def _paragraph_items(
         if column is not None:
             region = [ln for ln in region if ln.x0 is None or ln.x0 >= column - 4]
     region = [ln for ln in region if ln.text.strip() and not any(p.search(ln.text) for p in skip)]
-    items = []
-    for row in split_rows(region):
-        text = _row_text(row)
-        items.append(
-            RecommendationFinding(
-                text=text,
-                kind=heading.kind,
-                timescale=None,
-                actor=_actor(text),
-                heading=heading_block.text,
-                number=None,
-                sub_items=[],
-                rule=f"{profile.kind}.list.{heading.kind}.paragraphs",
-                evidence=Evidence(lines=row, text=text),
-            )
-        )
-    return items
+    rule = f"{profile.kind}.list.{heading.kind}.paragraphs"
+    return [_row_item(row, heading, heading_block.text, rule) for row in split_rows(region)]
