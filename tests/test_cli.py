@@ -131,3 +131,21 @@ def test_unwritable_output_is_exit_5(tmp_path) -> None:
     )
     assert result.exit_code == 5
     assert result.stderr.startswith("inspectparse: error: ")
+
+
+def test_closed_pipe_is_quiet(tmp_path) -> None:
+    """`inspectparse extract r.pdf | true`: the reader is gone before the record is written."""
+    err = tmp_path / "stderr.txt"
+    proc = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m inspectparse extract "{SAMPLE}" 2>"{err}" | true; '
+            'echo "${PIPESTATUS[0]}"',
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.strip() == "1"
+    assert err.read_text() == ""

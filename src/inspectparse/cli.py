@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -14,7 +15,7 @@ from typing import IO, Any
 import click
 
 from . import __version__
-from .errors import InspectparseError, OutputNotWritableError
+from .errors import ExitCode, InspectparseError, OutputNotWritableError
 
 ENGINE_CHOICE = click.Choice(["auto", "pdfium", "pdfplumber"])
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -124,9 +125,19 @@ def extract(
                 write_json(record, stream, pretty=pretty)
         if sqlite_path:
             write_sqlite([record], sqlite_path)
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error worth a traceback.
+        _silence_stdout()
+        sys.exit(int(ExitCode.ERROR))
     except OSError as exc:
         target = sqlite_path if sqlite_path and output == "-" else output
         fail(OutputNotWritableError(f"{target}: cannot write ({exc.strerror}); check the path"))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush cannot raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @contextlib.contextmanager
