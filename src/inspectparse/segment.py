@@ -520,6 +520,14 @@ def group_paragraphs(
             continue
         current = ParagraphUnit(None, False, current_section, [block])
         paragraphs.append(current)
+    # A heading with nothing under it before the next heading (title-page lines, a heading
+    # that wraps into two blocks) is not a section of its own.
+    ends = [s.block_index for s in sections[1:]] + [len(blocks)]
+    sections = [
+        s
+        for s, end in zip(sections, ends)
+        if any(b.kind not in ("heading", "contents") for b in blocks[s.block_index + 1 : end])
+    ]
     return paragraphs, sections
 
 
