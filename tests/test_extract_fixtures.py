@@ -189,3 +189,16 @@ def test_record_carries_versions_and_source() -> None:
     assert record.parser_version == inspectparse.__version__
     assert record.source.format == "pdf" and record.source.pages == 5
     assert len(record.source.sha256) == 64
+
+
+@pytest.mark.parametrize(("file", "engine"), _cases())
+def test_sections_hold_their_numbered_paragraphs(
+    records: dict[tuple[str, str], Record], file: str, engine: str
+) -> None:
+    entry = manifest_entry(file)
+    expected = entry["paragraph_sections"]
+    got = [s for s in records[(file, engine)].sections if s.paragraphs]
+    if isinstance(expected, dict):  # PDFs: graded sections, named by their judgement key
+        assert [s.paragraphs for s in got] == list(expected.values())
+    else:  # text: [title, numbers] pairs
+        assert [[s.title, s.paragraphs] for s in got] == expected
