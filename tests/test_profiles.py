@@ -143,3 +143,56 @@ def test_requires_improvement_wording_variants() -> None:
         record = inspectparse.extract(base.format(sentence=sentence).encode())
         assert record.report.kind == "sif"
         assert record.grades.get("overall_effectiveness") == grade, sentence
+
+
+def test_focused_visit_to_a_trust() -> None:
+    text = FOCUSED_VISIT.replace(
+        "Focused visit to Northwick children’s services",
+        "Focused visit to Northwick Children’s Trust",
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs_focused_visit"
+    assert record.report.provider == "Northwick Children's Trust"
+
+
+JOINT_AREA_REVIEW = """\
+Inspection of progress made in the provision of safeguarding services in Northwick
+
+Published: 3 March 2009
+Reference no: 999999
+
+Care Quality Commission, HMI Constabulary and Ofsted
+
+Introduction
+
+1. This inspection looked at the progress made since the joint area review.
+2. Inspectors judged that good progress had been made in several areas.
+
+Priorities for further improvement
+
+3. The partnership should address the following priorities.
+
+\u0083 Improve the timeliness of initial assessments.
+\u0083 Ensure that child protection plans are specific.
+
+4. Progress on the remaining areas is adequate.
+5. Further work is needed.
+"""
+
+
+def test_joint_area_review_is_ungraded_with_c1_bullets() -> None:
+    record = inspectparse.extract(JOINT_AREA_REVIEW.encode())
+    rep = record.report
+    assert rep.kind == "joint_area_review"
+    assert rep.provider == "Northwick"
+    assert rep.inspection_start is None and rep.lead_inspector is None
+    assert rep.published == dt.date(2009, 3, 3)
+    # "good progress" and "adequate" in prose are descriptions, never grades.
+    assert record.judgements == []
+    assert [r.text for r in record.recommendations] == [
+        "Improve the timeliness of initial assessments.",
+        "Ensure that child protection plans are specific.",
+    ]
+    assert [p.number for p in record.paragraphs if p.number] == [1, 2, 3, 4, 5]
+    # No dates are printed in this framework: not a warning.
+    assert not [w for w in record.warnings if w.code == "dates_missing"]

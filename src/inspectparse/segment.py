@@ -525,7 +525,7 @@ def group_paragraphs(
     ends = [s.block_index for s in sections[1:]] + [len(blocks)]
     sections = [
         s
-        for s, end in zip(sections, ends)
+        for s, end in zip(sections, ends, strict=True)
         if any(b.kind not in ("heading", "contents") for b in blocks[s.block_index + 1 : end])
     ]
     return paragraphs, sections

@@ -41,7 +41,10 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
         if m:
             meta.title = re.sub(r"\s+Inspection dates?\b.*$", "", m.group(0), flags=re.I).strip()
             break
-    meta.provider = _first_group(profile.provider_patterns, (lined, flat_text), "provider")
+    if profile.provider_earliest:
+        meta.provider = _earliest_group(profile.provider_patterns, flat_text, "provider")
+    else:
+        meta.provider = _first_group(profile.provider_patterns, (lined, flat_text), "provider")
     if meta.provider:
         meta.provider = tidy(meta.provider)
     if meta.title:
@@ -102,6 +105,11 @@ def _first_group(patterns: tuple[str, ...], texts: tuple[str, ...], group: str) 
             if m and m.group(group) and m.group(group).strip():
                 return m.group(group).strip()
     return None
+
+
+def _earliest_group(patterns: tuple[str, ...], text: str, group: str) -> str | None:
+    hits = [m for p in patterns if (m := re.search(p, text, re.I | re.M)) and m.group(group)]
+    return min(hits, key=lambda m: m.start()).group(group).strip() if hits else None
 
 
 def find_lead(document: Document, profile: Profile) -> str | None:

@@ -98,6 +98,9 @@ class Profile:
     lead_search_patterns: tuple[str, ...] = ()
     # A letter: its date line supplies a year the visit dates leave out.
     letter: bool = False
+    # Take the provider match that comes first in the text, whichever pattern made it
+    # (default: the first pattern that matches anywhere).
+    provider_earliest: bool = False
     # Unbulleted paragraphs after a list's bullets are items too (school reports).
     list_items_after_bullets: bool = False
     published_patterns: tuple[str, ...] = (

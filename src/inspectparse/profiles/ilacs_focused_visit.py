@@ -9,6 +9,7 @@ PROFILE = Profile(
     name="Focused visit letter under ILACS",
     title_patterns=(
         r"Focused\s+(?:\S+\s+){0,4}?visit to\s+.{1,120}?children" + APOS + r"s\s+services",
+        r"Focused\s+(?:\S+\s+){0,4}?visit to\s+(?:the\s+)?[A-Z].{1,80}?(?:Trust|Council)\b",
     ),
     priority=30,
     graded=False,
@@ -25,8 +26,11 @@ PROFILE = Profile(
     ),
     provider_patterns=(
         # The address block can be printed over the subject line: a postcode may sit anywhere.
-        rf"Focused\s+(?:\S+\s+){{0,4}}?visit to\s+(?:the\s+)?(?P<provider>.+?)(?:{APOS}s?)?\s+"
+        rf"Focused\s+(?:\S+\s+){{0,4}}?visit to\s+(?:the\s+)?(?P<provider>[^.]{{1,80}}?)(?:{APOS}s?)?\s+"
         rf"(?:local\s+authority\s+)?children{APOS}s\S*\s+(?:[A-Z0-9]{{2,4}}\s+)*services",
+        # A trust or council named without "children's services" after it.
+        r"Focused\s+(?:\S+\s+){0,4}?visit to\s+(?:the\s+)?(?P<provider>[A-Z][^.\n]{1,80}?"
+        r"(?:Trust|Council|Partnership))\b",
     ),
     date_patterns=(
         r"(?:focused visit|visit to|findings of)[^.]{0,160}?\b(?:on|between|from)\s+"
@@ -40,4 +44,6 @@ PROFILE = Profile(
         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:HMI,\s+)?(?i:lead\s+inspector)\b",
     ),
     letter=True,
+    # The subject line comes before the body's sentences that name the visit again.
+    provider_earliest=True,
 )
