@@ -46,11 +46,18 @@ from typing import Any
 
 from ..document import Document, Page
 from ..errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
-from .layout import COLUMN_GAP_EMS, Word, build_lines
+from .layout import COLUMN_GAP_EMS, Word, build_lines, round3
 from .pdfplumber_engine import check_text_layer  # imports pdfplumber only inside its loader
 
 # PDFium's lines end in "\r\n"; a line-end hyphen is U+FFFE and the next line follows directly.
 _LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
+# The same lines, each found with its text stripped of white space as group 1 (a line that
+# ends in a hyphen) or group 2 (one that does not, with its trailing spaces after the group);
+# white-space-only lines never match. Equivalent to _LINE + str.strip, in one pass.
+_STRIPPED_LINE = re.compile(
+    r"[^\S\r\n]*(?:([^\s\ufffe][^\r\n\ufffe]*\ufffe|\ufffe)"
+    r"|([^\s\ufffe](?:[^\r\n\ufffe]*[^\s\ufffe])?)[^\S\r\n\ufffe]*)"
+)
 _WORD = re.compile(r"\S+")
 
 # A gap between two text objects of one line wider than this many font sizes may be a column
@@ -260,34 +267,41 @@ class _PageReader:
         # The clean stage joins "multi-" + "agency"; here U+FFFE is just the hyphen it stands for.
         text = raw_text.replace("\ufffe", "-")
         words: list[Word] = []
-        for match in _LINE.finditer(raw_text):
-            start, end = match.span()
-            line = text[start:end]
-            stripped = line.strip()
-            if not stripped:
+        append = words.append
+        measure_words, split_words = self.measure_words, self.split_words
+        run_check, measure_line = self._run, self._measure_line
+        for match in _STRIPPED_LINE.finditer(raw_text):
+            start, end = match.span()  # the line, with its spaces (they may have boxes)
+            first, stop = match.span(match.lastindex)  # its text without them
+            last = stop - 1
+            stripped = text[first:stop]
+            if measure_words:
+                measure_line(tp, text, first, last, page_top, words)
                 continue
-            first = start + len(line) - len(line.lstrip())
-            last = start + len(line.rstrip()) - 1
             parts = stripped.split()
-            if self.measure_words:
-                self._measure_line(tp, text, first, last, page_top, words)
-                continue
             last_word = last + 1 - len(parts[-1])
-            run = self._run(tp, start, end, first, last, last_word)
+            run = run_check(tp, start, end, first, last, last_word)
             if run is not None:
-                self._add_run(text, first, last, parts, run, page_top, words)
+                if split_words:
+                    self._add_run(text, first, last, parts, run, page_top, words)
+                else:
+                    x0, x1, low, size, font = run
+                    bottom = page_top - low
+                    append(
+                        Word(" ".join(parts), x0, x1, bottom - size, bottom, size, font, len(parts))
+                    )
                 continue
             if len(parts) > 1:
                 # Most lines that fail are a paragraph number or bullet (hanging indent, symbol
                 # font) before a plain run: measure the first word, try the rest as one run.
                 second = first + len(parts[0])
                 second += len(text[second:end]) - len(text[second:end].lstrip())
-                run = self._run(tp, second, end, second, last, last_word)
+                run = run_check(tp, second, end, second, last, last_word)
                 if run is not None:
-                    self._measure_line(tp, text, first, second - 1, page_top, words)
+                    measure_line(tp, text, first, second - 1, page_top, words)
                     self._add_run(text, second, last, parts[1:], run, page_top, words)
                     continue
-            self._measure_line(tp, text, first, last, page_top, words)
+            measure_line(tp, text, first, last, page_top, words)
         return words
 
     def _add_run(
@@ -330,6 +344,7 @@ class _PageReader:
 
         The cheap geometric checks come first, the font names last; a line drawn by a single
         text object has a single font, so only lines of several objects compare two fonts.
+        This is the hot path (once per line): the helpers it needs are written out inline.
         """
         api, box, box_ref = self.api, self.box, self.box_ref
         raw_size = api.font_size(tp, first)
@@ -339,7 +354,14 @@ class _PageReader:
         if last != first and not api.loose_box(tp, last, box_ref):
             return None
         x1 = box.right
-        size = self._effective_size(tp, first, raw_size)
+        # = self._effective_size(tp, first, raw_size)
+        size = raw_size
+        if api.matrix(tp, first, self.mat_ref):
+            mat = self.mat
+            scale = math.hypot(mat.c, mat.d)
+            if scale > 0:
+                size = raw_size * scale
+        size = round3(size)
         if not x0 <= x1 <= x0 + _RUN_MAX_EMS_PER_CHAR * size * (last + 1 - first):
             return None
         n_rects = api.count_rects(tp, start, end - start)
@@ -348,22 +370,29 @@ class _PageReader:
         if n_rects > 1:
             # One text object is one string on one baseline: only between objects can a gap
             # or a second row hide.
-            get_rect, refs = api.get_rect, self.rect_refs
+            get_rect = api.get_rect
             rl, rt, rr, rb = self.l, self.t, self.r, self.b
+            l_ref, t_ref, r_ref, b_ref = self.rect_refs
             gap_limit = _RUN_GAP_EMS * size
             back_limit = -_RUN_BACKWARD_EMS * size
-            prev_right = None
-            for j in range(n_rects):
-                get_rect(tp, j, *refs)
+            get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
+            if rb.value >= high or rt.value <= low:
+                return None
+            prev_right = rr.value
+            for j in range(1, n_rects):
+                get_rect(tp, j, l_ref, t_ref, r_ref, b_ref)
                 # A text object off the line's band is on another row (PDFium joined two rows).
                 if rb.value >= high or rt.value <= low:
                     return None
-                if prev_right is not None:
-                    gap = rl.value - prev_right
-                    if gap > gap_limit or gap < back_limit:
-                        return None
+                gap = rl.value - prev_right
+                if gap > gap_limit or gap < back_limit:
+                    return None
                 prev_right = rr.value
-        font = self._font_name(tp, first)
+        # = self._font_name(tp, first)
+        name_buf = self.name_buf
+        raw_name = name_buf.value if api.font_info(tp, first, name_buf, 256, None) > 0 else b""
+        font_names = self.font_names
+        font = font_names[raw_name] if raw_name in font_names else self._font_name(tp, first)
         if (
             n_rects > 1
             and last_word != first
@@ -472,8 +501,8 @@ class _PageReader:
         if self.api.matrix(tp, index, self.mat_ref):
             scale = math.hypot(self.mat.c, self.mat.d)
             if scale > 0:
-                return round(raw_size * scale, 3)
-        return round(raw_size, 3)
+                return round3(raw_size * scale)
+        return round3(raw_size)
 
     def _font_name(self, tp: ctypes.c_void_p, index: int) -> str | None:
         n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
