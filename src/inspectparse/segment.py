@@ -522,7 +522,7 @@ def group_paragraphs(
         paragraphs.append(current)
     # A heading with nothing under it before the next heading (title-page lines, a heading
     # that wraps into two blocks) is not a section of its own.
-    ends = [s.block_index for s in sections[1:]] + [len(blocks)]
+    ends = [s.block_index for s in sections[1:]] + [len(blocks)] if sections else []
     sections = [
         s
         for s, end in zip(sections, ends, strict=True)
