@@ -107,9 +107,6 @@ class Structure:
     # (code, message, block) warnings raised while segmenting.
     warnings: list[tuple[str, str, Block | None]] = field(default_factory=list)
 
-    def numbered(self) -> list[ParagraphUnit]:
-        return [p for p in self.paragraphs if p.number is not None]
-
 
 def is_terminal(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
