@@ -9,9 +9,11 @@ module here that builds a `Profile` and listing it in `PROFILES`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
+
+from ..record import RecommendationKind
 
 # Grade phrase as printed; `grades.canonical_grade` maps it to a canonical id.
 GRADE = (
@@ -21,7 +23,6 @@ GRADE = (
 # Typographic or straight apostrophe.
 APOS = "['’]"
 
-RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
 ItemStyle = Literal["bullets", "numbered", "paragraphs"]
 
 
@@ -106,7 +107,6 @@ class Profile:
     published_patterns: tuple[str, ...] = (
         r"(?:Report )?[Pp]ublished:?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})",
     )
-    extra: dict[str, str] = field(default_factory=dict)
 
     def compiled(self, attr: str) -> list[re.Pattern[str]]:
         return _compile(tuple(getattr(self, attr)))
