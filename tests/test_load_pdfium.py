@@ -365,37 +365,6 @@ def test_split_words_gives_the_same_lines_on_real_reports(corpus_reports: Path, 
     )
 
 
-def test_fast_rounding_is_bit_for_bit_round() -> None:
-    # build_lines and the loader round every coordinate and size through these; they must
-    # give what round(x, 2) / round(x, 3) give, near ties, on floats from 32-bit boxes, and on
-    # values round() keeps apart (ints stay ints, -0.0 keeps its sign, NaN, infinities).
-    import math
-    import random
-    import struct
-
-    from inspectparse.load.layout import round2, round3
-
-    rng = random.Random(4)
-    values: list[float] = [0.0, -0.0, -1.234, 1e300, 5e-324, 0.005, 0.015, 2.675, 1.005, 72.0]
-    for _ in range(20000):
-        k = rng.randint(0, 10**7)
-        values += [
-            rng.uniform(0, 1000),
-            rng.uniform(0, 1) * 10 ** rng.randint(-8, 8),
-            k / 1000 + 0.0005,
-            k / 100 + 0.005,
-            struct.unpack("f", struct.pack("f", rng.uniform(0, 900)))[0],
-            792.0 - rng.uniform(0, 792),
-            -rng.uniform(0, 10),
-        ]
-    for fast, digits in ((round2, 2), (round3, 3)):
-        for x in values:
-            got, want = fast(x), round(x, digits)
-            assert type(got) is type(want) and struct.pack("d", got) == struct.pack("d", want), x
-        assert fast(72) == 72 and type(fast(72)) is int
-        assert math.isnan(fast(math.nan)) and fast(math.inf) == math.inf
-
-
 def test_stripped_line_pattern_matches_lines_then_strip() -> None:
     # The loader finds each line and its stripped text in one regex pass; it must give what
     # _LINE (PDFium's lines) followed by str.strip gives, on every kind of white space.

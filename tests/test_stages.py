@@ -84,6 +84,31 @@ def test_layout_splits_columns_but_keeps_markers_with_text() -> None:
     assert lines[2].gap_before
 
 
+def test_layout_rounds_coordinates_to_hundredths_of_a_point() -> None:
+    # One run alone on its row, and a row split into two cells, take different paths.
+    words = [
+        Word("Alone", 56.6934, 120.4051, 100.0049, 110.9951, 10.0049),
+        Word("Label", 56.6934, 90.1234, 200.0051, 210.0051, 9.9951),
+        Word("Good", 300.5678, 330.004, 200.2, 210.3, 9.9951),
+    ]
+    alone, label, grade = build_lines(words, 1)
+    assert (alone.x0, alone.x1, alone.top, alone.bottom, alone.size) == (
+        56.69,
+        120.41,
+        100.0,
+        111.0,
+        10.0,
+    )
+    assert (label.x0, label.x1, label.top, label.bottom, label.size) == (
+        56.69,
+        90.12,
+        200.01,
+        210.01,
+        10.0,
+    )
+    assert (grade.x0, grade.x1, grade.top, grade.bottom) == (300.57, 330.0, 200.2, 210.3)
+
+
 # -- segment ---------------------------------------------------------------------------------
 def test_join_lines_dehyphenation_is_conservative() -> None:
     vocab = {"regularly": 3, "multi-agency": 2}

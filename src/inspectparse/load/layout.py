@@ -8,7 +8,6 @@ label and grade cells (or a letterhead's two columns) become separate `Line`s th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from math import floor as _floor
@@ -58,33 +57,6 @@ def is_bold_font(font: str | None) -> bool | None:
     return any(marker in name for marker in _BOLD_MARKERS)
 
 
-def _fast_round(digits: int, limit: float) -> Callable[[float], float]:
-    """`round(x, digits)`, bit for bit, without its decimal conversion (~0.6 us a call; a page
-    has ~200 coordinates). x * 10**digits is off from the exact product by far less than 1e-6,
-    so when its fraction is not within 1e-6 of a half the nearest integer is the same, and
-    n / 10**digits is the double nearest to it, which is what `round` returns. Anything else (a
-    near-tie, zero, a negative, huge or NaN value) goes to `round`."""
-    scale = float(10**digits)
-
-    def fast(x: float) -> float:
-        if x.__class__ is float and 0.0 < x < limit:
-            y = x * scale
-            n = _floor(y)
-            f = y - n
-            if f < 0.499999:
-                if n:
-                    return n / scale
-            elif f > 0.500001:
-                return (n + 1) / scale
-        return round(x, digits)
-
-    return fast
-
-
-round2 = _fast_round(2, 1e7)
-round3 = _fast_round(3, 1e6)
-
-
 def build_lines(words: list[Word], page_number: int) -> list[Line]:
     """Group words into rows, split rows into cells at column gaps, mark visible breaks."""
     if not words:
@@ -115,16 +87,18 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
                 height = 1.0
             gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
             size, font = only.size, only.font
+            # Coordinates are rounded half up to 0.01 pt, written out: a call per coordinate
+            # would cost more than the arithmetic.
             append(
                 Line(
                     only.text,
                     page_number,
                     len(lines),
-                    round2(only.x0),
-                    round2(only.x1),
-                    round2(top),
-                    round2(bottom),
-                    round2(size) if size else None,
+                    _floor(only.x0 * 100.0 + 0.5) / 100.0,
+                    _floor(only.x1 * 100.0 + 0.5) / 100.0,
+                    _floor(top * 100.0 + 0.5) / 100.0,
+                    _floor(bottom * 100.0 + 0.5) / 100.0,
+                    _floor(size * 100.0 + 0.5) / 100.0 if size else None,
                     is_bold_font(font),
                     font or None,
                     gap,
@@ -163,11 +137,11 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
                     text,
                     page_number,
                     len(lines),
-                    round2(cell[0].x0),
-                    round2(x1),
-                    round2(cell_top),
-                    round2(cell_bottom),
-                    round2(size) if size else None,
+                    _floor(cell[0].x0 * 100.0 + 0.5) / 100.0,
+                    _floor(x1 * 100.0 + 0.5) / 100.0,
+                    _floor(cell_top * 100.0 + 0.5) / 100.0,
+                    _floor(cell_bottom * 100.0 + 0.5) / 100.0,
+                    _floor(size * 100.0 + 0.5) / 100.0 if size else None,
                     is_bold_font(font),
                     font,
                     gap,

@@ -46,7 +46,7 @@ from typing import Any
 
 from ..document import Document, Page
 from ..errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
-from .layout import COLUMN_GAP_EMS, Word, build_lines, round3
+from .layout import COLUMN_GAP_EMS, Word, build_lines
 from .pdfplumber_engine import check_text_layer  # imports pdfplumber only inside its loader
 
 # PDFium's lines end in "\r\n"; a line-end hyphen is U+FFFE and the next line follows directly.
@@ -59,6 +59,8 @@ _STRIPPED_LINE = re.compile(
     r"|([^\s\ufffe](?:[^\r\n\ufffe]*[^\s\ufffe])?)[^\S\r\n\ufffe]*)"
 )
 _WORD = re.compile(r"\S+")
+_UNSEEN = object()
+_hypot = math.hypot
 
 # A gap between two text objects of one line wider than this many font sizes may be a column
 # break (build_lines splits at COLUMN_GAP_EMS): then the line is measured word by word. Object
@@ -92,12 +94,15 @@ class _FsMatrix(ctypes.Structure):
 
 @dataclass(frozen=True, slots=True)
 class _Api:
-    """PDFium text functions re-bound without `argtypes`.
+    """PDFium functions re-bound without `argtypes`, holding the GIL.
 
     pypdfium2's bindings convert every argument through `argtypes`, which makes a call ~2.5x
     slower than a bare foreign call (1.0 vs 0.4 us). The hot paths pass arguments that are
     already C-typed (a `c_void_p` handle, ints, `byref`s), so they skip the conversion. These
-    are the same symbols of the library pypdfium2 loaded.
+    are the same symbols of the library pypdfium2 loaded. They are `PYFUNCTYPE`s: releasing
+    and retaking the GIL costs ~0.1 us a call, and PDFium may not run in two threads anyway.
+    Pages are opened and closed through these too: pypdfium2's page and text page objects
+    (parent links, finalizers) cost ~0.1 ms a page, 5% of PDFium's own work.
     """
 
     count_chars: Callable[..., int]
@@ -110,6 +115,11 @@ class _Api:
     font_info: Callable[..., int]
     unicode: Callable[..., int]
     text_object: Callable[..., int | None]
+    load_page: Callable[..., int | None]
+    close_page: Callable[..., None]
+    load_textpage: Callable[..., int | None]
+    close_textpage: Callable[..., None]
+    mediabox: Callable[..., int]
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +128,7 @@ def _api() -> _Api:
 
     def bare(func: Any, restype: Any) -> Callable[..., Any]:
         address = ctypes.cast(func, ctypes.c_void_p).value
-        return ctypes.CFUNCTYPE(restype)(address)  # type: ignore[no-any-return]
+        return ctypes.PYFUNCTYPE(restype)(address)  # type: ignore[no-any-return]
 
     return _Api(
         count_chars=bare(raw.FPDFText_CountChars, ctypes.c_int),
@@ -131,6 +141,11 @@ def _api() -> _Api:
         font_info=bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong),
         unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
         text_object=bare(raw.FPDFText_GetTextObject, ctypes.c_void_p),
+        load_page=bare(raw.FPDF_LoadPage, ctypes.c_void_p),
+        close_page=bare(raw.FPDF_ClosePage, None),
+        load_textpage=bare(raw.FPDFText_LoadPage, ctypes.c_void_p),
+        close_textpage=bare(raw.FPDFText_ClosePage, None),
+        mediabox=bare(raw.FPDFPage_GetMediaBox, ctypes.c_int),
     )
 
 
@@ -157,16 +172,9 @@ def load_pdf_pdfium(
     pages: list[Page] = []
     try:
         reader = _PageReader(_api(), split_words=split_words, measure_words=measure_words)
+        handle = ctypes.c_void_p(ctypes.cast(pdf.raw, ctypes.c_void_p).value)
         for index in range(len(pdf)):
-            page = pdf[index]
-            try:
-                pages.append(reader.read(page, index + 1))
-            finally:
-                page.close()  # the document would keep every parsed page until it is closed
-    except pdfium.PdfiumError as exc:
-        raise MalformedPdfError(
-            f"the PDF cannot be parsed ({exc}); the file may be damaged: try --engine pdfplumber"
-        ) from exc
+            pages.append(reader.read(handle, index))
     finally:
         pdf.close()
     doc = Document(pages=pages, format="pdf", engine="pdfium")
@@ -208,6 +216,13 @@ def _encrypted() -> EncryptedPdfError:
     )
 
 
+def _unreadable_page(index: int, what: str) -> MalformedPdfError:
+    return MalformedPdfError(
+        f"PDFium cannot read the {what} of page {index + 1}; the file may be damaged: "
+        "try --engine pdfplumber"
+    )
+
+
 def _has_eof_marker(data: bytes) -> bool:
     # Writers may append a little junk after %%EOF; a download cut short has none at all.
     return b"%%EOF" in data[-4096:]
@@ -228,21 +243,42 @@ class _PageReader:
         self.mat_ref = ctypes.byref(self.mat)
         self.name_buf = ctypes.create_string_buffer(256)
         self.font_names: dict[bytes, str | None] = {}
+        self.sizes: dict[float, float] = {}  # effective font size -> rounded (round is slow)
+        self.media = tuple(ctypes.c_float() for _ in range(4))
+        self.media_refs = tuple(ctypes.byref(v) for v in self.media)
 
-    def read(self, page: Any, number: int) -> Page:
-        left, bottom, right, top = _mediabox(page)
-        textpage = page.get_textpage()
+    def read(self, document: ctypes.c_void_p, index: int) -> Page:
+        """Page `index` (0-based) of an open document; each page is closed once read."""
+        api = self.api
+        page = api.load_page(document, index)
+        if not page:
+            raise _unreadable_page(index, "page")
+        page_handle = ctypes.c_void_p(page)
         try:
-            handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-            words = self.words(handle, top)
+            left, bottom, right, top = self.mediabox(page_handle)
+            textpage = api.load_textpage(page_handle)
+            if not textpage:
+                raise _unreadable_page(index, "text")
+            try:
+                words = self.words(ctypes.c_void_p(textpage), top)
+            finally:
+                api.close_textpage(ctypes.c_void_p(textpage))
         finally:
-            textpage.close()
+            api.close_page(page_handle)
         return Page(
-            number=number,
+            number=index + 1,
             width=right - left,
             height=top - bottom,
-            lines=build_lines(words, number),
+            lines=build_lines(words, index + 1),
         )
+
+    def mediabox(self, page: ctypes.c_void_p) -> tuple[float, float, float, float]:
+        """The page's media box (left, bottom, right, top); pdfplumber measures `top` from its
+        top. Like pypdfium2's `get_mediabox`, a page without one is US Letter."""
+        box = self.media
+        if not self.api.mediabox(page, *self.media_refs):
+            return 0.0, 0.0, 612.0, 792.0
+        return tuple(float(v.value) for v in box)  # type: ignore[return-value]
 
     def text(self, tp: ctypes.c_void_p) -> str:
         """The page text, one character per PDFium character index."""
@@ -344,7 +380,8 @@ class _PageReader:
 
         The cheap geometric checks come first, the font names last; a line drawn by a single
         text object has a single font, so only lines of several objects compare two fonts.
-        This is the hot path (once per line): the helpers it needs are written out inline.
+        This is the hot path (once per line, ~9 calls into PDFium): the helpers it needs
+        (`_effective_size`, `_font_name`, `_same_font`) are written out inline.
         """
         api, box, box_ref = self.api, self.box, self.box_ref
         raw_size = api.font_size(tp, first)
@@ -354,14 +391,15 @@ class _PageReader:
         if last != first and not api.loose_box(tp, last, box_ref):
             return None
         x1 = box.right
-        # = self._effective_size(tp, first, raw_size)
-        size = raw_size
+        effective = raw_size
         if api.matrix(tp, first, self.mat_ref):
             mat = self.mat
-            scale = math.hypot(mat.c, mat.d)
+            scale = _hypot(mat.c, mat.d)
             if scale > 0:
-                size = raw_size * scale
-        size = round3(size)
+                effective = raw_size * scale
+        size = self.sizes.get(effective)
+        if size is None:
+            size = self.sizes[effective] = round(effective, 3)
         if not x0 <= x1 <= x0 + _RUN_MAX_EMS_PER_CHAR * size * (last + 1 - first):
             return None
         n_rects = api.count_rects(tp, start, end - start)
@@ -388,18 +426,21 @@ class _PageReader:
                 if gap > gap_limit or gap < back_limit:
                     return None
                 prev_right = rr.value
-        # = self._font_name(tp, first)
-        name_buf = self.name_buf
-        raw_name = name_buf.value if api.font_info(tp, first, name_buf, 256, None) > 0 else b""
-        font_names = self.font_names
-        font = font_names[raw_name] if raw_name in font_names else self._font_name(tp, first)
-        if (
-            n_rects > 1
-            and last_word != first
-            and not self._same_font(tp, last_word, raw_size, font)
-        ):
-            return None
-        return x0, x1, low, size, font
+        name_buf, font_info = self.name_buf, api.font_info
+        raw_name = name_buf.value if font_info(tp, first, name_buf, 256, None) > 0 else b""
+        font = self.font_names.get(raw_name, _UNSEEN)
+        if font is _UNSEEN:
+            font = self._font_name(tp, first)
+        if n_rects > 1 and last_word != first:
+            # The same size and font at the last word, compared as PDFium's bytes first.
+            if abs(api.font_size(tp, last_word) - raw_size) > _SIZE_TOLERANCE * raw_size:
+                return None
+            n = font_info(tp, last_word, name_buf, 256, None)
+            if (name_buf.value if n > 0 else b"") != raw_name:
+                other = self._font_name(tp, last_word)
+                if other != font and _base_font(other) != _base_font(font):
+                    return None
+        return x0, x1, low, size, font  # type: ignore[return-value]
 
     def _measure_line(
         self,
@@ -501,8 +542,8 @@ class _PageReader:
         if self.api.matrix(tp, index, self.mat_ref):
             scale = math.hypot(self.mat.c, self.mat.d)
             if scale > 0:
-                return round3(raw_size * scale)
-        return round3(raw_size)
+                return round(raw_size * scale, 3)
+        return round(raw_size, 3)
 
     def _font_name(self, tp: ctypes.c_void_p, index: int) -> str | None:
         n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
@@ -527,12 +568,3 @@ def _safe_chr(code: int) -> str:
         return chr(code) if code else " "
     except ValueError:
         return "\ufffd"
-
-
-def _mediabox(page: Any) -> tuple[float, float, float, float]:
-    """The page's media box (left, bottom, right, top); pdfplumber measures `top` from its top."""
-    try:
-        left, bottom, right, top = page.get_mediabox()
-    except Exception:  # noqa: BLE001 - a page without one falls back to its bounding box
-        left, bottom, right, top = page.get_bbox()
-    return float(left), float(bottom), float(right), float(top)
