@@ -42,6 +42,8 @@ _CHAR_MAP = {
     "\ufb06": "st",
 }
 _TRANSLATE = str.maketrans(_CHAR_MAP)
+# str.translate with a dict is slow per character: it runs only on lines that need it.
+_MAPPED_CHAR = re.compile(f"[{''.join(_CHAR_MAP)}]")
 _LEADING_BULLET = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*")
 _LEADING_SUB_BULLET = re.compile(rf"^\s*[{_SUB_BULLET_GLYPHS}]\s*")
 _INNER_BULLET = re.compile(rf"[{_BULLET_GLYPHS}]")
@@ -54,22 +56,25 @@ FOOTER_ZONE = 0.12
 # Without geometry: how many lines at each end of a page are candidates.
 ZONE_LINES = 2
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_TRAILING_PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
 
 
 def normalise_text(text: str) -> str:
     """Map PDF artefacts to plain Unicode while keeping the words verbatim."""
     if not text.isascii():  # every artefact below but emphasis and controls is non-ASCII
-        text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
-        if _LEADING_BULLET.match(text):
-            text = _LEADING_BULLET.sub(BULLET + " ", text, count=1)
-        elif _LEADING_SUB_BULLET.match(text):
-            text = _LEADING_SUB_BULLET.sub(SUB_BULLET + " ", text, count=1)
+        if _MAPPED_CHAR.search(text):
+            text = text.translate(_TRANSLATE)
+        text = unicodedata.normalize("NFC", text)
+        if m := _LEADING_BULLET.match(text):
+            text = BULLET + " " + text[m.end() :]
+        elif m := _LEADING_SUB_BULLET.match(text):
+            text = SUB_BULLET + " " + text[m.end() :]
         text = _INNER_BULLET.sub(BULLET, text)
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(r"\2", text)
-    if _CONTROL.search(text):
+    # Control characters are all non-printable: most lines skip the regex.
+    if not text.isprintable() and _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     return text.rstrip()
 
@@ -81,14 +86,16 @@ class Vocabulary:
     searched on demand rather than every word of every document counted up front.
     """
 
-    def __init__(self, document: Document) -> None:
-        self._document = document
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
         self._text: str | None = None
 
     def get(self, word: str, default: int = 0) -> int:
         """1 if `word` occurs as a whole word (not inside a longer or hyphenated one)."""
         if self._text is None:
-            self._text = "\n".join(line.text for line in self._document.lines()).lower()
+            # Lowered line by line: str.lower is fast on ASCII lines, slow on a whole text that
+            # has any non-ASCII character (and a line break stops every case-mapping context).
+            self._text = "\n".join([line.text.lower() for line in self._lines])
         text, w = self._text, word.lower()
         i = text.find(w)
         while i != -1:  # str.find, then a boundary check: far cheaper than a regex scan
@@ -103,19 +110,24 @@ class Vocabulary:
 @dataclass(slots=True)
 class CleanedDocument:
     document: Document
+    # The body lines in document order, listed once for the stages that walk them all.
+    lines: list[Line] = field(init=False)
     vocabulary: Vocabulary = field(init=False)
 
     def __post_init__(self) -> None:
-        self.vocabulary = Vocabulary(self.document)
+        self.lines = self.document.lines()
+        self.vocabulary = Vocabulary(self.lines)
 
 
 def clean(document: Document) -> CleanedDocument:
     for page in document.pages:
+        kept: list[Line] = []
         for line in page.lines:
             line.text = normalise_text(line.text)
-        page.lines = [ln for ln in page.lines if ln.text.strip()]
-        for i, ln in enumerate(page.lines):
-            ln.index = i
+            if line.text:  # normalised text is right-stripped: blank lines are now empty
+                line.index = len(kept)
+                kept.append(line)
+        page.lines = kept
     mark_furniture(document)
     return CleanedDocument(document=document)
 
@@ -123,7 +135,9 @@ def clean(document: Document) -> CleanedDocument:
 def furniture_key(text: str) -> str:
     """Text with digits and case folded, so 'Page 3' and 'Page 4' count as one line."""
     key = _DIGITS.sub("#", text.lower())
-    return _SPACES.sub(" ", key).strip(" .:-–|")
+    # Whitespace runs to one space; split/join is far cheaper than a regex sub that matches
+    # every word gap, and the spaces it drops at the ends would be stripped anyway.
+    return " ".join(key.split()).strip(" .:-–|")
 
 
 def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:
@@ -132,8 +146,9 @@ def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:
     for page in document.pages:
         lines = page.lines
         if lines and lines[0].has_geometry and page.height:
-            top = [ln for ln in lines if (ln.top or 0) < HEADER_ZONE * page.height]
-            bottom = [ln for ln in lines if (ln.bottom or 0) > (1 - FOOTER_ZONE) * page.height]
+            header_end, footer_start = HEADER_ZONE * page.height, (1 - FOOTER_ZONE) * page.height
+            top = [ln for ln in lines if (ln.top or 0) < header_end]
+            bottom = [ln for ln in lines if (ln.bottom or 0) > footer_start]
         else:
             top, bottom = lines[:ZONE_LINES], lines[-ZONE_LINES:] if len(lines) > ZONE_LINES else []
         zones.append((top, bottom))
@@ -144,10 +159,12 @@ def mark_furniture(document: Document) -> None:
     """Move running headers/footers and page numbers to the furniture layer."""
     zones = _zones(document)
     n_pages = len(document.pages)
+    # Each candidate line's key, by line identity: computed once for counting and marking.
+    keys = {id(ln): furniture_key(ln.text) for top, bottom in zones for ln in (*top, *bottom)}
     counts: dict[str, Counter[str]] = {"header": Counter(), "footer": Counter()}
     for top, bottom in zones:
         for zone, lines in (("header", top), ("footer", bottom)):
-            for key in {furniture_key(ln.text) for ln in lines}:
+            for key in {keys[id(ln)] for ln in lines}:
                 if key and key != "#":
                     counts[zone][key] += 1
     # A line is running furniture if it repeats in the same zone on enough pages.
@@ -159,12 +176,14 @@ def mark_furniture(document: Document) -> None:
                 text = ln.text.strip()
                 if _PAGE_NUMBER.match(text):
                     ln.layer, ln.furniture_reason = "furniture", "page-number"
-                elif n_pages >= 3 and furniture_key(text) in common[zone]:
+                elif n_pages >= 3 and keys[id(ln)] in common[zone]:
                     ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"
         # A footer line that is the running text plus a page number on the same row.
+        in_bottom = {id(ln) for ln in bottom}
         for ln in bottom + top:
             if ln.layer == "body":
-                stripped = re.sub(r"\s+\d{1,4}$", "", ln.text.strip())
-                zone = "footer" if ln in bottom else "header"
-                if stripped != ln.text.strip() and furniture_key(stripped) in common[zone]:
+                text = ln.text.strip()
+                stripped = _TRAILING_PAGE_NUMBER.sub("", text)
+                zone = "footer" if id(ln) in in_bottom else "header"
+                if stripped != text and furniture_key(stripped) in common[zone]:
                     ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"

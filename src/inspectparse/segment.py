@@ -26,15 +26,23 @@ _NUMBERED = re.compile(
 )
 _DISPLACED = re.compile(r"\s(?P<num>\d{1,3})\.\s+(?=[a-z])")
 _BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")
-_SUB_BULLET_START = re.compile(rf"^{SUB_BULLET}\s*")
-_TERMINAL = re.compile(r"[.!?:;][\"'’”)\]]*\d?$")
+# A sentence ends in one of these, then maybe closing quotes/brackets and a footnote digit.
+_SENTENCE_END = ".!?:;"
+_CLOSERS = "\"'’”)]"
 _CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
+# The only lengths a `_CONTENTS_HEADING` match can have ("contents", "table of contents").
+_CONTENTS_HEADING_LENGTHS = (8, 17)
+# First characters of a `_NUMBERED` line other than digits.
+_NUMBER_PREFIXES = "-•–"
+# Block kinds that wrapped or page-broken lines can run on into.
+_RUNNING_KINDS = ("text", "bullet", "sub_bullet")
 _CONTENTS_ENTRY = re.compile(r"(\t|\s\.{2,}\s*|\s{2,}|\s)\d{1,3}\s*$")
 _LABEL_VALUE = re.compile(r"^[A-Z][A-Za-z ’']{2,40}:\s+\S")
 _TIMESCALE = re.compile(
     r"^(immediately|within\s+(\w+|\d+)\s+(weeks?|months?)|longer\s+term)\s*:?$", re.I
 )
-_LOWER_START = re.compile(r"^[a-z]")
+# The first letters of `_TIMESCALE`'s words, compared as `re.I` compares them.
+_TIMESCALE_START = re.compile(r"i|w|l", re.I)
 _LINE_END_HYPHEN = re.compile(r"([A-Za-z]{2,})-$")
 _FOOTNOTE_DIGIT = re.compile(r"(?<=[a-z?:])\d$")
 _DASH_PREFIX = re.compile(r"^-\s+")
@@ -79,7 +87,7 @@ class ParagraphUnit:
 
     @property
     def text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+        return "\n".join([b.text for b in self.blocks])
 
     @property
     def page(self) -> int:
@@ -106,10 +114,36 @@ class Structure:
     sections: list[SectionUnit]
     # (code, message, block) warnings raised while segmenting.
     warnings: list[tuple[str, str, Block | None]] = field(default_factory=list)
+    # id(block) -> the number of its paragraph, built on first use by `paragraph_number`.
+    _paragraph_numbers: dict[int, int | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def paragraph_number(self, block: Block) -> int | None:
+        """The number of the paragraph `block` belongs to (None if unnumbered or in none)."""
+        if self._paragraph_numbers is None:
+            self._paragraph_numbers = {id(b): p.number for p in self.paragraphs for b in p.blocks}
+        return self._paragraph_numbers.get(id(block))
 
 
 def is_terminal(text: str) -> bool:
-    return bool(_TERMINAL.search(text.rstrip()))
+    """Whether text ends a sentence: . ! ? : or ; then any closing quotes or brackets and at
+    most one footnote digit.
+
+    Looks only at the end: it runs on the block being built at every line, and a regex search
+    anchored at `$` would scan the whole block each time.
+    """
+    end = text.rstrip()
+    if end[-1:].isdecimal():  # the footnote digit
+        end = end[:-1]
+    end = end.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _SENTENCE_END
+
+
+@cache
+def _may_be_timescale(first: str) -> bool:
+    """Whether a line starting with `first` can match `_TIMESCALE` (memoised: it runs per line)."""
+    return _TIMESCALE_START.match(first) is not None
 
 
 def join_lines(
@@ -143,6 +177,83 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I)
 
 
+# A known-heading pattern as `profiles.known_headings` builds it: "^(?:BODY)\s*$".
+_WRAPPED_HEADING = re.compile(r"\^\(\?:(?P<body>.*)\)\\s\*\$", re.S)
+# Inline flags and comments ("(?x:", "(?#"): a BODY using them is not looked into.
+_INLINE_FLAGS = re.compile(r"\(\?[#aiLmsux-]")
+
+
+def _leading_letter(pattern: str) -> str | None:
+    """The letter every match of a known-heading pattern starts with, where that is plain.
+
+    Plain means BODY starts with an ASCII letter that no quantifier makes optional, and has no
+    alternation ("|") outside its groups nor a ")" closing the wrapper; any other pattern, or
+    one using inline flags or comments, gives None.
+    """
+    m = _WRAPPED_HEADING.fullmatch(pattern)
+    if m is None:
+        return None
+    body = m["body"]
+    first, after = body[:1], body[1:2]
+    if not (first.isascii() and first.isalpha()) or after in ("?", "*", "{"):
+        return None
+    if _INLINE_FLAGS.search(body):
+        return None
+    depth, i = 0, 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 1  # the escaped character is a literal
+        elif c == "[":
+            # A character class holds no groups: skip to its "]" (a "]" first in it is literal).
+            i += 2 if body[i + 1 : i + 2] == "^" else 1
+            i += 1 if body[i : i + 1] == "]" else 0
+            while i < len(body) and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            return None
+        i += 1
+    return first
+
+
+class _KnownHeadings:
+    """Whole-line heading patterns, each line tried only against those its first character allows.
+
+    One alternation of every pattern costs ~1.5 µs a line, and nearly every line is tried. Most
+    patterns start with a fixed letter, so each first character gets (once) the alternation of
+    the patterns that can start with it (compared case-insensitively, as `re` compares) and of
+    the few with no plain first letter: the same answer from a fraction of the branches.
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self._patterns = [(p, _leading_letter(p)) for p in patterns]
+        self._by_first: dict[str, re.Pattern[str]] = {}
+
+    def match(self, text: str) -> bool:
+        first = text[:1]
+        pattern = self._by_first.get(first)
+        if pattern is None:
+            allowed = tuple(
+                p
+                for p, letter in self._patterns
+                if letter is None or re.fullmatch(letter, first, re.I)
+            )
+            pattern = self._by_first[first] = _alternation(allowed)
+        return pattern.match(text) is not None
+
+
+@cache
+def _known_headings(patterns: tuple[str, ...]) -> _KnownHeadings:
+    """One per set of patterns, so its per-character alternations serve every document."""
+    return _KnownHeadings(patterns)
+
+
 def _is_contents_entry(lines: list[Line], i: int) -> bool:
     line = lines[i]
     text = line.text.strip()
@@ -161,30 +272,28 @@ def _is_contents_entry(lines: list[Line], i: int) -> bool:
 
 class _Builder:
     def __init__(self, cleaned: CleanedDocument, known_headings: list[re.Pattern[str]]) -> None:
-        self.doc = cleaned.document
+        self.lines = cleaned.lines
         self.vocabulary = cleaned.vocabulary
-        self.known_heading = _alternation(tuple(p.pattern for p in known_headings))
+        self.known_headings = _known_headings(tuple(p.pattern for p in known_headings))
         self.blocks: list[Block] = []
         self.warnings: list[tuple[str, str, Block | None]] = []
 
     # -- line classification ------------------------------------------------------------------
-    def is_known_heading(self, text: str) -> bool:
-        t = text.strip()
-        if t[-1:].isdigit():  # a footnote digit glued to the heading ("improve?1")
-            t = _FOOTNOTE_DIGIT.sub("", t)
-        return bool(self.known_heading.match(t))
-
-    def looks_like_heading(self, line: Line, prev: Line | None, nxt: Line | None) -> bool:
-        text = line.text.strip()
-        if len(text) > 160 or _NUMBERED.match(text) or _BULLET_START.match(text):
+    def looks_like_heading(
+        self, line: Line, text: str, prev: Line | None, nxt: Line | None, geometric: bool
+    ) -> bool:
+        """`text` is the line's stripped text, already known not to be numbered or a bullet."""
+        if len(text) > 160:
             return False
-        if self.is_known_heading(text):
+        # A footnote digit may be glued to a known heading ("improve?1").
+        heading = _FOOTNOTE_DIGIT.sub("", text) if text[-1:].isdigit() else text
+        if self.known_headings.match(heading):
             return True
-        if _LABEL_VALUE.match(text) or "\t" in text or text.endswith(".") or text.endswith(","):
+        if not text[:1].isupper() or text.endswith((".", ",")) or "\t" in text:
             return False
-        if not text[:1].isupper():
+        if ":" in text and _LABEL_VALUE.match(text):
             return False
-        if line.has_geometry:
+        if geometric:
             return bool(line.bold) and len(text) < 130
         # Text input: a short line standing alone between breaks.
         next_breaks = nxt is None or nxt.gap_before or nxt.page != line.page
@@ -192,15 +301,17 @@ class _Builder:
 
     # -- block building -----------------------------------------------------------------------
     def build(self) -> list[Block]:
-        lines = self.doc.lines()
+        lines, blocks = self.lines, self.blocks
         in_contents = False
         for i, line in enumerate(lines):
             prev = lines[i - 1] if i else None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             text = line.text.strip()
+            first = text[:1]
+            geometric = line.has_geometry
             new_page = prev is not None and prev.page != line.page
             broke = line.gap_before or new_page or prev is None
-            current = self.blocks[-1] if self.blocks else None
+            current = blocks[-1] if blocks else None
 
             if in_contents:
                 # An entry ends in its page number or has it as a cell on its row (the number
@@ -212,48 +323,46 @@ class _Builder:
                         current.lines.append(line)
                         current.text += "\n" + text
                     else:
-                        self.blocks.append(Block("contents", [line], text))
+                        blocks.append(Block("contents", [line], text))
                     continue
                 in_contents = False
-            if _CONTENTS_HEADING.match(text):
+            if len(text) in _CONTENTS_HEADING_LENGTHS and _CONTENTS_HEADING.match(text):
                 in_contents = True
-                self.blocks.append(Block("contents", [line], text))
+                blocks.append(Block("contents", [line], text))
                 continue
 
             # Text input keeps table cells apart with tabs (e.g. "Record of main findings").
-            if "\t" in text and not line.has_geometry:
-                self.blocks.append(Block("table", [line], text))
+            if "\t" in text and not geometric:
+                blocks.append(Block("table", [line], text))
                 continue
 
-            num = _NUMBERED.match(text)
-            if _TIMESCALE.match(text):
-                self.blocks.append(Block("subheading", [line], text))
+            # The cheap first-character tests spare most lines these regexes.
+            num = _NUMBERED.match(text) if first.isdecimal() or first in _NUMBER_PREFIXES else None
+            # As `_BULLET_START` matches: a bullet glyph, or "-" and a space.
+            bullet = first == BULLET or (first == "-" and text[1:2].isspace())
+            if _may_be_timescale(first) and _TIMESCALE.match(text):
+                blocks.append(Block("subheading", [line], text))
                 continue
-            if self.looks_like_heading(line, prev, nxt):
-                if (
-                    current is not None
-                    and current.kind == "heading"
-                    and not broke
-                    and line.has_geometry
-                ):
+            if not (num or bullet) and self.looks_like_heading(line, text, prev, nxt, geometric):
+                if current is not None and current.kind == "heading" and not broke and geometric:
                     current.lines.append(line)
                     current.text = join_lines(current.text, text)
                 else:
-                    self.blocks.append(Block("heading", [line], text))
+                    blocks.append(Block("heading", [line], text))
                 continue
             # A continuation after a page break (or, in text input, after a blank line that
             # stands for one): starts lower case, and the block before is unfinished.
             # Only the "- " of a text conversion can hide a continuation; a real bullet glyph
             # always starts an item, even a lower-case one after an unfinished item.
-            content = _DASH_PREFIX.sub("", text, count=1) if text[:1] == "-" else text
+            content = _DASH_PREFIX.sub("", text, count=1) if first == "-" else text
             if (
                 broke
                 and current is not None
-                and current.kind in ("text", "bullet", "sub_bullet")
-                and not text.startswith(BULLET)
-                and _LOWER_START.match(content)
+                and current.kind in _RUNNING_KINDS
+                and first != BULLET
+                and "a" <= content[:1] <= "z"
                 and not num
-                and (not is_terminal(current.text) or content == text)
+                and (content == text or not is_terminal(current.text))
             ):
                 if content != text:
                     current.repairs.append("continuation_after_page_break_dash")
@@ -262,44 +371,34 @@ class _Builder:
             if num:
                 block = Block("text", [line], text, candidate=int(num.group("num")))
                 block.candidate_has_dot = bool(num.group("dot"))
-                self.blocks.append(block)
+                blocks.append(block)
                 continue
-            if _SUB_BULLET_START.match(text):
-                self.blocks.append(Block("sub_bullet", [line], text))
+            if first == SUB_BULLET:
+                blocks.append(Block("sub_bullet", [line], text))
                 continue
-            if _BULLET_START.match(text):
-                self.blocks.append(Block("bullet", [line], text))
+            if bullet:
+                blocks.append(Block("bullet", [line], text))
                 continue
-            # A list item's wrapped lines hang right of its bullet; a line back at (or left of)
-            # the bullet after a finished item is new text, not more of the item.
-            outdented = (
-                current is not None
-                and current.kind in ("bullet", "sub_bullet")
-                and line.x0 is not None
-                and current.lines[0].x0 is not None
-                and line.x0 <= current.lines[0].x0 + 2
-                and is_terminal(current.text)
-            )
-            if (
-                current is not None
-                and current.kind in ("text", "bullet", "sub_bullet")
-                and not broke
-                and line.has_geometry
-                and not outdented
-            ):
-                self._extend(current, line, text)
-                continue
-            if (
-                new_page
-                and current is not None
-                and current.kind in ("text", "bullet", "sub_bullet")
-                and not is_terminal(current.text)
-            ):
+            continues_block = current is not None and current.kind in _RUNNING_KINDS
+            if continues_block and not broke and geometric:
+                # A list item's wrapped lines hang right of its bullet; a line back at (or left
+                # of) the bullet after a finished item is new text, not more of the item.
+                outdented = (
+                    current.kind != "text"
+                    and line.x0 is not None
+                    and current.lines[0].x0 is not None
+                    and line.x0 <= current.lines[0].x0 + 2
+                    and is_terminal(current.text)
+                )
+                if not outdented:
+                    self._extend(current, line, text)
+                    continue
+            if continues_block and new_page and not is_terminal(current.text):
                 # Page break inside a sentence: the text runs on.
                 self._extend(current, line, text)
                 continue
             if (
-                not line.has_geometry
+                not geometric
                 and current is not None
                 and current.kind == "text"
                 and not broke
@@ -308,8 +407,8 @@ class _Builder:
                 # Text input wrapped mid-sentence (e.g. pdftotext output).
                 self._extend(current, line, text)
                 continue
-            self.blocks.append(Block("text", [line], text))
-        return self.blocks
+            blocks.append(Block("text", [line], text))
+        return blocks
 
     def _extend(self, block: Block, line: Line, text: str) -> None:
         """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively."""
@@ -340,6 +439,7 @@ def choose_numbering(blocks: list[Block]) -> list[int]:
 
 # Score of a step from number m to number n = m + step; a repeat is allowed at a cost.
 _STEP_GAIN = {1: 1.0, 2: 0.3, 3: 0.1, 0: -0.5}
+_NO_SCORE = float("-inf")
 
 
 def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
@@ -348,20 +448,21 @@ def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
     # Best (score, block index) so far among candidates carrying each number.
     best_with: dict[int, tuple[float, int]] = {}
     for i in cands:
-        n = blocks[i].candidate
+        block = blocks[i]
+        n = block.candidate
         assert n is not None
-        dot_cost = 0.0 if blocks[i].candidate_has_dot else 0.6
-        best, arg = (1.0 - dot_cost if n <= 1 else float("-inf")), None
+        dot_cost = 0.0 if block.candidate_has_dot else 0.6
+        best, arg = (1.0 - dot_cost if n <= 1 else _NO_SCORE), None
         for step, gain in _STEP_GAIN.items():
             prev = best_with.get(n - step)
+            if prev is None:
+                continue
+            total = prev[0] + gain - dot_cost
             # On a tie the nearer predecessor wins: numbering runs in reading order, so an
             # earlier equal candidate (a page-1 table label "3.") is the one to skip.
-            if prev is not None and (
-                prev[0] + gain - dot_cost > best
-                or (prev[0] + gain - dot_cost == best and arg is not None and prev[1] > arg)
-            ):
-                best, arg = prev[0] + gain - dot_cost, prev[1]
-        if best > float("-inf"):
+            if total > best or (total == best and arg is not None and prev[1] > arg):
+                best, arg = total, prev[1]
+        if best > _NO_SCORE:
             score[i], back[i] = best, arg
             held = best_with.get(n)
             if held is None or best >= held[0]:

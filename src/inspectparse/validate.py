@@ -6,21 +6,16 @@ record never carries a silent guess.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .classify.findings import Evidence, Findings
 from .document import Line
-from .record import (
-    InspectionPeriod,
-    Judgement,
-    Paragraph,
-    Provenance,
-    Recommendation,
-    Record,
-    RecordWarning,
-    ReportMeta,
-    Section,
-    Source,
-)
+from .record import Record
 from .segment import Block, ParagraphUnit, Structure
+
+# The record is assembled as plain data and validated once, as a whole, by `Record`: one
+# pydantic call instead of one per model (thousands per report) is much the cheaper.
+Data = dict[str, Any]
 
 _REPAIR_MESSAGES = {
     "bullet_before_number": "a bullet stood before the paragraph number; removed",
@@ -40,22 +35,22 @@ def provenance_of(
     paragraph: int | None = None,
     char_start: int | None = None,
     char_end: int | None = None,
-) -> Provenance:
+) -> Data:
     if not lines:
-        return Provenance(text=text, paragraph=paragraph)
-    return Provenance(
-        page=lines[0].page,
-        page_end=lines[-1].page,
-        paragraph=paragraph,
-        line_start=lines[0].index,
-        line_end=lines[-1].index,
-        char_start=char_start,
-        char_end=char_end,
-        text=text,
-    )
+        return {"text": text, "paragraph": paragraph}
+    return {
+        "page": lines[0].page,
+        "page_end": lines[-1].page,
+        "paragraph": paragraph,
+        "line_start": lines[0].index,
+        "line_end": lines[-1].index,
+        "char_start": char_start,
+        "char_end": char_end,
+        "text": text,
+    }
 
 
-def _evidence(ev: Evidence) -> Provenance:
+def _evidence(ev: Evidence) -> Data:
     text = ev.text
     if ev.char_start is not None and ev.char_end is not None:
         return provenance_of(
@@ -72,14 +67,14 @@ def _block_lines(blocks: list[Block]) -> list[Line]:
     return [ln for b in blocks for ln in b.lines]
 
 
-def _paragraph(unit: ParagraphUnit) -> Paragraph:
-    return Paragraph(
-        number=unit.number,
-        number_inferred=unit.number_inferred,
-        section=unit.section,
-        text=unit.text,
-        provenance=provenance_of(_block_lines(unit.blocks), paragraph=unit.number),
-    )
+def _paragraph(unit: ParagraphUnit) -> Data:
+    return {
+        "number": unit.number,
+        "number_inferred": unit.number_inferred,
+        "section": unit.section,
+        "text": unit.text,
+        "provenance": provenance_of(_block_lines(unit.blocks), paragraph=unit.number),
+    }
 
 
 # Repairs worth one warning per paragraph (they change what a paragraph is or its number);
@@ -87,16 +82,21 @@ def _paragraph(unit: ParagraphUnit) -> Paragraph:
 _PER_PARAGRAPH = {"number_inferred", "number_displaced_into_line"}
 
 
-def _repair_warnings(units: list[ParagraphUnit]) -> list[RecordWarning]:
-    out: list[RecordWarning] = []
+def _warning(code: str, message: str, **provenance: Data | None) -> Data:
+    """A warning; `provenance=` given (even None) or not, as a `RecordWarning` call would."""
+    return {"code": code, "message": message, **provenance}
+
+
+def _repair_warnings(units: list[ParagraphUnit]) -> list[Data]:
+    out: list[Data] = []
     grouped: dict[str, list[ParagraphUnit]] = {}
     for unit in units:
         for repair in dict.fromkeys(unit.repairs):
             if repair in _PER_PARAGRAPH:
                 out.append(
-                    RecordWarning(
-                        code=f"paragraph_{repair}",
-                        message=f"paragraph {unit.number}: {_REPAIR_MESSAGES.get(repair, repair)}",
+                    _warning(
+                        f"paragraph_{repair}",
+                        f"paragraph {unit.number}: {_REPAIR_MESSAGES.get(repair, repair)}",
                         provenance=provenance_of(
                             _block_lines(unit.blocks)[:1], paragraph=unit.number
                         ),
@@ -107,9 +107,9 @@ def _repair_warnings(units: list[ParagraphUnit]) -> list[RecordWarning]:
     for repair, group in grouped.items():
         where = ", ".join(str(u.number) if u.number is not None else f"p.{u.page}" for u in group)
         out.append(
-            RecordWarning(
-                code=f"paragraph_{repair}",
-                message=f"{_REPAIR_MESSAGES.get(repair, repair)} (paragraphs {where})",
+            _warning(
+                f"paragraph_{repair}",
+                f"{_REPAIR_MESSAGES.get(repair, repair)} (paragraphs {where})",
                 provenance=provenance_of(
                     _block_lines(group[0].blocks)[:1], paragraph=group[0].number
                 ),
@@ -130,87 +130,78 @@ def build_record(
     document = structure.document
     meta = findings.meta
     periods = meta.periods
-    warnings: list[RecordWarning] = []
+    warnings: list[Data] = []
     for code, message in document.notes:
-        warnings.append(RecordWarning(code=code, message=message))
+        warnings.append(_warning(code, message))
     for code, message, ev in findings.warnings:
-        warnings.append(
-            RecordWarning(code=code, message=message, provenance=_evidence(ev) if ev else None)
-        )
+        warnings.append(_warning(code, message, provenance=_evidence(ev) if ev else None))
     for code, message, block in structure.warnings:
-        warnings.append(
-            RecordWarning(
-                code=code,
-                message=message,
-                provenance=provenance_of(block.lines, paragraph=block.number) if block else None,
-            )
-        )
+        provenance = provenance_of(block.lines, paragraph=block.number) if block else None
+        warnings.append(_warning(code, message, provenance=provenance))
     warnings.extend(_repair_warnings(structure.paragraphs))
     if findings.profile is not None:
         if meta.provider is None:
-            warnings.append(
-                RecordWarning(code="provider_missing", message="no provider name found on page 1")
-            )
+            warnings.append(_warning("provider_missing", "no provider name found on page 1"))
         if not periods and findings.profile.expects_dates:
-            warnings.append(
-                RecordWarning(code="dates_missing", message="no inspection dates found on page 1")
-            )
-    report = ReportMeta(
-        kind=findings.kind,
-        kind_rule=findings.kind_rule,
-        variant=findings.variant,
-        title=meta.title,
-        provider=meta.provider,
-        inspection_start=periods[0][0] if periods else None,
-        inspection_end=periods[-1][1] if periods else None,
-        inspection_periods=[InspectionPeriod(start=s, end=e) for s, e in periods]
+            warnings.append(_warning("dates_missing", "no inspection dates found on page 1"))
+    report = {
+        "kind": findings.kind,
+        "kind_rule": findings.kind_rule,
+        "variant": findings.variant,
+        "title": meta.title,
+        "provider": meta.provider,
+        "inspection_start": periods[0][0] if periods else None,
+        "inspection_end": periods[-1][1] if periods else None,
+        "inspection_periods": [{"start": s, "end": e} for s, e in periods]
         if len(periods) > 1
         else [],
-        lead_inspector=meta.lead_inspector,
-        published=meta.published,
-        letter_date=meta.letter_date,
-    )
-    return Record(
-        parser_version=parser_version,
-        source=Source(
-            path=path,
-            sha256=sha256,
-            format=document.format,
-            pages=document.page_count,
-            engine=document.engine,
-            member=member,
-        ),
-        report=report,
-        judgements=[
-            Judgement(
-                key=j.key,
-                label=j.label,
-                grade=j.grade,
-                grade_text=j.grade_text,
-                rule=j.rule,
-                confirmed_by=j.confirmed_by,
-                provenance=_evidence(j.evidence),
-            )
-            for j in findings.judgements
-        ],
-        recommendations=[
-            Recommendation(
-                text=r.text,
-                kind=r.kind,
-                timescale=r.timescale,
-                actor=r.actor,
-                heading=r.heading,
-                number=r.number,
-                sub_items=r.sub_items,
-                rule=r.rule,
-                provenance=_evidence(r.evidence),
-            )
-            for r in findings.recommendations
-        ],
-        sections=[
-            Section(title=s.title, page=s.page, paragraphs=s.paragraph_numbers)
-            for s in structure.sections
-        ],
-        paragraphs=[_paragraph(p) for p in structure.paragraphs],
-        warnings=warnings,
+        "lead_inspector": meta.lead_inspector,
+        "published": meta.published,
+        "letter_date": meta.letter_date,
+    }
+    return Record.model_validate(
+        {
+            "parser_version": parser_version,
+            "source": {
+                "path": path,
+                "sha256": sha256,
+                "format": document.format,
+                "pages": document.page_count,
+                "engine": document.engine,
+                "member": member,
+            },
+            "report": report,
+            "judgements": [
+                {
+                    "key": j.key,
+                    "label": j.label,
+                    "grade": j.grade,
+                    "grade_text": j.grade_text,
+                    "rule": j.rule,
+                    "confirmed_by": j.confirmed_by,
+                    "provenance": _evidence(j.evidence),
+                }
+                for j in findings.judgements
+            ],
+            "recommendations": [
+                {
+                    "text": r.text,
+                    "kind": r.kind,
+                    "timescale": r.timescale,
+                    "actor": r.actor,
+                    "heading": r.heading,
+                    "number": r.number,
+                    "sub_items": r.sub_items,
+                    "rule": r.rule,
+                    "provenance": _evidence(r.evidence),
+                }
+                for r in findings.recommendations
+            ],
+            "sections": [
+                {"title": s.title, "page": s.page, "paragraphs": s.paragraph_numbers}
+                for s in structure.sections
+            ],
+            "paragraphs": [_paragraph(p) for p in structure.paragraphs],
+            "warnings": warnings,
+        }
     )

@@ -166,22 +166,26 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
                     evidence=Evidence(lines=lines + cell.lines, text=f"{m.group(0)} | {cell.text}"),
                 )
             break
-    # Row labels: left-column lines level with some grade cell.
-    rows = [
-        ln
-        for ln in label_lines
-        if any(
-            c.lines[0].page == ln.page
-            and c.top - 2 * ln.height <= (ln.top or 0) <= c.bottom + ln.height
-            for c in cells
-        )
-    ]
+    # Row labels: left-column lines level with some grade cell (cell extents computed once).
+    extents = [(c.lines[0].page, c.top, c.bottom) for c in cells]
+    rows = [ln for ln in label_lines if _level_with_a_cell(ln, extents)]
     return TableRead(found, " ".join(ln.text for ln in rows))
+
+
+def _level_with_a_cell(line: Line, extents: list[tuple[int, float, float]]) -> bool:
+    """Whether a label line lies level with a grade cell, given each cell's (page, top, bottom)."""
+    height, top = line.height, line.top or 0
+    return any(
+        page == line.page and cell_top - 2 * height <= top <= cell_bottom + height
+        for page, cell_top, cell_bottom in extents
+    )
 
 
 def _inline_grade(text: LineText, m: re.Match[str], line: Line) -> tuple[str, str] | None:
     """A grade printed on the label's own line (the column gap was filled with spaces)."""
-    end_of_line = text.starts[text.lines.index(line)] + len(line.text)
+    # Found by identity: `list.index` would compare lines field by field.
+    index = next(k for k, ln in enumerate(text.lines) if ln is line)
+    end_of_line = text.starts[index] + len(line.text)
     rest = text.text[m.end() : end_of_line].strip()
     g = re.fullmatch(rf"(?P<grade>{GRADE})\.?\d?", rest, re.I)
     if g is None:
@@ -234,8 +238,16 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
     """Graded headings and grade sentences; a heading's grade may sit in the next block."""
     found: dict[str, JudgementFinding] = {}
     blocks = structure.blocks
-    para_of = {id(b): p.number for p in structure.paragraphs for b in p.blocks}
+    # Every (spec's position, spec, pattern number, pattern), flat: this runs for every block.
+    searches = [
+        (position, spec, n, pattern)
+        for position, spec in enumerate(profile.judgements)
+        for n, pattern in enumerate(_compiled(spec.sentences))
+    ]
+    keys = {spec.key for _, spec, _, _ in searches}
     for i, block in enumerate(blocks):
+        if len(found) == len(keys):  # every judgement found: the rest cannot change anything
+            break
         if block.kind in ("contents", "table"):
             continue
         text = block.text
@@ -251,33 +263,34 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 lines += nxt.lines
                 if is_grade:
                     break
-        for spec in profile.judgements:
-            if spec.key in found:
+        # A spec whose pattern matched here without a grade: its later patterns are not tried.
+        ungraded: int | None = None
+        for position, spec, n, pattern in searches:
+            if spec.key in found or position == ungraded:
                 continue
-            for n, pattern in enumerate(_compiled(spec.sentences)):
-                m = pattern.search(text)
-                if not m:
-                    continue
-                grade_text = strip_footnote(m.group("grade"))
-                grade = canonical_grade(grade_text)
-                if grade is None:
-                    break
-                found[spec.key] = JudgementFinding(
-                    key=spec.key,
-                    label=text[m.start() : m.start("grade")].strip(" :"),
-                    grade=grade,
-                    grade_text=grade_text,
-                    rule=f"{profile.kind}.{'heading' if block.kind == 'heading' else 'sentence'}"
-                    f".{spec.key}.{n}",
-                    evidence=Evidence(
-                        lines=lines,
-                        text=text,
-                        char_start=m.start(),
-                        char_end=m.end(),
-                        paragraph=para_of.get(id(block)),
-                    ),
-                )
-                break
+            m = pattern.search(text)
+            if not m:
+                continue
+            grade_text = strip_footnote(m.group("grade"))
+            grade = canonical_grade(grade_text)
+            if grade is None:
+                ungraded = position
+                continue
+            found[spec.key] = JudgementFinding(
+                key=spec.key,
+                label=text[m.start() : m.start("grade")].strip(" :"),
+                grade=grade,
+                grade_text=grade_text,
+                rule=f"{profile.kind}.{'heading' if block.kind == 'heading' else 'sentence'}"
+                f".{spec.key}.{n}",
+                evidence=Evidence(
+                    lines=lines,
+                    text=text,
+                    char_start=m.start(),
+                    char_end=m.end(),
+                    paragraph=structure.paragraph_number(block),
+                ),
+            )
     return found
 
 

@@ -90,7 +90,8 @@ def letter_date(document: Document) -> dt.date | None:
 def body_text(document: Document, max_chars: int = 6000) -> str:
     out: list[str] = []
     total = 0
-    for line in document.lines():
+    # Body lines read lazily: only the first few thousand characters are wanted.
+    for line in (ln for page in document.pages for ln in page.lines if ln.layer == "body"):
         out.append(line.text)
         total += len(line.text)
         if total > max_chars:
@@ -126,7 +127,7 @@ def find_lead(document: Document, profile: Profile) -> str | None:
     for i, line in enumerate(lines):
         text = line.text.strip()
         # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector".
-        if (text.endswith(",") or text.endswith(" and")) and i + 1 < len(lines):
+        if text.endswith((",", " and")) and i + 1 < len(lines):
             text = f"{text} {lines[i + 1].text.strip()}"
         for pattern in compiled:
             m = pattern.match(text)

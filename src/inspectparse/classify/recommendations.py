@@ -8,6 +8,7 @@ their item; lead-in sentences and "there are no priority actions" lines are not 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..document import Line
 from ..profiles import ListHeading, Profile
@@ -19,6 +20,8 @@ _BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
 _ACTOR_SUBJECT = re.compile(
     r"^(?P<actor>(?:the\s+)?[A-Z]?[\w’' ,&-]{2,90}?)\s+(?:should|must|needs? to|is required to)\b"
 )
+# Every `_ACTOR_SUBJECT` match contains one of these: most items are spared its slow regex.
+_ACTOR_VERBS = ("should", "must", "need", "is required to")
 _LEAD_IN_ACTOR = re.compile(
     r"(?P<actor>the (?:local authority|council|partnership|school|local area partnership"
     r"|(?:local )?safeguarding children (?:board|partnership)|LSCB)"
@@ -34,15 +37,23 @@ _KNOWN_ACTORS = re.compile(
 )
 
 
+@cache
+def _whole_heading(pattern: str) -> re.Pattern[str]:
+    """A heading pattern to `fullmatch` a block's text (trailing spaces allowed), compiled once."""
+    return re.compile(rf"(?:{pattern})\s*", re.I)
+
+
 def _heading_match(block: Block, profile: Profile) -> ListHeading | None:
     text = strip_footnote(block.text)
     for heading in profile.list_headings:
-        if re.fullmatch(rf"(?:{heading.pattern})\s*", text, re.I):
+        if _whole_heading(heading.pattern).fullmatch(text):
             return heading
     return None
 
 
 def _actor(text: str) -> str | None:
+    if not any(verb in text for verb in _ACTOR_VERBS):
+        return None
     m = _ACTOR_SUBJECT.match(text)
     if m and _KNOWN_ACTORS.match(m.group("actor").strip()):
         return m.group("actor").strip()
@@ -52,7 +63,7 @@ def _actor(text: str) -> str | None:
 def _is_section_heading(block: Block, profile: Profile) -> bool:
     text = strip_footnote(block.text)
     return _heading_match(block, profile) is not None or any(
-        re.fullmatch(rf"(?:{p})\s*", text, re.I) for p in profile.section_headings
+        _whole_heading(p).fullmatch(text) for p in profile.section_headings
     )
 
 
@@ -80,7 +91,6 @@ def _list_end(blocks: list[Block], start: int, heading: ListHeading, profile: Pr
 
 def extract_recommendations(structure: Structure, profile: Profile) -> list[RecommendationFinding]:
     blocks = structure.blocks
-    para_of = {id(b): p.number for p in structure.paragraphs for b in p.blocks}
     skip = profile.compiled("list_skip")
     items: list[RecommendationFinding] = []
     i = 0
@@ -94,7 +104,7 @@ def extract_recommendations(structure: Structure, profile: Profile) -> list[Reco
             items.extend(_paragraph_items(structure, blocks[i], end, heading, profile, skip))
         else:
             items.extend(
-                _block_items(blocks[i + 1 : end], blocks[i].text, heading, profile, skip, para_of)
+                _block_items(blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure)
             )
         i = end
     return items
@@ -106,7 +116,7 @@ def _block_items(
     heading: ListHeading,
     profile: Profile,
     skip: list[re.Pattern[str]],
-    para_of: dict[int, int | None],
+    structure: Structure,
 ) -> list[RecommendationFinding]:
     items: list[RecommendationFinding] = []
     timescale: str | None = None
@@ -161,7 +171,7 @@ def _block_items(
                 sub_items=[],
                 rule=f"{profile.kind}.list.{heading.kind}.{heading.item_style}",
                 evidence=Evidence(
-                    lines=block.lines, text=block.text, paragraph=para_of.get(id(block))
+                    lines=block.lines, text=block.text, paragraph=structure.paragraph_number(block)
                 ),
             )
         )

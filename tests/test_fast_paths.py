@@ -1,0 +1,77 @@
+"""The shortcuts taken for speed in clean/segment give the answers of the plain versions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from inspectparse.clean import furniture_key
+from inspectparse.profiles import known_headings
+from inspectparse.segment import _KnownHeadings, _leading_letter, is_terminal
+
+
+@pytest.mark.parametrize(
+    ("pattern", "letter"),
+    [
+        (r"^(?:Overview)\s*$", "O"),
+        (r"^(?:Areas? for priority actions?)\s*$", "A"),
+        (r"^(?:Capacity (?:for|to) improve(?:ment)?)\s*$", "C"),
+        (r"^(?:What needs to improve\s*[?:]?\d?)\s*$", "W"),
+        (r"^(?:A[|)(]b|c)\s*$", None),  # "|" outside the class: another start
+        (r"^(?:A[|)(]b)\s*$", "A"),
+        (r"^(?:A\|b\)c)\s*$", "A"),
+        (r"^(?:(?:The )?quality of provision)\s*$", None),
+        (r"^(?:A?rea)\s*$", None),
+        (r"^(?:A{0,1}rea)\s*$", None),
+        (r"^(?:Abc|Def)\s*$", None),
+        (r"^(?:A)?(?:B)\s*$", None),  # a ")" closing the wrapper
+        (r"^(?:A(?#()|B)\s*$", None),  # comments are not looked into
+        (r"Overview", None),  # not the known-heading wrapper
+    ],
+)
+def test_leading_letter_only_where_it_is_plain(pattern: str, letter: str | None) -> None:
+    assert _leading_letter(pattern) == letter
+
+
+def test_known_headings_by_first_character_agree_with_one_alternation() -> None:
+    patterns = tuple(p.pattern for p in known_headings())
+    everything = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    by_first = _KnownHeadings(patterns)
+    samples = [
+        "Overall effectiveness",
+        "overall effectiveness",
+        "OVERALL EFFECTIVENESS",
+        "What needs to improve?1",
+        "What needs to improve in this local authority?",
+        "Capacity for improvement",
+        "How good are outcomes for looked after children?",
+        "outcomes for looked after children and care leavers",
+        "The quality of provision",
+        "quality of provision",
+        "The Local Safeguarding Children Board (LSCB)",
+        "Information about this inspection",
+        "\u017fummary of findings",  # long s: re.I takes it for "s"
+        "\u212aey strengths",  # Kelvin sign: re.I takes it for "k"
+        "Key strengths",
+        "children's services are good",
+        "• a bullet",
+        "12. A numbered paragraph",
+        "",
+    ]
+    for text in samples:
+        assert by_first.match(text) == bool(everything.match(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["end.", 'said."', "end.1", "end.12", "(see above)", "items;)", "", "done. ", "why?’", "x2"],
+)
+def test_is_terminal_agrees_with_its_regex(text: str) -> None:
+    assert is_terminal(text) == bool(re.search(r"[.!?:;][\"'’”)\]]*\d?$", text.rstrip()))
+
+
+@pytest.mark.parametrize("text", ["  Page 3 of 12 ", "Ofsted\u00a0 report |", "-  x  -", "\t", ""])
+def test_furniture_key_agrees_with_its_regex(text: str) -> None:
+    key = re.sub(r"\d+", "#", text.lower())
+    assert furniture_key(text) == re.sub(r"\s+", " ", key).strip(" .:-–|")
