@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from inspectparse.clean import furniture_key
-from inspectparse.profiles import known_headings
+from inspectparse.classify.metadata import _LeadPatterns
+from inspectparse.clean import _TRAILING_PAGE_NUMBER, furniture_key
+from inspectparse.profiles import Profile, known_headings, profiles
 from inspectparse.segment import _KnownHeadings, _leading_letter, is_terminal
 
 
@@ -75,3 +76,38 @@ def test_is_terminal_agrees_with_its_regex(text: str) -> None:
 def test_furniture_key_agrees_with_its_regex(text: str) -> None:
     key = re.sub(r"\d+", "#", text.lower())
     assert furniture_key(text) == re.sub(r"\s+", " ", key).strip(" .:-–|")
+
+
+_LEAD_SAMPLES = [
+    "Lead inspector: Jane Smith",
+    "lead inspectors Jane Smith, HMI",
+    "LEAD INSPECTOR: A B",
+    "Reporting inspector: Joe Bloggs",
+    "Jane Smith, lead inspector",
+    "Jane Smith, HMI Lead",
+    "Jane Smith Ofsted HMI Lead",
+    "Mr John Smith, Ofsted Lead",
+    "\u017fomething",  # long s: re.I takes it for "s"
+    "\u212aate Smith, lead inspector",  # Kelvin sign: re.I takes it for "k"
+    "the lead inspector was",
+    "12. Lead inspector: not a name",
+    "",
+]
+
+
+@pytest.mark.parametrize("profile", profiles(), ids=lambda p: p.name)
+def test_lead_patterns_by_first_character_agree_with_all_patterns(profile: Profile) -> None:
+    every = profile.compiled("lead_patterns")
+    by_first = _LeadPatterns(profile)
+    for text in _LEAD_SAMPLES:
+        expected = [p.pattern for p in every if p.match(text)]
+        assert [p.pattern for p in by_first.for_first(text[:1]) if p.match(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Ofsted report 12", "Page 3", "report 12a", "x \u0663", "x \u00b2", "12", ""]
+)
+def test_trailing_page_number_needs_a_final_decimal(text: str) -> None:
+    # `mark_furniture` tries the regex only on lines that end in a decimal digit.
+    if not text[-1:].isdecimal():
+        assert _TRAILING_PAGE_NUMBER.sub("", text) == text

@@ -181,9 +181,14 @@ def mark_furniture(document: Document) -> None:
         # A footer line that is the running text plus a page number on the same row.
         in_bottom = {id(ln) for ln in bottom}
         for ln in bottom + top:
-            if ln.layer == "body":
-                text = ln.text.strip()
-                stripped = _TRAILING_PAGE_NUMBER.sub("", text)
-                zone = "footer" if id(ln) in in_bottom else "header"
-                if stripped != text and furniture_key(stripped) in common[zone]:
-                    ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"
+            if ln.layer != "body":
+                continue
+            text = ln.text.strip()
+            # Only a line ending in a digit (`\d` is `isdecimal`) can have a page number to
+            # strip: the others skip the regex, which tries every space in the line.
+            if not text[-1:].isdecimal():
+                continue
+            stripped = _TRAILING_PAGE_NUMBER.sub("", text)
+            zone = "footer" if id(ln) in in_bottom else "header"
+            if stripped != text and furniture_key(stripped) in common[zone]:
+                ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"

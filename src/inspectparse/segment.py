@@ -9,13 +9,14 @@ number, a number displaced into the line, numbers lost altogether) are recorded 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
 from .clean import BULLET, SUB_BULLET, CleanedDocument, Vocabulary
 from .document import Document, Line
+from .pattern_facts import may_start_with, plain_first_letter
 
 BlockKind = Literal["heading", "subheading", "text", "bullet", "sub_bullet", "contents", "table"]
 
@@ -179,47 +180,13 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 # A known-heading pattern as `profiles.known_headings` builds it: "^(?:BODY)\s*$".
 _WRAPPED_HEADING = re.compile(r"\^\(\?:(?P<body>.*)\)\\s\*\$", re.S)
-# Inline flags and comments ("(?x:", "(?#"): a BODY using them is not looked into.
-_INLINE_FLAGS = re.compile(r"\(\?[#aiLmsux-]")
 
 
 def _leading_letter(pattern: str) -> str | None:
-    """The letter every match of a known-heading pattern starts with, where that is plain.
-
-    Plain means BODY starts with an ASCII letter that no quantifier makes optional, and has no
-    alternation ("|") outside its groups nor a ")" closing the wrapper; any other pattern, or
-    one using inline flags or comments, gives None.
-    """
+    """The letter every match of a known-heading pattern starts with, where that is plain
+    (see `plain_first_letter`); None for a pattern not in the known-heading wrapper."""
     m = _WRAPPED_HEADING.fullmatch(pattern)
-    if m is None:
-        return None
-    body = m["body"]
-    first, after = body[:1], body[1:2]
-    if not (first.isascii() and first.isalpha()) or after in ("?", "*", "{"):
-        return None
-    if _INLINE_FLAGS.search(body):
-        return None
-    depth, i = 0, 0
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 1  # the escaped character is a literal
-        elif c == "[":
-            # A character class holds no groups: skip to its "]" (a "]" first in it is literal).
-            i += 2 if body[i + 1 : i + 2] == "^" else 1
-            i += 1 if body[i : i + 1] == "]" else 0
-            while i < len(body) and body[i] != "]":
-                i += 2 if body[i] == "\\" else 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif c == "|" and depth == 0:
-            return None
-        i += 1
-    return first
+    return plain_first_letter(m["body"]) if m is not None else None
 
 
 class _KnownHeadings:
@@ -233,19 +200,16 @@ class _KnownHeadings:
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self._patterns = [(p, _leading_letter(p)) for p in patterns]
-        self._by_first: dict[str, re.Pattern[str]] = {}
+        # First character -> the `match` method of its alternation.
+        self._by_first: dict[str, Callable[[str], re.Match[str] | None]] = {}
 
     def match(self, text: str) -> bool:
         first = text[:1]
-        pattern = self._by_first.get(first)
-        if pattern is None:
-            allowed = tuple(
-                p
-                for p, letter in self._patterns
-                if letter is None or re.fullmatch(letter, first, re.I)
-            )
-            pattern = self._by_first[first] = _alternation(allowed)
-        return pattern.match(text) is not None
+        match = self._by_first.get(first)
+        if match is None:
+            allowed = tuple(p for p, letter in self._patterns if may_start_with(letter, first))
+            match = self._by_first[first] = _alternation(allowed).match
+        return match(text) is not None
 
 
 @cache
@@ -289,6 +253,8 @@ class _Builder:
         heading = _FOOTNOTE_DIGIT.sub("", text) if text[-1:].isdigit() else text
         if self.known_headings.match(heading):
             return True
+        if geometric and not line.bold:
+            return False  # with geometry, only a bold line is a heading beyond the known ones
         if not text[:1].isupper() or text.endswith((".", ",")) or "\t" in text:
             return False
         if ":" in text and _LABEL_VALUE.match(text):
@@ -305,10 +271,11 @@ class _Builder:
         in_contents = False
         for i, line in enumerate(lines):
             prev = lines[i - 1] if i else None
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
             text = line.text.strip()
             first = text[:1]
             geometric = line.has_geometry
+            # Only the heading rule for text input looks at the next line.
+            nxt = lines[i + 1] if not geometric and i + 1 < len(lines) else None
             new_page = prev is not None and prev.page != line.page
             broke = line.gap_before or new_page or prev is None
             current = blocks[-1] if blocks else None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from ..document import Document
+from ..pattern_facts import may_start_with, plain_first_letter
 from ..profiles import Profile
 from .dates import parse_date, parse_periods
 from .detect import front_text
@@ -113,6 +115,38 @@ def _earliest_group(patterns: tuple[str, ...], text: str, group: str) -> str | N
     return min(hits, key=lambda m: m.start()).group(group).strip() if hits else None
 
 
+class _LeadPatterns:
+    """Line-start patterns (compiled re.I | re.M), listed per first character of a line.
+
+    `find_lead` tries every body line: a line is tried, in the original order, against only
+    the patterns that can match text starting with its first character (a pattern with no
+    plain first letter is kept for every character).
+    """
+
+    def __init__(self, profile: Profile) -> None:
+        sources, compiled = profile.lead_patterns, profile.compiled("lead_patterns")
+        # `match` anchors at the start, so a leading "^" adds nothing to what can come first.
+        self._patterns = [
+            (pattern, plain_first_letter(source.removeprefix("^")))
+            for source, pattern in zip(sources, compiled, strict=True)
+        ]
+        self._by_first: dict[str, list[re.Pattern[str]]] = {}
+
+    def for_first(self, first: str) -> list[re.Pattern[str]]:
+        found = self._by_first.get(first)
+        if found is None:
+            found = self._by_first[first] = [
+                compiled for compiled, letter in self._patterns if may_start_with(letter, first)
+            ]
+        return found
+
+
+@cache
+def _lead_patterns(profile: Profile) -> _LeadPatterns:
+    """One per profile, so its per-character lists serve every document."""
+    return _LeadPatterns(profile)
+
+
 def find_lead(document: Document, profile: Profile) -> str | None:
     """First explicit lead label at the start of a line; never a deputy or a signatory."""
     running = flat(body_text(document, 20000)) if profile.lead_search_patterns else ""
@@ -122,10 +156,14 @@ def find_lead(document: Document, profile: Profile) -> str | None:
             name = clean_name(m.group("name"))
             if name:
                 return name
-    compiled = profile.compiled("lead_patterns")
+    patterns = _lead_patterns(profile)
     lines = document.lines()
     for i, line in enumerate(lines):
         text = line.text.strip()
+        # Most lines start with a letter no lead pattern can: they skip the loop below.
+        compiled = patterns.for_first(text[:1])
+        if not compiled:
+            continue
         # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector".
         if text.endswith((",", " and")) and i + 1 < len(lines):
             text = f"{text} {lines[i + 1].text.strip()}"
