@@ -216,6 +216,17 @@ def _encrypted() -> EncryptedPdfError:
     )
 
 
+# A handle as passed to the bare PDFium functions (see `_pointer_argument`).
+_Pointer = Any
+
+
+def _pointer_argument(address: int) -> _Pointer:
+    """An argument that passes `address` as a pointer. ctypes wraps a `c_void_p` into a new
+    argument object on every call; a `byref` is one already, made once per page (~10% of the
+    cost of a call into PDFium). It points at a `c_char` placed at the address, never read."""
+    return ctypes.byref(ctypes.c_char.from_address(address))
+
+
 def _unreadable_page(index: int, what: str) -> MalformedPdfError:
     return MalformedPdfError(
         f"PDFium cannot read the {what} of page {index + 1}; the file may be damaged: "
@@ -260,7 +271,7 @@ class _PageReader:
             if not textpage:
                 raise _unreadable_page(index, "text")
             try:
-                words = self.words(ctypes.c_void_p(textpage), top)
+                words = self.words(_pointer_argument(textpage), top)
             finally:
                 api.close_textpage(ctypes.c_void_p(textpage))
         finally:
@@ -280,7 +291,7 @@ class _PageReader:
             return 0.0, 0.0, 612.0, 792.0
         return tuple(float(v.value) for v in box)  # type: ignore[return-value]
 
-    def text(self, tp: ctypes.c_void_p) -> str:
+    def text(self, tp: _Pointer) -> str:
         """The page text, one character per PDFium character index."""
         count = self.api.count_chars(tp)
         if count <= 0:
@@ -296,7 +307,7 @@ class _PageReader:
         # never seen in the corpus) so that indices stay aligned.
         return "".join(_safe_chr(self.api.unicode(tp, i)) for i in range(count))
 
-    def words(self, tp: ctypes.c_void_p, page_top: float) -> list[Word]:
+    def words(self, tp: _Pointer, page_top: float) -> list[Word]:
         raw_text = self.text(tp)
         if not raw_text:
             return []
@@ -374,7 +385,7 @@ class _PageReader:
             )
 
     def _run(
-        self, tp: ctypes.c_void_p, start: int, end: int, first: int, last: int, last_word: int
+        self, tp: _Pointer, start: int, end: int, first: int, last: int, last_word: int
     ) -> tuple[float, float, float, float, str | None] | None:
         """(x0, x1, loose bottom, size, font) of a line that is one run of text, else None.
 
@@ -444,7 +455,7 @@ class _PageReader:
 
     def _measure_line(
         self,
-        tp: ctypes.c_void_p,
+        tp: _Pointer,
         text: str,
         first: int,
         last: int,
@@ -519,7 +530,7 @@ class _PageReader:
                     size, _, font = self._font(tp, spans[i][0])
 
     def _same_font(
-        self, tp: ctypes.c_void_p, index: int, raw_size: float, font: str | None
+        self, tp: _Pointer, index: int, raw_size: float, font: str | None
     ) -> bool:
         """Whether character `index` has this (text space) size and font."""
         if abs(self.api.font_size(tp, index) - raw_size) > _SIZE_TOLERANCE * raw_size:
@@ -527,7 +538,7 @@ class _PageReader:
         other = self._font_name(tp, index)
         return other == font or _base_font(other) == _base_font(font)
 
-    def _font(self, tp: ctypes.c_void_p, index: int) -> tuple[float, float, str | None]:
+    def _font(self, tp: _Pointer, index: int) -> tuple[float, float, str | None]:
         """(effective size, text space size, font name) of character `index`."""
         raw_size = self.api.font_size(tp, index)
         return (
@@ -536,7 +547,7 @@ class _PageReader:
             self._font_name(tp, index),
         )
 
-    def _effective_size(self, tp: ctypes.c_void_p, index: int, raw_size: float) -> float:
+    def _effective_size(self, tp: _Pointer, index: int, raw_size: float) -> float:
         """pdfplumber's size: the font size scaled by the character's matrix (some writers set
         a 1 pt font and scale it up with the text matrix)."""
         if self.api.matrix(tp, index, self.mat_ref):
@@ -545,7 +556,7 @@ class _PageReader:
                 return round(raw_size * scale, 3)
         return round(raw_size, 3)
 
-    def _font_name(self, tp: ctypes.c_void_p, index: int) -> str | None:
+    def _font_name(self, tp: _Pointer, index: int) -> str | None:
         n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
         raw_name = self.name_buf.value if n > 0 else b""
         try:
