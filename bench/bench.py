@@ -17,6 +17,8 @@ Measurements (each a function registered with `@measurement`; `--only` runs a su
 * `peak_rss`: peak RSS (VmHWM; `ru_maxrss` would carry this process's own peak across exec)
   of a fresh process extracting the largest PDF, per engine, next to a fresh process that
   imports the same modules and reads no PDF.
+* `startup`: wall time of `inspectparse --help` and `inspectparse extract --help` in a fresh
+  process (best and median of 5).
 * `rss_growth`: RSS (/proc/self/statm) of one process after `--leak-runs` consecutive
   extractions vs after a warm-up pass that extracts each of its files once, per engine.
 
@@ -472,6 +474,44 @@ def rss_growth(ctx: Context) -> Section:
             f"Largest growth over {runs} extractions: {worst:+.1f}%, "
             + ("within" if worst < RSS_GROWTH_TARGET else "above")
             + f" the target of {RSS_GROWTH_TARGET:.0f}%.",
+        ],
+        summary,
+    )
+
+
+STARTUP_RUNS = 5
+STARTUP_TARGET = 0.3  # issue 4: `inspectparse --help` under 0.3 s
+
+
+@measurement("startup")
+def startup(ctx: Context) -> Section:
+    # The installed console script when there is one (what a user runs), else the module.
+    script = Path(sys.executable).with_name("inspectparse")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "inspectparse.cli"]
+    rows = []
+    summary: dict[str, Any] = {}
+    for args in (["--help"], ["extract", "--help"]):
+        log(f"startup: {' '.join(args)}")
+        times = []
+        for _ in range(STARTUP_RUNS):
+            start = time.perf_counter()
+            subprocess.run([*command, *args], capture_output=True, check=True)
+            times.append(time.perf_counter() - start)
+        median = sorted(times)[len(times) // 2]
+        rows.append([f"`inspectparse {' '.join(args)}`", min(times), median])
+        summary[" ".join(args)] = min(times)
+    worst = max(row[2] for row in rows)
+    return Section(
+        "Start-up",
+        [
+            f"Wall time of a fresh process, {STARTUP_RUNS} runs (no PDF library is imported for "
+            "these; tests/test_lazy_imports.py checks that).",
+            "",
+            *table(["command", "best s", "median s"], rows),
+            "",
+            f"Slowest median: {worst:.2f} s, "
+            + ("within" if worst < STARTUP_TARGET else "above")
+            + f" the target of {STARTUP_TARGET} s.",
         ],
         summary,
     )

@@ -1,14 +1,14 @@
 """PDF through pypdfium2: runs of text with boxes and font facts -> words -> lines (`layout`).
 
 Speed is the point of this engine. PDFium parses a page in ~2-3 ms; what this module adds costs
-in calls into PDFium (a bare ctypes call is 0.4-1 us; a page has ~2,500 characters, ~370 words
+in calls into PDFium (a bare ctypes call is 0.3-1 us; a page has ~2,500 characters, ~370 words
 and ~37 lines) and in Python objects, so nothing here loops over characters:
 
 1. The page text comes in one `FPDFText_GetText` call. PDFium's text is aligned with its
    character indices, so a slice of the text *is* a range of characters.
 2. The text is cut into PDFium's own lines: at `\\r\\n`, and after a line-end hyphen, which
    PDFium writes as U+FFFE and follows with the next line's text without a break.
-3. Each line is checked as one *run* in ~10 calls: the loose boxes of its first and last
+3. Each line is checked as one *run* in ~9 calls: the loose boxes of its first and last
    characters (exact ends and baseline band), the font size and text matrix at its start, an
    average advance per character that leaves no room for a hidden wide gap, its text objects
    (`FPDFText_CountRects` + `FPDFText_GetRect`, ~3 per line) all on the band with no gap
@@ -24,7 +24,7 @@ and ~37 lines) and in Python objects, so nothing here loops over characters:
    measured word by word (two loose boxes per word, fonts once per text object) and cut into
    runs at every gap that is not a plain word space and every change of font, size or
    baseline. `measure_words=True` measures every line so: the loader's own cost goes from
-   ~0.5x to ~0.9x PDFium's parse time (docs/performance.md), and it is never fooled by a wide gap
+   ~0.35x to ~0.65x PDFium's parse time (docs/performance.md), and it is never fooled by a wide gap
    inside one long text object (a tab stop written as TJ kerning), which the run check misses
    on 2 of the corpus's 36,018 lines (a SIF judgement row and a contents entry; neither
    changes an extracted fact).
