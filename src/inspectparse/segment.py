@@ -31,8 +31,6 @@ _BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")
 _SENTENCE_END = ".!?:;"
 _CLOSERS = "\"'’”)]"
 _CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
-# The only lengths a `_CONTENTS_HEADING` match can have ("contents", "table of contents").
-_CONTENTS_HEADING_LENGTHS = (8, 17)
 # First characters of a `_NUMBERED` line other than digits.
 _NUMBER_PREFIXES = "-•–"
 # Block kinds that wrapped or page-broken lines can run on into.
@@ -293,7 +291,7 @@ class _Builder:
                         blocks.append(Block("contents", [line], text))
                     continue
                 in_contents = False
-            if len(text) in _CONTENTS_HEADING_LENGTHS and _CONTENTS_HEADING.match(text):
+            if _CONTENTS_HEADING.match(text):
                 in_contents = True
                 blocks.append(Block("contents", [line], text))
                 continue
