@@ -384,3 +384,19 @@ def test_stripped_line_pattern_matches_lines_then_strip() -> None:
                 expected.append((start, end, start + lead, start + len(line.rstrip())))
         got = [(*m.span(), *m.span(m.lastindex)) for m in engine._STRIPPED_LINE.finditer(raw)]
         assert got == expected, repr(raw)
+
+
+def test_page_loaders_release_the_gil_and_per_line_queries_keep_it() -> None:
+    # Parsing a page takes ~1 ms: other Python threads must run meanwhile. The per-line
+    # queries take under 1 us, where releasing the GIL would cost more than the call.
+    import ctypes
+
+    from inspectparse.load.pdfium_engine import _api
+
+    api = _api()
+
+    def keeps_gil(function: object) -> bool:
+        return bool(type(function)._flags_ & ctypes._FUNCFLAG_PYTHONAPI)  # type: ignore[attr-defined]
+
+    assert not keeps_gil(api.load_page) and not keeps_gil(api.load_textpage)
+    assert all(keeps_gil(f) for f in (api.loose_box, api.font_size, api.get_rect, api.font_info))

@@ -99,8 +99,9 @@ class _Api:
     pypdfium2's bindings convert every argument through `argtypes`, which makes a call ~2.5x
     slower than a bare foreign call (1.0 vs 0.4 us). The hot paths pass arguments that are
     already C-typed (a `c_void_p` handle, ints, `byref`s), so they skip the conversion. These
-    are the same symbols of the library pypdfium2 loaded. They are `PYFUNCTYPE`s: releasing
-    and retaking the GIL costs ~0.1 us a call, and PDFium may not run in two threads anyway.
+    are the same symbols of the library pypdfium2 loaded. The short per-line queries are
+    `PYFUNCTYPE`s, which keep the GIL (releasing and retaking it costs ~0.1 us a call); the
+    page and text page loaders (~1 ms each) release it, so other Python threads run meanwhile.
     Pages are opened and closed through these too: pypdfium2's page and text page objects
     (parent links, finalizers) cost ~0.1 ms a page, 5% of PDFium's own work.
     """
@@ -126,9 +127,10 @@ class _Api:
 def _api() -> _Api:
     import pypdfium2.raw as raw
 
-    def bare(func: Any, restype: Any) -> Callable[..., Any]:
+    def bare(func: Any, restype: Any, *, releases_gil: bool = False) -> Callable[..., Any]:
         address = ctypes.cast(func, ctypes.c_void_p).value
-        return ctypes.PYFUNCTYPE(restype)(address)  # type: ignore[no-any-return]
+        prototype = ctypes.CFUNCTYPE if releases_gil else ctypes.PYFUNCTYPE
+        return prototype(restype)(address)  # type: ignore[no-any-return]
 
     return _Api(
         count_chars=bare(raw.FPDFText_CountChars, ctypes.c_int),
@@ -141,9 +143,9 @@ def _api() -> _Api:
         font_info=bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong),
         unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
         text_object=bare(raw.FPDFText_GetTextObject, ctypes.c_void_p),
-        load_page=bare(raw.FPDF_LoadPage, ctypes.c_void_p),
+        load_page=bare(raw.FPDF_LoadPage, ctypes.c_void_p, releases_gil=True),
         close_page=bare(raw.FPDF_ClosePage, None),
-        load_textpage=bare(raw.FPDFText_LoadPage, ctypes.c_void_p),
+        load_textpage=bare(raw.FPDFText_LoadPage, ctypes.c_void_p, releases_gil=True),
         close_textpage=bare(raw.FPDFText_ClosePage, None),
         mediabox=bare(raw.FPDFPage_GetMediaBox, ctypes.c_int),
     )
