@@ -7,6 +7,7 @@ optional (`None` for text input), and stages fall back to textual cues when they
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -79,4 +80,8 @@ class Document:
 
     def lines(self, layer: Layer | None = "body") -> list[Line]:
         """All lines in document order, optionally only one layer."""
-        return [ln for p in self.pages for ln in p.lines if layer is None or ln.layer == layer]
+        return list(self.iter_lines(layer))
+
+    def iter_lines(self, layer: Layer | None = "body") -> Iterator[Line]:
+        """`lines`, one at a time: for readers that stop early."""
+        return (ln for p in self.pages for ln in p.lines if layer is None or ln.layer == layer)

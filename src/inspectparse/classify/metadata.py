@@ -93,7 +93,7 @@ def body_text(document: Document, max_chars: int = 6000) -> str:
     out: list[str] = []
     total = 0
     # Body lines read lazily: only the first few thousand characters are wanted.
-    for line in (ln for page in document.pages for ln in page.lines if ln.layer == "body"):
+    for line in document.iter_lines():
         out.append(line.text)
         total += len(line.text)
         if total > max_chars:
