@@ -10,6 +10,7 @@ import collections
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -199,6 +200,51 @@ def test_measure_words_finds_a_gap_hidden_inside_a_long_text_object() -> None:
     assert default.split() == f"{label} Good".split()
 
 
+def test_lines_led_by_a_paragraph_number_or_bullet(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A marker before its text: in a hanging indent (its own text object far left), in the
+    # same text object, and in another (bold) font. Each is one line with the text's font,
+    # as pdfplumber and the every-word measurement give it, and the marker is never checked
+    # with the rest of the line as one run.
+    content = (
+        text_at(72, 700, "12.")
+        + text_at(100, 700, "The council has improved its work with partners.")
+        + text_at(72, 680, "13. Leaders know their services well and act on it.")
+        + text_at(72, 660, "(a)", font="F2")
+        + text_at(90, 660, "Managers check the quality of plans every month.")
+    )
+    pdf = make_pdf([content])
+    checked: list[str] = []
+    real_run = engine._PageReader._run
+
+    def spy(self: Any, tp: Any, start: int, end: int, first: int, *rest: int) -> Any:
+        checked.append(self_text[first])
+        return real_run(self, tp, start, end, first, *rest)
+
+    real_text = engine._PageReader.text
+
+    def text(self: Any, tp: Any) -> str:
+        nonlocal self_text
+        self_text = real_text(self, tp)
+        return self_text
+
+    self_text = ""
+    monkeypatch.setattr(engine._PageReader, "_run", spy)
+    monkeypatch.setattr(engine._PageReader, "text", text)
+    fast = load_pdf_pdfium(pdf).pages[0].lines
+    expected = [
+        "12. The council has improved its work with partners.",
+        "13. Leaders know their services well and act on it.",
+        "(a) Managers check the quality of plans every month.",
+    ]
+    assert [ln.text for ln in fast] == expected
+    assert [ln.text for ln in load_pdf_pdfplumber(pdf).pages[0].lines] == expected
+    assert _line_facts(load_pdf_pdfium(pdf, measure_words=True)) == _line_facts(
+        load_pdf_pdfium(pdf)
+    )
+    assert [(ln.font, ln.bold) for ln in fast] == [("Helvetica", False)] * 3
+    assert checked and not any(first in "1(" for first in checked)  # only the text after
+
+
 def test_split_words_and_runs_give_the_same_lines(page_pdf: bytes) -> None:
     runs, split = load_pdf_pdfium(page_pdf), load_pdf_pdfium(page_pdf, split_words=True)
     assert _line_facts(runs) == _line_facts(split)
@@ -365,14 +411,15 @@ def test_split_words_gives_the_same_lines_on_real_reports(corpus_reports: Path, 
     )
 
 
-def test_stripped_line_pattern_matches_lines_then_strip() -> None:
-    # The loader finds each line and its stripped text in one regex pass; it must give what
-    # _LINE (PDFium's lines) followed by str.strip gives, on every kind of white space.
+def test_line_spans_are_pdfium_lines_then_strip() -> None:
+    # The loader cuts lines with str.split where it can; it must give what _LINE (PDFium's
+    # lines) followed by str.strip gives, on every kind of white space and line break.
     import random
 
     rng = random.Random(7)
     alphabet = ["a", "b", "-", " ", " ", "\t", "\xa0", "\u2003", "\x1c", "\x85", "\ufffe"]
-    alphabet += ["\r\n", "\r", "\n"]
+    alphabet += ["\r\n", "\r\n", "\r\n", "\r", "\n"]
+    seen_fast = seen_hyphen = 0
     for _ in range(20000):
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         expected = []
@@ -381,9 +428,12 @@ def test_stripped_line_pattern_matches_lines_then_strip() -> None:
             line = raw[start:end]
             if line.strip():
                 lead = len(line) - len(line.lstrip())
-                expected.append((start, end, start + lead, start + len(line.rstrip())))
-        got = [(*m.span(), *m.span(m.lastindex)) for m in engine._STRIPPED_LINE.finditer(raw)]
-        assert got == expected, repr(raw)
+                first, stop = start + lead, start + len(line.rstrip())
+                expected.append((start, end, first, stop, raw[first:stop].replace("\ufffe", "-")))
+        assert engine._line_spans(raw) == expected, repr(raw)
+        seen_fast += "\ufffe" not in raw and raw.count("\r") == raw.count("\r\n") > 0
+        seen_hyphen += "\ufffe" in raw and raw.count("\r") == raw.count("\n") == raw.count("\r\n")
+    assert seen_fast > 1000 and seen_hyphen > 1000  # both paths were exercised
 
 
 def test_page_loaders_release_the_gil_and_per_line_queries_keep_it() -> None:

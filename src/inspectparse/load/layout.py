@@ -49,6 +49,11 @@ class Word:
     tokens: int = 1
 
 
+def is_list_marker(token: str) -> bool:
+    """Whether a whitespace-free token is a list marker (the longest is "(123)")."""
+    return len(token) <= 5 and _MARKER.match(token) is not None
+
+
 @lru_cache(maxsize=512)  # a document has a handful of fonts and a few thousand lines
 def is_bold_font(font: str | None) -> bool | None:
     if not font:

@@ -6,8 +6,9 @@ and ~37 lines) and in Python objects, so nothing here loops over characters:
 
 1. The page text comes in one `FPDFText_GetText` call. PDFium's text is aligned with its
    character indices, so a slice of the text *is* a range of characters.
-2. The text is cut into PDFium's own lines: at `\\r\\n`, and after a line-end hyphen, which
-   PDFium writes as U+FFFE and follows with the next line's text without a break.
+2. The text is cut into PDFium's own lines (`str.split`, not a regex pass): at `\\r\\n`, and
+   after a line-end hyphen, which PDFium writes as U+FFFE and follows with the next line's
+   text without a break.
 3. Each line is checked as one *run* in ~9 calls: the loose boxes of its first and last
    characters (exact ends and baseline band), the font size and text matrix at its start, an
    average advance per character that leaves no room for a hidden wide gap, its text objects
@@ -18,16 +19,16 @@ and ~37 lines) and in Python objects, so nothing here loops over characters:
    per word, boxes interpolated by character offset). `build_lines` neither splits nor glues
    at the gaps inside a run, so both give the same lines; one `Word` per run makes
    `build_lines` ~2x faster.
-5. A line that fails is most often a paragraph number or bullet (hanging indent, symbol font)
-   before a run: its first word is measured and the rest checked as a run. Any other line (a
-   table row, a letterhead, a footer with a page number, a superscript, a change of font) is
-   measured word by word (two loose boxes per word, fonts once per text object) and cut into
-   runs at every gap that is not a plain word space and every change of font, size or
-   baseline. `measure_words=True` measures every line so: the loader's own cost goes from
-   ~0.35x to ~0.65x PDFium's parse time (docs/performance.md), and it is never fooled by a wide gap
-   inside one long text object (a tab stop written as TJ kerning), which the run check misses
-   on 2 of the corpus's 36,018 lines (a SIF judgement row and a contents entry; neither
-   changes an extracted fact).
+5. A line led by a paragraph number or bullet (3 in 4 stand apart from their text: hanging
+   indent, symbol font) has that first word measured and the rest checked as a run, and so
+   has a line that fails the check. Any other line (a table row, a letterhead, a footer with
+   a page number, a superscript, a change of font) is measured word by word (two loose boxes
+   per word, fonts once per text object) and cut into runs at every gap that is not a plain
+   word space and every change of font, size or baseline. `measure_words=True` measures every
+   line so: the loader's own cost goes from ~0.35x to ~0.65x PDFium's parse time
+   (docs/performance.md), and it is never fooled by a wide gap inside one long text object (a
+   tab stop written as TJ kerning), which the run check misses on 2 of the corpus's 36,018
+   lines (a SIF judgement row and a contents entry; neither changes an extracted fact).
 
 Geometry matches pdfplumber's: x from the page's left, `bottom` = media box top - the loose
 bottom of the characters (baseline + descent), `top` = bottom - the effective font size (font
@@ -39,6 +40,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,21 +48,20 @@ from typing import Any
 
 from ..document import Document, Page
 from ..errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
-from .layout import COLUMN_GAP_EMS, Word, build_lines
+from .layout import COLUMN_GAP_EMS, Word, build_lines, is_list_marker
 from .pdfplumber_engine import check_text_layer  # imports pdfplumber only inside its loader
 
 # PDFium's lines end in "\r\n"; a line-end hyphen is U+FFFE and the next line follows directly.
+# The reference definition: `_line_spans` gives the same lines, stripped, without a regex pass.
 _LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
-# The same lines, each found with its text stripped of white space as group 1 (a line that
-# ends in a hyphen) or group 2 (one that does not, with its trailing spaces after the group);
-# white-space-only lines never match. Equivalent to _LINE + str.strip, in one pass.
-_STRIPPED_LINE = re.compile(
-    r"[^\S\r\n]*(?:([^\s\ufffe][^\r\n\ufffe]*\ufffe|\ufffe)"
-    r"|([^\s\ufffe](?:[^\r\n\ufffe]*[^\s\ufffe])?)[^\S\r\n\ufffe]*)"
-)
 _WORD = re.compile(r"\S+")
 _UNSEEN = object()
 _hypot = math.hypot
+# Out-parameters are read with one `struct` call each: a ctypes field read is an attribute
+# lookup, a descriptor call and a float each, and there are ~400 such reads a page.
+_read_box = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
+_read_rect = struct.Struct("4d").unpack_from  # FPDFText_GetRect: left, top, right, bottom
+_read_scale = struct.Struct("8x2f").unpack_from  # FS_MATRIX: c, d
 
 # A gap between two text objects of one line wider than this many font sizes may be a column
 # break (build_lines splits at COLUMN_GAP_EMS): then the line is measured word by word. Object
@@ -241,6 +242,48 @@ def _has_eof_marker(data: bytes) -> bool:
     return b"%%EOF" in data[-4096:]
 
 
+_LineSpan = tuple[int, int, int, int, str]
+
+
+def _line_spans(raw: str) -> list[_LineSpan]:
+    """PDFium's lines of a page text as (start, end, first, stop, stripped): each `_LINE` match
+    raw[start:end] that is not all white space, its stripped text raw[first:stop], and that text
+    with a line-end U+FFFE written as the hyphen it stands for.
+
+    Lines are cut with `str.split` at "\\r\\n" (~3x faster than a regex pass over the page); the
+    few that hold a U+FFFE, and pages with a lone "\\r" or "\\n", go through `_LINE` itself.
+    """
+    spans: list[_LineSpan] = []
+    append = spans.append
+    if not raw.count("\r") == raw.count("\n") == raw.count("\r\n"):
+        _append_line_spans(raw, 0, len(raw), append)
+        return spans
+    start = 0
+    for line in raw.split("\r\n"):
+        end = start + len(line)
+        if "\ufffe" in line:
+            _append_line_spans(raw, start, end, append)
+        else:
+            stripped = line.strip()
+            if stripped:
+                first = end - len(line.lstrip())
+                append((start, end, first, first + len(stripped), stripped))
+        start = end + 2
+    return spans
+
+
+def _append_line_spans(
+    raw: str, pos: int, endpos: int, append: Callable[[_LineSpan], None]
+) -> None:
+    for m in _LINE.finditer(raw, pos, endpos):
+        start, end = m.span()
+        line = m.group()
+        stripped = line.strip()
+        if stripped:
+            first = end - len(line.lstrip())
+            append((start, end, first, first + len(stripped), stripped.replace("\ufffe", "-")))
+
+
 class _PageReader:
     """Reads pages one at a time, reusing the ctypes out-parameters between calls."""
 
@@ -248,8 +291,9 @@ class _PageReader:
         self.api = api
         self.split_words = split_words
         self.measure_words = measure_words
-        self.l, self.t, self.r, self.b = (ctypes.c_double() for _ in range(4))
-        self.rect_refs = tuple(ctypes.byref(v) for v in (self.l, self.t, self.r, self.b))
+        self.rect = (ctypes.c_double * 4)()  # left, top, right, bottom
+        size = ctypes.sizeof(ctypes.c_double)
+        self.rect_refs = tuple(ctypes.byref(self.rect, i * size) for i in range(4))
         self.box = _FsRectF()
         self.box_ref = ctypes.byref(self.box)
         self.mat = _FsMatrix()
@@ -319,17 +363,19 @@ class _PageReader:
         append = words.append
         measure_words, split_words = self.measure_words, self.split_words
         run_check, measure_line = self._run, self._measure_line
-        for match in _STRIPPED_LINE.finditer(raw_text):
-            start, end = match.span()  # the line, with its spaces (they may have boxes)
-            first, stop = match.span(match.lastindex)  # its text without them
+        # Each line with its spaces (they may have boxes) and its text without them.
+        for start, end, first, stop, stripped in _line_spans(raw_text):
             last = stop - 1
-            stripped = text[first:stop]
             if measure_words:
                 measure_line(tp, text, first, last, page_top, words)
                 continue
             parts = stripped.split()
-            last_word = last + 1 - len(parts[-1])
-            run = run_check(tp, start, end, first, last, last_word)
+            last_word = stop - len(parts[-1])
+            # A paragraph number or bullet most often stands apart from its text (hanging
+            # indent, symbol font), which fails the whole-line check (3 in 4 of them in the
+            # corpus): such a line goes straight to the check of the rest as one run.
+            led = len(parts) > 1 and is_list_marker(parts[0])
+            run = None if led else run_check(tp, start, end, first, last, last_word)
             if run is not None:
                 if split_words:
                     self._add_run(text, first, last, parts, run, page_top, words)
@@ -341,8 +387,7 @@ class _PageReader:
                     )
                 continue
             if len(parts) > 1:
-                # Most lines that fail are a paragraph number or bullet (hanging indent, symbol
-                # font) before a plain run: measure the first word, try the rest as one run.
+                # Measure the first word (most often a marker), try the rest as one run.
                 second = first + len(parts[0])
                 second += len(text[second:end]) - len(text[second:end].lstrip())
                 run = run_check(tp, second, end, second, last, last_word)
@@ -396,18 +441,18 @@ class _PageReader:
         This is the hot path (once per line, ~9 calls into PDFium): the helpers it needs
         (`_effective_size`, `_font_name`, `_same_font`) are written out inline.
         """
-        api, box, box_ref = self.api, self.box, self.box_ref
+        api, box_ref = self.api, self.box_ref
         raw_size = api.font_size(tp, first)
         if raw_size <= 0 or not api.loose_box(tp, first, box_ref):
             return None
-        x0, low, high = box.left, box.bottom, box.top
-        if last != first and not api.loose_box(tp, last, box_ref):
-            return None
-        x1 = box.right
+        x0, high, x1, low = _read_box(self.box)
+        if last != first:
+            if not api.loose_box(tp, last, box_ref):
+                return None
+            x1 = _read_box(self.box)[2]
         effective = raw_size
         if api.matrix(tp, first, self.mat_ref):
-            mat = self.mat
-            scale = _hypot(mat.c, mat.d)
+            scale = _hypot(*_read_scale(self.mat))
             if scale > 0:
                 effective = raw_size * scale
         size = self.sizes.get(effective)
@@ -421,24 +466,24 @@ class _PageReader:
         if n_rects > 1:
             # One text object is one string on one baseline: only between objects can a gap
             # or a second row hide.
-            get_rect = api.get_rect
-            rl, rt, rr, rb = self.l, self.t, self.r, self.b
+            get_rect, rect = api.get_rect, self.rect
             l_ref, t_ref, r_ref, b_ref = self.rect_refs
             gap_limit = _RUN_GAP_EMS * size
             back_limit = -_RUN_BACKWARD_EMS * size
             get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
-            if rb.value >= high or rt.value <= low:
+            _, top, prev_right, bottom = _read_rect(rect)
+            if bottom >= high or top <= low:
                 return None
-            prev_right = rr.value
             for j in range(1, n_rects):
                 get_rect(tp, j, l_ref, t_ref, r_ref, b_ref)
+                left, top, right, bottom = _read_rect(rect)
                 # A text object off the line's band is on another row (PDFium joined two rows).
-                if rb.value >= high or rt.value <= low:
+                if bottom >= high or top <= low:
                     return None
-                gap = rl.value - prev_right
+                gap = left - prev_right
                 if gap > gap_limit or gap < back_limit:
                     return None
-                prev_right = rr.value
+                prev_right = right
         name_buf, font_info = self.name_buf, api.font_info
         raw_name = name_buf.value if font_info(tp, first, name_buf, 256, None) > 0 else b""
         font = self.font_names.get(raw_name, _UNSEEN)
@@ -472,11 +517,12 @@ class _PageReader:
         lows: list[float] = []
         for a, b in spans:
             loose_box(tp, a, ref)
-            lefts.append(box.left)
-            low = box.bottom
+            left, _, _, low = _read_box(box)
+            lefts.append(left)
             loose_box(tp, b - 1, ref)
-            rights.append(box.right)
-            lows.append(min(low, box.bottom))  # a superscript last character sits higher
+            _, _, right, bottom = _read_box(box)
+            rights.append(right)
+            lows.append(min(low, bottom))  # a superscript last character sits higher
         size, raw_size, font = self._font(tp, first)
         n = len(spans)
         # Fonts are looked up once per run, unless the line's last word differs from its first;
@@ -553,7 +599,7 @@ class _PageReader:
         """pdfplumber's size: the font size scaled by the character's matrix (some writers set
         a 1 pt font and scale it up with the text matrix)."""
         if self.api.matrix(tp, index, self.mat_ref):
-            scale = math.hypot(self.mat.c, self.mat.d)
+            scale = _hypot(*_read_scale(self.mat))
             if scale > 0:
                 return round(raw_size * scale, 3)
         return round(raw_size, 3)
