@@ -450,3 +450,42 @@ def test_page_loaders_release_the_gil_and_per_line_queries_keep_it() -> None:
 
     assert not keeps_gil(api.load_page) and not keeps_gil(api.load_textpage)
     assert all(keeps_gil(f) for f in (api.loose_box, api.font_size, api.get_rect, api.font_info))
+
+
+def test_bare_calls_return_what_pypdfium2_returns(page_pdf: bytes) -> None:
+    # The bare functions (int results read with no declared restype, per-line queries keeping
+    # the GIL) must answer as pypdfium2's own bindings do, failures (0) included.
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    api = engine._api()
+    pdf = pdfium.PdfDocument(page_pdf)
+    try:
+        textpage = pdf[0].get_textpage()
+        handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        bare_handle = engine._pointer_argument(handle.value)
+        count = api.count_chars(bare_handle)
+        assert count == raw.FPDFText_CountChars(textpage.raw) > 100
+        box, theirs = engine._FsRectF(), raw.FS_RECTF()
+        for index in (0, 5, count - 1, count, -1):
+            ours_ok = api.loose_box(bare_handle, index, ctypes.byref(box))
+            assert ours_ok == raw.FPDFText_GetLooseCharBox(textpage.raw, index, theirs)
+            assert isinstance(ours_ok, int) and ours_ok in (0, 1)
+            if ours_ok:
+                assert (box.left, box.top, box.right, box.bottom) == (
+                    theirs.left,
+                    theirs.top,
+                    theirs.right,
+                    theirs.bottom,
+                )
+        rects = api.count_rects(bare_handle, 0, count)
+        assert rects == raw.FPDFText_CountRects(textpage.raw, 0, count) > 1
+        name = ctypes.create_string_buffer(256)
+        length = api.font_info(bare_handle, 0, name, 256, None)
+        assert length == raw.FPDFText_GetFontInfo(textpage.raw, 0, None, 0, None) > 1
+        assert name.value == b"Helvetica-Bold"
+        textpage.close()
+    finally:
+        pdf.close()

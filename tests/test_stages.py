@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from inspectparse.classify.dates import parse_periods
 from inspectparse.classify.grades import canonical_grade
 from inspectparse.classify.metadata import clean_name
 from inspectparse.clean import clean, normalise_text
 from inspectparse.document import Document, Line, Page
+from inspectparse.errors import NoTextLayerError
 from inspectparse.load.layout import Word, build_lines
+from inspectparse.load.pdfplumber_engine import check_text_layer
 from inspectparse.load.text import load_text
 from inspectparse.segment import choose_numbering, join_lines, segment
 
@@ -207,3 +211,18 @@ def test_inspector_names() -> None:
         )
         == "Rebecca Quested and Matthew Reed"
     )
+
+
+def test_text_layer_check_needs_20_characters_a_page_or_200_in_all() -> None:
+    def pdf_doc(chars_per_page: list[int]) -> Document:
+        pages = [
+            Page(number=i + 1, lines=[Line("x" * n, i + 1, 0)] if n else [])
+            for i, n in enumerate(chars_per_page)
+        ]
+        return Document(pages=pages, format="pdf", engine="pdfium")
+
+    for passing in ([20], [25, 15], [0] * 19 + [200], [10] * 20):
+        check_text_layer(pdf_doc(passing))
+    for scanned in ([], [19], [0, 39], [9] * 22 + [0]):
+        with pytest.raises(NoTextLayerError, match=rf"\({sum(scanned)} characters"):
+            check_text_layer(pdf_doc(scanned))
