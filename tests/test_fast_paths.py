@@ -9,7 +9,7 @@ import pytest
 from inspectparse.classify.metadata import _LeadPatterns
 from inspectparse.clean import _TRAILING_PAGE_NUMBER, furniture_key
 from inspectparse.profiles import Profile, known_headings, profiles
-from inspectparse.segment import _KnownHeadings, _leading_letter, is_terminal
+from inspectparse.segment import _CONTENTS_HEADING, _KnownHeadings, _leading_letter, is_terminal
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,12 @@ def test_trailing_page_number_needs_a_final_decimal(text: str) -> None:
     # `mark_furniture` tries the regex only on lines that end in a decimal digit.
     if not text[-1:].isdecimal():
         assert _TRAILING_PAGE_NUMBER.sub("", text) == text
+
+
+def test_contents_heading_starts_with_one_of_its_gate_letters() -> None:
+    # `_Builder.build` tries the contents-heading regex only on lines starting c, C, t or T.
+    for first in map(chr, range(0x10000)):  # the whole Basic Multilingual Plane
+        for text in (f"{first}ontents", f"{first}able of contents", f"{first}"):
+            if _CONTENTS_HEADING.match(text):
+                assert first in "cCtT", text
+    assert _CONTENTS_HEADING.match("Contents") and _CONTENTS_HEADING.match("TABLE OF CONTENTS")

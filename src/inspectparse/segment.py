@@ -291,7 +291,7 @@ class _Builder:
                         blocks.append(Block("contents", [line], text))
                     continue
                 in_contents = False
-            if _CONTENTS_HEADING.match(text):
+            if first in "cCtT" and _CONTENTS_HEADING.match(text):  # its first letters
                 in_contents = True
                 blocks.append(Block("contents", [line], text))
                 continue
