@@ -489,3 +489,19 @@ def test_bare_calls_return_what_pypdfium2_returns(page_pdf: bytes) -> None:
         textpage.close()
     finally:
         pdf.close()
+
+
+def test_text_buffer_grows_for_long_pages_and_keeps_no_stale_text() -> None:
+    # One UTF-16 buffer serves every page: a page longer than it grows it, and a short page
+    # after a long one must not see the long page's leftover characters.
+    rows = [f"Row {i:03d} of a long page " + "x" * 50 for i in range(130)]  # > 8192 characters
+    long_page = "".join(text_at(40, 780 - 6 * i, row, size=5) for i, row in enumerate(rows))
+    pdf = make_pdf([text_at(72, 700, "Short"), long_page, text_at(72, 700, "Tiny"), long_page])
+    reader = engine._PageReader(engine._api(), split_words=False, measure_words=False)
+    before = len(reader.text_buffer)
+    assert sum(len(row) + 2 for row in rows) > before
+    doc = load_pdf_pdfium(pdf)
+    assert [ln.text for ln in doc.pages[0].lines] == ["Short"]
+    assert [ln.text for ln in doc.pages[1].lines] == rows
+    assert [ln.text for ln in doc.pages[2].lines] == ["Tiny"]
+    assert [ln.text for ln in doc.pages[3].lines] == rows

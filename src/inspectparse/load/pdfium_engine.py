@@ -38,6 +38,7 @@ size x the character's text matrix scale). Rotated pages are read in unrotated c
 from __future__ import annotations
 
 import _ctypes
+import codecs
 import ctypes
 import math
 import re
@@ -58,6 +59,7 @@ _LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
 _WORD = re.compile(r"\S+")
 _UNSEEN = object()
 _hypot = math.hypot
+_decode_utf16 = codecs.utf_16_le_decode  # reads the buffer in place: no copy to bytes first
 # Out-parameters are read with one `struct` call each: a ctypes field read is an attribute
 # lookup, a descriptor call and a float each, and there are ~400 such reads a page.
 _read_box = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
@@ -318,6 +320,7 @@ class _PageReader:
         self.sizes: dict[float, float] = {}  # effective font size -> rounded (round is slow)
         self.media = tuple(ctypes.c_float() for _ in range(4))
         self.media_refs = tuple(ctypes.byref(v) for v in self.media)
+        self.text_buffer = (ctypes.c_ushort * 8192)()  # UTF-16 units of a page's text
 
     def read(self, document: ctypes.c_void_p, index: int) -> Page:
         """Page `index` (0-based) of an open document; each page is closed once read."""
@@ -357,11 +360,14 @@ class _PageReader:
         count = self.api.count_chars(tp)
         if count <= 0:
             return ""
-        buf = (ctypes.c_ushort * (count + 1))()
+        buf = self.text_buffer
+        if len(buf) <= count:
+            # Making a ctypes array type costs ~15 us (a sized type per page would be made
+            # anew for nearly every page): one buffer, grown when a page needs more, serves all.
+            buf = self.text_buffer = (ctypes.c_ushort * (2 * count + 2))()
         written = self.api.get_text(tp, 0, count, buf)  # UTF-16 units, with a final NUL
-        text = bytes(memoryview(buf).cast("B")[: max(written - 1, 0) * 2]).decode(
-            "utf-16-le", errors="replace"
-        )
+        units = memoryview(buf).cast("B")[: max(written - 1, 0) * 2]
+        text = _decode_utf16(units, "replace")[0]
         if len(text) == count:
             return text
         # PDFium left out or added characters: build the text character by character (slow,
