@@ -116,8 +116,10 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
         for word in row[1:]:
             last = cells[-1][-1]
             size = max(last.size, word.size) or 10.0
-            marker = len(cells[-1]) == 1 and _MARKER.match(last.text)
-            if word.x0 - last.x1 > COLUMN_GAP_EMS * size and not marker:
+            # The marker regex only where it decides: after a gap wide enough to split.
+            if word.x0 - last.x1 > COLUMN_GAP_EMS * size and not (
+                len(cells[-1]) == 1 and _MARKER.match(last.text)
+            ):
                 cells.append([word])
             else:
                 cells[-1].append(word)
