@@ -2,7 +2,7 @@
 """Benchmark: raw engine text extraction vs `inspectparse.extract`, and memory.
 
     .venv/bin/python bench/bench.py [--corpus ../shared/corpus] [--only NAME ...]
-                                    [--repeat 3] [--leak-runs 100] [--write docs/performance.md]
+                                    [--repeat 5] [--leak-runs 100] [--write docs/performance.md]
 
 Measurements (each a function registered with `@measurement`; `--only` runs a subset):
 
@@ -10,9 +10,9 @@ Measurements (each a function registered with `@measurement`; `--only` runs a su
   every method alike), on a fixed subset of the corpus (every 4th PDF in path order):
   raw pypdfium2 (`get_text_range` per page), raw pdfplumber (`extract_text` per page),
   `inspectparse.extract(path, engine="pdfium")` and `engine="pdfplumber"`; the two fast pdfium
-  methods also on every PDF. Each fast method runs `--repeat` times per file and keeps the
-  fastest; pdfplumber runs once. Reports pages/s on wall and CPU time and the ratios
-  extract / raw of the same engine (the target for pdfium: at most 1.5).
+  methods also on every PDF. Each fast method runs `--repeat` times per file, the methods
+  taking turns, and keeps the fastest; pdfplumber runs once. Reports pages/s on wall and CPU
+  time and the ratios extract / raw of the same engine (the target for pdfium: at most 1.5).
 * `stages`: where the pdfium extract time goes: the loader alone vs the rest of the pipeline.
 * `peak_rss`: peak RSS (VmHWM; `ru_maxrss` would carry this process's own peak across exec)
   of a fresh process extracting the largest PDF, per engine, next to a fresh process that
@@ -195,21 +195,29 @@ class Timing:
 
 
 def time_files(files: list[Path], methods: list[str], repeat: int) -> dict[str, Timing]:
-    """Time each method on each file, interleaved; fast methods keep their best of `repeat`."""
+    """Time each method on each file; fast methods keep their best of `repeat` runs.
+
+    The runs of one file take turns (raw, extract, raw, extract, ...), so a drift in machine
+    speed while a file is timed (another process, clock changes) reaches every method alike.
+    """
     for name in methods:  # imports, caches and pdfium's font setup happen before any timing
         METHODS[name](files[0])
     timings = {name: Timing() for name in methods}
     for number, path in enumerate(files, start=1):
         log(f"  [{number}/{len(files)}] {path.name}")
-        for name in methods:
-            best: tuple[float, float, int] | None = None
-            for _ in range(repeat if name in FAST else 1):
+        best: dict[str, tuple[float, float, int]] = {}
+        for turn in range(repeat):
+            for name in methods:
+                if turn and name not in FAST:
+                    continue
                 wall0, cpu0 = time.perf_counter(), time.process_time()
                 pages = METHODS[name](path)
                 run = (time.perf_counter() - wall0, time.process_time() - cpu0, pages)
-                best = run if best is None or run[1] < best[1] else best
-            assert best is not None
-            timings[name].add(best[2], best[0], best[1])
+                if name not in best or run[1] < best[name][1]:
+                    best[name] = run
+        for name in methods:
+            wall, cpu, pages = best[name]
+            timings[name].add(pages, wall, cpu)
     return timings
 
 
@@ -269,7 +277,8 @@ def throughput(ctx: Context) -> Section:
     lines = [
         f"Fixed subset: every {SUBSET_STEP}th PDF of the corpus in path order "
         f"({len(ctx.subset)} files, {subset[methods[0]].pages} pages; listed at the end). "
-        f"Fast methods: best of {ctx.args.repeat} runs per file; pdfplumber: one run.",
+        f"Fast methods: best of {ctx.args.repeat} runs per file, the methods taking turns; "
+        "pdfplumber: one run.",
         "",
         *table(TIMING_HEADER, timing_rows(subset)),
         "",
@@ -616,7 +625,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"run only this measurement (repeatable): {', '.join(MEASUREMENTS)}",
     )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per file of fast methods")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per file of fast methods")
     parser.add_argument("--leak-runs", type=int, default=100, help="extractions for rss_growth")
     parser.add_argument("--write", type=Path, help="also write the markdown report here")
     return parser
