@@ -187,6 +187,9 @@ def _leading_letter(pattern: str) -> str | None:
     return plain_first_letter(m["body"]) if m is not None else None
 
 
+_UNSEEN_FIRST = object()
+
+
 class _KnownHeadings:
     """Whole-line heading patterns, each line tried only against those its first character allows.
 
@@ -198,16 +201,17 @@ class _KnownHeadings:
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self._patterns = [(p, _leading_letter(p)) for p in patterns]
-        # First character -> the `match` method of its alternation.
-        self._by_first: dict[str, Callable[[str], re.Match[str] | None]] = {}
+        # First character -> the `match` method of its alternation (None: no pattern can match).
+        self._by_first: dict[str, Callable[[str], re.Match[str] | None] | None] = {}
 
     def match(self, text: str) -> bool:
         first = text[:1]
-        match = self._by_first.get(first)
-        if match is None:
+        match = self._by_first.get(first, _UNSEEN_FIRST)
+        if match is _UNSEEN_FIRST:
             allowed = tuple(p for p, letter in self._patterns if may_start_with(letter, first))
-            match = self._by_first[first] = _alternation(allowed).match
-        return match(text) is not None
+            # No pattern can start with this character (a digit, a bullet): no regex call.
+            match = self._by_first[first] = _alternation(allowed).match if allowed else None
+        return match is not None and match(text) is not None
 
 
 @cache

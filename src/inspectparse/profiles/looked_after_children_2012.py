@@ -59,8 +59,12 @@ PROFILE = Profile(
         r"About this inspection",
         r"Service information",
         r"Record of main findings",
-        r"(?:How good are )?outcomes for looked after children.*",
-        r"(?:The )?quality of provision",
+        # Optional first words are written as separate headings: a heading that starts with a
+        # plain letter is tried only on lines starting with it (segment._KnownHeadings).
+        r"How good are outcomes for looked after children.*",
+        r"outcomes for looked after children.*",
+        r"The quality of provision",
+        r"quality of provision",
         r"Leadership and management",
     ),
     provider_patterns=(
