@@ -25,10 +25,11 @@ and ~37 lines) and in Python objects, so nothing here loops over characters:
    a page number, a superscript, a change of font) is measured word by word (two loose boxes
    per word, fonts once per text object) and cut into runs at every gap that is not a plain
    word space and every change of font, size or baseline. `measure_words=True` measures every
-   line so: the loader's own cost goes from ~0.35x to ~0.65x PDFium's parse time
+   line so: the loader's own cost goes from ~0.3x to ~0.6x PDFium's parse time
    (docs/performance.md), and it is never fooled by a wide gap inside one long text object (a
-   tab stop written as TJ kerning), which the run check misses on 2 of the corpus's 36,018
-   lines (a SIF judgement row and a contents entry; neither changes an extracted fact).
+   tab stop written as TJ kerning), which the run check can miss (a test keeps such a line).
+   It is not the better default: cutting at every change of font glues words that PDFium
+   spaced (an italic title inside a sentence), on 59 of the corpus's 37,077 lines.
 
 Geometry matches pdfplumber's: x from the page's left, `bottom` = media box top - the loose
 bottom of the characters (baseline + descent), `top` = bottom - the effective font size (font
