@@ -171,9 +171,12 @@ def join_lines(
 
 
 @cache
-def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation instead of a loop over patterns: it runs for every line."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I)
+def _alternation(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None] | None:
+    """The `match` of one alternation instead of a loop over patterns (it runs for every line);
+    None for no patterns, so that a caller skips the regex call altogether."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I).match
 
 
 # A known-heading pattern as `profiles.known_headings` builds it: "^(?:BODY)\s*$".
@@ -209,8 +212,8 @@ class _KnownHeadings:
         match = self._by_first.get(first, _UNSEEN_FIRST)
         if match is _UNSEEN_FIRST:
             allowed = tuple(p for p, letter in self._patterns if may_start_with(letter, first))
-            # No pattern can start with this character (a digit, a bullet): no regex call.
-            match = self._by_first[first] = _alternation(allowed).match if allowed else None
+            # None when no pattern can start with this character (a digit, a bullet).
+            match = self._by_first[first] = _alternation(allowed)
         return match is not None and match(text) is not None
 
 
