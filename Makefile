@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 SAMPLE := examples/sample-ilacs-report.pdf
 
-.PHONY: install demo test lint accuracy bench fixtures clean
+.PHONY: install demo test lint accuracy bench fixtures snapshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench: $(STAMP)
 # Regenerates the synthetic PDFs in tests/fixtures and examples/ from their scripts.
 fixtures: $(STAMP)
 	$(BIN)/python scripts/make_fixtures.py
+
+# Rewrites tests/golden/records.json after an intended change of the records (see tests/test_snapshot.py).
+snapshot: $(STAMP)
+	$(BIN)/python scripts/snapshot.py --update --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
