@@ -296,7 +296,7 @@ def test_truncated_pdf_is_malformed(page_pdf: bytes, keep: float) -> None:
 def test_pdf_without_end_marker_loads_with_a_note(page_pdf: bytes) -> None:
     doc = load_pdf_pdfium(page_pdf[: page_pdf.rindex(b"%%EOF")])
     assert doc.page_count == 2
-    assert [code for code, _ in doc.notes] == ["truncated_pdf"]
+    assert [note.code for note in doc.notes] == ["truncated_pdf"]
 
 
 def test_encrypted_pdf_says_to_decrypt() -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import inspectparse
 from inspectparse.classify.dates import parse_periods
 from inspectparse.classify.grades import canonical_grade
 from inspectparse.classify.metadata import clean_name
@@ -160,7 +161,7 @@ def test_lost_numbers_inferred_only_when_the_gap_matches() -> None:
     nums = {p.number: p for p in structure.paragraphs if p.number is not None}
     assert nums[3].number_inferred and nums[3].text == "Three without its number."
     assert 6 not in nums  # three candidates for one gap: not guessed
-    assert any(code == "paragraph_number_gap" for code, _, _ in structure.warnings)
+    assert any(note.code == "paragraph_number_gap" for note in structure.warnings)
 
 
 def test_choose_numbering_allows_small_skip() -> None:
@@ -226,3 +227,65 @@ def test_text_layer_check_needs_20_characters_a_page_or_200_in_all() -> None:
     for scanned in ([], [19], [0, 39], [9] * 22 + [0]):
         with pytest.raises(NoTextLayerError, match=rf"\({sum(scanned)} characters"):
             check_text_layer(pdf_doc(scanned))
+
+
+# ---------------------------------------------------------------------------------------------
+# Warnings: every one names its field and severity, from one declaration per code
+
+
+def test_every_warning_names_a_field_and_severity_and_sets_needs_review() -> None:
+    import re
+
+    from conftest import REPO, manifest
+    from inspectparse.record import WARNING_CODES
+
+    path = re.compile(
+        r"^(source(\.\w+)?|report\.\w+|judgements(\.\w+)?|recommendations|paragraphs)$"
+    )
+    seen = 0
+    for entry in manifest():
+        if "kind" not in entry:
+            continue
+        record = inspectparse.extract(REPO / entry["file"])
+        for w in record.warnings:
+            seen += 1
+            assert w.code in WARNING_CODES
+            assert w.field and path.match(w.field), w
+            assert w.severity in ("info", "review")
+        assert record.needs_review == any(w.severity == "review" for w in record.warnings)
+    assert seen > 0
+
+
+def test_missing_judgement_and_dates_are_review_warnings_on_their_fields() -> None:
+    text = (
+        "Inspection of Northwick local authority children's services\n"
+        "Inspection dates: not given\n\n"
+        "Judgement Grade\n"
+        "The impact of leaders on social work practice with children and families Good\n"
+    )
+    record = inspectparse.extract(text.encode())
+    fields = {w.field: w for w in record.warnings if w.severity == "review"}
+    assert "judgements.help_and_protection" in fields
+    assert fields["judgements.help_and_protection"].code == "judgement_missing"
+    assert {"report.inspection_start", "report.inspection_end"} <= set(fields)
+    assert record.needs_review
+
+
+def test_an_undeclared_warning_code_cannot_reach_a_record() -> None:
+    from inspectparse.validate import _warning
+
+    with pytest.raises(KeyError):
+        _warning("not_a_declared_code", "message")
+
+
+def test_readme_lists_every_warning_code_as_declared() -> None:
+    import re
+
+    from conftest import REPO
+    from inspectparse.record import WARNING_CODES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| `([\w.]+)` \| (info|review) \|", readme, re.M)
+    assert {code: (f, sev) for code, f, sev in rows} == {
+        code: (w.field, w.severity) for code, w in WARNING_CODES.items()
+    }

@@ -95,39 +95,63 @@ class Result:
     false_grades: int = 0
     failures: list[str] = field(default_factory=list)
     error: str | None = None
+    # Fields whose value is wrong (or missing) with no `review` warning on that field.
+    silent_wrong: list[str] = field(default_factory=list)
+    silent_miss: list[str] = field(default_factory=list)
 
 
 def norm(text: str | None) -> str | None:
     return " ".join(text.split()).lower() if text else text
 
 
+def review_fields(record: dict[str, Any]) -> set[str]:
+    """Record fields that carry a `review` warning."""
+    return {
+        w["field"]
+        for w in record.get("warnings", [])
+        if w.get("severity") == "review" and w.get("field")
+    }
+
+
 def compare(gold: dict[str, Any], record: dict[str, Any]) -> Result:
     res = Result(gold["file"], gold["kind"])
     rep = record["report"]
     c = res.checks
+    flagged = review_fields(record)
 
     def check(name: str, ok: bool, detail: str) -> None:
         c[name] = ok
         if not ok:
             res.failures.append(f"{name}: {detail}")
 
+    def unflagged(field: str, got: Any, want: Any) -> None:
+        """A wrong value or a miss on `field` with no review warning on it is silent."""
+        if got == want or field in flagged:
+            return
+        (res.silent_miss if got in (None, 0) else res.silent_wrong).append(field)
+
     check("kind", rep["kind"] == gold["kind"], f"got {rep['kind']!r}, gold {gold['kind']!r}")
+    unflagged("report.kind", rep["kind"], gold["kind"])
     check(
         "provider",
         norm(rep["provider"]) == norm(gold["provider"]),
         f"got {rep['provider']!r}, gold {gold['provider']!r}",
     )
+    unflagged("report.provider", norm(rep["provider"]), norm(gold["provider"]))
     dates = (rep["inspection_start"], rep["inspection_end"])
     gdates = (gold["inspection_start"], gold["inspection_end"])
     check("dates", dates == gdates, f"got {dates}, gold {gdates}")
+    unflagged("report.inspection_start", dates[0], gdates[0])
+    unflagged("report.inspection_end", dates[1], gdates[1])
     check(
         "lead",
         norm(rep["lead_inspector"]) == norm(gold["lead_inspector"]),
         f"got {rep['lead_inspector']!r}, gold {gold['lead_inspector']!r}",
     )
+    unflagged("report.lead_inspector", norm(rep["lead_inspector"]), norm(gold["lead_inspector"]))
     got = {j["key"]: j["grade"] for j in record["judgements"]}
     want = gold["judgements"]
-    for key in set(got) | set(want):
+    for key in sorted(set(got) | set(want)):
         res.judgement_fields += 1
         if got.get(key) == want.get(key):
             res.judgement_right += 1
@@ -135,10 +159,12 @@ def compare(gold: dict[str, Any], record: dict[str, Any]) -> Result:
             if key in got:
                 res.false_grades += 1
             res.failures.append(f"judgement {key}: got {got.get(key)!r}, gold {want.get(key)!r}")
+        unflagged(f"judgements.{key}", got.get(key), want.get(key))
     c["judgements"] = res.judgement_right == res.judgement_fields
     if gold.get("recommendations") is not None:
         n = len(record["recommendations"])
         check("recs", n == gold["recommendations"], f"got {n}, gold {gold['recommendations']}")
+        unflagged("recommendations", n, gold["recommendations"])
     else:
         c["recs"] = None
     if gold.get("paragraphs"):
@@ -150,9 +176,12 @@ def compare(gold: dict[str, Any], record: dict[str, Any]) -> Result:
             run_end = next((i for i in range(1, len(nums)) if nums[i] < nums[i - 1] - 5), len(nums))
             got_fl = (nums[0], max(nums[:run_end]))
         check("paras", got_fl == want_fl, f"got {got_fl}, gold {want_fl}")
+        unflagged("paragraphs", got_fl, want_fl)
     else:
         c["paras"] = None
     c["full"] = all(v is not False for k, v in c.items() if k != "full")
+    res.failures += [f"silent wrong value: {f} has no review warning" for f in res.silent_wrong]
+    res.failures += [f"silent miss: {f} has no review warning" for f in res.silent_miss]
     return res
 
 
@@ -235,9 +264,10 @@ def table(results: list[Result]) -> str:
     groups["ALL"] = results
     head = (
         "| kind | files | kind | provider | dates | lead inspector | judgement fields "
-        "| false grades | fully right | recs exact | paragraphs first/last | errors |"
+        "| false grades | fully right | recs exact | paragraphs first/last "
+        "| wrong values, no warning | misses, no warning | errors |"
     )
-    rows = [head, "|" + "---|" * 12]
+    rows = [head, "|" + "---|" * 14]
     for kind, rs in groups.items():
         ok = [r for r in rs if r.error is None]
 
@@ -250,7 +280,9 @@ def table(results: list[Result]) -> str:
         rows.append(
             f"| {kind} | {len(rs)} | {rate('kind')} | {rate('provider')} | {rate('dates')} "
             f"| {rate('lead')} | {pct(jr, jf)} | {sum(r.false_grades for r in ok)} "
-            f"| {rate('full')} | {rate('recs')} | {rate('paras')} | {len(rs) - len(ok)} |"
+            f"| {rate('full')} | {rate('recs')} | {rate('paras')} "
+            f"| {sum(len(r.silent_wrong) for r in ok)} | {sum(len(r.silent_miss) for r in ok)} "
+            f"| {len(rs) - len(ok)} |"
         )
     return "\n".join(rows)
 

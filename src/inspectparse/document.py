@@ -65,14 +65,39 @@ class Page:
 
 
 @dataclass(slots=True)
+class Evidence:
+    """Where something was read: the lines, the text, and the span of a match in it."""
+
+    lines: list[Line]
+    text: str | None
+    char_start: int | None = None
+    char_end: int | None = None
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A warning raised by any stage; `validate` turns it into a record warning.
+
+    `field` is the record path it concerns ("report.provider", "judgements.lscb"); None takes
+    the default that `record.WARNING_CODES` declares for the code, as does its severity.
+    """
+
+    code: str
+    message: str
+    field: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(slots=True)
 class Document:
     """A loaded source: pages of lines plus facts about how it was read."""
 
     pages: list[Page]
     format: SourceFormat
     engine: str
-    # Notes raised while loading (e.g. an engine fallback), as (code, message) pairs.
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    # Notes raised while loading (e.g. an engine fallback).
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:

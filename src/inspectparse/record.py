@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Grade = Literal[
     "outstanding",
@@ -23,6 +24,65 @@ Grade = Literal[
     "significant_concerns",
 ]
 RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
+# info: a repair made with certainty (the value is right); review: a person should look.
+Severity = Literal["info", "review"]
+
+
+@dataclass(frozen=True, slots=True)
+class WarningCode:
+    """What a warning code means, the record field it concerns by default, and how sure."""
+
+    field: str
+    severity: Severity
+    meaning: str
+
+
+# Every warning code a record can carry, declared once: the stages raise codes from this list
+# (an unknown code fails when the record is built) and the README's table is checked against it.
+WARNING_CODES: dict[str, WarningCode] = {
+    "engine_fallback": WarningCode(
+        "source.engine", "info", "the default PDF engine failed; the other engine read the file"
+    ),
+    "truncated_pdf": WarningCode(
+        "source", "review", "the PDF has no end-of-file marker: pages or text may be missing"
+    ),
+    "kind_unknown": WarningCode(
+        "report.kind", "review", "page 1 matches no known framework: structure only"
+    ),
+    "provider_missing": WarningCode(
+        "report.provider", "review", "the framework names a provider but none was found"
+    ),
+    "dates_missing": WarningCode(
+        "report.inspection_start", "review", "the framework gives dates but none were found"
+    ),
+    "judgement_missing": WarningCode(
+        "judgements", "review", "a judgement the framework requires was not found; left empty"
+    ),
+    "grade_out_of_scale": WarningCode(
+        "judgements", "review", "a grade not on the framework's scale was read and dropped"
+    ),
+    "judgement_conflict": WarningCode(
+        "judgements", "review", "two rules read different grades; the primary one is kept"
+    ),
+    "paragraph_number_gap": WarningCode(
+        "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
+    ),
+    "paragraph_number_inferred": WarningCode(
+        "paragraphs", "info", "a lost paragraph number was restored from its neighbours"
+    ),
+    "paragraph_number_displaced_into_line": WarningCode(
+        "paragraphs", "info", "a paragraph number displaced into its line was moved back"
+    ),
+    "paragraph_bullet_before_number": WarningCode(
+        "paragraphs", "info", "a bullet before a paragraph number was removed"
+    ),
+    "paragraph_number_without_full_stop": WarningCode(
+        "paragraphs", "info", "a paragraph number had no full stop"
+    ),
+    "paragraph_continuation_after_page_break_dash": WarningCode(
+        "paragraphs", "info", "text after a page break behind a '- ' artefact was joined back"
+    ),
+}
 
 
 class _Model(BaseModel):
@@ -113,8 +173,18 @@ class Section(_Model):
 
 
 class RecordWarning(_Model):
-    code: str
+    code: str = Field(description="what happened; `record.WARNING_CODES` lists every code")
     message: str
+    field: str | None = Field(
+        None,
+        description="the record path it concerns: report.kind, report.provider, "
+        "report.inspection_start, report.inspection_end, report.lead_inspector, "
+        "judgements.<key>, recommendations, paragraphs, source",
+    )
+    severity: Severity = Field(
+        "review",
+        description="info: a repair made with certainty; review: a person should check the field",
+    )
     provenance: Provenance | None = None
 
 
@@ -130,6 +200,9 @@ class Record(_Model):
     sections: list[Section] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     warnings: list[RecordWarning] = Field(default_factory=list)
+    needs_review: bool = Field(
+        False, description="true when any warning has severity 'review': check before citing"
+    )
 
     def judgement(self, key: str) -> Judgement | None:
         return next((j for j in self.judgements if j.key == key), None)

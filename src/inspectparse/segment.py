@@ -15,7 +15,7 @@ from functools import cache
 from typing import Literal
 
 from .clean import BULLET, SUB_BULLET, CleanedDocument, Vocabulary
-from .document import Document, Line
+from .document import Document, Evidence, Line, Note
 from .pattern_facts import may_start_with, plain_first_letter
 
 BlockKind = Literal["heading", "subheading", "text", "bullet", "sub_bullet", "contents", "table"]
@@ -111,8 +111,8 @@ class Structure:
     blocks: list[Block]
     paragraphs: list[ParagraphUnit]
     sections: list[SectionUnit]
-    # (code, message, block) warnings raised while segmenting.
-    warnings: list[tuple[str, str, Block | None]] = field(default_factory=list)
+    # Warnings raised while segmenting.
+    warnings: list[Note] = field(default_factory=list)
     # id(block) -> the number of its paragraph, built on first use by `paragraph_number`.
     _paragraph_numbers: dict[int, int | None] | None = field(
         default=None, init=False, repr=False, compare=False
@@ -245,7 +245,7 @@ class _Builder:
         self.vocabulary = cleaned.vocabulary
         self.known_headings = _known_headings(tuple(p.pattern for p in known_headings))
         self.blocks: list[Block] = []
-        self.warnings: list[tuple[str, str, Block | None]] = []
+        self.warnings: list[Note] = []
 
     # -- line classification ------------------------------------------------------------------
     def looks_like_heading(
@@ -548,11 +548,11 @@ def repair_gaps(builder: _Builder, blocks: list[Block]) -> None:
                 blk.repairs.append("number_inferred")
         else:
             builder.warnings.append(
-                (
+                Note(
                     "paragraph_number_gap",
                     f"paragraph numbers {', '.join(map(str, missing))} not found between "
                     f"{lo} and {hi}",
-                    blocks[a],
+                    evidence=Evidence(blocks[a].lines, None, paragraph=blocks[a].number),
                 )
             )
 

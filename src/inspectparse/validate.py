@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .classify.findings import Evidence, Findings
-from .document import Line
-from .record import Record
+from .classify.findings import Findings
+from .document import Evidence, Line, Note
+from .record import WARNING_CODES, Record
 from .segment import Block, ParagraphUnit, Structure
 
 # The record is assembled as plain data and validated once, as a whole, by `Record`: one
@@ -82,9 +82,23 @@ def _paragraph(unit: ParagraphUnit) -> Data:
 _PER_PARAGRAPH = {"number_inferred", "number_displaced_into_line"}
 
 
-def _warning(code: str, message: str, **provenance: Data | None) -> Data:
-    """A warning; `provenance=` given (even None) or not, as a `RecordWarning` call would."""
-    return {"code": code, "message": message, **provenance}
+def _warning(
+    code: str, message: str, field: str | None = None, provenance: Data | None = None
+) -> Data:
+    """A record warning: its field (default: the code's) and severity from `WARNING_CODES`."""
+    spec = WARNING_CODES[code]  # KeyError: a stage raised a code nobody declared
+    return {
+        "code": code,
+        "message": message,
+        "field": field or spec.field,
+        "severity": spec.severity,
+        "provenance": provenance,
+    }
+
+
+def _note(note: Note) -> Data:
+    ev = note.evidence
+    return _warning(note.code, note.message, note.field, _evidence(ev) if ev else None)
 
 
 def _repair_warnings(units: list[ParagraphUnit]) -> list[Data]:
@@ -130,20 +144,21 @@ def build_record(
     document = structure.document
     meta = findings.meta
     periods = meta.periods
-    warnings: list[Data] = []
-    for code, message in document.notes:
-        warnings.append(_warning(code, message))
-    for code, message, ev in findings.warnings:
-        warnings.append(_warning(code, message, provenance=_evidence(ev) if ev else None))
-    for code, message, block in structure.warnings:
-        provenance = provenance_of(block.lines, paragraph=block.number) if block else None
-        warnings.append(_warning(code, message, provenance=provenance))
+    notes = [*document.notes, *findings.warnings, *structure.warnings]
+    warnings: list[Data] = [_note(n) for n in notes]
     warnings.extend(_repair_warnings(structure.paragraphs))
     if findings.profile is not None:
         if meta.provider is None:
             warnings.append(_warning("provider_missing", "no provider name found on page 1"))
         if not periods and findings.profile.expects_dates:
-            warnings.append(_warning("dates_missing", "no inspection dates found on page 1"))
+            for which in ("start", "end"):
+                warnings.append(
+                    _warning(
+                        "dates_missing",
+                        f"no inspection {which} date found on page 1",
+                        f"report.inspection_{which}",
+                    )
+                )
     report = {
         "kind": findings.kind,
         "kind_rule": findings.kind_rule,
@@ -203,5 +218,6 @@ def build_record(
             ],
             "paragraphs": [_paragraph(p) for p in structure.paragraphs],
             "warnings": warnings,
+            "needs_review": any(w["severity"] == "review" for w in warnings),
         }
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..document import Note
 from ..segment import Structure
 from .detect import detect_kind, detect_variant
 from .findings import Findings
@@ -18,10 +19,9 @@ def classify(structure: Structure) -> Findings:
     if profile is None:
         findings = Findings(kind="unknown", profile=None)
         findings.warnings.append(
-            (
+            Note(
                 "kind_unknown",
                 "page 1 matches no known framework profile; structure only, no judgements",
-                None,
             )
         )
         return findings

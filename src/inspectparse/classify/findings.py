@@ -5,19 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..document import Line
+from ..document import Evidence, Note
 from ..profiles import Profile
 
-
-@dataclass(slots=True)
-class Evidence:
-    """Where a finding was read: the lines, the text, and the span of the match in it."""
-
-    lines: list[Line]
-    text: str
-    char_start: int | None = None
-    char_end: int | None = None
-    paragraph: int | None = None
+__all__ = ["Evidence", "Findings", "JudgementFinding", "Meta", "RecommendationFinding"]
 
 
 @dataclass(slots=True)
@@ -63,5 +54,4 @@ class Findings:
     meta: Meta = field(default_factory=Meta)
     judgements: list[JudgementFinding] = field(default_factory=list)
     recommendations: list[RecommendationFinding] = field(default_factory=list)
-    # (code, message, evidence or None)
-    warnings: list[tuple[str, str, Evidence | None]] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..document import Line
+from ..document import Evidence, Line, Note
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
-from .findings import Evidence, JudgementFinding
+from .findings import JudgementFinding
 from .grades import canonical_grade, is_not_judged
 from .text import LineText, label_regex, strip_footnote
 
@@ -296,8 +296,8 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
 
 def extract_judgements(
     structure: Structure, profile: Profile, variant: str | None, table: TableRead
-) -> tuple[list[JudgementFinding], list[tuple[str, str, Evidence | None]]]:
-    warnings: list[tuple[str, str, Evidence | None]] = []
+) -> tuple[list[JudgementFinding], list[Note]]:
+    warnings: list[Note] = []
     absent = next((v.absent for v in profile.variants if v.name == variant), ())
     sources = [table.found, sentence_judgements(structure, profile)]
     if profile.primary_source == "narrative":
@@ -310,22 +310,23 @@ def extract_judgements(
         if not hits:
             if _required(spec, variant):
                 warnings.append(
-                    (
+                    Note(
                         "judgement_missing",
                         f"the {profile.kind} report should have a '{spec.key}' judgement "
                         "but none was found next to its label; left empty, not guessed",
-                        None,
+                        field=f"judgements.{spec.key}",
                     )
                 )
             continue
         primary = hits[0]
         if primary.grade not in profile.grades:
             warnings.append(
-                (
+                Note(
                     "grade_out_of_scale",
                     f"{spec.key}: '{primary.grade_text}' is not on this "
                     f"framework's scale ({', '.join(profile.grades)}); dropped",
-                    primary.evidence,
+                    field=f"judgements.{spec.key}",
+                    evidence=primary.evidence,
                 )
             )
             continue
@@ -334,11 +335,12 @@ def extract_judgements(
                 primary.confirmed_by.append(other.rule)
             else:
                 warnings.append(
-                    (
+                    Note(
                         "judgement_conflict",
                         f"{spec.key}: {primary.rule} reads '{primary.grade_text}' but "
                         f"{other.rule} reads '{other.grade_text}'; kept the first",
-                        other.evidence,
+                        field=f"judgements.{spec.key}",
+                        evidence=other.evidence,
                     )
                 )
         results.append(primary)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..document import Line
+from ..document import Evidence, Line
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, is_terminal, join_lines
-from .findings import Evidence, RecommendationFinding
+from .findings import RecommendationFinding
 from .text import strip_footnote
 
 _BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")

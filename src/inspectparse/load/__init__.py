@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..document import Document
+from ..document import Document, Note
 from ..errors import EmptyInputError, UnsupportedInputError
 
 Engine = Literal["auto", "pdfium", "pdfplumber"]
@@ -75,6 +75,6 @@ def _load_pdf_auto(data: bytes, engine: Engine) -> Document:
 
         doc = load_pdf_pdfplumber(data)
         doc.notes.append(
-            ("engine_fallback", f"pdfium failed ({type(exc).__name__}: {exc}); used pdfplumber")
+            Note("engine_fallback", f"pdfium failed ({type(exc).__name__}: {exc}); used pdfplumber")
         )
         return doc

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..document import Document, Page
+from ..document import Document, Note, Page
 from ..errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
 from .layout import COLUMN_GAP_EMS, Word, build_lines, is_list_marker
 from .pdfplumber_engine import check_text_layer  # imports pdfplumber only inside its loader
@@ -203,7 +203,7 @@ def load_pdf_pdfium(
     if truncated:
         # PDFium rebuilds a cut-off file from what is left: say so rather than fail silently.
         doc.notes.append(
-            (
+            Note(
                 "truncated_pdf",
                 "the PDF has no end-of-file marker: it may be truncated, and pages or text may be "
                 "missing; download it again",
