@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 SAMPLE := examples/sample-ilacs-report.pdf
 
-.PHONY: install demo test lint accuracy bench fixtures snapshot clean
+.PHONY: install demo test lint accuracy bench fixtures snapshot authorities clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ fixtures: $(STAMP)
 # Rewrites tests/golden/records.json after an intended change of the records (see tests/test_snapshot.py).
 snapshot: $(STAMP)
 	$(BIN)/python scripts/snapshot.py --update --corpus $(CORPUS)
+
+# Rebuilds the bundled authority lookup (src/inspectparse/data/authorities.*) from ../shared/reference.
+authorities: $(STAMP)
+	$(BIN)/python scripts/build_authorities.py --reference ../shared/reference
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
