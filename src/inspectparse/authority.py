@@ -122,8 +122,11 @@ _MAX_STRIPS = 5
 _RULE_ORDER = {rule: rank for rank, rule in enumerate(MATCH_RULES)}
 _KEY_RULE = {"name": "canonical_name", "alias": "alias", "company": "children_services_company"}
 
-_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u0060\u00b4\u2032"})
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+# Curly and stray apostrophes to "'", dashes to "-".
+_FOLD = str.maketrans(
+    {c: "'" for c in "\u2018\u2019\u02bc\u0060\u00b4\u2032"}
+    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+)
 _POSSESSIVE = re.compile(r"'s\b")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _WORD_MAP = {"childrens": "children", "saint": "st"}
@@ -175,10 +178,13 @@ def normalise_name(text: str) -> str:
     full stops ("St. Helens"), commas ("Bristol, City of"), "childrens", "Saint" and runs of
     spaces all fold away: "Trafford's Children's Services" -> "trafford children services".
     """
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES)
-    text = _POSSESSIVE.sub("", text.casefold().replace("&", " and "))
-    words = _PUNCTUATION.sub(" ", text.replace("'", "")).split()
-    return " ".join(_WORD_MAP.get(word, word) for word in words)
+    if not text.isascii():  # most names are: NFKC is half the cost
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FOLD).casefold().replace("&", " and ")
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text).replace("'", "")
+    words = _PUNCTUATION.sub(" ", text).split()
+    return " ".join([_WORD_MAP.get(word, word) for word in words])
 
 
 def match_authority(
