@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Grade = Literal[
     "outstanding",
@@ -23,6 +23,18 @@ Grade = Literal[
     "inconsistent",
     "significant_concerns",
 ]
+# The numeric codes of Ofsted's published data, beside the words: 1 outstanding, 2 good,
+# 3 requires improvement (or, before 2013, adequate), 4 inadequate; area SEND outcomes 1-3.
+GRADE_CODES: dict[str, int] = {
+    "outstanding": 1,
+    "good": 2,
+    "requires_improvement": 3,
+    "adequate": 3,
+    "inadequate": 4,
+    "positive": 1,
+    "inconsistent": 2,
+    "significant_concerns": 3,
+}
 RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
 # info: a repair made with certainty (the value is right); review: a person should look.
 Severity = Literal["info", "review"]
@@ -51,6 +63,9 @@ WARNING_CODES: dict[str, WarningCode] = {
     ),
     "provider_missing": WarningCode(
         "report.provider", "review", "the framework names a provider but none was found"
+    ),
+    "authority_unmatched": WarningCode(
+        "report.authority", "review", "no single official authority matched the provider"
     ),
     "dates_missing": WarningCode(
         "report.inspection_start", "review", "the framework gives dates but none were found"
@@ -118,6 +133,25 @@ class InspectionPeriod(_Model):
     end: dt.date
 
 
+class Authority(_Model):
+    """Official codes of the report's subject, for joins to DfE and ONS data."""
+
+    type: Literal["local_authority", "school"]
+    name: str = Field(
+        description="council: the lookup's canonical name (DfE's spelling); school: as printed"
+    )
+    gss_code: str | None = Field(None, description="ONS GSS code (a school: its council's)")
+    dfe_code: str | None = Field(None, description="DfE 3-digit LA code (a school: its council's)")
+    ofsted_urn: str | None = Field(
+        None, description="Ofsted URN: the council's children's services, or the school's"
+    )
+    region_code: str | None = Field(None, description="ONS region code")
+    region_name: str | None = None
+    matched_from: str | None = Field(None, description="the provider text the codes matched")
+    rule: str | None = Field(None, description="the matching rule that fired")
+    lookup_version: str = Field(description="version of the bundled authority lookup")
+
+
 class ReportMeta(_Model):
     kind: str = Field(description="report kind id, as in the corpus README; 'unknown' if none")
     kind_rule: str | None = Field(None, description="the profile pattern that identified the kind")
@@ -132,18 +166,34 @@ class ReportMeta(_Model):
     lead_inspector: str | None = Field(None, description="name only, without HMI titles")
     published: dt.date | None = None
     letter_date: dt.date | None = None
+    authority: Authority | None = Field(
+        None, description="official codes; null (with a review warning) when none matched"
+    )
 
 
 class Judgement(_Model):
     key: str = Field(description="judgement key, e.g. overall_effectiveness")
     label: str = Field(description="the label as printed")
     grade: Grade
+    grade_code: int = Field(
+        description="Ofsted's numeric code: 1 outstanding .. 4 inadequate; area SEND 1-3 "
+        "(derived from `grade`, so records saved before it existed still load)"
+    )
     grade_text: str = Field(description="the grade as printed")
     rule: str = Field(description="id of the rule that matched")
     confirmed_by: list[str] = Field(
         default_factory=list, description="other rules that found the same grade"
     )
     provenance: Provenance
+
+    @model_validator(mode="before")
+    @classmethod
+    def _grade_code_from_grade(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("grade") in GRADE_CODES:
+            code = GRADE_CODES[data["grade"]]
+            if data.setdefault("grade_code", code) != code:
+                raise ValueError(f"grade_code {data['grade_code']} is not {data['grade']}'s {code}")
+        return data
 
 
 class Recommendation(_Model):

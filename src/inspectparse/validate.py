@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .classify.authority import authority_data
 from .classify.findings import Findings
 from .document import Evidence, Line, Note
 from .record import WARNING_CODES, Record
@@ -173,6 +174,7 @@ def build_record(
         "lead_inspector": meta.lead_inspector,
         "published": meta.published,
         "letter_date": meta.letter_date,
+        "authority": authority_data(findings.authority),
     }
     return Record.model_validate(
         {

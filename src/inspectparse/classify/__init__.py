@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..document import Note
 from ..segment import Structure
+from .authority import find_authority
 from .detect import detect_kind, detect_variant
 from .findings import Findings
 from .judgements import TableRead, extract_judgements, read_table
@@ -30,6 +31,8 @@ def classify(structure: Structure) -> Findings:
     # The table's own row labels tell the variant best; page-1 prose can quote other eras.
     findings.variant = detect_variant(profile, document, table.label_text or None)
     findings.meta = extract_metadata(document, profile)
+    findings.authority, notes = find_authority(document, profile, findings.meta)
+    findings.warnings.extend(notes)
     if profile.graded:
         findings.judgements, warnings = extract_judgements(
             structure, profile, findings.variant, table

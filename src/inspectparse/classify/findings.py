@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..authority import Authority
 from ..document import Evidence, Note
 from ..profiles import Profile
 
@@ -52,6 +53,7 @@ class Findings:
     kind_rule: str | None = None
     variant: str | None = None
     meta: Meta = field(default_factory=Meta)
+    authority: Authority | None = None
     judgements: list[JudgementFinding] = field(default_factory=list)
     recommendations: list[RecommendationFinding] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)

@@ -104,6 +104,11 @@ class Profile:
     provider_earliest: bool = False
     # Unbulleted paragraphs after a list's bullets are items too (school reports).
     list_items_after_bullets: bool = False
+    # Whose codes the record's `report.authority` gives: a council matched from the provider
+    # text, or a school from its printed identifiers (`identifier_patterns`: regexes with
+    # `urn` and `local_authority` groups, searched in the whole text).
+    authority_type: Literal["local_authority", "school"] = "local_authority"
+    identifier_patterns: tuple[str, ...] = ()
     published_patterns: tuple[str, ...] = (
         r"(?:Report )?[Pp]ublished:?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})",
     )

@@ -9,6 +9,11 @@ PROFILE = Profile(
     name="School inspection report (section 5)",
     title_patterns=(r"^School report\s+\S.{2,120}?Inspection dates?",),
     priority=30,
+    authority_type="school",
+    identifier_patterns=(
+        r"^Unique reference number\s+(?P<urn>\d{6,7})\s*$",
+        r"^Local authority\s+(?P<local_authority>[A-Z][^\n]{1,60}?)\s*$",
+    ),
     table_header=None,
     table_pages=1,
     judgements=(
