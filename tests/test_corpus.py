@@ -9,7 +9,14 @@ import pytest
 
 import inspectparse
 from conftest import CORPUS, README_KINDS, gold_entries
-from inspectparse.accuracy import compare, failed_checks, known_failure_verdict, load_known_failures
+from inspectparse.accuracy import (
+    compare,
+    failed_checks,
+    known_failure_verdict,
+    load_known_failures,
+    source_path,
+    text_engines,
+)
 
 # Kinds whose profiles are implemented; every gold fact for them must be right.
 SUPPORTED = README_KINDS
@@ -28,9 +35,9 @@ def _id(entry: dict[str, Any]) -> str:
 def _params(entries: list[dict[str, Any]], engine: str) -> list[Any]:
     out = []
     for e in entries:
-        known = KNOWN.get(e["file"])
+        known = KNOWN.get(e["file"], engine)
         marks = []
-        if known is not None and known.applies_to(engine):
+        if known is not None:
             # strict: a listed report that reads right fails until it is struck from the list.
             marks.append(pytest.mark.xfail(strict=True, raises=KnownFailure, reason=known.reason))
         out.append(pytest.param(e, marks=marks, id=_id(e)))
@@ -40,7 +47,7 @@ def _params(entries: list[dict[str, Any]], engine: str) -> list[Any]:
 def _check(entry: dict[str, Any], record: inspectparse.record.Record, engine: str) -> None:
     result = compare(entry, record.model_dump(mode="json"))
     assert record.source.sha256 == entry["sha256"]
-    verdict = known_failure_verdict(result, KNOWN.get(entry["file"]), engine)
+    verdict = known_failure_verdict(result, KNOWN.get(entry["file"], engine), engine)
     # A listed check that now passes, or any failure not listed, is a plain test failure.
     assert verdict is None, f"{verdict}: {result.failures}"
     if failed_checks(result):
@@ -51,7 +58,12 @@ def test_known_failures_name_corpus_reports() -> None:
     files = {e["file"] for e in gold_entries()}
     if not files:
         pytest.skip("../shared/corpus is absent")
-    assert set(KNOWN) <= files
+    assert KNOWN.files() <= files
+    # Converter entries name converters whose texts the corpus holds.
+    converters = set(text_engines(CORPUS))
+    for entry in KNOWN.entries():
+        text_only = {e for e in entry.engines or () if e.startswith("text:")}
+        assert text_only <= converters, (entry.file, text_only - converters)
 
 
 def test_known_failure_verdict_is_strict_both_ways() -> None:
@@ -63,6 +75,9 @@ def test_known_failure_verdict_is_strict_both_ways() -> None:
     assert known_failure_verdict(result, listed, "auto") is None
     # The same failure on an engine the entry does not name is not excused.
     assert "not listed" in (known_failure_verdict(result, listed, "pdfplumber") or "")
+    # An entry without engines covers the PDF engines, never a converter's text.
+    unlisted = Listed("f.pdf", frozenset({"lead"}), "why")
+    assert unlisted.applies_to("pdfplumber") and not unlisted.applies_to("text:pdftotext")
     fixed = Result("f.pdf", "sif", checks={"kind": True, "lead": True, "full": True})
     assert "strike it" in (known_failure_verdict(fixed, listed, "auto") or "")
     worse = Result("f.pdf", "sif", checks={"kind": False, "lead": False, "full": False})
@@ -101,6 +116,33 @@ def test_pdfplumber_engine_gives_the_same_answers(corpus, entry: dict[str, Any])
     record = inspectparse.extract(corpus / "reports" / entry["file"], engine="pdfplumber")
     assert record.source.engine == "pdfplumber"
     _check(entry, record, "pdfplumber")
+
+
+# Every converter's texts of the corpus PDFs (../shared/corpus/text/<converter>/): no converter
+# needs to be installed, the texts are there.
+_TEXT_CASES = [
+    pytest.param(entry, engine, marks=param.marks, id=f"{engine[5:]}-{param.id}")
+    for engine in text_engines(CORPUS)
+    for entry, param in zip(
+        (e for e in gold_entries(SUPPORTED) if source_path(CORPUS, e["file"], engine)),
+        _params([e for e in gold_entries(SUPPORTED) if source_path(CORPUS, e["file"], engine)], engine),
+        strict=True,
+    )
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("entry", "engine"), _TEXT_CASES)
+def test_converter_text_matches_gold(corpus, entry: dict[str, Any], engine: str) -> None:
+    path = source_path(corpus, entry["file"], engine)
+    assert path is not None
+    record = inspectparse.extract(path, format="text")
+    assert record.source.format == "text" and record.source.text_layout is not None
+    result = compare(entry, record.model_dump(mode="json"))
+    verdict = known_failure_verdict(result, KNOWN.get(entry["file"], engine), engine)
+    assert verdict is None, f"{verdict}: {result.failures}"
+    if failed_checks(result):
+        raise KnownFailure("; ".join(result.failures))
 
 
 @pytest.mark.corpus

@@ -35,6 +35,29 @@ METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "
 KNOWN_FAILURES = Path(__file__).resolve().parents[2] / "tests" / "corpus_known_failures.json"
 
 
+# The PDF engines; a converter's text is measured as engine "text:<converter>", read from
+# ../shared/corpus/text/<converter>/<report path>.txt.
+PDF_ENGINES = ("auto", "pdfium", "pdfplumber")
+TEXT_ENGINE_PREFIX = "text:"
+
+
+def text_engines(corpus: Path) -> list[str]:
+    """"text:<converter>" for every converter whose texts the corpus holds."""
+    root = corpus / "text"
+    if not root.is_dir():
+        return []
+    return [TEXT_ENGINE_PREFIX + d.name for d in sorted(root.iterdir()) if d.is_dir()]
+
+
+def source_path(corpus: Path, file: str, engine: str) -> Path | None:
+    """Where a gold report is read from for an engine (None: that engine has no copy)."""
+    if not engine.startswith(TEXT_ENGINE_PREFIX):
+        return corpus / "reports" / file
+    if not file.lower().endswith(".pdf"):
+        return None  # a report that is text already has no converter's copy
+    return corpus / "text" / engine.removeprefix(TEXT_ENGINE_PREFIX) / (file + ".txt")
+
+
 @dataclass(frozen=True)
 class KnownFailure:
     """A report whose listed checks are known to fail on the listed engines, and why."""
@@ -42,26 +65,54 @@ class KnownFailure:
     file: str
     checks: frozenset[str]
     reason: str
-    engines: frozenset[str] | None = None  # None: every engine
+    engines: frozenset[str] | None = None  # None: every PDF engine
 
     def applies_to(self, engine: str) -> bool:
-        return self.engines is None or engine in self.engines
+        if self.engines is None:
+            return not engine.startswith(TEXT_ENGINE_PREFIX)
+        return engine in self.engines
 
 
-def load_known_failures(path: Path = KNOWN_FAILURES) -> dict[str, KnownFailure]:
-    """file -> its known failure; {} when the list is absent."""
+class KnownFailures:
+    """The entries of tests/corpus_known_failures.json, by file; a file may have one entry
+    for its PDF engines and others for converters' texts, never two for one engine."""
+
+    def __init__(self, entries: list[KnownFailure]) -> None:
+        self._by_file: dict[str, list[KnownFailure]] = {}
+        for entry in entries:
+            self._by_file.setdefault(entry.file, []).append(entry)
+
+    def get(self, file: str, engine: str) -> KnownFailure | None:
+        hits = [e for e in self._by_file.get(file, []) if e.applies_to(engine)]
+        if len(hits) > 1:
+            raise ValueError(f"{KNOWN_FAILURES.name}: {file}: two entries apply to {engine}")
+        return hits[0] if hits else None
+
+    def files(self) -> set[str]:
+        return set(self._by_file)
+
+    def entries(self) -> list[KnownFailure]:
+        return [e for entries in self._by_file.values() for e in entries]
+
+
+def load_known_failures(path: Path = KNOWN_FAILURES) -> KnownFailures:
+    """The known failures; none when the list is absent."""
     if not path.exists():
-        return {}
+        return KnownFailures([])
     entries = json.loads(path.read_text(encoding="utf-8"))["failures"]
-    out = {}
+    out = []
     for e in entries:
         checks = frozenset(e["checks"])
         unknown = checks - set(METRICS)
         if unknown:
             raise ValueError(f"{path}: {e['file']}: unknown checks {sorted(unknown)}")
         engines = frozenset(e["engines"]) if e.get("engines") else None
-        out[e["file"]] = KnownFailure(e["file"], checks, e["reason"], engines)
-    return out
+        out.append(KnownFailure(e["file"], checks, e["reason"], engines))
+    known = KnownFailures(out)
+    for entry in out:  # two entries for one (file, engine) would make the verdict ambiguous
+        for engine in entry.engines or PDF_ENGINES:
+            known.get(entry.file, engine)
+    return known
 
 
 def failed_checks(result: Result) -> set[str]:
@@ -197,6 +248,7 @@ def facts(record: dict[str, Any]) -> dict[str, Any]:
         "judgements": {j["key"]: j["grade"] for j in record["judgements"]},
         "recommendations": len(record["recommendations"]),
         "paragraphs": (nums[0], nums[-1]) if nums else None,
+        "text_layout": record["source"].get("text_layout"),
     }
 
 
@@ -212,9 +264,14 @@ def run(
         gold = json.loads(line)
         if kinds and gold["kind"] not in kinds:
             continue
-        path = corpus / "reports" / gold["file"]
+        path = source_path(corpus, gold["file"], engine)
+        if path is None:
+            continue
         try:
-            record = extract(path, engine=engine)
+            if engine.startswith(TEXT_ENGINE_PREFIX):
+                record = extract(path, format="text")
+            else:
+                record = extract(path, engine=engine)
             # Loud on a record that does not survive its own schema.
             dumped = json.loads(record.model_dump_json())
             Record.model_validate(dumped)
@@ -287,17 +344,15 @@ def table(results: list[Result]) -> str:
     return "\n".join(rows)
 
 
-def known_failure_section(
-    results: list[Result], known: dict[str, KnownFailure], engine: str
-) -> str:
+def known_failure_section(results: list[Result], known: KnownFailures, engine: str) -> str:
     """Markdown list of the reports that fail a check, with the listed reason."""
     rows = []
     for r in results:
         failed = failed_checks(r) if r.error is None else set()
         if not failed:
             continue
-        entry = known.get(r.file)
-        reason = entry.reason if entry and entry.applies_to(engine) else "NOT LISTED"
+        entry = known.get(r.file, engine)
+        reason = entry.reason if entry else "NOT LISTED"
         rows.append(f"- `{r.file}`: {', '.join(sorted(failed))}. {reason}")
     if not rows:
         return ""
@@ -310,8 +365,14 @@ def main() -> int:
     ap.add_argument(
         "--engine",
         action="append",
-        choices=["auto", "pdfium", "pdfplumber"],
-        help="engine(s) to measure (repeatable; default auto). With two, their agreement too.",
+        help="engine(s) to measure (repeatable; default auto): auto, pdfium, pdfplumber, or "
+        "text:<converter> for the converter's texts under CORPUS/text. With two PDF engines, "
+        "their agreement too.",
+    )
+    ap.add_argument(
+        "--texts",
+        action="store_true",
+        help="also measure every converter's texts under CORPUS/text (one table each)",
     )
     ap.add_argument("--kind", action="append", help="only these kinds (repeatable)")
     ap.add_argument("--show-failures", action="store_true")
@@ -321,10 +382,19 @@ def main() -> int:
         print(f"accuracy: no gold.jsonl under {args.corpus}; nothing measured", file=sys.stderr)
         return 2
     engines = args.engine or ["auto"]
+    if args.texts:
+        engines += [e for e in text_engines(args.corpus) if e not in engines]
+    for engine in engines:
+        if engine not in PDF_ENGINES and not (
+            engine.startswith(TEXT_ENGINE_PREFIX)
+            and (args.corpus / "text" / engine.removeprefix(TEXT_ENGINE_PREFIX)).is_dir()
+        ):
+            ap.error(f"unknown engine {engine!r}: auto, pdfium, pdfplumber or text:<converter>")
     known = load_known_failures()
     kinds = set(args.kind) if args.kind else None
     sections: list[str] = []
     by_engine: dict[str, dict[str, dict[str, Any]]] = {}
+    pdf_engines = [e for e in engines if e in PDF_ENGINES]
     failed = False
     for engine in engines:
         started = time.perf_counter()
@@ -343,7 +413,7 @@ def main() -> int:
         verdicts = [
             f"- UNEXPECTED {r.file}: {v}"
             for r in results
-            if r.error is None and (v := known_failure_verdict(r, known.get(r.file), engine))
+            if r.error is None and (v := known_failure_verdict(r, known.get(r.file, engine), engine))
         ]
         failed = failed or bool(verdicts)
         for line in verdicts:
@@ -354,20 +424,32 @@ def main() -> int:
                     print(f"- {r.file}")
                     for f in r.failures:
                         print(f"    {f}")
+        title = (
+            f"Text from `{engine.removeprefix(TEXT_ENGINE_PREFIX)}`"
+            if engine.startswith(TEXT_ENGINE_PREFIX)
+            else f"Engine `{engine}`"
+        )
+        shapes = ""
+        if engine.startswith(TEXT_ENGINE_PREFIX):
+            counts: dict[str, int] = defaultdict(int)
+            for facts_ in by_engine[engine].values():
+                counts[str(facts_.get("text_layout"))] += 1
+            shapes = "Read as: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ".\n\n"
+            print(shapes.strip())
         sections.append(
-            f"## Engine `{engine}`\n\n{len(results)} reports in {elapsed:.0f} s.\n\n{text}\n"
+            f"## {title}\n\n{len(results)} reports in {elapsed:.0f} s.\n\n{shapes}{text}\n"
             + ("\n" + "\n".join(errors) + "\n" if errors else "")
             + known_failure_section(results, known, engine)
         )
-    if len(engines) > 1:
-        diffs = agreement(by_engine)
+    if len(pdf_engines) > 1:
+        diffs = agreement({e: by_engine[e] for e in pdf_engines})
         print(f"engines disagree on {len(diffs)} files")
         for d in diffs:
             print("  " + d)
         sections.append(
             "## Agreement between engines\n\n"
             + (
-                f"The engines ({', '.join(engines)}) give the same kind, provider, dates, lead "
+                f"The engines ({', '.join(pdf_engines)}) give the same kind, provider, dates, lead "
                 "inspector, judgements, recommendation count and paragraph first/last on every "
                 "file.\n"
                 if not diffs

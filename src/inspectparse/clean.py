@@ -149,10 +149,26 @@ def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:
             header_end, footer_start = HEADER_ZONE * page.height, (1 - FOOTER_ZONE) * page.height
             top = [ln for ln in lines if (ln.top or 0) < header_end]
             bottom = [ln for ln in lines if (ln.bottom or 0) > footer_start]
+        elif lines and lines[0].has_geometry:
+            # Text laid out in columns (pseudo-geometry, page size unknown): the first and
+            # last rows, each with all its cells.
+            rows = sorted({ln.top for ln in lines}, key=float)
+            first, last = set(rows[:ZONE_LINES]), set(rows[-ZONE_LINES:] if len(rows) > ZONE_LINES else [])
+            top = [ln for ln in lines if ln.top in first]
+            bottom = [ln for ln in lines if ln.top in last]
         else:
             top, bottom = lines[:ZONE_LINES], lines[-ZONE_LINES:] if len(lines) > ZONE_LINES else []
         zones.append((top, bottom))
     return zones
+
+
+def _alone_on_row(line: Line, zone: list[Line]) -> bool:
+    """A page number stands alone; a number beside other text on its row (a contents entry's
+    page) is not one. Needed where the zones are rows (text laid out in columns): a PDF's
+    zones are margins of the page, where no contents entry reaches."""
+    if line.top is None:
+        return True
+    return not any(other is not line and other.top == line.top for other in zone)
 
 
 def mark_furniture(document: Document) -> None:
@@ -170,11 +186,11 @@ def mark_furniture(document: Document) -> None:
     # A line is running furniture if it repeats in the same zone on enough pages.
     threshold = max(3, int(0.3 * n_pages + 0.999))
     common = {zone: {k for k, c in cnt.items() if c >= threshold} for zone, cnt in counts.items()}
-    for top, bottom in zones:
+    for page, (top, bottom) in zip(document.pages, zones, strict=True):
         for zone, lines in (("header", top), ("footer", bottom)):
             for ln in lines:
                 text = ln.text.strip()
-                if _PAGE_NUMBER.match(text):
+                if _PAGE_NUMBER.match(text) and (page.height or _alone_on_row(ln, lines)):
                     ln.layer, ln.furniture_reason = "furniture", "page-number"
                 elif n_pages >= 3 and keys[id(ln)] in common[zone]:
                     ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"

@@ -98,6 +98,8 @@ class Document:
     engine: str
     # Notes raised while loading (e.g. an engine fallback).
     notes: list[Note] = field(default_factory=list)
+    # Text input: the shape the text loader recognised ("layout", "markdown", "reading_order").
+    text_layout: str | None = None
 
     @property
     def page_count(self) -> int:

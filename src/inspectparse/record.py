@@ -35,6 +35,7 @@ GRADE_CODES: dict[str, int] = {
     "inconsistent": 2,
     "significant_concerns": 3,
 }
+TextLayout = Literal["layout", "markdown", "reading_order"]
 RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
 # info: a repair made with certainty (the value is right); review: a person should look.
 Severity = Literal["info", "review"]
@@ -94,6 +95,18 @@ WARNING_CODES: dict[str, WarningCode] = {
     "paragraph_number_without_full_stop": WarningCode(
         "paragraphs", "info", "a paragraph number had no full stop"
     ),
+    "text_without_page_breaks": WarningCode(
+        "source.pages",
+        "review",
+        "text input without page breaks: every item is on page 1 and running headers and "
+        "footers stay in the body",
+    ),
+    "judgement_pairing_ambiguous": WarningCode(
+        "judgements",
+        "review",
+        "text input: the summary table's labels and grades cannot be paired unambiguously; "
+        "left empty, not guessed",
+    ),
     "paragraph_continuation_after_page_break_dash": WarningCode(
         "paragraphs", "info", "text after a page break behind a '- ' artefact was joined back"
     ),
@@ -125,6 +138,13 @@ class Source(_Model):
     format: Literal["pdf", "text"]
     pages: int = Field(description="number of pages (text input: form-feed separated pages)")
     engine: str = Field(description="text engine used: pdfplumber, pdfium or text")
+    text_layout: TextLayout | None = Field(
+        None,
+        description="text input: the shape that was read. layout: columns kept with spaces "
+        "(pdftotext -layout); markdown: markdown syntax (headings, bullets, pipe tables); "
+        "reading_order: one column in reading order (plain pdftotext, copy and paste). "
+        "None for PDF input",
+    )
     member: str | None = Field(None, description="member name inside an archive (batch)")
 
 

@@ -258,14 +258,17 @@ class _Builder:
         heading = _FOOTNOTE_DIGIT.sub("", text) if text[-1:].isdigit() else text
         if self.known_headings.match(heading):
             return True
-        if geometric and not line.bold:
-            return False  # with geometry, only a bold line is a heading beyond the known ones
+        # Font facts decide where the loader knows them; text laid out with spaces has
+        # pseudo-geometry but no fonts (bold None), and is judged by the textual rule below.
+        fonts = geometric and line.bold is not None
+        if fonts and not line.bold:
+            return False  # with fonts, only a bold line is a heading beyond the known ones
         if not text[:1].isupper() or text.endswith((".", ",")) or "\t" in text:
             return False
         if ":" in text and _LABEL_VALUE.match(text):
             return False
-        if geometric:
-            return bool(line.bold) and len(text) < 130
+        if fonts:
+            return len(text) < 130
         # Text input: a short line standing alone between breaks.
         next_breaks = nxt is None or nxt.gap_before or nxt.page != line.page
         return (line.gap_before or prev is None) and next_breaks and len(text) < 120
@@ -279,8 +282,8 @@ class _Builder:
             text = line.text.strip()
             first = text[:1]
             geometric = line.has_geometry
-            # Only the heading rule for text input looks at the next line.
-            nxt = lines[i + 1] if not geometric and i + 1 < len(lines) else None
+            # Only the heading rule for text (no font facts) looks at the next line.
+            nxt = lines[i + 1] if (not geometric or line.bold is None) and i + 1 < len(lines) else None
             new_page = prev is not None and prev.page != line.page
             broke = line.gap_before or new_page or prev is None
             current = blocks[-1] if blocks else None
@@ -316,7 +319,15 @@ class _Builder:
                 blocks.append(Block("subheading", [line], text))
                 continue
             if not (num or bullet) and self.looks_like_heading(line, text, prev, nxt, geometric):
-                if current is not None and current.kind == "heading" and not broke and geometric:
+                # A heading that wraps runs on into the next line; without font facts (text
+                # laid out with spaces) two heading lines in a row are two headings.
+                if (
+                    current is not None
+                    and current.kind == "heading"
+                    and not broke
+                    and geometric
+                    and line.bold is not None
+                ):
                     current.lines.append(line)
                     current.text = join_lines(current.text, text)
                 else:

@@ -185,6 +185,7 @@ def build_record(
                 "format": document.format,
                 "pages": document.page_count,
                 "engine": document.engine,
+                "text_layout": document.text_layout,
                 "member": member,
             },
             "report": report,

@@ -11,7 +11,8 @@ The first source found is primary; the others confirm it or raise a conflict war
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..document import Evidence, Line, Note
@@ -63,8 +64,18 @@ def _fragment(text: str) -> re.Match[str] | None:
     return _FRAGMENT.match(strip_footnote(text).rstrip("."))
 
 
+# Public for the reading-order table reader: whether a line is (part of) a grade cell.
+grade_fragment = _fragment
+
+
 def table_region(structure: Structure, profile: Profile) -> list[Line]:
     """Body lines from the table header (or page 1) to the end of the table's page(s)."""
+    return next(table_regions(structure, profile), [])
+
+
+def table_regions(structure: Structure, profile: Profile) -> Iterator[list[Line]]:
+    """`table_region`, then the region after each later hit of the table header (a contents
+    entry the segmenter did not recognise names the table too)."""
     pages = structure.document.pages
     limit = len(pages) if profile.table_pages == 0 else min(profile.table_pages + 1, len(pages))
     header = re.compile(profile.table_header, re.I) if profile.table_header else None
@@ -72,25 +83,21 @@ def table_region(structure: Structure, profile: Profile) -> list[Line]:
     contents = {id(ln) for b in structure.blocks if b.kind == "contents" for ln in b.lines}
     for p in range(limit):
         lines = pages[p].body_lines
-        start = 0
+        starts = [0]
         if header is not None:
-            hit = next(
-                (
-                    i
-                    for i, ln in enumerate(lines)
-                    if id(ln) not in contents and header.search(ln.text.strip())
-                ),
-                None,
-            )
-            if hit is None:
-                continue
-            start = hit + 1
-        region = lines[start:]
-        # A table split over a page break continues at the top of the next page.
-        if p + 1 < len(pages) and profile.table_pages != 0:
-            region = region + pages[p + 1].body_lines[:12]
-        return region
-    return []
+            starts = [
+                i + 1
+                for i, ln in enumerate(lines)
+                if id(ln) not in contents and header.search(ln.text.strip())
+            ]
+        for start in starts:
+            region = lines[start:]
+            # A table split over a page break continues at the top of the next page.
+            if p + 1 < len(pages) and profile.table_pages != 0:
+                region = region + pages[p + 1].body_lines[:12]
+            yield region
+        if header is None:
+            return
 
 
 @dataclass(slots=True)
@@ -99,6 +106,8 @@ class TableRead:
 
     found: dict[str, JudgementFinding]
     label_text: str
+    # Warnings about the table itself (e.g. labels and grades that cannot be paired).
+    notes: list[Note] = field(default_factory=list)
 
 
 def read_table(structure: Structure, profile: Profile) -> TableRead:
@@ -107,7 +116,18 @@ def read_table(structure: Structure, profile: Profile) -> TableRead:
         return TableRead({}, "")
     if region[0].has_geometry:
         return _geometric_table(region, profile)
-    return _tabbed_table(region, profile)
+    tabbed = _tabbed_table(region, profile)
+    if tabbed.found:
+        return tabbed
+    # Reading-order text: labels and grades as separate runs of lines, paired by their order;
+    # the first region that holds the table's labels is the table.
+    from .reading_order import read_reading_order_table
+
+    for candidate in table_regions(structure, profile):
+        paired = read_reading_order_table(candidate, profile, grade_fragment)
+        if paired.label_text:
+            return TableRead(paired.found, paired.label_text, paired.notes)
+    return TableRead({}, "")
 
 
 def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
@@ -297,7 +317,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
 def extract_judgements(
     structure: Structure, profile: Profile, variant: str | None, table: TableRead
 ) -> tuple[list[JudgementFinding], list[Note]]:
-    warnings: list[Note] = []
+    warnings: list[Note] = list(table.notes)
     absent = next((v.absent for v in profile.variants if v.name == variant), ())
     sources = [table.found, sentence_judgements(structure, profile)]
     if profile.primary_source == "narrative":
