@@ -17,6 +17,7 @@ Measurements (each a function registered with `@measurement`; `--only` runs a su
 * `peak_rss`: peak RSS (VmHWM; `ru_maxrss` would carry this process's own peak across exec)
   of a fresh process extracting the largest PDF, per engine, next to a fresh process that
   imports the same modules and reads no PDF.
+* `text`: pages per second of `extract` on every converter's texts (../shared/corpus/text).
 * `startup`: wall time of `inspectparse --help` and `inspectparse extract --help` in a fresh
   process (best and median of 5).
 * `rss_growth`: RSS (/proc/self/statm) of one process after `--leak-runs` consecutive
@@ -521,6 +522,55 @@ def startup(ctx: Context) -> Section:
             f"Slowest median: {worst:.2f} s, "
             + ("within" if worst < STARTUP_TARGET else "above")
             + f" the target of {STARTUP_TARGET} s.",
+        ],
+        summary,
+    )
+
+
+TEXT_REPEAT = 3  # text: runs over every converter's texts, best of
+
+
+@measurement("text")
+def text(ctx: Context) -> Section:
+    """The text path: every converter's texts of the corpus PDFs (../shared/corpus/text)."""
+    import inspectparse
+
+    root = ctx.args.corpus / "text"
+    converters = sorted(d for d in root.iterdir() if d.is_dir()) if root.is_dir() else []
+    rows = []
+    summary: dict[str, Any] = {}
+    for converter in converters:
+        files = sorted(converter.rglob("*.txt"))
+        datas = [f.read_bytes() for f in files]
+        log(f"text: {converter.name} ({len(files)} files)")
+        best = float("inf")
+        pages = 0
+        for _ in range(TEXT_REPEAT):
+            start = time.perf_counter()
+            pages = sum(inspectparse.extract(data, format="text").source.pages for data in datas)
+            best = min(best, time.perf_counter() - start)
+        shapes: dict[str, int] = {}
+        for data in datas:
+            shape = str(inspectparse.extract(data, format="text").source.text_layout)
+            shapes[shape] = shapes.get(shape, 0) + 1
+        rows.append(
+            [
+                f"`{converter.name}`",
+                len(files),
+                pages,
+                best,
+                pages / best,
+                ", ".join(f"{k} {v}" for k, v in sorted(shapes.items())),
+            ]
+        )
+        summary[converter.name] = pages / best
+    return Section(
+        "Text input",
+        [
+            "`extract` on each converter's texts of the corpus PDFs, whole pipeline (load, clean, "
+            f"segment, classify, record) in one process, best of {TEXT_REPEAT} passes.",
+            "",
+            *table(["converter", "files", "pages", "best s", "pages/s", "read as"], rows),
         ],
         summary,
     )

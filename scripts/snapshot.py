@@ -5,7 +5,8 @@
     python scripts/snapshot.py --dump out/before  # full records, one JSON file each, to diff
 
 A restructuring must leave every record byte-identical: `tests/test_snapshot.py` compares the
-digest of each record (fixtures and ../shared/corpus, both engines) with the committed one.
+digest of each record (fixtures and ../shared/corpus: PDFs with both engines, the Brent text
+and every converter's text) with the committed one.
 Only digests are committed for corpus reports (their text is Crown copyright and stays in
 ../shared); `--dump` writes whole records outside the repository for a readable diff.
 
@@ -45,6 +46,17 @@ def cases(corpus: Path | None = CORPUS) -> Iterator[Case]:
     if corpus is not None and (corpus / "gold.jsonl").exists():
         gold = (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines()
         files = ["reports/" + json.loads(line)["file"] for line in gold if line]
+        # Every converter's text of each PDF (text/<converter>/<report path>.txt).
+        text_root = corpus / "text"
+        converters = (
+            sorted(d.name for d in text_root.iterdir() if d.is_dir()) if text_root.is_dir() else []
+        )
+        files += [
+            f"text/{c}/{f.removeprefix('reports/')}.txt"
+            for c in converters
+            for f in files
+            if f.lower().endswith(".pdf")
+        ]
         roots.append(("corpus", corpus, files))
     for name, _root, files in roots:
         for file in files:

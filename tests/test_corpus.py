@@ -125,7 +125,9 @@ _TEXT_CASES = [
     for engine in text_engines(CORPUS)
     for entry, param in zip(
         (e for e in gold_entries(SUPPORTED) if source_path(CORPUS, e["file"], engine)),
-        _params([e for e in gold_entries(SUPPORTED) if source_path(CORPUS, e["file"], engine)], engine),
+        _params(
+            [e for e in gold_entries(SUPPORTED) if source_path(CORPUS, e["file"], engine)], engine
+        ),
         strict=True,
     )
 ]

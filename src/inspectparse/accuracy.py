@@ -42,7 +42,7 @@ TEXT_ENGINE_PREFIX = "text:"
 
 
 def text_engines(corpus: Path) -> list[str]:
-    """"text:<converter>" for every converter whose texts the corpus holds."""
+    """ "text:<converter>" for every converter whose texts the corpus holds."""
     root = corpus / "text"
     if not root.is_dir():
         return []
@@ -413,7 +413,8 @@ def main() -> int:
         verdicts = [
             f"- UNEXPECTED {r.file}: {v}"
             for r in results
-            if r.error is None and (v := known_failure_verdict(r, known.get(r.file, engine), engine))
+            if r.error is None
+            and (v := known_failure_verdict(r, known.get(r.file, engine), engine))
         ]
         failed = failed or bool(verdicts)
         for line in verdicts:
@@ -434,7 +435,9 @@ def main() -> int:
             counts: dict[str, int] = defaultdict(int)
             for facts_ in by_engine[engine].values():
                 counts[str(facts_.get("text_layout"))] += 1
-            shapes = "Read as: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ".\n\n"
+            shapes = (
+                "Read as: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ".\n\n"
+            )
             print(shapes.strip())
         sections.append(
             f"## {title}\n\n{len(results)} reports in {elapsed:.0f} s.\n\n{shapes}{text}\n"

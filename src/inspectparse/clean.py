@@ -153,7 +153,10 @@ def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:
             # Text laid out in columns (pseudo-geometry, page size unknown): the first and
             # last rows, each with all its cells.
             rows = sorted({ln.top for ln in lines}, key=float)
-            first, last = set(rows[:ZONE_LINES]), set(rows[-ZONE_LINES:] if len(rows) > ZONE_LINES else [])
+            first, last = (
+                set(rows[:ZONE_LINES]),
+                set(rows[-ZONE_LINES:] if len(rows) > ZONE_LINES else []),
+            )
             top = [ln for ln in lines if ln.top in first]
             bottom = [ln for ln in lines if ln.top in last]
         else:

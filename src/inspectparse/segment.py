@@ -283,7 +283,11 @@ class _Builder:
             first = text[:1]
             geometric = line.has_geometry
             # Only the heading rule for text (no font facts) looks at the next line.
-            nxt = lines[i + 1] if (not geometric or line.bold is None) and i + 1 < len(lines) else None
+            nxt = (
+                lines[i + 1]
+                if (not geometric or line.bold is None) and i + 1 < len(lines)
+                else None
+            )
             new_page = prev is not None and prev.page != line.page
             broke = line.gap_before or new_page or prev is None
             current = blocks[-1] if blocks else None

@@ -112,22 +112,28 @@ class TableRead:
 
 def read_table(structure: Structure, profile: Profile) -> TableRead:
     region = table_region(structure, profile)
-    if not region:
-        return TableRead({}, "")
-    if region[0].has_geometry:
+    if region and region[0].has_geometry:
         return _geometric_table(region, profile)
-    tabbed = _tabbed_table(region, profile)
-    if tabbed.found:
-        return tabbed
+    if region:
+        tabbed = _tabbed_table(region, profile)
+        if tabbed.found:
+            return tabbed
     # Reading-order text: labels and grades as separate runs of lines, paired by their order;
     # the first region that holds the table's labels is the table.
     from .reading_order import read_reading_order_table
 
+    # A region that pairs its labels is the table; else the first that lists them (a
+    # contents page names them too) says why it could not be paired.
+    first: TableRead | None = None
     for candidate in table_regions(structure, profile):
+        if not candidate:
+            continue
         paired = read_reading_order_table(candidate, profile, grade_fragment)
-        if paired.label_text:
+        if paired.found:
             return TableRead(paired.found, paired.label_text, paired.notes)
-    return TableRead({}, "")
+        if first is None and paired.label_text:
+            first = TableRead(paired.found, paired.label_text, paired.notes)
+    return first or TableRead({}, "")
 
 
 def _geometric_table(region: list[Line], profile: Profile) -> TableRead:

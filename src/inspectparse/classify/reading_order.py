@@ -86,6 +86,7 @@ def _grade_cells(
             and i - 1 not in label_lines
             and fragment(prev.text) is None
             and not is_terminal(prev.text)
+            and len(prev.text.split()) >= 3  # a sentence's line, not a header cell ("Grade")
         )
         if runs_on:
             current = None
@@ -95,9 +96,9 @@ def _grade_cells(
     return cells
 
 
-def _labels(region: list[Line], profile: Profile, fragment: FragmentMatcher) -> tuple[
-    list[tuple[int, _Label]], dict[str, tuple[_Label, str]]
-]:
+def _labels(
+    region: list[Line], profile: Profile, fragment: FragmentMatcher
+) -> tuple[list[tuple[int, _Label]], dict[str, tuple[_Label, str]]]:
     """Label cells in reading order (by the index of their last line), and labels printed with
     their grade on the same line."""
     text = LineText.of(region, sep="\n")

@@ -26,7 +26,7 @@ ROW_PITCH = 12.0
 FONT_SIZE = 10.0
 # A run of at least this many spaces inside a row is a column gap.
 MIN_GAP = 3
-_GAP = re.compile(r" {%d,}" % MIN_GAP)
+_GAP = re.compile(" {" + str(MIN_GAP) + ",}")
 
 
 def split_cells(row: str) -> list[tuple[int, str]]:

@@ -40,6 +40,7 @@ SHORT_LINE_SHARE = 0.6
 # Share of lines near the width that makes a text wrapped (converted PDFs: 42% or more;
 # a paragraph per line: 13% or less).
 WRAPPED_SHARE = 0.3
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\.\s+\S")
 _TEXT_START = re.compile(r"^\s*[A-Za-z\"'‘“(]")
 
 
@@ -95,8 +96,7 @@ def load_text(data: bytes) -> Document:
         pages = [plain_page(chunk, number) for number, chunk in enumerate(chunks, start=1)]
     if shape != "layout":
         mark_short_line_breaks(pages)
-    for page in pages:
-        attach_lone_numbers(page)
+    attach_lone_numbers(pages)
     if not has_form_feeds and len(pages) == 1 and len(pages[0].lines) > 80:
         notes.append(
             Note(
@@ -117,7 +117,9 @@ def plain_page(chunk: str, number: int) -> Page:
         if not raw.strip():
             gap = True
             continue
-        page.lines.append(Line(text=raw.rstrip(), page=number, index=len(page.lines), gap_before=gap))
+        page.lines.append(
+            Line(text=raw.rstrip(), page=number, index=len(page.lines), gap_before=gap)
+        )
         gap = False
     return page
 
@@ -158,54 +160,62 @@ def _is_paragraph_start(lines: list[Line], i: int) -> bool:
     return not (alone and len(text) < 70 and text[-1:] not in ".:;?!")
 
 
-def attach_lone_numbers(page: Page) -> None:
+def attach_lone_numbers(pages: list[Page]) -> None:
     """Put paragraph numbers that a reading-order converter set apart back on their text.
 
-    "12." alone on a line followed by its text is joined to that text. A run of numbers
-    stacked one after another ("4." "5." "6.", then the three paragraphs, as pdfminer-based
-    converters give a number column) is paired in order with the paragraph starts that follow
-    on the page, and only when their counts agree; otherwise the numbers are left as they are
-    (segment then reports the gap rather than guess).
+    - "12." alone on a line and its paragraph on the next line: joined (plain `pdftotext`).
+    - numbers set apart in runs ("5." "6.", the paragraphs elsewhere, before or after, as
+      pdfminer-based converters give a number column): between two paragraphs that kept their
+      numbers, the lone numbers that fill the gap exactly are paired in order with the
+      paragraph starts in between, and only when their counts agree. Otherwise they are left
+      alone, and segment reports the numbers it cannot place rather than guess.
     """
-    lines = page.lines
-    i = 0
-    out: list[Line] = []
-    while i < len(lines):
-        m = _NUMBER_ONLY.match(lines[i].text)
-        if m is None:
-            out.append(lines[i])
-            i += 1
+    lines = [ln for page in pages for ln in page.lines]
+    drop: set[int] = set()
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        in_run = i > 0 and _NUMBER_ONLY.match(lines[i - 1].text) is not None
+        if not in_run and _NUMBER_ONLY.match(line.text) and _TEXT_START.match(nxt.text):
+            nxt.text = f"{line.text.strip()} {nxt.text.lstrip()}"
+            nxt.gap_before = nxt.gap_before or line.gap_before
+            drop.add(i)
+    anchors = [i for i, ln in enumerate(lines) if i not in drop and _NUMBERED_LINE.match(ln.text)]
+    bounds = [-1, *anchors, len(lines)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        lone = [k for k in range(a + 1, b) if k not in drop and _NUMBER_ONLY.match(lines[k].text)]
+        if not lone:
             continue
-        run = [i]
-        j = i + 1
-        while j < len(lines) and (mj := _NUMBER_ONLY.match(lines[j].text)):
-            if int(mj.group(1)) != int(_NUMBER_ONLY.match(lines[run[-1]].text).group(1)) + 1:  # type: ignore[union-attr]
-                break
-            run.append(j)
-            j += 1
-        numbers = [lines[k].text.strip() for k in run]
-        # The paragraph starts after the run, up to the next number line (or numbered line).
+        numbers = [int(_NUMBER_ONLY.match(lines[k].text).group(1)) for k in lone]  # type: ignore[union-attr]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        before = _number_of(lines[a]) if a >= 0 else None
+        after = _number_of(lines[b]) if b < len(lines) else None
+        if (before is not None and numbers[0] != before + 1) or (
+            after is not None and numbers[-1] != after - 1
+        ):
+            continue
+        # The paragraphs after the numbers, else those before them, else all in between.
+        lone_set = set(lone)
+        windows = ((lone[-1] + 1, b), (a + 1, lone[0]), (a + 1, b))
         starts: list[int] = []
-        k = j
-        while k < len(lines) and not _NUMBER_ONLY.match(lines[k].text):
-            if k > j and re.match(r"^\s*\d{1,3}\.\s+\S", lines[k].text) and lines[k].gap_before:
+        for lo, hi in windows:
+            starts = [
+                k for k in range(lo, hi) if k not in lone_set and _is_paragraph_start(lines, k)
+            ]
+            if len(starts) == len(numbers):
                 break
-            if _is_paragraph_start(lines, k) or (k == j and _TEXT_START.match(lines[k].text)):
-                starts.append(k)
-            k += 1
-        if len(run) == 1 and j < len(lines) and _TEXT_START.match(lines[j].text):
-            starts = [j]
-        if len(starts) < len(run) or (len(run) > 1 and len(starts) != len(run)):
-            out.extend(lines[i:j])
-            i = j
+        else:
             continue
-        first_number_line = lines[i]
-        for number, k in zip(numbers, starts, strict=False):
-            target = lines[k]
-            target.text = f"{number} {target.text.lstrip()}"
-        # The first text line takes the numbers' place in the flow (its break before).
-        lines[j].gap_before = lines[j].gap_before or first_number_line.gap_before
-        i = j
-    for index, line in enumerate(out):
-        line.index = index
-    page.lines = out
+        for k, n in zip(starts, numbers, strict=True):
+            lines[k].text = f"{n}. {lines[k].text.lstrip()}"
+        drop.update(lone)
+    dropped = {id(lines[k]) for k in drop}
+    for page in pages:
+        page.lines = [ln for ln in page.lines if id(ln) not in dropped]
+        for index, line in enumerate(page.lines):
+            line.index = index
+
+
+def _number_of(line: Line) -> int | None:
+    m = _NUMBERED_LINE.match(line.text)
+    return int(m.group(1)) if m else None
