@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 
 accuracy: $(STAMP)
-	$(BIN)/python -m inspectparse.accuracy --corpus $(CORPUS) --engine auto --engine pdfplumber --write docs/accuracy.md
+	$(BIN)/python -m inspectparse.accuracy --corpus $(CORPUS) --engine auto --engine pdfplumber --texts --write docs/accuracy.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --corpus $(CORPUS) --write docs/performance.md
