@@ -6,22 +6,109 @@ Public API::
     record = inspectparse.extract("report.pdf")          # a path, bytes or a binary/text stream
     record.grades                                          # {"overall_effectiveness": "good", ...}
     record.model_dump_json()
+
+    summary = inspectparse.run_batch(["reports/"], output="reports.jsonl", jobs=4)
+    summary.exit_code                                      # an inspectparse.ExitCode
+
+Names are imported on first use (PEP 562), so `import inspectparse` stays cheap and never
+loads a PDF engine.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 if TYPE_CHECKING:
-    from .record import Record
+    from .api import extract as extract
+    from .batch import BatchOptions as BatchOptions
+    from .batch import BatchSummary as BatchSummary
+    from .batch import iter_batch as iter_batch
+    from .batch import run_batch as run_batch
+    from .errors import (
+        EmptyInputError as EmptyInputError,
+    )
+    from .errors import (
+        EncryptedPdfError as EncryptedPdfError,
+    )
+    from .errors import (
+        ErrorCode as ErrorCode,
+    )
+    from .errors import (
+        ExitCode as ExitCode,
+    )
+    from .errors import (
+        ExtractionTimeoutError as ExtractionTimeoutError,
+    )
+    from .errors import (
+        InputNotFoundError as InputNotFoundError,
+    )
+    from .errors import (
+        InputUnreadableError as InputUnreadableError,
+    )
+    from .errors import (
+        InspectparseError as InspectparseError,
+    )
+    from .errors import (
+        MalformedPdfError as MalformedPdfError,
+    )
+    from .errors import (
+        NoTextLayerError as NoTextLayerError,
+    )
+    from .errors import (
+        OutputNotWritableError as OutputNotWritableError,
+    )
+    from .errors import (
+        TextDecodeError as TextDecodeError,
+    )
+    from .errors import (
+        UnsupportedInputError as UnsupportedInputError,
+    )
+    from .outcome import Outcome as Outcome
+    from .record import Record as Record
 
-__all__ = ["__version__", "extract"]
+# name -> the module that defines it
+_EXPORTS = {
+    "extract": "api",
+    "Record": "record",
+    "Outcome": "outcome",
+    "BatchOptions": "batch",
+    "BatchSummary": "batch",
+    "iter_batch": "batch",
+    "run_batch": "batch",
+    **dict.fromkeys(
+        (
+            "ExitCode",
+            "ErrorCode",
+            "InspectparseError",
+            "InputNotFoundError",
+            "InputUnreadableError",
+            "UnsupportedInputError",
+            "MalformedPdfError",
+            "EncryptedPdfError",
+            "NoTextLayerError",
+            "TextDecodeError",
+            "EmptyInputError",
+            "ExtractionTimeoutError",
+            "OutputNotWritableError",
+        ),
+        "errors",
+    ),
+}
+
+__all__ = ["__version__", *_EXPORTS]
 
 
-def extract(source: Any, **options: Any) -> Record:
-    """Extract one report. See `inspectparse.api.extract` for the options."""
-    from .api import extract as _extract
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
-    return _extract(source, **options)
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

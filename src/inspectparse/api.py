@@ -1,20 +1,29 @@
-"""The public API: `extract(source, **options) -> Record`. All logic lives behind it."""
+"""The public API: `extract(source, *, engine, input_format, path, member) -> Record`.
+
+All logic lives behind it; `extract_bytes` is the pipeline, one stage per line.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, get_args
 
-from . import __version__
+from ._version import __version__
+from .document import SourceFormat
 from .errors import InputNotFoundError, InputUnreadableError
 from .load import ENGINES, Engine, load
 from .record import Record
 
+__all__ = ["INPUT_FORMATS", "ExtractOptions", "Source", "extract", "extract_bytes", "read_source"]
+
 Source = str | os.PathLike[str] | bytes | bytearray | IO[bytes] | IO[str]
+# The formats `input_format` (and the CLI's --input-format) accept.
+INPUT_FORMATS: tuple[str, ...] = get_args(SourceFormat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +32,7 @@ class ExtractOptions:
 
     engine: Engine = "auto"
     # Treat the input as this format instead of sniffing its bytes.
-    format: Literal["pdf", "text"] | None = None
+    input_format: SourceFormat | None = None
     # Path to report in the record when the source is bytes or a stream.
     path: str | None = None
     # Member name inside an archive (batch).
@@ -32,6 +41,11 @@ class ExtractOptions:
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.input_format is not None and self.input_format not in INPUT_FORMATS:
+            raise ValueError(
+                f"input_format must be one of {', '.join(INPUT_FORMATS)} (or None to sniff the "
+                f"bytes), not {self.input_format!r}"
+            )
 
 
 def read_source(source: Source) -> tuple[bytes, str | None]:
@@ -66,17 +80,36 @@ def read_source(source: Source) -> tuple[bytes, str | None]:
     raise TypeError(f"extract() takes a path, bytes or a stream, not {type(source).__name__}")
 
 
-def extract(source: Source, **options: Any) -> Record:
+def extract(
+    source: Source,
+    *,
+    engine: Engine = "auto",
+    input_format: SourceFormat | None = None,
+    path: str | None = None,
+    member: str | None = None,
+    format: SourceFormat | None = None,
+) -> Record:
     """Extract one inspection report into a validated `Record`.
 
-    `source` is a path, bytes, or a binary or text stream. Options: `engine`
-    ("auto" | "pdfium" | "pdfplumber"), `format` ("pdf" | "text" to skip sniffing),
-    `path` (the path to report for bytes/streams), `member` (archive member name).
-    Raises an `inspectparse.errors.InspectparseError` subclass for bad input.
+    `source` is a path, bytes, or a binary or text stream. `engine`: "auto" (pdfium, falling
+    back to pdfplumber), "pdfium" or "pdfplumber"; `input_format`: "pdf" or "text" to skip
+    sniffing the bytes; `path`: the path to report for bytes and streams; `member`: the archive
+    member name. `format` is the old name of `input_format` (deprecated).
+    Raises ValueError for an unknown engine or input format, and an
+    `inspectparse.errors.InspectparseError` subclass for bad input.
     """
-    opts = ExtractOptions(**options)
-    data, path = read_source(source)
-    return extract_bytes(data, opts, path=opts.path or path)
+    if format is not None:
+        warnings.warn(
+            "extract(format=...) is deprecated; use input_format=...",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        if input_format is not None and input_format != format:
+            raise ValueError("give input_format only (format is its deprecated old name)")
+        input_format = format
+    opts = ExtractOptions(engine=engine, input_format=input_format, path=path, member=member)
+    data, source_path = read_source(source)
+    return extract_bytes(data, opts, path=opts.path or source_path)
 
 
 def extract_bytes(data: bytes, opts: ExtractOptions, *, path: str | None) -> Record:
@@ -87,7 +120,7 @@ def extract_bytes(data: bytes, opts: ExtractOptions, *, path: str | None) -> Rec
     from .validate import build_record
 
     sha256 = hashlib.sha256(data).hexdigest()
-    document = load(data, engine=opts.engine, fmt=opts.format)
+    document = load(data, engine=opts.engine, fmt=opts.input_format)
     cleaned = clean(document)
     structure = segment(cleaned)
     findings = classify(structure)

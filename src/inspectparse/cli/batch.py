@@ -1,27 +1,25 @@
-"""The `inspectparse batch` command: flags -> `BatchOptions` -> `run_batch` -> exit code.
+"""`inspectparse batch`: flags -> `BatchOptions` -> `run_batch` -> exit code.
 
-Registered on the main group by `cli.py` (`main.add_command(batch)`). All logic is in
-`inspectparse.batch`; this module only parses flags and maps the summary to an exit code.
+All logic is in `inspectparse.batch`; this module only parses flags and maps the summary to an
+exit code.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from .errors import ExitCode
+from ..batch.options import DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
+from ..errors import InspectparseError
+from ..load import Engine
+from .errors import handle_errors
+from .options import CONTEXT_SETTINGS, engine_option, format_option, table_option
 
-_ENGINES = click.Choice(["auto", "pdfium", "pdfplumber"])
+__all__ = ["batch"]
 
 
-def _fail(message: str, code: ExitCode) -> None:
-    click.echo(f"inspectparse: error: {message}", err=True)
-    sys.exit(int(code))
-
-
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -45,20 +43,8 @@ def _fail(message: str, code: ExitCode) -> None:
     help="Also write one JSON file per input under DIR, mirroring the input tree "
     "(<name>.json, or <name>.error.json for a failed input).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "csv"]),
-    default=None,
-    help="Main output format: jsonl (one record per line, the default) or csv (one row per "
-    "input, one column per judgement).",
-)
-@click.option(
-    "--table",
-    type=click.Choice(["judgements", "recommendations", "paragraphs"]),
-    default=None,
-    help="Write this long table as CSV (one row per item) as the main output.",
-)
+@format_option("batch", "Main output format")
+@table_option("Write this long table as CSV (one row per item) as the main output.")
 @click.option(
     "--sqlite",
     metavar="FILE",
@@ -77,7 +63,7 @@ def _fail(message: str, code: ExitCode) -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
-    default=300.0,
+    default=DEFAULT_TIMEOUT,
     show_default=True,
     metavar="SECONDS",
     help="Stop converting one input after this long (it gets a 'timeout' error record); "
@@ -85,13 +71,7 @@ def _fail(message: str, code: ExitCode) -> None:
 )
 @click.option("--force", is_flag=True, help="Convert every input again, even those already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
-@click.option(
-    "--engine",
-    type=_ENGINES,
-    default="auto",
-    show_default=True,
-    help="PDF text engine; auto uses pdfium and falls back to pdfplumber.",
-)
+@engine_option
 @click.option(
     "--dask-scheduler",
     metavar="ADDRESS",
@@ -101,7 +81,7 @@ def _fail(message: str, code: ExitCode) -> None:
 @click.option(
     "--max-tasks-per-child",
     type=click.IntRange(min=1),
-    default=25,
+    default=DEFAULT_MAX_TASKS_PER_CHILD,
     hidden=True,
     help="Replace each worker after this many inputs.",
 )
@@ -118,14 +98,14 @@ def batch(
     output: str | None,
     errors_file: str | None,
     output_dir: str | None,
-    fmt: str | None,
+    output_format: str | None,
     table: str | None,
     sqlite: str | None,
     jobs: int | None,
     timeout: float,
     force: bool,
     quiet: bool,
-    engine: str,
+    engine: Engine,
     dask_scheduler: str | None,
     max_tasks_per_child: int,
     task_spec: str | None,
@@ -147,7 +127,7 @@ def batch(
         inspectparse batch reports/ --format csv -o grades.csv --jobs 4
         inspectparse batch 'reports/**/*.pdf' --sqlite reports.db --timeout 120
     """
-    from .batch import BatchOptions, make_progress, resolve_task, run_batch
+    from ..batch import BatchOptions, make_progress, resolve_task, run_batch
 
     if output is None and output_dir is None and sqlite is None:
         output = "-"
@@ -157,7 +137,7 @@ def batch(
             output=output,
             errors=errors_file,
             output_dir=output_dir,
-            format=fmt,
+            format=output_format,
             table=table,
             sqlite=sqlite,
             jobs=jobs,
@@ -170,23 +150,11 @@ def batch(
     except (ValueError, ImportError, AttributeError) as exc:
         raise click.UsageError(str(exc)) from exc
 
-    try:
-        summary = run_batch(paths, options, task=task, progress=make_progress(quiet=quiet))
-    except BrokenPipeError:
-        # The reader of stdout went away (e.g. `| head`): stop quietly, like other filters.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(int(ExitCode.ERROR))
-    except RuntimeError as exc:  # no Dask, an unreachable scheduler, no worker processes
-        _fail(str(exc), ExitCode.ERROR)
-        return
-    except OSError as exc:
-        _fail(
-            f"{exc.filename or 'output'}: cannot write ({exc.strerror or exc}); check the path",
-            ExitCode.OUTPUT_NOT_WRITABLE,
-        )
-        return
-
+    with handle_errors(output=sqlite if output is None else output):
+        try:
+            summary = run_batch(paths, options, task=task, progress=make_progress(quiet=quiet))
+        except RuntimeError as exc:  # no Dask, an unreachable scheduler, no worker processes
+            raise InspectparseError(str(exc)) from exc
     if not quiet:
         click.echo(summary.format(), err=True)
     sys.exit(int(summary.exit_code))

@@ -1,0 +1,131 @@
+"""Reading the inputs' bytes, in the parent: it must hash them to resume, and each archive is
+opened once and read in place, member by member, as the workers need them."""
+
+from __future__ import annotations
+
+import os
+import tarfile
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..errors import ErrorCode, InspectparseError
+from .inputs import InputRef
+
+__all__ = ["ReadInput", "read_inputs"]
+
+_TOO_LARGE = ErrorCode.TOO_LARGE.value
+_UNREADABLE = ErrorCode.UNREADABLE.value
+
+
+@dataclass(slots=True)
+class ReadInput:
+    ref: InputRef
+    data: bytes | None = None
+    error: tuple[str, str] | None = None
+
+
+def _too_large(ref: InputRef, size: int | None, max_bytes: int | None) -> tuple[str, str] | None:
+    if max_bytes and size is not None and size > max_bytes:
+        return _TOO_LARGE, (
+            f"{size} bytes is more than the {max_bytes}-byte limit for one input; "
+            "check it is a report"
+        )
+    return None
+
+
+def read_inputs(refs: Sequence[InputRef], max_bytes: int | None) -> Iterator[ReadInput]:
+    """The bytes of each input, lazily and in order; each archive is opened once."""
+    i = 0
+    while i < len(refs):
+        ref = refs[i]
+        if ref.error is not None:
+            yield ReadInput(ref, error=ref.error)
+            i += 1
+            continue
+        if ref.container == "file":
+            yield _read_file(ref, max_bytes)
+            i += 1
+            continue
+        j = i
+        while j < len(refs) and refs[j].path == ref.path and refs[j].container == ref.container:
+            j += 1
+        group = refs[i:j]
+        if ref.container == "zip":
+            yield from _read_zip(group, max_bytes)
+        else:
+            yield from _read_tar(group, max_bytes)
+        i = j
+
+
+def _read_file(ref: InputRef, max_bytes: int | None) -> ReadInput:
+    from ..api import read_source  # the pipeline (and pydantic) only once a file is read
+
+    try:
+        size = os.path.getsize(ref.path)
+    except OSError:
+        size = None
+    too_large = _too_large(ref, size, max_bytes)
+    if too_large:
+        return ReadInput(ref, error=too_large)
+    try:
+        data, _ = read_source(ref.path)
+    except InspectparseError as exc:
+        return ReadInput(ref, error=(exc.code, exc.message))
+    return ReadInput(ref, data=data)
+
+
+def _member_error(ref: InputRef, exc: BaseException) -> tuple[str, str]:
+    return _UNREADABLE, f"{ref.path}: member {ref.member} cannot be read ({exc}); check the archive"
+
+
+def _read_zip(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[ReadInput]:
+    try:
+        zf = zipfile.ZipFile(group[0].path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        for ref in group:
+            yield ReadInput(ref, error=_member_error(ref, exc))
+        return
+    with zf:
+        for ref in group:
+            too_large = _too_large(ref, ref.size, max_bytes)
+            if too_large:
+                yield ReadInput(ref, error=too_large)
+                continue
+            try:
+                data = zf.read(ref.member or "")
+            except Exception as exc:  # noqa: BLE001 - bad CRC, encryption, odd compression...
+                yield ReadInput(ref, error=_member_error(ref, exc))
+                continue
+            yield ReadInput(ref, data=data)
+
+
+def _read_tar(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[ReadInput]:
+    # Members come in archive order, the order `_tar_members` listed them: one sequential pass
+    # reads a compressed tar without seeking back.
+    pending = list(group)
+    try:
+        with tarfile.open(group[0].path, "r:*") as tar:
+            for info in tar:
+                if not pending:
+                    break
+                if info.name != pending[0].member:
+                    continue
+                ref = pending.pop(0)
+                too_large = _too_large(ref, info.size, max_bytes)
+                if too_large:
+                    yield ReadInput(ref, error=too_large)
+                    continue
+                try:
+                    fh = tar.extractfile(info)
+                    data = fh.read() if fh is not None else b""
+                except Exception as exc:  # noqa: BLE001 - truncated or corrupt member data
+                    yield ReadInput(ref, error=_member_error(ref, exc))
+                    continue
+                yield ReadInput(ref, data=data)
+    except Exception as exc:  # noqa: BLE001 - the archive broke part-way: the rest fail
+        for ref in pending:
+            yield ReadInput(ref, error=_member_error(ref, exc))
+        return
+    for ref in pending:  # listed before but gone now (the archive changed under us)
+        yield ReadInput(ref, error=_member_error(ref, FileNotFoundError("member vanished")))

@@ -1,0 +1,87 @@
+"""`BatchSummary`: what a batch did, its exit code and the summary printed on stderr."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import ExitCode
+from ..outcome import OK, Outcome, Stored
+
+__all__ = ["BatchSummary"]
+
+
+@dataclass
+class BatchSummary:
+    """What a batch did; counts cover every input, including those skipped on resume."""
+
+    inputs: int = 0
+    converted: int = 0  # converted in this run
+    failed: int = 0  # failed in this run
+    skipped: int = 0  # already in the outputs (resume), whatever their status
+    pages: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    by_kind: Counter[str] = field(default_factory=Counter)
+    by_status: Counter[str] = field(default_factory=Counter)
+    failures: list[Outcome] = field(default_factory=list)
+
+    @property
+    def ok_total(self) -> int:
+        return self.by_status.get(OK, 0)
+
+    @property
+    def failed_total(self) -> int:
+        return sum(n for status, n in self.by_status.items() if status != OK)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """0 when every input converted, BATCH_PARTIAL when some failed, BATCH_ALL_FAILED."""
+        if self.interrupted:
+            return ExitCode.INTERRUPTED
+        if self.failed_total == 0:
+            return ExitCode.OK
+        return ExitCode.BATCH_ALL_FAILED if self.ok_total == 0 else ExitCode.BATCH_PARTIAL
+
+    def _count(self, status: str, kind: str | None) -> None:
+        self.by_status[status] += 1
+        if status == OK:
+            self.by_kind[kind or "unknown"] += 1
+
+    def add(self, outcome: Outcome) -> None:
+        self._count(outcome.status, outcome.kind)
+        if outcome.ok:
+            self.converted += 1
+            self.pages += outcome.pages
+        else:
+            self.failed += 1
+            self.failures.append(outcome)
+
+    def add_skipped(self, stored: Stored) -> None:
+        self.skipped += 1
+        self._count(stored.status, stored.kind)
+
+    def format(self, *, max_failures: int = 20) -> str:
+        """The human summary printed on stderr at the end of a run."""
+        rate = self.pages / self.seconds if self.seconds > 0 else 0.0
+        lines = [
+            f"batch: {self.inputs} inputs: {self.ok_total} converted, "
+            f"{self.failed_total} failed"
+            + (f" ({self.skipped} already done, skipped)" if self.skipped else "")
+            + f"; {self.seconds:.1f} s, {self.pages} pages ({rate:.1f} pages/s)"
+            + (" - INTERRUPTED" if self.interrupted else "")
+        ]
+        if self.by_kind:
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.by_kind.items()))
+            lines.append(f"  by kind: {kinds}")
+        if self.by_status:
+            statuses = sorted(self.by_status.items(), key=lambda kv: (kv[0] != OK, kv[0]))
+            lines.append("  by status: " + ", ".join(f"{s} {n}" for s, n in statuses))
+        for outcome in self.failures[:max_failures]:
+            where = outcome.input.path or "-"
+            if outcome.input.member:
+                where += f" [{outcome.input.member}]"
+            lines.append(f"  failed: {where}: {outcome.code}: {outcome.message}")
+        if len(self.failures) > max_failures:
+            lines.append(f"  ... and {len(self.failures) - max_failures} more failures")
+        return "\n".join(lines)

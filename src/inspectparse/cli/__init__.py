@@ -1,0 +1,53 @@
+"""Command line: maps flags to options, calls the library, hands the result to a writer.
+
+stdout carries data only; every message goes to stderr. Exit codes: `inspectparse.ExitCode`,
+listed in `main`'s help from the enum itself. Commands: `extract` (cli/extract.py), `batch`
+(cli/batch.py) and `schema` (here).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import click
+
+from .._version import __version__
+from ..errors import ExitCode
+from .batch import batch
+from .extract import extract
+from .options import CONTEXT_SETTINGS
+
+__all__ = ["main"]
+
+_EXIT_CODES = textwrap.fill(
+    "Exit codes: " + ", ".join(f"{int(c)} {c.summary}" for c in ExitCode) + ".",
+    width=88,
+    subsequent_indent="    ",
+)
+
+
+@click.group(
+    context_settings=CONTEXT_SETTINGS,
+    help=f"""Extract judgements, recommendations and numbered paragraphs from UK inspection
+    reports (Ofsted PDFs or their text) as validated JSON.
+
+    \b
+    {_EXIT_CODES}
+    """,
+)
+@click.version_option(__version__, prog_name="inspectparse")
+def main() -> None:
+    pass
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the record that `extract` prints."""
+    from ..record import Record
+
+    click.echo(json.dumps(Record.model_json_schema(), indent=2))
+
+
+main.add_command(extract)
+main.add_command(batch)

@@ -1,0 +1,97 @@
+"""`inspectparse extract`: one report -> its record, on stdout or in a file (and SQLite)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import click
+
+from ..document import SourceFormat
+from ..load import Engine
+from ..output import SinkOptions, choose_format
+from .errors import handle_errors
+from .options import (
+    CONTEXT_SETTINGS,
+    engine_option,
+    format_option,
+    input_format_option,
+    table_option,
+)
+
+__all__ = ["extract"]
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Write to this file instead of stdout.",
+)
+@format_option("extract", "Output format")
+@table_option("Write this long table as CSV instead (one row per item).")
+@click.option(
+    "--sqlite",
+    "sqlite_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also add the record to this SQLite file (normalised tables).",
+)
+@engine_option
+@input_format_option
+def extract(
+    source: str,
+    pretty: bool,
+    output: str,
+    output_format: str | None,
+    table: str | None,
+    sqlite_path: str | None,
+    engine: Engine,
+    input_format: SourceFormat | None,
+) -> None:
+    """Extract one report (a PDF or text file, or - for stdin) and print its record.
+
+    \b
+    Example:
+        inspectparse extract report.pdf | jq '.judgements[] | {key, grade}'
+        pdftotext report.pdf - | inspectparse extract -
+        inspectparse extract --table recommendations report.pdf > recs.csv
+    """
+    try:
+        fmt = choose_format("extract", output_format, table=table)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    from ..api import extract as extract_record
+    from ..output import Outcome, write_sqlite
+
+    writing = sqlite_path if sqlite_path and output == "-" else output
+    with handle_errors(output=writing):
+        if source == "-":
+            record = extract_record(
+                sys.stdin.buffer, path="-", engine=engine, input_format=input_format
+            )
+        else:
+            record = extract_record(source, engine=engine, input_format=input_format)
+        with _open_output(output) as stream:
+            sink = fmt.sink.to_stream(stream, SinkOptions(force=True, pretty=pretty, table=table))
+            sink.write(Outcome.from_record(record))
+            sink.close()
+        if sqlite_path:
+            write_sqlite([record], Path(sqlite_path))
+
+
+@contextlib.contextmanager
+def _open_output(output: str) -> Iterator[IO[str]]:
+    if output == "-":
+        yield sys.stdout
+        return
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        yield stream

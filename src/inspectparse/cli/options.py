@@ -1,0 +1,62 @@
+"""Options shared by the commands; every choice is read from the library's own declarations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar, get_args
+
+import click
+
+from ..document import SourceFormat
+from ..load import ENGINES
+from ..output import FORMATS, TABLES
+from ..output.formats import Command, format_names
+
+__all__ = [
+    "CONTEXT_SETTINGS",
+    "engine_option",
+    "format_option",
+    "input_format_option",
+    "table_option",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+def engine_option(func: F) -> F:
+    return click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        default="auto",
+        show_default=True,
+        help="PDF text engine; auto uses pdfium and falls back to pdfplumber.",
+    )(func)
+
+
+def input_format_option(func: F) -> F:
+    return click.option(
+        "--input-format",
+        "input_format",
+        type=click.Choice(get_args(SourceFormat)),
+        default=None,
+        help="Skip content sniffing and read the input as this format.",
+    )(func)
+
+
+def table_option(help: str) -> Callable[[F], F]:
+    return click.option("--table", type=click.Choice(TABLES), default=None, help=help)
+
+
+def format_option(command: Command, lead: str) -> Callable[[F], F]:
+    """`--format`, offering the formats the registry gives `command`, each with its help."""
+    names = format_names(command)
+    described = ", ".join(f"{n} ({FORMATS[n].help})" for n in names)
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(names),
+        default=None,
+        help=f"{lead}: {described}; the first is the default.",
+    )

@@ -1,0 +1,61 @@
+"""The output formats: one registry line each.
+
+`--format` choices (of `extract` and `batch`), the options' validation and the opening of a
+format's sink all read `FORMATS`. A new format is one module with a sink (a class with
+`to_path` and `to_stream`, see `sink.SinkFactory`) and one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .csvfile import CsvSink
+from .jsonl import JsonlSink, JsonSink
+from .sink import SinkFactory
+
+__all__ = ["FORMATS", "Command", "OutputFormat", "choose_format", "format_names"]
+
+Command = Literal["extract", "batch"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    name: str
+    sink: SinkFactory
+    help: str
+    commands: tuple[Command, ...] = ("extract", "batch")  # whose `--format` offers it
+    tables: bool = False  # can write a long table (`--table`)
+
+
+FORMATS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("json", JsonSink, "the full record", commands=("extract",)),
+        OutputFormat("jsonl", JsonlSink, "one record per line", commands=("batch",)),
+        OutputFormat("csv", CsvSink, "one row per report, a column per judgement", tables=True),
+    )
+}
+
+
+def format_names(command: Command) -> tuple[str, ...]:
+    """The formats `command --format` offers, in registry order."""
+    return tuple(f.name for f in FORMATS.values() if command in f.commands)
+
+
+def choose_format(command: Command, name: str | None, *, table: str | None = None) -> OutputFormat:
+    """The format `command` writes for `--format name` (None: its default) and `--table`.
+
+    The default is the command's first format, or with a table the first that writes tables.
+    ValueError for a format the command does not offer, or one that cannot write the table.
+    """
+    offered = format_names(command)
+    if name is not None and name not in offered:
+        raise ValueError(f"format must be {' or '.join(offered)}, not {name!r}")
+    if table is not None:
+        tabular = [n for n in offered if FORMATS[n].tables]
+        if name is not None and name not in tabular:
+            writes = " or ".join(n.upper() for n in tabular)
+            raise ValueError(f"--table writes {writes}; it cannot be combined with --format {name}")
+        name = name or tabular[0]
+    return FORMATS[name or offered[0]]

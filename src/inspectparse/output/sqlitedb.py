@@ -1,0 +1,283 @@
+"""`--sqlite FILE`: normalised tables generated from the column declarations in `rows.py`.
+
+Tables: `reports` (one row per report), `judgements`, `recommendations`, `paragraphs`,
+`warnings` (one row per item), `errors` (one row per failed input) and `meta` (the database
+layout's `schema_version`). A report is keyed on (sha256, member); `member` is '' rather than
+NULL outside archives, so plain `JOIN ... USING (sha256, member)` works (NULLs never compare
+equal in SQL).
+
+An existing database is brought up to date when it is opened: a column declared in `rows.py`
+that its table lacks (a field added since the file was written) is added with `ALTER TABLE ...
+ADD COLUMN`, so a resumed batch goes on writing into it. Rows written before hold NULL there
+until `--force` converts their reports again. A database from a newer layout is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import OutputNotWritableError
+from ..outcome import OK, InputId, Outcome, Stored, as_outcome
+from .rows import ITEM_TABLES, REPORT, Column, ItemTable, sql_value
+from .sink import DEFAULT_OPTIONS, SinkOptions
+
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "Schema",
+    "SqlColumn",
+    "SqlTable",
+    "SqliteSink",
+    "migrate",
+    "write_sqlite",
+]
+
+# The database layout's version, kept in `meta`. Columns added to `rows.py` need no new
+# version (they are added on open); bump it for a change that needs a migration step.
+# 1: the layout before the meta table; 2: meta, and columns reconciled on open.
+SCHEMA_VERSION = 2
+
+
+@dataclass(frozen=True, slots=True)
+class SqlColumn:
+    name: str
+    type: str
+    constraint: str = ""
+
+    def definition(self) -> str:
+        return f"{self.name} {self.type} {self.constraint}".rstrip()
+
+
+@dataclass(frozen=True, slots=True)
+class SqlTable:
+    name: str
+    columns: tuple[SqlColumn, ...]
+    constraints: tuple[str, ...] = ()
+
+    def create(self) -> str:
+        parts = [c.definition() for c in self.columns] + list(self.constraints)
+        body = ",\n    ".join(parts)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {body}\n)"
+
+    def insert(self, *, replace: bool = False) -> str:
+        names = ", ".join(c.name for c in self.columns)
+        marks = ", ".join("?" for _ in self.columns)
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        return f"{verb} INTO {self.name} ({names}) VALUES ({marks})"
+
+
+def _sql(column: Column) -> SqlColumn:
+    return SqlColumn(column.name, column.sql, "NOT NULL" if column.not_null else "")
+
+
+_KEY = (SqlColumn("sha256", "TEXT", "NOT NULL"), SqlColumn("member", "TEXT", "NOT NULL DEFAULT ''"))
+_CHILD = "FOREIGN KEY (sha256, member) REFERENCES reports (sha256, member) ON DELETE CASCADE"
+
+ERRORS = SqlTable(
+    "errors",
+    (
+        SqlColumn("path", "TEXT", "NOT NULL"),
+        SqlColumn("member", "TEXT", "NOT NULL DEFAULT ''"),
+        SqlColumn("sha256", "TEXT"),
+        SqlColumn("code", "TEXT", "NOT NULL"),
+        SqlColumn("message", "TEXT"),
+    ),
+    ("PRIMARY KEY (path, member)",),
+)
+META = SqlTable("meta", (SqlColumn("key", "TEXT", "PRIMARY KEY"), SqlColumn("value", "TEXT")))
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """The database's tables, generated from the column declarations (`rows.py`)."""
+
+    report: tuple[Column, ...]  # the `reports` columns after sha256, member and path
+    items: dict[str, tuple[Column, ...]]  # item table -> its columns after sha256, member, idx
+
+    @classmethod
+    def declared(
+        cls, report: Iterable[Column] = REPORT, item_tables: Iterable[ItemTable] = ITEM_TABLES
+    ) -> Schema:
+        return cls(
+            tuple(c for c in report if c.sqlite),
+            {t.name: tuple(c for c in t.columns if c.sqlite) for t in item_tables},
+        )
+
+    @property
+    def reports(self) -> SqlTable:
+        return SqlTable(
+            "reports",
+            (*_KEY, SqlColumn("path", "TEXT"), *map(_sql, self.report)),
+            ("PRIMARY KEY (sha256, member)",),
+        )
+
+    def item(self, name: str) -> SqlTable:
+        return SqlTable(
+            name,
+            (*_KEY, SqlColumn("idx", "INTEGER", "NOT NULL"), *map(_sql, self.items[name])),
+            ("PRIMARY KEY (sha256, member, idx)", _CHILD),
+        )
+
+    @property
+    def tables(self) -> tuple[SqlTable, ...]:
+        return (self.reports, *map(self.item, self.items), ERRORS, META)
+
+
+SCHEMA = Schema.declared()
+
+
+def _schema_version(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return None if row is None else int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path, schema: Schema = SCHEMA) -> None:
+    """Create what is missing: tables, then columns of existing tables; record the version."""
+    with conn:
+        conn.execute(META.create())
+        version = _schema_version(conn)
+        if version is not None and version > SCHEMA_VERSION:
+            raise OutputNotWritableError(
+                f"{path}: written by a newer inspectparse (database layout {version}, this "
+                f"version writes {SCHEMA_VERSION}); upgrade inspectparse or write a new file",
+                path=str(path),
+            )
+        for table in schema.tables:
+            conn.execute(table.create())
+            have = {row[1] for row in conn.execute(f"PRAGMA table_info({table.name})")}
+            for column in table.columns:
+                if column.name not in have:
+                    # Nullable: the rows already there have no value for it.
+                    conn.execute(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {column.type}")
+        if version != SCHEMA_VERSION:
+            conn.execute(META.insert(replace=True), ("schema_version", str(SCHEMA_VERSION)))
+
+
+def _not_writable(path: Path, exc: sqlite3.Error) -> OutputNotWritableError:
+    return OutputNotWritableError(
+        f"{path}: cannot write the SQLite database ({exc}); check the path", path=str(path)
+    )
+
+
+class SqliteSink:
+    """Normalised SQLite tables, one transaction per input.
+
+    The same content found at two paths is one report (the first path is kept).
+    `reports.record` holds the full record JSON for anything the columns leave out.
+    """
+
+    stores_reports = True
+    stores_errors = True
+    resumable = True
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, *, force: bool = False, schema: Schema = SCHEMA
+    ) -> None:
+        # The batch parent is the only writer; one connection, used from one thread.
+        self.conn = conn
+        self.path = path
+        self.force = force
+        self.schema = schema
+        # Statements made once: the same few are run for every input.
+        self._reports = schema.reports
+        self._items = [(schema.item(name), columns) for name, columns in schema.items.items()]
+
+    @classmethod
+    def to_path(
+        cls,
+        path: str | os.PathLike[str],
+        options: SinkOptions = DEFAULT_OPTIONS,
+        *,
+        schema: Schema = SCHEMA,
+    ) -> SqliteSink:
+        target = Path(path)
+        try:
+            conn = sqlite3.connect(target)
+        except sqlite3.Error as exc:
+            raise _not_writable(target, exc) from exc
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn, target, schema)
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise _not_writable(target, exc) from exc
+            raise
+        return cls(conn, target, force=options.force, schema=schema)
+
+    @classmethod
+    def to_stream(cls, stream: IO[str], options: SinkOptions) -> SqliteSink:
+        raise ValueError("SQLite writes a file, not a stream")
+
+    def lookup(self, ident: InputId) -> Stored | None:
+        if ident.sha256 is not None:
+            row = self.conn.execute(
+                "SELECT kind FROM reports WHERE sha256 = ? AND member = ?",
+                (ident.sha256, ident.member or ""),
+            ).fetchone()
+            if row is not None:
+                return Stored(OK, row[0])
+        row = self.conn.execute(
+            "SELECT code, sha256 FROM errors WHERE path = ? AND member = ?",
+            (ident.path or "", ident.member or ""),
+        ).fetchone()
+        if row is not None and row[1] == ident.sha256:
+            return Stored(row[0])
+        return None
+
+    def write(self, outcome: Outcome) -> None:
+        ident = outcome.input
+        member = ident.member or ""
+        try:
+            with self.conn:  # one transaction: commit on success, roll back on error
+                if outcome.ok:
+                    self._write_report(outcome, member)
+                else:
+                    values = (ident.path or "", member, ident.sha256, outcome.code, outcome.message)
+                    self.conn.execute(ERRORS.insert(replace=True), values)
+        except sqlite3.Error as exc:
+            raise _not_writable(self.path, exc) from exc
+
+    def _write_report(self, outcome: Outcome, member: str) -> None:
+        ident = outcome.input
+        rec = outcome.record or {}
+        key = (ident.sha256 or (rec.get("source") or {}).get("sha256"), member)
+        exists = self.conn.execute(
+            "SELECT 1 FROM reports WHERE sha256 = ? AND member = ?", key
+        ).fetchone()
+        # A success supersedes an earlier error for the same input.
+        self.conn.execute(
+            "DELETE FROM errors WHERE path = ? AND member = ?", (ident.path or "", member)
+        )
+        if exists and not self.force:
+            return
+        for table, _ in self._items:
+            self.conn.execute(f"DELETE FROM {table.name} WHERE sha256 = ? AND member = ?", key)
+        self.conn.execute("DELETE FROM reports WHERE sha256 = ? AND member = ?", key)
+        values = [sql_value(c.get(rec)) for c in self.schema.report]
+        self.conn.execute(self._reports.insert(), (*key, ident.path, *values))
+        for table, columns in self._items:
+            rows: list[tuple[Any, ...]] = [
+                (*key, idx, *(sql_value(c.get(item)) for c in columns))
+                for idx, item in enumerate(rec.get(table.name) or ())
+            ]
+            if rows:
+                self.conn.executemany(table.insert(), rows)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def write_sqlite(records: Iterable[Any], path: str | os.PathLike[str]) -> None:
+    """Write records (or `Outcome`s) into an SQLite file, replacing rows of the same report."""
+    sink = SqliteSink.to_path(path, SinkOptions(force=True))
+    try:
+        for obj in records:
+            sink.write(as_outcome(obj))
+    finally:
+        sink.close()

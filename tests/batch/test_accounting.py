@@ -1,0 +1,71 @@
+"""Every input accounted for exactly once, with the real pipeline; exit codes; iter_batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from batch_helpers import (
+    failing_task,
+    fake_task,
+    make_inputs,
+    read_lines,
+    statuses,
+    write_plain_inputs,
+)
+from inspectparse.batch import (
+    BatchSummary,
+    iter_batch,
+    run_batch,
+)
+from inspectparse.errors import ExitCode
+from inspectparse.outcome import Outcome
+from inspectparse.record import Record
+
+
+def test_every_input_accounted_for_exactly_once(tmp_path: Path) -> None:
+    expected = make_inputs(tmp_path / "in")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    summary = run_batch([tmp_path / "in"], output=out, errors=errors, jobs=2, timeout=120)
+
+    reports, failures = read_lines(out), read_lines(errors)
+    assert all("report" in o for o in reports) and all("error" in o for o in failures)
+    got = statuses(reports + failures)
+    assert got == expected
+    for obj in reports:  # each report is a valid record naming its own input
+        record = Record.model_validate(obj["report"])
+        assert (record.source.path, record.source.member) == (
+            obj["source"]["path"],
+            obj["source"]["member"],
+        )
+        assert record.source.sha256 == obj["source"]["sha256"]
+    for obj in failures:
+        assert obj["error"]["message"] and obj["source"]["sha256"]
+    n_ok = sum(1 for s in expected.values() if s == "ok")
+    assert summary.inputs == len(expected)
+    assert (summary.converted, summary.failed, summary.skipped) == (n_ok, len(expected) - n_ok, 0)
+    assert summary.exit_code == ExitCode.BATCH_PARTIAL
+    assert summary.pages > 0 and sum(summary.by_kind.values()) == n_ok
+    text = summary.format()
+    assert "by status" in text and "unsupported_format" in text
+
+
+def test_exit_codes_all_ok_and_all_failed(tmp_path: Path) -> None:
+    write_plain_inputs(tmp_path / "good", 2)
+    ok = run_batch([tmp_path / "good"], output=tmp_path / "a.jsonl", task=fake_task, jobs=1)
+    assert ok.exit_code == ExitCode.OK and ok.failed_total == 0
+    bad = run_batch([tmp_path / "good"], output=tmp_path / "b.jsonl", task=failing_task, jobs=1)
+    assert bad.exit_code == ExitCode.BATCH_ALL_FAILED
+    lines = read_lines(tmp_path / "b.jsonl")
+    assert {o["error"]["code"] for o in lines} == {"internal_error"}
+    assert "ValueError: boom" in lines[0]["error"]["message"]
+    empty = run_batch([tmp_path / "missing"], output=tmp_path / "c.jsonl", task=fake_task)
+    assert empty.exit_code == ExitCode.BATCH_ALL_FAILED  # a missing path is a failed input
+    assert BatchSummary().exit_code == ExitCode.OK
+
+
+def test_iter_batch_yields_one_outcome_per_input(tmp_path: Path) -> None:
+    expected = make_inputs(tmp_path / "in")
+    outcomes = list(iter_batch([tmp_path / "in"], task=fake_task, jobs=2))
+    assert all(isinstance(o, Outcome) for o in outcomes)
+    assert {(o.input.path, o.input.member) for o in outcomes} == set(expected)
+    assert len(outcomes) == len(expected)

@@ -1,0 +1,116 @@
+"""CSV: one row per input with a stable union of judgement columns, and long tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from inspectparse.output import (
+    REPORT_COLUMNS,
+    TABLE_COLUMNS,
+    CsvReportSink,
+    SinkOptions,
+    TableCsvSink,
+    report_columns,
+    write_report_csv,
+    write_table_csv,
+)
+from output_helpers import err, make_record, ok
+
+
+def _read_csv(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(text))
+    rows = list(reader)
+    return list(reader.fieldnames or []), rows
+
+
+def test_report_csv_one_row_per_input_with_a_stable_union_of_judgement_columns() -> None:
+    r1 = make_record(
+        "b.pdf", grades={"overall_effectiveness": "good", "help_and_protection": "good"}
+    )
+    r2 = make_record(
+        "a.pdf", grades={"care_leavers": "inadequate", "overall_effectiveness": "good"}
+    )
+    outcomes = [ok(r1), ok(r2), err("c.pdf")]
+    texts = []
+    for order in (outcomes, outcomes[::-1]):
+        buf = io.StringIO()
+        write_report_csv(order, buf)
+        texts.append(buf.getvalue())
+    assert texts[0] == texts[1]  # completion order never changes the file
+    columns, rows = _read_csv(texts[0])
+    assert columns[: len(REPORT_COLUMNS)] == list(REPORT_COLUMNS)
+    assert columns[len(REPORT_COLUMNS) :] == [
+        "overall_effectiveness",
+        "care_leavers",
+        "help_and_protection",
+    ]
+    assert [r["path"] for r in rows] == ["a.pdf", "b.pdf", "c.pdf"]
+    a, b, c = rows
+    assert a["care_leavers"] == "inadequate" and a["help_and_protection"] == ""
+    assert b["n_recommendations"] == "2" and b["n_paragraphs"] == "3" and b["n_warnings"] == "1"
+    assert a["inspection_start"] == "2031-03-03" and a["lead_inspector"] == "Ada Example"
+    assert c["status"] == "error" and c["error_code"] == "unsupported_format"
+    assert c["kind"] == "" and c["overall_effectiveness"] == ""
+
+
+def test_report_csv_accepts_plain_records() -> None:
+    buf = io.StringIO()
+    write_report_csv([make_record()], buf)
+    _, rows = _read_csv(buf.getvalue())
+    assert rows[0]["path"] == "in/northwick.pdf" and rows[0]["status"] == "ok"
+
+
+def test_judgement_key_that_clashes_with_a_fixed_column_is_prefixed() -> None:
+    rows = [{"path": "x", "kind": "ilacs", "judgement_kind": "good"}]
+    assert report_columns(rows)[-1] == "judgement_kind"
+
+
+@pytest.mark.parametrize("table", ["judgements", "recommendations", "paragraphs"])
+def test_long_tables(table: str) -> None:
+    record = make_record(grades={"overall_effectiveness": "good", "leadership": "outstanding"})
+    buf = io.StringIO()
+    write_table_csv([ok(record), err("bad.pdf")], table, buf)
+    columns, rows = _read_csv(buf.getvalue())
+    assert columns == list(TABLE_COLUMNS[table])
+    expected = {"judgements": 2, "recommendations": 2, "paragraphs": 3}[table]
+    assert len(rows) == expected
+    assert {r["sha256"] for r in rows} == {record.source.sha256}
+    assert [r["index"] for r in rows] == [str(i) for i in range(expected)]
+    if table == "recommendations":
+        assert json.loads(rows[0]["sub_items"]) == ["a", "b"]
+        assert rows[0]["text"] == "Invented action 0, with a comma"
+    if table == "paragraphs":
+        assert rows[0]["text"].endswith('with "quotes"\nand a newline.')  # CSV quoting holds
+
+
+def test_csv_sink_merges_existing_rows_on_resume(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    a = ok(make_record("a.pdf", grades={"overall_effectiveness": "good"}))
+    b = ok(make_record("b.pdf", grades={"leadership": "inadequate"}))
+    sink = CsvReportSink.to_path(path)
+    sink.write(a)
+    sink.close()
+    sink = CsvReportSink.to_path(path)
+    assert sink.lookup(a.input) is not None
+    sink.write(a)
+    sink.write(b)
+    sink.close()
+    columns, rows = _read_csv(path.read_text(encoding="utf-8"))
+    assert [r["path"] for r in rows] == ["a.pdf", "b.pdf"]
+    assert "leadership" in columns and rows[0]["overall_effectiveness"] == "good"
+
+
+def test_table_sink_replaces_an_inputs_rows(tmp_path: Path) -> None:
+    path = tmp_path / "j.csv"
+    a = ok(make_record("a.pdf", grades={"overall_effectiveness": "good", "leadership": "good"}))
+    for _ in range(2):
+        sink = TableCsvSink.to_path(path, SinkOptions(table="judgements"))
+        sink.write(a)
+        sink.close()
+    _, rows = _read_csv(path.read_text(encoding="utf-8"))
+    assert len(rows) == 2

@@ -1,0 +1,184 @@
+"""SQLite: normalised tables keyed on (sha256, member), resume, and older databases."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from inspectparse.errors import ExitCode, OutputNotWritableError
+from inspectparse.outcome import InputId
+from inspectparse.output import ITEM_TABLES, REPORT, Column, SqliteSink, write_sqlite
+from inspectparse.output.sqlitedb import SCHEMA_VERSION, Schema
+from inspectparse.record import Record
+from output_helpers import err, make_record, ok
+
+
+def test_sqlite_tables_join_on_sha256_and_member(tmp_path: Path) -> None:
+    db = tmp_path / "out.db"
+    plain = make_record("a.pdf", grades={"overall_effectiveness": "good", "leadership": "good"})
+    in_zip = make_record("bundle.zip", member="x/b.pdf", content=b"b")
+    sink = SqliteSink.to_path(db)
+    for outcome in (ok(plain), ok(in_zip), err("c.pdf"), err("bundle.zip", member="junk.bin")):
+        sink.write(outcome)
+    sink.close()
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("SELECT count(*) FROM reports").fetchone() == (2,)
+    assert conn.execute("SELECT count(*) FROM errors").fetchone() == (2,)
+    joined = conn.execute(
+        "SELECT r.path, r.member, j.key, j.grade FROM reports r "
+        "JOIN judgements j USING (sha256, member) ORDER BY r.path, j.idx"
+    ).fetchall()
+    assert joined == [
+        ("a.pdf", "", "overall_effectiveness", "good"),
+        ("a.pdf", "", "leadership", "good"),
+        ("bundle.zip", "x/b.pdf", "overall_effectiveness", "good"),
+    ]
+    for table, n in (("recommendations", 4), ("paragraphs", 6), ("warnings", 2)):
+        count = conn.execute(
+            f"SELECT count(*) FROM {table} t JOIN reports r USING (sha256, member)"
+        ).fetchone()
+        assert count == (n,)
+    full = json.loads(conn.execute("SELECT record FROM reports WHERE path='a.pdf'").fetchone()[0])
+    assert Record.model_validate(full) == plain
+    pk = [r[1] for r in conn.execute("PRAGMA table_info(reports)") if r[5]]
+    assert pk == ["sha256", "member"]
+    conn.close()
+
+
+def test_sqlite_resume_lookup_and_rewrite(tmp_path: Path) -> None:
+    db = tmp_path / "out.db"
+    a = ok(make_record("a.pdf"))
+    failed_then_ok = err("a.pdf")
+    sink = SqliteSink.to_path(db)
+    sink.write(failed_then_ok)
+    sink.write(a)  # a success supersedes the error of the same input
+    sink.write(a)  # written twice: still one report
+    assert sink.lookup(a.input) is not None and sink.lookup(a.input).ok
+    assert sink.lookup(InputId("z.pdf", None, "0" * 64)) is None
+    sink.close()
+    write_sqlite([make_record("a.pdf")], db)  # force: replaced, not duplicated
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM reports").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM judgements").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM errors").fetchone() == (0,)
+    conn.close()
+
+
+def test_sqlite_same_content_at_two_paths_is_one_report(tmp_path: Path) -> None:
+    db = tmp_path / "out.db"
+    one = make_record("a.pdf", content=b"same")
+    two = make_record("copy/a.pdf", content=b"same")
+    sink = SqliteSink.to_path(db)
+    sink.write(ok(one))
+    sink.write(ok(two))
+    assert sink.lookup(ok(two).input) is not None
+    sink.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT path FROM reports").fetchall() == [("a.pdf",)]
+    conn.close()
+
+
+# The `reports` table as the layout before the meta table wrote it, less `letter_date` (the
+# field added last): a database from an earlier version of inspectparse.
+_EARLIER_REPORTS = """
+CREATE TABLE reports (
+    sha256 TEXT NOT NULL, member TEXT NOT NULL DEFAULT '', path TEXT, format TEXT,
+    pages INTEGER, engine TEXT, kind TEXT, kind_rule TEXT, variant TEXT, title TEXT,
+    provider TEXT, inspection_start TEXT, inspection_end TEXT, lead_inspector TEXT,
+    published TEXT, schema_version TEXT, parser_version TEXT, record TEXT NOT NULL,
+    PRIMARY KEY (sha256, member)
+);
+CREATE TABLE warnings (
+    sha256 TEXT NOT NULL, member TEXT NOT NULL DEFAULT '', idx INTEGER NOT NULL,
+    code TEXT NOT NULL, PRIMARY KEY (sha256, member, idx),
+    FOREIGN KEY (sha256, member) REFERENCES reports (sha256, member) ON DELETE CASCADE
+);
+INSERT INTO reports (sha256, member, path, kind, record)
+    VALUES ('0000', '', 'old.pdf', 'ilacs', '{}');
+"""
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def test_a_database_from_an_earlier_layout_is_resumed_and_gains_the_new_columns(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as conn:
+        conn.executescript(_EARLIER_REPORTS)
+    conn.close()
+    a = ok(make_record("a.pdf"))
+    sink = SqliteSink.to_path(db)  # was: "table reports has no column named letter_date"
+    assert sink.lookup(InputId("old.pdf", None, "0000")) is not None  # still resumable
+    sink.write(a)
+    sink.close()
+    conn = sqlite3.connect(db)
+    assert "letter_date" in _columns(conn, "reports")
+    assert {"message", "page"} <= set(_columns(conn, "warnings"))
+    rows = conn.execute("SELECT path, letter_date FROM reports ORDER BY path").fetchall()
+    assert rows == [("a.pdf", None), ("old.pdf", None)]
+    assert conn.execute("SELECT message FROM warnings").fetchall() == [("invented",)]
+    assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
+        str(SCHEMA_VERSION),
+    )
+    conn.close()
+
+
+def test_a_new_column_declaration_reaches_an_existing_database(
+    tmp_path: Path,
+) -> None:
+    # The exercise "a new record field": one Column line; the next run adds it and fills it.
+    db = tmp_path / "out.db"
+    write_sqlite([make_record("a.pdf")], db)
+    extra = Column("lead_inspector_upper", "TEXT", lambda r: r["report"]["lead_inspector"].upper())
+    schema = Schema.declared(report=(*REPORT, extra))
+    sink = SqliteSink.to_path(db, schema=schema)
+    sink.write(ok(make_record("b.pdf")))
+    sink.close()
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT path, lead_inspector_upper FROM reports ORDER BY path").fetchall()
+    assert rows == [("a.pdf", None), ("b.pdf", "ADA EXAMPLE")]
+    conn.close()
+
+
+def test_a_database_from_a_newer_layout_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    write_sqlite([make_record("a.pdf")], db)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION + 1,)
+        )
+    conn.close()
+    with pytest.raises(OutputNotWritableError, match="newer inspectparse"):
+        SqliteSink.to_path(db)
+
+
+def test_a_file_that_is_not_a_database_is_a_typed_error(tmp_path: Path) -> None:
+    not_db = tmp_path / "notes.db"
+    not_db.write_bytes(b"these are notes, not a database\n" * 100)
+    with pytest.raises(OutputNotWritableError) as info:
+        SqliteSink.to_path(not_db)
+    assert info.value.exit_code == ExitCode.OUTPUT_NOT_WRITABLE
+    with pytest.raises(OutputNotWritableError):
+        SqliteSink.to_path(tmp_path / "no" / "such" / "folder" / "x.db")
+
+
+def test_a_new_database_is_generated_from_the_declarations(tmp_path: Path) -> None:
+    db = tmp_path / "fresh.db"
+    write_sqlite([make_record("a.pdf")], db)
+    conn = sqlite3.connect(db)
+    report_columns = _columns(conn, "reports")
+    assert report_columns[:3] == ["sha256", "member", "path"]
+    assert report_columns[3:] == [c.name for c in REPORT if c.sqlite]
+    for table in ITEM_TABLES:
+        declared = [c.name for c in table.columns if c.sqlite]
+        assert _columns(conn, table.name) == ["sha256", "member", "idx", *declared]
+    conn.close()
