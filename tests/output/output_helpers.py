@@ -68,7 +68,15 @@ def make_record(
                 }
                 for i in range(paragraphs)
             ],
-            "warnings": [{"code": "test_warning", "message": "invented"}],
+            "warnings": [
+                {
+                    "code": "test_warning",
+                    "message": "invented",
+                    "field": "report.provider",
+                    "severity": "review",
+                }
+            ],
+            "needs_review": True,
         }
     )
 

@@ -54,6 +54,7 @@ def test_report_csv_one_row_per_input_with_a_stable_union_of_judgement_columns()
     assert a["care_leavers"] == "inadequate" and a["help_and_protection"] == ""
     assert b["n_recommendations"] == "2" and b["n_paragraphs"] == "3" and b["n_warnings"] == "1"
     assert a["inspection_start"] == "2031-03-03" and a["lead_inspector"] == "Ada Example"
+    assert a["needs_review"] == "true"
     assert c["status"] == "error" and c["error_code"] == "unsupported_format"
     assert c["kind"] == "" and c["overall_effectiveness"] == ""
 

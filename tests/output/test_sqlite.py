@@ -44,6 +44,10 @@ def test_sqlite_tables_join_on_sha256_and_member(tmp_path: Path) -> None:
             f"SELECT count(*) FROM {table} t JOIN reports r USING (sha256, member)"
         ).fetchone()
         assert count == (n,)
+    assert conn.execute("SELECT needs_review FROM reports WHERE path='a.pdf'").fetchone() == (1,)
+    assert conn.execute("SELECT DISTINCT code, field, severity FROM warnings").fetchall() == [
+        ("test_warning", "report.provider", "review")
+    ]
     full = json.loads(conn.execute("SELECT record FROM reports WHERE path='a.pdf'").fetchone()[0])
     assert Record.model_validate(full) == plain
     pk = [r[1] for r in conn.execute("PRAGMA table_info(reports)") if r[5]]
@@ -122,7 +126,7 @@ def test_a_database_from_an_earlier_layout_is_resumed_and_gains_the_new_columns(
     sink.close()
     conn = sqlite3.connect(db)
     assert "letter_date" in _columns(conn, "reports")
-    assert {"message", "page"} <= set(_columns(conn, "warnings"))
+    assert {"message", "field", "severity", "page"} <= set(_columns(conn, "warnings"))
     rows = conn.execute("SELECT path, letter_date FROM reports ORDER BY path").fetchall()
     assert rows == [("a.pdf", None), ("old.pdf", None)]
     assert conn.execute("SELECT message FROM warnings").fetchall() == [("invented",)]

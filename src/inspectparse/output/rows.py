@@ -102,6 +102,7 @@ REPORT: tuple[Column, ...] = (
     Column("n_recommendations", "INTEGER", _count("recommendations"), sqlite=False),
     Column("n_paragraphs", "INTEGER", _count("paragraphs"), sqlite=False),
     Column("n_warnings", "INTEGER", _count("warnings"), sqlite=False),
+    Column("needs_review", "INTEGER", _top("needs_review")),
     # The whole record, for anything the columns leave out (sections, provenance).
     Column("record", "TEXT", dumps, csv=False, not_null=True),
 )
@@ -164,6 +165,8 @@ ITEM_TABLES: tuple[ItemTable, ...] = (
         (
             Column("code", "TEXT", _item("code"), not_null=True),
             Column("message", "TEXT", _item("message")),
+            Column("field", "TEXT", _item("field")),
+            Column("severity", "TEXT", _item("severity")),
             Column("page", "INTEGER", _prov("page")),
         ),
         csv=False,
