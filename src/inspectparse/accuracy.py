@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from . import extract
 from .errors import InspectparseError
+from .load import Engine
 from .record import Record
 
 METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "full")
@@ -254,7 +255,7 @@ def facts(record: dict[str, Any]) -> dict[str, Any]:
 
 def run(
     corpus: Path,
-    engine: str,
+    engine: Engine,
     kinds: set[str] | None,
     records: dict[str, dict[str, Any]] | None = None,
 ) -> list[Result]:
@@ -290,7 +291,7 @@ def run(
 def agreement(by_engine: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
     """Files where the engines' records differ in any fact, with the differences."""
     engines = list(by_engine)
-    out = []
+    out: list[str] = []
     if len(engines) < 2:
         return out
     first, *others = engines

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from .clean import BULLET, SUB_BULLET, CleanedDocument, Vocabulary
 from .document import Document, Evidence, Line, Note
@@ -190,7 +190,7 @@ def _leading_letter(pattern: str) -> str | None:
     return plain_first_letter(m["body"]) if m is not None else None
 
 
-_UNSEEN_FIRST = object()
+_UNSEEN_FIRST: Any = object()  # Any: it stands in for a `match` method in one dict
 
 
 class _KnownHeadings:
@@ -367,7 +367,7 @@ class _Builder:
                 blocks.append(Block("bullet", [line], text))
                 continue
             continues_block = current is not None and current.kind in _RUNNING_KINDS
-            if continues_block and not broke and geometric:
+            if continues_block and current is not None and not broke and geometric:
                 # A list item's wrapped lines hang right of its bullet; a line back at (or left
                 # of) the bullet after a finished item is new text, not more of the item.
                 outdented = (
@@ -380,7 +380,12 @@ class _Builder:
                 if not outdented:
                     self._extend(current, line, text)
                     continue
-            if continues_block and new_page and not is_terminal(current.text):
+            if (
+                continues_block
+                and current is not None
+                and new_page
+                and not is_terminal(current.text)
+            ):
                 # Page break inside a sentence: the text runs on.
                 self._extend(current, line, text)
                 continue
@@ -465,15 +470,14 @@ def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
 
 def _filter_by_column(blocks: list[Block], chain: list[int], cands: list[int]) -> list[int]:
     """With geometry, drop chain members far right of the number column, then re-chain."""
-    xs = sorted(blocks[i].lines[0].x0 for i in chain if blocks[i].lines[0].x0 is not None)
+    xs = sorted(x0 for i in chain if (x0 := blocks[i].lines[0].x0) is not None)
     if not xs:
         return chain
     column = xs[len(xs) // 2]
     ok = [
         i
         for i in cands
-        if blocks[i].lines[0].x0 is None
-        or abs(blocks[i].lines[0].x0 - column) <= NUMBER_COLUMN_TOLERANCE
+        if (x0 := blocks[i].lines[0].x0) is None or abs(x0 - column) <= NUMBER_COLUMN_TOLERANCE
     ]
     if len(ok) == len(cands):
         return chain

@@ -53,10 +53,10 @@ def provenance_of(
 
 def _evidence(ev: Evidence) -> Data:
     text = ev.text
-    if ev.char_start is not None and ev.char_end is not None:
+    if text is not None and ev.char_start is not None and ev.char_end is not None:
         return provenance_of(
             ev.lines,
-            ev.text[ev.char_start : ev.char_end],
+            text[ev.char_start : ev.char_end],
             paragraph=ev.paragraph,
             char_start=ev.char_start,
             char_end=ev.char_end,

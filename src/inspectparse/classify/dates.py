@@ -50,8 +50,8 @@ def parse_periods(text: str, default_year: int | None = None) -> list[tuple[dt.d
     pending_join = ""
     for m in _TOKEN.finditer(text):
         if m.group("dmy"):
-            d, mo, y = (int(x) for x in m.group("dmy").split("/"))
-            parts.append([d, mo, y])
+            day, month, year = (int(x) for x in m.group("dmy").split("/"))
+            parts.append([day, month, year])
             joins.append(pending_join)
             pending_join = ""
         elif m.group("day") is not None:

@@ -167,8 +167,8 @@ def find_lead(document: Document, profile: Profile) -> str | None:
         # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector".
         if text.endswith((",", " and")) and i + 1 < len(lines):
             text = f"{text} {lines[i + 1].text.strip()}"
-        for pattern in compiled:
-            m = pattern.match(text)
+        for lead in compiled:
+            m = lead.match(text)
             if m:
                 name = clean_name(m.group("name"))
                 if name:

@@ -130,10 +130,10 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
         for cell in cells:
             if len(cell) == 1:  # most cells are one Word (pdfium passes whole runs): no votes
                 only = cell[0]
-                size, font, text = only.size or None, only.font or None, only.text
+                cell_size, font, text = only.size or None, only.font or None, only.text
                 x1, cell_top, cell_bottom = only.x1, only.top, only.bottom
             else:
-                size = _majority([(w.size, w.tokens) for w in cell if w.size])
+                cell_size = _majority([(w.size, w.tokens) for w in cell if w.size])
                 font = _majority([(w.font, w.tokens) for w in cell if w.font])
                 text = _join_words(cell)
                 x1 = max([w.x1 for w in cell])
@@ -148,7 +148,7 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
                     _floor(x1 * 100.0 + 0.5) / 100.0,
                     _floor(cell_top * 100.0 + 0.5) / 100.0,
                     _floor(cell_bottom * 100.0 + 0.5) / 100.0,
-                    _floor(size * 100.0 + 0.5) / 100.0 if size else None,
+                    _floor(cell_size * 100.0 + 0.5) / 100.0 if cell_size else None,
                     is_bold_font(font),
                     font,
                     gap,

@@ -58,7 +58,7 @@ from .pdfplumber_engine import check_text_layer  # imports pdfplumber only insid
 # The reference definition: `_line_spans` gives the same lines, stripped, without a regex pass.
 _LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
 _WORD = re.compile(r"\S+")
-_UNSEEN = object()
+_UNSEEN: Any = object()  # Any: a sentinel for font names (str | None)
 _hypot = math.hypot
 _decode_utf16 = codecs.utf_16_le_decode  # reads the buffer in place: no copy to bytes first
 # Out-parameters are read with one `struct` call each: a ctypes field read is an attribute
@@ -134,10 +134,11 @@ def _api() -> _Api:
 
     def bare(func: Any, restype: Any, *, releases_gil: bool = False) -> Callable[..., Any]:
         address = ctypes.cast(func, ctypes.c_void_p).value
+        assert address is not None, "a symbol of the loaded PDFium library"
         if restype is int:
-            return _IntResult(address)  # type: ignore[no-any-return]
+            return _IntResult(address)
         prototype = ctypes.CFUNCTYPE if releases_gil else ctypes.PYFUNCTYPE
-        return prototype(restype)(address)  # type: ignore[no-any-return]
+        return prototype(restype)(address)
 
     # `int`: a C int (FPDF_BOOL, a count, a length under 2**31) read as `_IntResult` reads it.
     return _Api(
@@ -159,7 +160,7 @@ def _api() -> _Api:
     )
 
 
-class _IntResult(_ctypes.CFuncPtr):  # type: ignore[misc]
+class _IntResult(_ctypes.CFuncPtr):
     """A foreign function prototype (cdecl, keeping the GIL) that declares no result type.
 
     ctypes then reads the C int result straight into a Python int, as it does for any function
@@ -520,7 +521,7 @@ class _PageReader:
                 other = self._font_name(tp, last_word)
                 if other != font and _base_font(other) != _base_font(font):
                     return None
-        return x0, x1, low, size, font  # type: ignore[return-value]
+        return x0, x1, low, size, font
 
     def _measure_line(
         self,
