@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 SAMPLE := examples/sample-ilacs-report.pdf
 
-.PHONY: install demo test lint accuracy bench fixtures snapshot authorities clean
+.PHONY: install demo test lint typecheck accuracy bench fixtures snapshot authorities clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,23 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/inspectparse extract --pretty $(SAMPLE)
 
+# Tests are type-checked too, with annotations optional and None left unchecked.
+MYPY_TESTS := --allow-untyped-defs --allow-incomplete-defs --allow-untyped-calls \
+	--no-warn-return-any --no-strict-optional --implicit-reexport
+
+# CI runs this (.ci/run): lint, types (strict on src/), then the tests; each must pass.
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/mypy $(MYPY_TESTS) tests
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+	$(BIN)/mypy $(MYPY_TESTS) tests
 
 accuracy: $(STAMP)
 	$(BIN)/python -m inspectparse.accuracy --corpus $(CORPUS) --engine auto --engine pdfplumber --texts --write docs/accuracy.md

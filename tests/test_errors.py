@@ -9,6 +9,7 @@ import inspectparse
 from conftest import FIXTURES, manifest
 from inspectparse.cli import main
 from inspectparse.errors import ExitCode, InspectparseError
+from inspectparse.load import Engine
 
 BAD = [e for e in manifest() if "expect_error" in e]
 EXIT = {
@@ -23,7 +24,7 @@ EXIT = {
 
 @pytest.mark.parametrize("entry", BAD, ids=[e["file"].rsplit("/", 1)[-1] for e in BAD])
 @pytest.mark.parametrize("engine", ["pdfplumber", "auto"])
-def test_api_raises_typed_error(entry: dict[str, str], engine: str) -> None:
+def test_api_raises_typed_error(entry: dict[str, str], engine: Engine) -> None:
     with pytest.raises(InspectparseError) as info:
         inspectparse.extract(FIXTURES.parent.parent / entry["file"], engine=engine)
     assert info.value.code == entry["expect_error"]

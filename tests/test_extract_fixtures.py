@@ -8,17 +8,19 @@ import pytest
 
 import inspectparse
 from conftest import REPO, manifest, manifest_entry
+from inspectparse.load import Engine
 from inspectparse.record import Record
 
 REPORTS = [e for e in manifest() if "kind" in e]
-ENGINES = ["pdfplumber", "auto"]
+ENGINES: list[Engine] = ["pdfplumber", "auto"]
 
 
 @pytest.fixture(scope="module")
 def records() -> dict[tuple[str, str], Record]:
-    out = {}
+    out: dict[tuple[str, str], Record] = {}
     for entry in REPORTS:
-        for engine in ENGINES if entry["format"] == "pdf" else ["auto"]:
+        engines: list[Engine] = ENGINES if entry["format"] == "pdf" else ["auto"]
+        for engine in engines:
             out[(entry["file"], engine)] = inspectparse.extract(REPO / entry["file"], engine=engine)
     return out
 

@@ -150,7 +150,7 @@ def batch(
     except (ValueError, ImportError, AttributeError) as exc:
         raise click.UsageError(str(exc)) from exc
 
-    with handle_errors(output=sqlite if output is None else output):
+    with handle_errors(output=output or sqlite or output_dir or "output"):
         try:
             summary = run_batch(paths, options, task=task, progress=make_progress(quiet=quiet))
         except RuntimeError as exc:  # no Dask, an unreachable scheduler, no worker processes
