@@ -6,10 +6,13 @@ import json
 import subprocess
 import sys
 
+import click
+import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, REPO
 from inspectparse.cli import main
+from inspectparse.errors import ExitCode
 from inspectparse.record import Record
 
 SAMPLE = str(REPO / "examples" / "sample-ilacs-report.pdf")
@@ -149,3 +152,65 @@ def test_closed_pipe_is_quiet(tmp_path) -> None:
     )
     assert proc.stdout.strip() == "1"
     assert err.read_text() == ""
+
+
+def test_sqlite_that_cannot_be_written_is_exit_5_in_one_line(tmp_path) -> None:
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("not a database\n" * 200)
+    for target in (tmp_path / "no" / "such" / "r.db", not_db):
+        result = CliRunner().invoke(
+            main,
+            ["extract", "--sqlite", str(target), "-o", str(tmp_path / "r.json"), str(BRENT_LIKE)],
+        )
+        assert result.exit_code == ExitCode.OUTPUT_NOT_WRITABLE, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("inspectparse: error: ")
+        assert str(target) in lines[0]
+
+
+def test_table_with_a_format_that_cannot_write_it_is_a_usage_error() -> None:
+    args = ["extract", "--format", "json", "--table", "paragraphs", str(BRENT_LIKE)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == ExitCode.USAGE
+    assert "--table writes CSV" in result.stderr
+
+
+def test_choices_are_read_from_the_library() -> None:
+    from inspectparse.load import ENGINES
+    from inspectparse.output import TABLES, format_names
+
+    for command in ("extract", "batch"):
+        params = {p.name: p.type for p in main.commands[command].params}
+        choices = {k: tuple(t.choices) for k, t in params.items() if isinstance(t, click.Choice)}
+        assert choices["output_format"] == format_names(command)
+        assert choices["table"] == TABLES
+        assert choices["engine"] == ENGINES
+
+
+def test_help_lists_every_exit_code() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    text = " ".join(result.stdout.split())
+    for code in ExitCode:
+        assert f"{int(code)} {code.summary}" in text
+
+
+def test_one_error_handler_maps_each_failure_to_its_exit_code(capsys) -> None:
+    import sqlite3
+
+    from inspectparse.cli.errors import handle_errors
+    from inspectparse.errors import EncryptedPdfError
+
+    cases = [
+        (EncryptedPdfError("locked; decrypt it first"), ExitCode.ENCRYPTED, "locked"),
+        (sqlite3.OperationalError("disk I/O error"), ExitCode.OUTPUT_NOT_WRITABLE, "out.db"),
+        (PermissionError(13, "Permission denied", "r.csv"), ExitCode.OUTPUT_NOT_WRITABLE, "r.csv"),
+        (KeyboardInterrupt(), ExitCode.INTERRUPTED, "interrupted"),
+    ]
+    for exc, code, words in cases:
+        with pytest.raises(SystemExit) as info, handle_errors(output="out.db"):
+            raise exc
+        assert info.value.code == code
+        err = capsys.readouterr().err
+        assert err.startswith("inspectparse: error: ") and words in err and err.count("\n") == 1
+    with pytest.raises(ValueError), handle_errors():  # a bug keeps its traceback
+        int("a bug")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from batch_helpers import (
-    write_plain_inputs,
-)
+from batch_helpers import BATCH_CLI, cli_env, write_plain_inputs
+from inspectparse.cli.errors import CLOSED_PIPE
 from inspectparse.errors import ExitCode
 
 
@@ -54,3 +54,22 @@ def test_cli_rejects_conflicting_options(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.USAGE
     result = CliRunner().invoke(batch, [str(tmp_path), "-o", "x.jsonl", "--errors", "x.jsonl"])
     assert result.exit_code == ExitCode.USAGE
+
+
+def test_a_closed_stdout_pipe_is_quiet(tmp_path: Path) -> None:
+    """`inspectparse batch DIR | true`: the reader is gone before the first line."""
+    write_plain_inputs(tmp_path / "in", 3)
+    err = tmp_path / "stderr.txt"
+    cli = " ".join(f"'{a}'" for a in BATCH_CLI)
+    task = "--task batch_helpers:fake_task --jobs 1 -q"
+    status = 'echo "${PIPESTATUS[0]}"'
+    proc = subprocess.run(
+        ["bash", "-c", f'{cli} "{tmp_path / "in"}" {task} 2>"{err}" | true; {status}'],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        check=True,
+        timeout=120,
+    )
+    assert proc.stdout.strip() == str(int(CLOSED_PIPE))
+    assert err.read_text() == ""
