@@ -83,3 +83,27 @@ def test_probe_sees_an_engine_once_a_pdf_is_read(engine: str, module: str) -> No
             pass
     """
     assert module in loaded_after(code)
+
+
+def test_help_imports_neither_the_batch_machinery_nor_the_writers() -> None:
+    # `--help` reads the choices from the library's declarations, and nothing more.
+    code = """
+        import sys
+        from inspectparse.cli import main
+        try:
+            main(["--help"])
+        except SystemExit:
+            pass
+        heavy = ("multiprocessing", "tarfile", "sqlite3", "tempfile", "pydantic",
+                 "inspectparse.batch.pool", "inspectparse.output.sqlitedb", "inspectparse.api")
+        print("heavy:" + ",".join(m for m in heavy if m in sys.modules))
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "heavy:"

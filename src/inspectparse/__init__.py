@@ -16,9 +16,9 @@ loads a PDF engine.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_exports
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -71,13 +71,13 @@ if TYPE_CHECKING:
 
 # name -> the module that defines it
 _EXPORTS = {
-    "extract": "api",
-    "Record": "record",
-    "Outcome": "outcome",
-    "BatchOptions": "batch",
-    "BatchSummary": "batch",
-    "iter_batch": "batch",
-    "run_batch": "batch",
+    "extract": ".api",
+    "Record": ".record",
+    "Outcome": ".outcome",
+    "BatchOptions": ".batch",
+    "BatchSummary": ".batch",
+    "iter_batch": ".batch",
+    "run_batch": ".batch",
     **dict.fromkeys(
         (
             "ExitCode",
@@ -94,21 +94,9 @@ _EXPORTS = {
             "ExtractionTimeoutError",
             "OutputNotWritableError",
         ),
-        "errors",
+        ".errors",
     ),
 }
 
 __all__ = ["__version__", *_EXPORTS]
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)

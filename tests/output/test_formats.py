@@ -18,7 +18,7 @@ from output_helpers import err, make_record, ok
 def test_each_command_offers_its_formats_in_registry_order() -> None:
     assert format_names("extract") == ("json", "csv")
     assert format_names("batch") == ("jsonl", "csv")
-    for fmt in FORMATS.values():
+    for fmt in FORMATS.values():  # each entry names a sink that exists
         assert callable(fmt.sink.to_path) and callable(fmt.sink.to_stream)
 
 
@@ -61,7 +61,8 @@ class TsvSink:
 
 
 def test_a_new_format_is_one_registry_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(FORMATS, "tsv", OutputFormat("tsv", TsvSink, "path and status"))
+    tsv = OutputFormat("tsv", f"{__name__}:TsvSink", "path and status")
+    monkeypatch.setitem(FORMATS, "tsv", tsv)
     assert format_names("batch") == ("jsonl", "csv", "tsv")
     with pytest.raises(ValueError, match="--table writes CSV"):
         BatchOptions(output=tmp_path / "x.tsv", format="tsv", table="paragraphs")

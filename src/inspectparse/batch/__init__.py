@@ -30,36 +30,52 @@ pool), `cluster` (Dask), `progress`, `summary`, `outputs` (opening the sinks, re
 
 from __future__ import annotations
 
-from .inputs import InputRef, expand_inputs
-from .options import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_TASKS_PER_CHILD,
-    DEFAULT_TIMEOUT,
-    BatchOptions,
-    available_cpus,
-)
-from .progress import NullProgress, Progress, RichProgress, make_progress
-from .run import iter_batch, run_batch
-from .summary import BatchSummary
-from .task import Task, TaskInput, extract_task, resolve_task
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "DEFAULT_MAX_BYTES",
-    "DEFAULT_MAX_TASKS_PER_CHILD",
-    "DEFAULT_TIMEOUT",
-    "BatchOptions",
-    "BatchSummary",
-    "InputRef",
-    "NullProgress",
-    "Progress",
-    "RichProgress",
-    "Task",
-    "TaskInput",
-    "available_cpus",
-    "expand_inputs",
-    "extract_task",
-    "iter_batch",
-    "make_progress",
-    "resolve_task",
-    "run_batch",
-]
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .defaults import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+    from .defaults import DEFAULT_MAX_TASKS_PER_CHILD as DEFAULT_MAX_TASKS_PER_CHILD
+    from .defaults import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from .inputs import InputRef as InputRef
+    from .inputs import expand_inputs as expand_inputs
+    from .options import BatchOptions as BatchOptions
+    from .options import available_cpus as available_cpus
+    from .progress import NullProgress as NullProgress
+    from .progress import Progress as Progress
+    from .progress import RichProgress as RichProgress
+    from .progress import make_progress as make_progress
+    from .run import iter_batch as iter_batch
+    from .run import run_batch as run_batch
+    from .summary import BatchSummary as BatchSummary
+    from .task import Task as Task
+    from .task import TaskInput as TaskInput
+    from .task import extract_task as extract_task
+    from .task import resolve_task as resolve_task
+
+# name -> its module. Imported on first use (PEP 562), so the CLI can read the defaults in
+# `batch.options` without loading multiprocessing, tarfile and the pool for `--help`.
+_EXPORTS = {
+    "InputRef": ".inputs",
+    "expand_inputs": ".inputs",
+    "DEFAULT_MAX_BYTES": ".defaults",
+    "DEFAULT_MAX_TASKS_PER_CHILD": ".defaults",
+    "DEFAULT_TIMEOUT": ".defaults",
+    "BatchOptions": ".options",
+    "available_cpus": ".options",
+    "NullProgress": ".progress",
+    "Progress": ".progress",
+    "RichProgress": ".progress",
+    "make_progress": ".progress",
+    "iter_batch": ".run",
+    "run_batch": ".run",
+    "BatchSummary": ".summary",
+    "Task": ".task",
+    "TaskInput": ".task",
+    "extract_task": ".task",
+    "resolve_task": ".task",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)

@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from ..load import ENGINES, Engine
 from ..output import TABLES, choose_format
+from .defaults import DEFAULT_MAX_BYTES, DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -17,10 +18,6 @@ __all__ = [
     "BatchOptions",
     "available_cpus",
 ]
-
-DEFAULT_TIMEOUT = 300.0
-DEFAULT_MAX_TASKS_PER_CHILD = 25
-DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

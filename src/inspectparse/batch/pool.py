@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import ErrorCode
 from ..outcome import Outcome
-from .options import DEFAULT_MAX_TASKS_PER_CHILD
+from .defaults import DEFAULT_MAX_TASKS_PER_CHILD
 from .task import Job, Result, Task, outcome_of, run_task
 
 __all__ = ["LocalPool"]

@@ -7,14 +7,17 @@ exit code.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from ..batch.options import DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
+from ..batch.defaults import DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
 from ..errors import InspectparseError
-from ..load import Engine
 from .errors import handle_errors
 from .options import CONTEXT_SETTINGS, engine_option, format_option, table_option
+
+if TYPE_CHECKING:
+    from ..load import Engine
 
 __all__ = ["batch"]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import sys
 from collections.abc import Iterator
 from typing import NoReturn
@@ -47,11 +46,16 @@ def handle_errors(output: str = "output") -> Iterator[None]:
         sys.exit(int(CLOSED_PIPE))
     except InspectparseError as exc:
         fail(exc.message, exc.exit_code)
-    except sqlite3.Error as exc:
-        fail(f"{output}: cannot write the SQLite database ({exc})", ExitCode.OUTPUT_NOT_WRITABLE)
     except OSError as exc:
         where = exc.filename or output
         reason = exc.strerror or exc
         fail(f"{where}: cannot write ({reason}); check the path", ExitCode.OUTPUT_NOT_WRITABLE)
     except KeyboardInterrupt:
         fail("interrupted", ExitCode.INTERRUPTED)
+    except Exception as exc:
+        # sqlite3 is imported by the SQLite output only (not for --help): no sqlite3.Error
+        # can happen before it is.
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is None or not isinstance(exc, sqlite3.Error):
+            raise
+        fail(f"{output}: cannot write the SQLite database ({exc})", ExitCode.OUTPUT_NOT_WRITABLE)

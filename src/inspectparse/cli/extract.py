@@ -5,14 +5,11 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
-from ..document import SourceFormat
-from ..load import Engine
-from ..output import SinkOptions, choose_format
+from ..output import choose_format
 from .errors import handle_errors
 from .options import (
     CONTEXT_SETTINGS,
@@ -21,6 +18,10 @@ from .options import (
     input_format_option,
     table_option,
 )
+
+if TYPE_CHECKING:
+    from ..document import SourceFormat
+    from ..load import Engine
 
 __all__ = ["extract"]
 
@@ -70,7 +71,7 @@ def extract(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     from ..api import extract as extract_record
-    from ..output import Outcome, write_sqlite
+    from ..output import Outcome, SinkOptions, write_sqlite
 
     writing = sqlite_path if sqlite_path and output == "-" else output
     with handle_errors(output=writing):
@@ -85,7 +86,7 @@ def extract(
             sink.write(Outcome.from_record(record))
             sink.close()
         if sqlite_path:
-            write_sqlite([record], Path(sqlite_path))
+            write_sqlite([record], sqlite_path)
 
 
 @contextlib.contextmanager

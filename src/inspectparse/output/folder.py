@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 from ..outcome import OK, InputId, Outcome, Stored
-from .jsonl import dumps
 from .sink import atomic_write_text
+from .text import dumps
 
 __all__ = ["OutputDirSink"]
 

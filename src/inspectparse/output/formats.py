@@ -3,37 +3,46 @@
 `--format` choices (of `extract` and `batch`), the options' validation and the opening of a
 format's sink all read `FORMATS`. A new format is one module with a sink (a class with
 `to_path` and `to_stream`, see `sink.SinkFactory`) and one line here.
+
+An entry names its sink as "module:Class" (".module" inside `inspectparse.output`), imported
+when the format is used: the command line reads this registry for `--help`, which must not pay for
+every output's libraries (a test checks that each entry resolves to a sink).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import importlib
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
-from .csvfile import CsvSink
-from .jsonl import JsonlSink, JsonSink
-from .sink import SinkFactory
+if TYPE_CHECKING:
+    from .sink import SinkFactory
 
 __all__ = ["FORMATS", "Command", "OutputFormat", "choose_format", "format_names"]
 
 Command = Literal["extract", "batch"]
 
 
-@dataclass(frozen=True, slots=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     name: str
-    sink: SinkFactory
+    factory: str  # "module:Class"; a ".module" is one of inspectparse.output
     help: str
     commands: tuple[Command, ...] = ("extract", "batch")  # whose `--format` offers it
     tables: bool = False  # can write a long table (`--table`)
+
+    @property
+    def sink(self) -> SinkFactory:
+        module, _, name = self.factory.partition(":")
+        return cast("SinkFactory", getattr(importlib.import_module(module, __package__), name))
 
 
 FORMATS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("json", JsonSink, "the full record", commands=("extract",)),
-        OutputFormat("jsonl", JsonlSink, "one record per line", commands=("batch",)),
-        OutputFormat("csv", CsvSink, "one row per report, a column per judgement", tables=True),
+        OutputFormat("json", ".jsonl:JsonSink", "the full record", commands=("extract",)),
+        OutputFormat("jsonl", ".jsonl:JsonlSink", "one record per line", commands=("batch",)),
+        OutputFormat(
+            "csv", ".csvfile:CsvSink", "one row per report, a column per judgement", tables=True
+        ),
     )
 }
 

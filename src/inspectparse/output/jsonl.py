@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from ..outcome import InputId, Outcome, Stored, record_dict
 from .sink import DEFAULT_OPTIONS, HeldIndex, SinkOptions
+from .text import dumps
 
 __all__ = [
     "JsonSink",
@@ -25,13 +26,6 @@ __all__ = [
     "repair_jsonl",
     "write_json",
 ]
-
-
-def dumps(obj: Any, *, pretty: bool = False) -> str:
-    """JSON text: compact (no spaces, one line) or indented; UTF-8 kept as is, not escaped."""
-    if pretty:
-        return json.dumps(obj, ensure_ascii=False, indent=2)
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_json(record: Any, stream: IO[str], *, pretty: bool = False) -> None:

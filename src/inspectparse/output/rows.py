@@ -12,11 +12,12 @@ Values are returned raw; each output encodes them (`cell` for CSV, `sql_value` f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from ..outcome import OK, Outcome
-from .jsonl import dumps
+from .text import dumps
+
+if TYPE_CHECKING:
+    from ..outcome import Outcome
 
 __all__ = [
     "ITEM_TABLES",
@@ -40,8 +41,9 @@ Rec = Mapping[str, Any]  # a record, or one item of it, as its JSON dict
 SqlType = Literal["TEXT", "INTEGER"]
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+# NamedTuples, not dataclasses: the command line imports this module for `--help`, and a
+# dataclass costs ~1 ms to create.
+class Column(NamedTuple):
     """One output column: `get` reads its value from a record (or an item) dict."""
 
     name: str
@@ -108,8 +110,7 @@ REPORT: tuple[Column, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ItemTable:
+class ItemTable(NamedTuple):
     """A long table: one row per item of the record's list of the same name."""
 
     name: str
@@ -243,7 +244,7 @@ def report_row(outcome: Outcome) -> dict[str, Any]:
         "path": ident.path,
         "sha256": ident.sha256,
         "member": ident.member,
-        "status": OK if outcome.ok else "error",
+        "status": outcome.status if outcome.ok else "error",
         "error_code": outcome.code,
         "error_message": outcome.message,
     }

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from ..outcome import InputId, InputKey, Outcome, Stored
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -112,6 +113,8 @@ def atomic_write_text(path: Path, text: str) -> None:
     A temporary file in the same folder, synced, then `os.replace`, so even a process killed
     mid-write leaves the previous file whole.
     """
+    import tempfile  # here: the CLI imports this module, and tempfile costs ~10 ms
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -1,0 +1,3 @@
+from inspectparse.cli import main
+
+main()
