@@ -105,3 +105,23 @@ def test_jsonl_sink_to_a_stream_is_not_resumable() -> None:
     sink.write(err("x.pdf"))
     assert not sink.resumable
     assert json.loads(buf.getvalue())["error"]["code"] == "unsupported_format"
+
+
+def test_resuming_repairs_the_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspectparse.output import jsonl
+
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(dumps(ok(make_record("a.pdf")).line()).encode() + b'\n{"source":')
+    calls: list[Path] = []
+    real = jsonl.repair_jsonl
+
+    def counted(target: Path) -> int:
+        calls.append(Path(target))
+        return real(target)
+
+    monkeypatch.setattr(jsonl, "repair_jsonl", counted)
+    sink = JsonlSink.to_path(path)
+    assert calls == [path]
+    assert sink.lookup(ok(make_record("a.pdf")).input) is not None
+    sink.close()
+    assert path.read_bytes().count(b"\n") == 1 and path.read_bytes().endswith(b"\n")
