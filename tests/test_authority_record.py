@@ -3,6 +3,8 @@ are public facts; the report wording is invented)."""
 
 from __future__ import annotations
 
+from typing import get_args
+
 import inspectparse
 from inspectparse.record import GRADE_CODES
 
@@ -91,4 +93,4 @@ def test_every_judgement_carries_ofsteds_numeric_grade_code() -> None:
         "children_in_care": 3,
         "care_leavers": 2,
     }
-    assert set(GRADE_CODES) == set(inspectparse.record.Grade.__args__)
+    assert set(GRADE_CODES) == set(get_args(inspectparse.record.Grade))
