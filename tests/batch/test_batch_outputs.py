@@ -16,6 +16,7 @@ from batch_helpers import (
 from inspectparse.batch import (
     run_batch,
 )
+from inspectparse.errors import ExitCode
 
 
 def test_csv_table_and_sqlite_outputs_load_with_csv_and_sqlite3(tmp_path: Path) -> None:
@@ -87,3 +88,24 @@ def test_output_dir_mirrors_the_input_tree(tmp_path: Path) -> None:
     assert "reports/deep/southfield.PDF.json" in files
     assert "bundle.dat/a/inner.txt.json" in files
     assert "reports/more.pdf/x/noise.dat.error.json" in files
+
+
+def test_batch_resumes_into_a_database_from_an_earlier_layout(tmp_path: Path) -> None:
+    # The bug of issue 11: "table reports has no column named letter_date", a traceback.
+    write_plain_inputs(tmp_path / "in", 3)
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as conn:
+        conn.executescript(
+            "CREATE TABLE reports (sha256 TEXT NOT NULL, member TEXT NOT NULL DEFAULT '',"
+            " path TEXT, kind TEXT, record TEXT NOT NULL, PRIMARY KEY (sha256, member));"
+        )
+    conn.close()
+    first = run_batch([tmp_path / "in"], sqlite=db, task=fake_task, jobs=1)
+    assert first.exit_code == ExitCode.OK and first.converted == 3
+    again = run_batch([tmp_path / "in"], sqlite=db, task=fake_task, jobs=1)
+    assert (again.skipped, again.converted) == (3, 0)
+    with sqlite3.connect(db) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(reports)")}
+        assert {"letter_date", "needs_review", "engine"} <= columns
+        assert conn.execute("SELECT count(*) FROM judgements").fetchone() == (3,)
+    conn.close()
