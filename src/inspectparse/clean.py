@@ -152,7 +152,7 @@ def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:
         elif lines and lines[0].has_geometry:
             # Text laid out in columns (pseudo-geometry, page size unknown): the first and
             # last rows, each with all its cells.
-            rows = sorted({ln.top for ln in lines}, key=float)
+            rows = sorted({ln.top for ln in lines if ln.top is not None})
             first, last = (
                 set(rows[:ZONE_LINES]),
                 set(rows[-ZONE_LINES:] if len(rows) > ZONE_LINES else []),
