@@ -547,11 +547,13 @@ def text(ctx: Context) -> Section:
         pages = 0
         for _ in range(TEXT_REPEAT):
             start = time.perf_counter()
-            pages = sum(inspectparse.extract(data, format="text").source.pages for data in datas)
+            pages = sum(
+                inspectparse.extract(data, input_format="text").source.pages for data in datas
+            )
             best = min(best, time.perf_counter() - start)
         shapes: dict[str, int] = {}
         for data in datas:
-            shape = str(inspectparse.extract(data, format="text").source.text_layout)
+            shape = str(inspectparse.extract(data, input_format="text").source.text_layout)
             shapes[shape] = shapes.get(shape, 0) + 1
         rows.append(
             [

@@ -138,7 +138,7 @@ _TEXT_CASES = [
 def test_converter_text_matches_gold(corpus, entry: dict[str, Any], engine: str) -> None:
     path = source_path(corpus, entry["file"], engine)
     assert path is not None
-    record = inspectparse.extract(path, format="text")
+    record = inspectparse.extract(path, input_format="text")
     assert record.source.format == "text" and record.source.text_layout is not None
     result = compare(entry, record.model_dump(mode="json"))
     verdict = known_failure_verdict(result, KNOWN.get(entry["file"], engine), engine)

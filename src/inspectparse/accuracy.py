@@ -270,7 +270,7 @@ def run(
             continue
         try:
             if engine.startswith(TEXT_ENGINE_PREFIX):
-                record = extract(path, format="text")
+                record = extract(path, input_format="text")
             else:
                 record = extract(path, engine=engine)
             # Loud on a record that does not survive its own schema.
