@@ -182,6 +182,9 @@ def test_brent_paragraphs_1_to_60_with_inferred_flagged(corpus) -> None:
     assert flagged == set(inferred)
     assert len(record.recommendations) == 12
     assert {r.timescale for r in record.recommendations} == {"Immediately", "Within three months"}
+    # Urgency is the printed timescale on the scale: 7 immediate, 5 within three months.
+    urgencies = [r.urgency for r in record.recommendations]
+    assert (urgencies.count("immediate"), urgencies.count("within_3_months")) == (7, 5)
 
 
 def _folder_urn(file: str) -> str | None:

@@ -64,6 +64,8 @@ def test_recommendations(records: dict[tuple[str, str], Record], file: str, engi
             assert r.timescale is not None
             counts[r.timescale] = counts.get(r.timescale, 0) + 1
         assert counts == entry["recommendation_timescales"]
+        # Every printed timescale of the fixtures is on the urgency scale.
+        assert all(r.urgency != "unspecified" for r in recs)
     for item, n in (entry.get("sub_items") or {}).items():
         assert len(recs[int(item) - 1].sub_items) == n
 

@@ -11,7 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.3"
+from .urgency import urgency
+
+SCHEMA_VERSION = "1.4"
 
 Grade = Literal[
     "outstanding",
@@ -37,6 +39,9 @@ GRADE_CODES: dict[str, int] = {
 }
 TextLayout = Literal["layout", "markdown", "reading_order"]
 RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
+# How soon an item is to be acted on: its printed timescale read onto one scale, or
+# `immediate` under a priority-action heading (`urgency.urgency` reads it).
+Urgency = Literal["immediate", "within_3_months", "within_6_months", "unspecified"]
 # info: a repair made with certainty (the value is right); review: a person should look.
 Severity = Literal["info", "review"]
 
@@ -109,6 +114,11 @@ WARNING_CODES: dict[str, WarningCode] = {
     ),
     "paragraph_continuation_after_page_break_dash": WarningCode(
         "paragraphs", "info", "text after a page break behind a '- ' artefact was joined back"
+    ),
+    "timescale_unrecognised": WarningCode(
+        "recommendations",
+        "review",
+        "a printed timescale is not on the urgency scale: its urgency is left 'unspecified'",
     ),
 }
 
@@ -219,13 +229,31 @@ class Judgement(_Model):
 class Recommendation(_Model):
     text: str
     kind: RecommendationKind = "improvement"
-    timescale: str | None = Field(None, description="e.g. 'Immediately', 'Within three months'")
+    timescale: str | None = Field(
+        None, description="as printed, e.g. 'Immediately', 'Within three months'"
+    )
+    urgency: Urgency = Field(
+        description="the timescale on one scale: immediate, within_3_months, within_6_months "
+        "or unspecified; items under 'Priority and immediate action' or 'Areas for priority "
+        "action' are immediate (derived from the timescale and heading when a record saved "
+        "before it existed is loaded)"
+    )
     actor: str | None = Field(None, description="who must act, where the text names one")
     heading: str | None = Field(None, description="the list heading the item sits under")
     number: int | None = Field(None, description="paragraph number when items are numbered")
     sub_items: list[str] = Field(default_factory=list)
     rule: str
     provenance: Provenance
+
+    @model_validator(mode="before")
+    @classmethod
+    def _urgency_from_timescale(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "urgency" not in data:
+            data = {
+                **data,
+                "urgency": urgency(data.get("timescale"), data.get("heading"), data.get("kind")),
+            }
+        return data
 
 
 class Paragraph(_Model):

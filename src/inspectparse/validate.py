@@ -13,6 +13,7 @@ from .classify.findings import Findings
 from .document import Evidence, Line, Note
 from .record import WARNING_CODES, Record
 from .segment import Block, ParagraphUnit, Structure
+from .urgency import read_timescale, urgency
 
 # The record is assembled as plain data and validated once, as a whole, by `Record`: one
 # pydantic call instead of one per model (thousands per report) is much the cheaper.
@@ -133,6 +134,22 @@ def _repair_warnings(units: list[ParagraphUnit]) -> list[Data]:
     return out
 
 
+def _timescale_warnings(findings: Findings) -> list[Data]:
+    """A review warning for each printed timescale the urgency scale does not know."""
+    out: list[Data] = []
+    for r in findings.recommendations:
+        if r.timescale and r.timescale.strip() and read_timescale(r.timescale) is None:
+            out.append(
+                _warning(
+                    "timescale_unrecognised",
+                    f"timescale {r.timescale!r} is not on the urgency scale (immediate, within "
+                    "3 or 6 months); urgency left 'unspecified'",
+                    provenance=_evidence(r.evidence),
+                )
+            )
+    return out
+
+
 def build_record(
     structure: Structure,
     findings: Findings,
@@ -148,6 +165,7 @@ def build_record(
     notes = [*document.notes, *findings.warnings, *structure.warnings]
     warnings: list[Data] = [_note(n) for n in notes]
     warnings.extend(_repair_warnings(structure.paragraphs))
+    warnings.extend(_timescale_warnings(findings))
     if findings.profile is not None:
         if meta.provider is None:
             warnings.append(_warning("provider_missing", "no provider name found on page 1"))
@@ -206,6 +224,7 @@ def build_record(
                     "text": r.text,
                     "kind": r.kind,
                     "timescale": r.timescale,
+                    "urgency": urgency(r.timescale, r.heading, r.kind),
                     "actor": r.actor,
                     "heading": r.heading,
                     "number": r.number,
