@@ -115,7 +115,7 @@ def test_csv_and_long_tables_share_the_batch_writers(tmp_path) -> None:
     rows = list(csv.DictReader(io.StringIO(row.stdout)))
     assert len(rows) == 1
     grade_cols = {k: v for k, v in rows[0].items() if "quality_of_practice" in k}
-    assert list(grade_cols.values()) == ["adequate"]
+    assert grade_cols == {"quality_of_practice": "adequate", "quality_of_practice_code": "3"}
     recs = CliRunner().invoke(main, ["extract", "--table", "recommendations", str(BRENT_LIKE)])
     assert len(list(csv.DictReader(io.StringIO(recs.stdout)))) == 7
     db = tmp_path / "r.sqlite"

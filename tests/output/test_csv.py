@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
@@ -44,19 +43,53 @@ def test_report_csv_one_row_per_input_with_a_stable_union_of_judgement_columns()
     assert texts[0] == texts[1]  # completion order never changes the file
     columns, rows = _read_csv(texts[0])
     assert columns[: len(REPORT_COLUMNS)] == list(REPORT_COLUMNS)
+    # Each judgement's grade, then its code; overall effectiveness first, the rest by name.
     assert columns[len(REPORT_COLUMNS) :] == [
         "overall_effectiveness",
+        "overall_effectiveness_code",
         "care_leavers",
+        "care_leavers_code",
         "help_and_protection",
+        "help_and_protection_code",
     ]
     assert [r["path"] for r in rows] == ["a.pdf", "b.pdf", "c.pdf"]
     a, b, c = rows
     assert a["care_leavers"] == "inadequate" and a["help_and_protection"] == ""
+    assert a["care_leavers_code"] == "4" and a["overall_effectiveness_code"] == "2"
+    assert a["letter_date"] == "" and a["title"] == "" and a["inspection_periods"] == ""
     assert b["n_recommendations"] == "2" and b["n_paragraphs"] == "3" and b["n_warnings"] == "1"
     assert a["inspection_start"] == "2031-03-03" and a["lead_inspector"] == "Ada Example"
     assert a["needs_review"] == "true"
     assert c["status"] == "error" and c["error_code"] == "unsupported_format"
     assert c["kind"] == "" and c["overall_effectiveness"] == ""
+
+
+def test_split_inspection_periods_and_letter_dates_reach_the_csv() -> None:
+    record = make_record().model_dump(mode="json")
+    record["report"]["inspection_periods"] = [
+        {"start": "2031-09-29", "end": "2031-10-03"},
+        {"start": "2032-01-12", "end": "2032-01-16"},
+    ]
+    record["report"]["letter_date"] = "2032-02-20"
+    buf = io.StringIO()
+    write_report_csv([record], buf)
+    _, rows = _read_csv(buf.getvalue())
+    assert rows[0]["inspection_periods"] == "2031-09-29/2031-10-03; 2032-01-12/2032-01-16"
+    assert rows[0]["letter_date"] == "2032-02-20"
+
+
+def test_no_cell_holds_a_json_list() -> None:
+    record = make_record().model_dump(mode="json")
+    record["judgements"][0]["confirmed_by"] = ["test.sentence", "test.heading"]
+    record["recommendations"][0]["sub_items"] = ["first point;", "second point; ", "last"]
+    texts = []
+    for table in ("judgements", "recommendations"):
+        buf = io.StringIO()
+        write_table_csv([record], table, buf)
+        texts.append(buf.getvalue())
+    assert "[" not in "".join(texts)
+    assert "test.sentence; test.heading" in texts[0]
+    assert "first point; second point; last" in texts[1]
 
 
 def test_report_csv_accepts_plain_records() -> None:
@@ -82,9 +115,14 @@ def test_long_tables(table: str) -> None:
     assert len(rows) == expected
     assert {r["sha256"] for r in rows} == {record.source.sha256}
     assert [r["index"] for r in rows] == [str(i) for i in range(expected)]
+    for row in rows:  # every row stands alone: the report's context is on it
+        assert row["path"] == "in/northwick.pdf" and row["report_kind"] == "ilacs"
+        assert row["provider"] == "Northwick Borough Council"
+        assert (row["inspection_start"], row["inspection_end"]) == ("2031-03-03", "2031-03-14")
     if table == "recommendations":
-        assert json.loads(rows[0]["sub_items"]) == ["a", "b"]
+        assert rows[0]["sub_items"] == "a; b"  # never a JSON list
         assert rows[0]["text"] == "Invented action 0, with a comma"
+        assert rows[0]["item_kind"] == "improvement" and "kind" not in columns
     if table == "paragraphs":
         assert rows[0]["text"].endswith('with "quotes"\nand a newline.')  # CSV quoting holds
 

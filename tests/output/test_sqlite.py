@@ -11,6 +11,7 @@ import pytest
 from inspectparse.errors import ExitCode, OutputNotWritableError
 from inspectparse.outcome import InputId
 from inspectparse.output import ITEM_TABLES, REPORT, Column, SqliteSink, write_sqlite
+from inspectparse.output.rows import CONTEXT_COLUMNS
 from inspectparse.output.sqlitedb import SCHEMA_VERSION, Schema
 from inspectparse.record import Record
 from output_helpers import err, make_record, ok
@@ -182,7 +183,47 @@ def test_a_new_database_is_generated_from_the_declarations(tmp_path: Path) -> No
     report_columns = _columns(conn, "reports")
     assert report_columns[:3] == ["sha256", "member", "path"]
     assert report_columns[3:] == [c.name for c in REPORT if c.sqlite]
+    context = [c.name for c in CONTEXT_COLUMNS]
+    assert context[:2] == ["report_kind", "provider"]
     for table in ITEM_TABLES:
         declared = [c.name for c in table.columns if c.sqlite]
-        assert _columns(conn, table.name) == ["sha256", "member", "idx", *declared]
+        keys = ["sha256", "member", "idx", "path"]
+        assert _columns(conn, table.name) == [*keys, *context, *declared]
+    conn.close()
+
+
+def test_item_rows_carry_the_reports_context_so_no_join_is_needed(tmp_path: Path) -> None:
+    db = tmp_path / "out.db"
+    record = make_record("a.pdf").model_dump(mode="json")
+    record["report"]["letter_date"] = "2031-04-01"
+    record["recommendations"][1].update(timescale="Immediately", urgency="immediate")
+    record["recommendations"][0]["kind"] = "priority_action"
+    write_sqlite([record], db)
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT path, report_kind, provider, inspection_end, letter_date, item_kind, text "
+        "FROM recommendations WHERE urgency = 'immediate'"
+    ).fetchall()
+    assert rows == [
+        (
+            "a.pdf",
+            "ilacs",
+            "Northwick Borough Council",
+            "2031-03-14",
+            "2031-04-01",
+            "improvement",
+            "Invented action 1, with a comma",
+        )
+    ]
+    # The earlier `kind` column stays beside `item_kind` for queries written before it.
+    assert conn.execute("SELECT kind, item_kind FROM recommendations WHERE idx = 0").fetchone() == (
+        "priority_action",
+        "priority_action",
+    )
+    assert conn.execute("SELECT sub_items FROM recommendations WHERE idx = 0").fetchone() == (
+        "a; b",
+    )
+    for table in ("judgements", "paragraphs", "warnings"):
+        got = conn.execute(f"SELECT DISTINCT path, report_kind, provider FROM {table}").fetchall()
+        assert got == [("a.pdf", "ilacs", "Northwick Borough Council")], table
     conn.close()

@@ -1,12 +1,20 @@
 """Every output column, declared once: its name, its SQLite type and how it is read.
 
-The CSV report row, the long tables (`--table`), the SQLite schema (`CREATE TABLE`, the added
-columns of an older database, the named-column INSERTs) and the xlsx sheets of a later format
-are all generated from these declarations. A new record field is one `Column` line here (plus
-`record.py` and its extractor); `csv=False` / `sqlite=False` keep a column out of one output.
+The CSV report row (a grade and a grade-code column per judgement: `JUDGEMENT_CELLS`), the
+long tables (`--table`), the SQLite schema (`CREATE TABLE`, the added columns of an older
+database, the named-column INSERTs) and the xlsx sheets are all generated from these
+declarations. A new record field is one `Column` line here (plus `record.py` and its
+extractor); `csv=False` / `sqlite=False` keep a column out of the flat files (CSV and xlsx) or
+out of SQLite.
+
+Long tables stand alone: every row of every item table (`--table`, the SQLite item tables, the
+xlsx sheets) repeats the report's context, the `REPORT` columns marked `context`
+(`CONTEXT_COLUMNS`: the report's kind as `report_kind`, provider, authority codes, dates), so
+"the immediate recommendations with their council and date" needs no join.
 
 Columns read a record as its JSON dict (`Rec`), or one item of its lists (`judgements`, ...).
-Values are returned raw; each output encodes them (`cell` for CSV, `sql_value` for SQLite).
+Values are returned raw (dates as ISO text, lists joined with "; ": no cell holds JSON); each
+output encodes them (`cell` for CSV, `sql_value` for SQLite, the xlsx sink its own).
 """
 
 from __future__ import annotations
@@ -20,7 +28,10 @@ if TYPE_CHECKING:
     from ..outcome import Outcome
 
 __all__ = [
+    "CONTEXT_COLUMNS",
+    "INPUT_COLUMNS",
     "ITEM_TABLES",
+    "JUDGEMENT_CELLS",
     "REPORT",
     "REPORT_COLUMNS",
     "TABLES",
@@ -29,12 +40,18 @@ __all__ = [
     "ItemTable",
     "Table",
     "cell",
+    "context_of",
     "item_table",
+    "joined",
     "judgement_column",
+    "judgement_columns",
     "report_columns",
     "report_row",
+    "report_values",
     "sql_value",
+    "table_columns",
     "table_rows",
+    "table_values",
 ]
 
 Rec = Mapping[str, Any]  # a record, or one item of it, as its JSON dict
@@ -49,9 +66,12 @@ class Column(NamedTuple):
     name: str
     sql: SqlType
     get: Callable[[Rec], Any]
-    csv: bool = True  # in the CSV report row / long table
+    csv: bool = True  # in the flat files: the CSV report row / long table, the xlsx sheets
     sqlite: bool = True  # in the SQLite table
     not_null: bool = False  # SQLite: NOT NULL in a new database
+    # A report column repeated on each row of the long tables (a str: under that name there).
+    context: bool | str = False
+    date: bool = False  # an ISO date (xlsx writes a real date)
 
 
 def _report(key: str) -> Callable[[Rec], Any]:
@@ -60,6 +80,10 @@ def _report(key: str) -> Callable[[Rec], Any]:
 
 def _source(key: str) -> Callable[[Rec], Any]:
     return lambda rec: (rec.get("source") or {}).get(key)
+
+
+def _authority(key: str) -> Callable[[Rec], Any]:
+    return lambda rec: ((rec.get("report") or {}).get("authority") or {}).get(key)
 
 
 def _top(key: str) -> Callable[[Rec], Any]:
@@ -74,27 +98,52 @@ def _item(key: str) -> Callable[[Rec], Any]:
     return lambda item: item.get(key)
 
 
-def _listed(key: str) -> Callable[[Rec], Any]:
-    return lambda item: item.get(key) or []
+def joined(items: Iterable[Any] | None) -> str | None:
+    """A list as one cell: its items joined with "; " (a trailing ";" of an item is the joint's
+    own); None for an empty list. No cell of any output holds a JSON list."""
+    parts = [str(item).strip().removesuffix(";").rstrip() for item in items or ()]
+    return "; ".join(parts) or None
+
+
+def _joined(key: str) -> Callable[[Rec], Any]:
+    return lambda item: joined(item.get(key))
+
+
+def _periods(rec: Rec) -> str | None:
+    """Separate on-site periods, when there are several: ISO intervals, "start/end; ..."."""
+    periods = (rec.get("report") or {}).get("inspection_periods") or ()
+    return joined(f"{p.get('start')}/{p.get('end')}" for p in periods)
 
 
 def _prov(key: str) -> Callable[[Rec], Any]:
     return lambda item: (item.get("provenance") or {}).get(key)
 
 
-# One row per report: the CSV report row (after its input and status columns) and the SQLite
-# `reports` table (after its keys, sha256 and member, and the path).
+# One row per report: the CSV report row (after its input and status columns), the xlsx
+# Reports sheet and the SQLite `reports` table (after its keys, sha256 and member, and the path).
 REPORT: tuple[Column, ...] = (
-    Column("kind", "TEXT", _report("kind")),
+    Column("kind", "TEXT", _report("kind"), context="report_kind"),
     Column("kind_rule", "TEXT", _report("kind_rule"), csv=False),
     Column("variant", "TEXT", _report("variant")),
-    Column("title", "TEXT", _report("title"), csv=False),
-    Column("provider", "TEXT", _report("provider")),
-    Column("inspection_start", "TEXT", _report("inspection_start")),
-    Column("inspection_end", "TEXT", _report("inspection_end")),
+    Column("title", "TEXT", _report("title")),
+    Column("provider", "TEXT", _report("provider"), context=True),
+    # report.authority: official codes to join on (null when no authority matched).
+    Column("authority_type", "TEXT", _authority("type")),
+    Column("authority_name", "TEXT", _authority("name"), context=True),
+    Column("gss_code", "TEXT", _authority("gss_code"), context=True),
+    Column("dfe_code", "TEXT", _authority("dfe_code"), context=True),
+    Column("ofsted_urn", "TEXT", _authority("ofsted_urn"), context=True),
+    Column("region_code", "TEXT", _authority("region_code")),
+    Column("region_name", "TEXT", _authority("region_name")),
+    Column("authority_matched_from", "TEXT", _authority("matched_from"), csv=False),
+    Column("authority_rule", "TEXT", _authority("rule"), csv=False),
+    Column("authority_lookup_version", "TEXT", _authority("lookup_version"), csv=False),
+    Column("inspection_start", "TEXT", _report("inspection_start"), context=True, date=True),
+    Column("inspection_end", "TEXT", _report("inspection_end"), context=True, date=True),
+    Column("inspection_periods", "TEXT", _periods),
     Column("lead_inspector", "TEXT", _report("lead_inspector")),
-    Column("published", "TEXT", _report("published")),
-    Column("letter_date", "TEXT", _report("letter_date"), csv=False),
+    Column("published", "TEXT", _report("published"), date=True),
+    Column("letter_date", "TEXT", _report("letter_date"), context=True, date=True),
     Column("format", "TEXT", _source("format")),
     Column("pages", "INTEGER", _source("pages")),
     Column("engine", "TEXT", _source("engine"), csv=False),
@@ -125,9 +174,10 @@ ITEM_TABLES: tuple[ItemTable, ...] = (
             Column("key", "TEXT", _item("key"), not_null=True),
             Column("label", "TEXT", _item("label")),
             Column("grade", "TEXT", _item("grade")),
+            Column("grade_code", "INTEGER", _item("grade_code")),
             Column("grade_text", "TEXT", _item("grade_text")),
             Column("rule", "TEXT", _item("rule")),
-            Column("confirmed_by", "TEXT", _listed("confirmed_by")),
+            Column("confirmed_by", "TEXT", _joined("confirmed_by")),
             Column("page", "INTEGER", _prov("page")),
             Column("page_end", "INTEGER", _prov("page_end")),
             Column("paragraph", "INTEGER", _prov("paragraph")),
@@ -138,12 +188,16 @@ ITEM_TABLES: tuple[ItemTable, ...] = (
         "recommendations",
         (
             Column("number", "INTEGER", _item("number")),
-            Column("kind", "TEXT", _item("kind")),
+            # `item_kind`: beside `report_kind`, never a second `kind`. SQLite keeps the earlier
+            # `kind` column too (same value), so queries written for older databases still run.
+            Column("item_kind", "TEXT", _item("kind")),
+            Column("kind", "TEXT", _item("kind"), csv=False),
             Column("heading", "TEXT", _item("heading")),
             Column("timescale", "TEXT", _item("timescale")),
+            Column("urgency", "TEXT", _item("urgency")),
             Column("actor", "TEXT", _item("actor")),
             Column("text", "TEXT", _item("text")),
-            Column("sub_items", "TEXT", _listed("sub_items")),
+            Column("sub_items", "TEXT", _joined("sub_items")),
             Column("rule", "TEXT", _item("rule")),
             Column("page", "INTEGER", _prov("page")),
             Column("page_end", "INTEGER", _prov("page_end")),
@@ -187,58 +241,101 @@ def item_table(name: str) -> ItemTable:
     raise ValueError(f"table must be one of {', '.join(TABLES)}, not {name!r}")
 
 
-# --- CSV ----------------------------------------------------------------------------------------
+# --- flat files (CSV, xlsx) ---------------------------------------------------------------------
 
-# Every CSV row starts with the input it belongs to.
-_INPUT_COLUMNS = ("path", "sha256", "member")
+# Every flat-file row starts with the input it belongs to.
+INPUT_COLUMNS = ("path", "sha256", "member")
 
 # The CSV report row: the input, its status, then the report columns; judgement columns follow.
 REPORT_COLUMNS: tuple[str, ...] = (
-    *_INPUT_COLUMNS,
+    *INPUT_COLUMNS,
     "status",
     "error_code",
     "error_message",
     *(c.name for c in REPORT if c.csv),
 )
 
-# Judgement columns come after REPORT_COLUMNS; these lead, the rest are alphabetical, so the
-# order never depends on which report finished first.
+# Each judgement gets these columns in the CSV report row, named for its key plus the suffix:
+# the grade word (`overall_effectiveness`) and Ofsted's numeric code beside it
+# (`overall_effectiveness_code`).
+JUDGEMENT_CELLS: tuple[tuple[str, Callable[[Rec], Any]], ...] = (
+    ("", _item("grade")),
+    ("_code", _item("grade_code")),
+)
+
+# Judgement columns come after REPORT_COLUMNS; these lead, the rest are alphabetical (each
+# judgement's cells together), so the order never depends on which report finished first.
 _LEADING_JUDGEMENTS = ("overall_effectiveness",)
 
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    t.name: (*_INPUT_COLUMNS, "index", *(c.name for c in t.columns if c.csv))
-    for t in ITEM_TABLES
-    if t.csv
-}
+
+def context_of(report: Iterable[Column]) -> tuple[Column, ...]:
+    """The `context` columns of report columns, under their long-table names."""
+    return tuple(
+        c._replace(name=c.context if isinstance(c.context, str) else c.name, context=False)
+        for c in report
+        if c.context
+    )
+
+
+# The report columns each long-table row repeats after its input, so the row stands alone
+# (the report's `kind` as `report_kind`: an item has a kind of its own). Generated from REPORT:
+# never a list of its own.
+CONTEXT_COLUMNS: tuple[Column, ...] = context_of(REPORT)
+
+
+def table_columns(table: ItemTable) -> tuple[str, ...]:
+    """A long table's flat-file columns: the input, the index, the report's context, the item."""
+    return (
+        *INPUT_COLUMNS,
+        "index",
+        *(c.name for c in CONTEXT_COLUMNS if c.csv),
+        *(c.name for c in table.columns if c.csv),
+    )
+
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {t.name: table_columns(t) for t in ITEM_TABLES if t.csv}
 
 
 def cell(value: Any) -> Any:
-    """A value as a CSV cell: empty for None, true/false, lists and objects as JSON."""
+    """A value as a CSV cell: empty for None, true/false, lists joined with "; "."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (list, dict)):
+    if isinstance(value, list):
+        return joined(value) or ""
+    if isinstance(value, dict):
         return dumps(value)
     return value
 
 
 def sql_value(value: Any) -> Any:
-    """A value as SQLite stores it: booleans as 0/1, lists and objects as JSON text."""
+    """A value as SQLite stores it: booleans as 0/1, lists joined with "; "."""
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, (list, dict)):
+    if isinstance(value, list):
+        return joined(value)
+    if isinstance(value, dict):
         return dumps(value)
     return value
 
 
-def judgement_column(key: str) -> str:
-    """CSV column of a judgement key; prefixed only if it would clash with a fixed column."""
-    return f"judgement_{key}" if key in REPORT_COLUMNS else key
+def judgement_column(key: str, suffix: str = "") -> str:
+    """CSV column of a judgement key (and cell suffix); prefixed only if it would clash with a
+    fixed column."""
+    name = f"{key}{suffix}"
+    return f"judgement_{name}" if key in REPORT_COLUMNS or name in REPORT_COLUMNS else name
 
 
-def report_row(outcome: Outcome) -> dict[str, Any]:
-    """One CSV row for an input (error inputs get status 'error' and empty report columns)."""
+def judgement_columns(judgement: Rec) -> dict[str, Any]:
+    """The CSV report row's cells for one judgement: its grade and its grade code."""
+    key = judgement["key"]
+    return {judgement_column(key, suffix): get(judgement) for suffix, get in JUDGEMENT_CELLS}
+
+
+def report_values(outcome: Outcome) -> dict[str, Any]:
+    """One report row's raw values: the input, its status, the report columns, then each
+    judgement's cells. Error inputs get status 'error' and no report columns."""
     ident = outcome.input
     row: dict[str, Any] = {
         "path": ident.path,
@@ -252,8 +349,14 @@ def report_row(outcome: Outcome) -> dict[str, Any]:
     if rec is not None:
         row.update((c.name, c.get(rec)) for c in REPORT if c.csv)
         for j in rec.get("judgements") or ():
-            row.setdefault(judgement_column(j["key"]), j.get("grade"))
-    return {k: cell(v) for k, v in row.items()}
+            for name, value in judgement_columns(j).items():
+                row.setdefault(name, value)
+    return row
+
+
+def report_row(outcome: Outcome) -> dict[str, Any]:
+    """One CSV row for an input (error inputs get status 'error' and empty report columns)."""
+    return {k: cell(v) for k, v in report_values(outcome).items()}
 
 
 def report_columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -261,24 +364,43 @@ def report_columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
     extra: set[str] = set()
     for row in rows:
         extra.update(k for k in row if k not in REPORT_COLUMNS)
-    leading = [k for k in _LEADING_JUDGEMENTS if k in extra]
-    return [*REPORT_COLUMNS, *leading, *sorted(extra - set(leading))]
+    suffixes = [suffix for suffix, _ in JUDGEMENT_CELLS if suffix]
+
+    def order(name: str) -> tuple[int, str, int]:
+        # A judgement's cells sort under its key: `x`, then `x_code`.
+        base, rank = name, 0
+        for i, suffix in enumerate(suffixes, 1):
+            if name.endswith(suffix) and name[: -len(suffix)] in extra:
+                base, rank = name[: -len(suffix)], i
+        lead = _LEADING_JUDGEMENTS.index(base) if base in _LEADING_JUDGEMENTS else 99
+        return (lead, base, rank)
+
+    return [*REPORT_COLUMNS, *sorted(extra, key=order)]
 
 
-def table_rows(outcome: Outcome, table: str) -> list[dict[str, Any]]:
-    """Rows of a long table (`judgements`, `recommendations` or `paragraphs`) for one input."""
-    spec = item_table(table)
+def table_values(outcome: Outcome, table: str | ItemTable) -> list[dict[str, Any]]:
+    """Raw rows of a long table for one input: input, index, report context, item columns.
+
+    `table` is a `--table` name or any item table (the xlsx Warnings sheet is one too)."""
+    spec = item_table(table) if isinstance(table, str) else table
     rec = outcome.record
     if rec is None:
         return []
     ident = outcome.input
     columns = [c for c in spec.columns if c.csv]
+    context = {c.name: c.get(rec) for c in CONTEXT_COLUMNS if c.csv}
     rows: list[dict[str, Any]] = []
-    for index, item in enumerate(rec.get(table) or ()):
+    for index, item in enumerate(rec.get(spec.name) or ()):
         row = {"path": ident.path, "sha256": ident.sha256, "member": ident.member, "index": index}
+        row.update(context)
         row.update((c.name, c.get(item)) for c in columns)
-        rows.append({k: cell(v) for k, v in row.items()})
+        rows.append(row)
     return rows
+
+
+def table_rows(outcome: Outcome, table: str) -> list[dict[str, Any]]:
+    """CSV rows of a long table (`judgements`, `recommendations` or `paragraphs`) for one input."""
+    return [{k: cell(v) for k, v in row.items()} for row in table_values(outcome, table)]
 
 
 def sort_key(row: Mapping[str, Any]) -> tuple[str, str, int]:

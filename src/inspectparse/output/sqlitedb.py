@@ -4,7 +4,9 @@ Tables: `reports` (one row per report), `judgements`, `recommendations`, `paragr
 `warnings` (one row per item), `errors` (one row per failed input) and `meta` (the database
 layout's `schema_version`). A report is keyed on (sha256, member); `member` is '' rather than
 NULL outside archives, so plain `JOIN ... USING (sha256, member)` works (NULLs never compare
-equal in SQL).
+equal in SQL). Every item row also carries the report's path and context (`rows.CONTEXT`:
+kind as `report_kind`, provider, authority codes, dates), so an item table answers questions
+about councils and dates without a join.
 
 An existing database is brought up to date when it is opened: a column declared in `rows.py`
 that its table lacks (a field added since the file was written) is added with `ALTER TABLE ...
@@ -23,7 +25,7 @@ from typing import IO, Any
 
 from ..errors import OutputNotWritableError
 from ..outcome import OK, InputId, Outcome, Stored, as_outcome
-from .rows import ITEM_TABLES, REPORT, Column, ItemTable, sql_value
+from .rows import ITEM_TABLES, REPORT, Column, ItemTable, context_of, sql_value
 from .sink import DEFAULT_OPTIONS, SinkOptions
 
 __all__ = [
@@ -97,15 +99,18 @@ class Schema:
     """The database's tables, generated from the column declarations (`rows.py`)."""
 
     report: tuple[Column, ...]  # the `reports` columns after sha256, member and path
-    items: dict[str, tuple[Column, ...]]  # item table -> its columns after sha256, member, idx
+    items: dict[str, tuple[Column, ...]]  # item table -> its own columns (after the context)
+    context: tuple[Column, ...] = ()  # every item row's report context, after its idx and path
 
     @classmethod
     def declared(
         cls, report: Iterable[Column] = REPORT, item_tables: Iterable[ItemTable] = ITEM_TABLES
     ) -> Schema:
+        report = tuple(c for c in report if c.sqlite)
         return cls(
-            tuple(c for c in report if c.sqlite),
+            report,
             {t.name: tuple(c for c in t.columns if c.sqlite) for t in item_tables},
+            context_of(report),
         )
 
     @property
@@ -119,7 +124,13 @@ class Schema:
     def item(self, name: str) -> SqlTable:
         return SqlTable(
             name,
-            (*_KEY, SqlColumn("idx", "INTEGER", "NOT NULL"), *map(_sql, self.items[name])),
+            (
+                *_KEY,
+                SqlColumn("idx", "INTEGER", "NOT NULL"),
+                SqlColumn("path", "TEXT"),
+                *map(_sql, self.context),
+                *map(_sql, self.items[name]),
+            ),
             ("PRIMARY KEY (sha256, member, idx)", _CHILD),
         )
 
@@ -261,9 +272,10 @@ class SqliteSink:
         self.conn.execute("DELETE FROM reports WHERE sha256 = ? AND member = ?", key)
         values = [sql_value(c.get(rec)) for c in self.schema.report]
         self.conn.execute(self._reports.insert(), (*key, ident.path, *values))
+        context = [sql_value(c.get(rec)) for c in self.schema.context]
         for table, columns in self._items:
             rows: list[tuple[Any, ...]] = [
-                (*key, idx, *(sql_value(c.get(item)) for c in columns))
+                (*key, idx, ident.path, *context, *(sql_value(c.get(item)) for c in columns))
                 for idx, item in enumerate(rec.get(table.name) or ())
             ]
             if rows:
