@@ -70,6 +70,36 @@ def test_schema_command_prints_json_schema() -> None:
         assert field in schema["properties"]
 
 
+def test_every_batch_line_matches_the_batch_line_schema(tmp_path) -> None:
+    from pydantic import TypeAdapter
+
+    from inspectparse.errors import ErrorCode
+    from inspectparse.record import ErrorLine
+
+    result = CliRunner().invoke(main, ["schema", "--batch-line"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    refs = {branch["$ref"].rsplit("/", 1)[-1] for branch in schema["anyOf"]}
+    assert refs == {"Record", "ErrorLine"}
+    error_codes = schema["$defs"]["ErrorCode"]["enum"]
+    assert set(error_codes) == {c.value for c in ErrorCode}
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "northwick.txt").write_bytes(BRENT_LIKE.read_bytes())
+    (tmp_path / "in" / "saved-page.pdf").write_bytes(b"<!DOCTYPE html><html>not found</html>")
+    out = tmp_path / "all.jsonl"
+    batch = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "-o", str(out), "-q"])
+    assert batch.exit_code == ExitCode.BATCH_PARTIAL, batch.stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    line_model: TypeAdapter[Record | ErrorLine] = TypeAdapter(Record | ErrorLine)
+    parsed = [line_model.validate_python(line) for line in lines]
+    assert sorted(type(p).__name__ for p in parsed) == ["ErrorLine", "Record"]
+    # A record line is exactly what `extract` prints for the same file.
+    (line,) = [p for p in parsed if isinstance(p, Record)]
+    extracted = CliRunner().invoke(main, ["extract", str(tmp_path / "in" / "northwick.txt")])
+    assert line == Record.model_validate_json(extracted.stdout)
+
+
 def test_help_lists_exit_codes() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert "Exit codes" in result.stdout and "130" in result.stdout

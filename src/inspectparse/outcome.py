@@ -3,9 +3,12 @@
 A record travels here as its JSON dict (`Record.model_dump(mode="json")`): batch workers send
 dicts, so the parent never re-validates a record it only has to write.
 
-The batch JSON Lines shape is defined once, by `Outcome.line` and `Outcome.from_line`:
-``{"source": {path, sha256, member}, "report": {...}}`` or
-``{"source": {...}, "error": {"code", "message"}}``.
+The batch JSON Lines shape is defined once, by `Outcome.line` and `Outcome.from_line` (its JSON
+Schema is `record.batch_line_schema`, printed by `inspectparse schema --batch-line`): a converted
+input's line is its record itself, exactly what `extract` prints (so one jq filter or pandas
+loader fits both), and a failed input's line is ``{"source": {path, sha256, member}, "error":
+{"code", "message"}}``. Lines written before schema 1.4, ``{"source": {...}, "report":
+{record}}``, are still read (a rerun resumes an older output).
 """
 
 from __future__ import annotations
@@ -91,9 +94,14 @@ class Outcome:
         return int((self.record.get("source") or {}).get("pages") or 0)
 
     def line(self) -> dict[str, Any]:
-        """The batch JSON Lines object: `source` plus exactly one of `report` / `error`."""
+        """The batch JSON Lines object: the record itself, or `source` plus `error`.
+
+        A record's `source` names the batch's input (path, member, sha256): the same values
+        the default task records, set here so a line always says which input it is.
+        """
         if self.record is not None:
-            return {"source": self.input.source(), "report": self.record}
+            source = {**(self.record.get("source") or {}), **self.input.source()}
+            return {**self.record, "source": source}
         return {
             "source": self.input.source(),
             "error": {"code": self.code, "message": self.message},
@@ -108,17 +116,25 @@ class Outcome:
 
     @classmethod
     def from_line(cls, obj: Mapping[str, Any], *, rel: str | None = None) -> Outcome:
-        """Read back a batch JSON Lines object; raises ValueError for anything else."""
+        """Read back a batch JSON Lines object (either shape); ValueError for anything else."""
         src = obj.get("source")
         if not isinstance(src, Mapping):
             raise ValueError("not a batch line: no 'source' object")
         ident = InputId(src.get("path"), src.get("member"), src.get("sha256"), rel)
-        if isinstance(obj.get("report"), Mapping) and "error" not in obj:
-            return cls(ident, record=dict(obj["report"]))
+        report = obj.get("report")
         err = obj.get("error")
-        if isinstance(err, Mapping) and "report" not in obj and err.get("code"):
+        if isinstance(report, Mapping) and err is None:
+            if _is_record(report):  # the shape before schema 1.4: the record under "report"
+                return cls(ident, record=dict(report))
+            return cls(ident, record=dict(obj))
+        if isinstance(err, Mapping) and report is None and err.get("code"):
             return cls(ident, code=str(err["code"]), message=err.get("message"))
         raise ValueError("not a batch line: needs exactly one of 'report' and 'error'")
+
+
+def _is_record(obj: Mapping[str, Any]) -> bool:
+    """A whole record (it has its own `source` and `report`), not a record's `report` part."""
+    return isinstance(obj.get("source"), Mapping) and isinstance(obj.get("report"), Mapping)
 
 
 def as_outcome(obj: Any) -> Outcome:

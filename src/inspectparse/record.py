@@ -1,6 +1,8 @@
 """The output record: validated pydantic models. Field names are a contract: add, never rename.
 
-`inspectparse schema` prints `Record.model_json_schema()`.
+`inspectparse schema` prints `Record.model_json_schema()`; `inspectparse schema --batch-line`
+prints `batch_line_schema()`, the shape of one line of `inspectparse batch`'s JSON Lines: a
+`Record` (a converted input), or an `ErrorLine` (a failed one).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
+from .errors import ErrorCode
 from .urgency import urgency
 
 SCHEMA_VERSION = "1.4"
@@ -308,3 +311,36 @@ class Record(_Model):
     @property
     def grades(self) -> dict[str, str]:
         return {j.key: j.grade for j in self.judgements}
+
+
+class InputSource(_Model):
+    """Which input a batch error line is about."""
+
+    path: str | None = Field(description="the input's path as found, or '-' for stdin")
+    sha256: str | None = Field(description="sha256 of its bytes; null when none could be read")
+    member: str | None = Field(None, description="member name inside an archive")
+
+
+class InputError(_Model):
+    code: ErrorCode = Field(description="a stable error code (`inspectparse.ErrorCode`)")
+    message: str | None = Field(None, description="what is wrong and what to try")
+
+
+class ErrorLine(_Model):
+    """The batch line of an input that failed: which input, and why."""
+
+    source: InputSource
+    error: InputError
+
+
+def batch_line_schema() -> dict[str, Any]:
+    """JSON Schema of one batch line: the input's `Record`, or an `ErrorLine`."""
+    schema: dict[str, Any] = TypeAdapter(Record | ErrorLine).json_schema()
+    schema["title"] = "inspectparse batch line"
+    schema["description"] = (
+        "One line of `inspectparse batch` JSON Lines (schema_version "
+        f"{SCHEMA_VERSION}): a converted input's record, exactly as `inspectparse extract` "
+        "prints it, or {source, error} for an input that failed. Record lines have `report`; "
+        "error lines have `error`."
+    )
+    return schema

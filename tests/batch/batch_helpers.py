@@ -165,10 +165,13 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
 def statuses(lines: list[dict[str, Any]]) -> dict[tuple[str, str | None], str]:
     out: dict[tuple[str, str | None], str] = {}
     for obj in lines:
-        assert set(obj) in ({"source", "report"}, {"source", "error"})
+        # A record line is the record itself (schema_version, source, report, ...); an error
+        # line is {source, error}.
+        assert "report" in obj or set(obj) == {"source", "error"}
+        assert "error" not in obj or "report" not in obj
         key = (obj["source"]["path"], obj["source"]["member"])
         assert key not in out, f"{key} twice"
-        out[key] = "ok" if "report" in obj else obj["error"]["code"]
+        out[key] = "ok" if "report" in obj else obj["error"]["code"]  # a record, or an error
     return out
 
 

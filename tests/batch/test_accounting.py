@@ -32,7 +32,7 @@ def test_every_input_accounted_for_exactly_once(tmp_path: Path) -> None:
     got = statuses(reports + failures)
     assert got == expected
     for obj in reports:  # each report is a valid record naming its own input
-        record = Record.model_validate(obj["report"])
+        record = Record.model_validate(obj)  # a batch line is the record itself
         assert (record.source.path, record.source.member) == (
             obj["source"]["path"],
             obj["source"]["member"],

@@ -25,6 +25,7 @@ from inspectparse.batch import (
     run_batch,
 )
 from inspectparse.errors import ExitCode
+from inspectparse.output import dumps
 
 
 def test_resume_after_a_partial_run_gives_the_same_records(tmp_path: Path) -> None:
@@ -141,3 +142,31 @@ def test_sigkill_then_rerun_matches_an_uninterrupted_run(tmp_path: Path) -> None
     final = read_lines(out)
     assert len(final) == 25
     assert canonical(final) == canonical(read_lines(reference))
+
+
+def test_a_rerun_over_an_output_written_in_the_earlier_line_shape_resumes_it(
+    tmp_path: Path,
+) -> None:
+    # Before schema 1.4 a record's line was {"source": {path, sha256, member}, "report": record}.
+    expected = make_inputs(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    run_batch([tmp_path / "in"], output=out, task=fake_task, jobs=2)
+    lines = read_lines(out)
+    old = [
+        {"source": {k: o["source"][k] for k in ("path", "sha256", "member")}, "report": o}
+        if "report" in o
+        else o
+        for o in lines
+    ]
+    first, rest = old[: len(old) // 2], old[len(old) // 2 :]
+    keep = {(o["source"]["path"], o["source"]["member"]) for o in first}
+    out.write_text("".join(dumps(o) + "\n" for o in first), encoding="utf-8")
+
+    again = run_batch([tmp_path / "in"], output=out, task=fake_task, jobs=2)
+    assert again.skipped == len(first) and again.inputs == len(expected)
+    assert again.converted + again.failed == len(rest)
+    after = read_lines(out)
+    assert after[: len(first)] == first  # the earlier lines are kept as they were
+    new = after[len(first) :]
+    assert {(o["source"]["path"], o["source"]["member"]) for o in new}.isdisjoint(keep)
+    assert all("schema_version" in o for o in new if "error" not in o)  # in the new shape

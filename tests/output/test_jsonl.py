@@ -40,20 +40,49 @@ def test_dumps_keeps_unicode() -> None:
 # --- Outcomes and JSON Lines -------------------------------------------------------------------
 
 
-def test_outcome_lines_have_source_and_exactly_one_of_report_or_error() -> None:
-    good, bad = ok(make_record()), err("x.pdf")
+def test_a_record_line_is_the_record_itself_and_an_error_line_is_source_and_error() -> None:
+    record = make_record()
+    good, bad = ok(record), err("x.pdf")
+    # What `extract` prints is what a batch line holds: one jq filter fits both.
+    assert good.line() == record.model_dump(mode="json")
+    assert Record.model_validate(good.line()) == record
+    assert set(bad.line()) == {"source", "error"}
+    assert set(bad.line()["source"]) == {"path", "sha256", "member"}
+    assert bad.line()["error"] == {"code": "unsupported_format", "message": "x.pdf is not a report"}
     for outcome in (good, bad):
-        line = outcome.line()
-        assert set(line) in ({"source", "report"}, {"source", "error"})
-        assert set(line["source"]) == {"path", "sha256", "member"}
-        back = Outcome.from_line(json.loads(dumps(line)))
+        back = Outcome.from_line(json.loads(dumps(outcome.line())))
         assert back.input.key == outcome.input.key
         assert back.status == outcome.status
-    assert bad.line()["error"] == {"code": "unsupported_format", "message": "x.pdf is not a report"}
+    assert Outcome.from_line(good.line()).record == good.record
     with pytest.raises(ValueError):
         Outcome(InputId("x"))  # neither
     with pytest.raises(ValueError):
         Outcome.from_line({"source": {}, "report": {}, "error": {"code": "x"}})
+    with pytest.raises(ValueError):
+        Outcome.from_line({"source": {}})
+
+
+def test_a_record_line_names_the_batch_input() -> None:
+    # A task whose record names its input differently still gives a line saying which input
+    # it is (resume reads that).
+    record = make_record("elsewhere.pdf").model_dump(mode="json")
+    outcome = Outcome(InputId("in/a.pdf", "x.pdf", "ab" * 32), record=record)
+    line = outcome.line()
+    assert (line["source"]["path"], line["source"]["member"], line["source"]["sha256"]) == (
+        "in/a.pdf",
+        "x.pdf",
+        "ab" * 32,
+    )
+    assert line["source"]["format"] == "pdf" and line["report"] == record["report"]
+
+
+def test_lines_of_the_shape_before_schema_1_4_are_still_read() -> None:
+    record = make_record("old.pdf")
+    data = record.model_dump(mode="json")
+    old = {"source": {"path": "old.pdf", "sha256": record.source.sha256, "member": None}}
+    back = Outcome.from_line({**old, "report": data})
+    assert back.ok and back.record == data and back.input.key == ok(record).input.key
+    assert back.kind == "ilacs"
 
 
 def test_jsonl_writer_writes_whole_lines_and_repair_cuts_a_torn_tail(tmp_path: Path) -> None:

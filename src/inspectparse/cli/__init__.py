@@ -41,12 +41,18 @@ def main() -> None:
     pass
 
 
-@main.command()
-def schema() -> None:
-    """Print the JSON Schema of the record that `extract` prints."""
-    from ..record import Record
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--batch-line",
+    is_flag=True,
+    help="The schema of one line of `batch` JSON Lines instead: a record, or {source, error}.",
+)
+def schema(batch_line: bool) -> None:
+    """Print the JSON Schema of the record that `extract` prints (and `batch` writes per line)."""
+    from ..record import Record, batch_line_schema
 
-    click.echo(json.dumps(Record.model_json_schema(), indent=2))
+    document = batch_line_schema() if batch_line else Record.model_json_schema()
+    click.echo(json.dumps(document, indent=2))
 
 
 main.add_command(extract)

@@ -115,10 +115,11 @@ def batch(
 ) -> None:
     """Convert many reports: files, folders (recursively), globs, .zip and .tar(.gz) archives.
 
-    Every input gets one line: {"source": {...}, "report": {...}} or
-    {"source": {...}, "error": {"code", "message"}}. Inputs are recognised by their bytes,
-    not their names; hidden files and __MACOSX are skipped. Rerunning the same command
-    after a stop (even kill -9) skips what the outputs already hold; --force redoes all.
+    Every input gets one line: its record, exactly as `extract` prints it, or
+    {"source": {...}, "error": {"code", "message"}} (`inspectparse schema --batch-line`).
+    Inputs are recognised by their bytes, not their names; hidden files and __MACOSX are
+    skipped. Rerunning the same command after a stop (even kill -9) skips what the outputs
+    already hold; --force redoes all.
 
     \b
     Exit codes: 0 every input converted, 6 some failed, 9 all failed, 130 interrupted.

@@ -67,8 +67,9 @@ class OutputDirSink:
             if held is not None and (held.ok or not outcome.ok):
                 return
         ok_path, err_path = self._paths(outcome.input)
+        # Each file is the input's batch line: its record, or {source, error}.
         if outcome.ok:
-            atomic_write_text(ok_path, dumps(outcome.record) + "\n")
+            atomic_write_text(ok_path, dumps(outcome.line()) + "\n")
             stale = err_path
         else:
             atomic_write_text(err_path, dumps(outcome.line()) + "\n")
