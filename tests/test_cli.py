@@ -244,3 +244,42 @@ def test_one_error_handler_maps_each_failure_to_its_exit_code(capsys) -> None:
         assert err.startswith("inspectparse: error: ") and words in err and err.count("\n") == 1
     with pytest.raises(ValueError), handle_errors():  # a bug keeps its traceback
         int("a bug")
+
+
+def test_excel_csv_and_xlsx_from_extract(tmp_path) -> None:
+    import openpyxl
+
+    csv_bytes = CliRunner().invoke(main, ["extract", "--excel", str(BRENT_LIKE)]).stdout_bytes
+    assert csv_bytes.startswith(b"\xef\xbb\xbfpath,")  # --excel alone asks for CSV
+    table = CliRunner().invoke(main, ["extract", "--excel", "--table", "judgements", SAMPLE])
+    assert table.exit_code == 0 and table.stdout_bytes.startswith(b"\xef\xbb\xbfpath,")
+    refused = CliRunner().invoke(main, ["extract", "--excel", "--format", "json", SAMPLE])
+    assert refused.exit_code == ExitCode.USAGE and "--excel is for CSV" in refused.stderr
+
+    out = tmp_path / "northwick.xlsx"
+    result = CliRunner().invoke(main, ["extract", "--format", "xlsx", "-o", str(out), SAMPLE])
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Reports" and book["Reports"].max_row == 2
+
+
+def test_batch_writes_a_whole_workbook_on_every_run(tmp_path) -> None:
+    import openpyxl
+
+    (tmp_path / "in").mkdir()
+    text = BRENT_LIKE.read_bytes()
+    (tmp_path / "in" / "one.txt").write_bytes(text.replace(b"Northwick", b"Kayford"))
+    (tmp_path / "in" / "two.txt").write_bytes(text)
+    out, db = tmp_path / "all.xlsx", tmp_path / "all.db"
+    args = ["batch", str(tmp_path / "in"), "--format", "xlsx", "-o", str(out), "-q"]
+    for run in range(2):  # the rerun: SQLite holds both, the workbook is written whole again
+        result = CliRunner().invoke(main, [*args, "--sqlite", str(db)])
+        assert result.exit_code == 0, (run, result.stderr)
+        reports = openpyxl.load_workbook(out)["Reports"]
+        assert reports.max_row == 3, run
+    excel = CliRunner().invoke(
+        main, ["batch", str(tmp_path / "in"), "--excel", "-o", str(tmp_path / "g.csv"), "-q"]
+    )
+    assert excel.exit_code == 0 and (tmp_path / "g.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    wrong = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "--excel", "--format", "xlsx"])
+    assert wrong.exit_code == ExitCode.USAGE and "--excel is for CSV" in wrong.stderr

@@ -17,6 +17,11 @@ def make_record(
     kind: str = "ilacs",
     recommendations: int = 2,
     paragraphs: int = 3,
+    authority: dict[str, str] | None = None,
+    start: str | None = "2031-03-03",
+    published: str | None = "2031-04-20",
+    warnings: list[dict[str, str]] | None = None,
+    variant: str | None = None,
 ) -> Record:
     sha = hashlib.sha256(content if content is not None else path.encode()).hexdigest()
     grades = {"overall_effectiveness": "good"} if grades is None else grades
@@ -34,11 +39,13 @@ def make_record(
             },
             "report": {
                 "kind": kind,
+                "variant": variant,
                 "provider": "Northwick Borough Council",
-                "inspection_start": "2031-03-03",
-                "inspection_end": "2031-03-14",
+                "authority": authority,
+                "inspection_start": start,
+                "inspection_end": None if start is None else start[:8] + "14",
                 "lead_inspector": "Ada Example",
-                "published": "2031-04-20",
+                "published": published,
             },
             "judgements": [
                 {
@@ -75,7 +82,9 @@ def make_record(
                     "field": "report.provider",
                     "severity": "review",
                 }
-            ],
+            ]
+            if warnings is None
+            else warnings,
             "needs_review": True,
         }
     )
@@ -91,3 +100,26 @@ def ok(record: Record, *, rel: str | None = None) -> Outcome:
 def err(path: str, code: str = "unsupported_format", *, member: str | None = None) -> Outcome:
     sha = hashlib.sha256(b"bad" + path.encode()).hexdigest()
     return Outcome(InputId(path, member, sha), code=code, message=f"{path} is not a report")
+
+
+def council(
+    name: str = "Harrow",
+    *,
+    gss: str = "E09000015",
+    dfe: str = "310",
+    urn: str | None = "80499",
+    type: str = "local_authority",
+) -> dict[str, str]:
+    """A `report.authority` (a real council's public codes; everything else is invented)."""
+    return {
+        "type": type,
+        "name": name,
+        "gss_code": gss,
+        "dfe_code": dfe,
+        "ofsted_urn": urn,
+        "region_code": "E12000007",
+        "region_name": "London",
+        "matched_from": f"London Borough of {name}",
+        "rule": "stripped_affixes",
+        "lookup_version": "test",
+    }

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from inspectparse.outcome import Outcome
 from inspectparse.output import (
     REPORT_COLUMNS,
     TABLE_COLUMNS,
@@ -153,3 +154,30 @@ def test_table_sink_replaces_an_inputs_rows(tmp_path: Path) -> None:
         sink.close()
     _, rows = _read_csv(path.read_text(encoding="utf-8"))
     assert len(rows) == 2
+
+
+def test_excel_csv_starts_with_a_byte_order_mark_and_resumes(tmp_path: Path) -> None:
+    path = tmp_path / "grades.csv"
+    record = make_record("a.pdf").model_dump(mode="json")
+    record["report"]["provider"] = "Northwick’s Council"  # a curly apostrophe
+    sink = CsvReportSink.to_path(path, SinkOptions(excel=True))
+    sink.write(ok_record(record))
+    sink.close()
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfpath,")
+    assert "Northwick’s Council" in raw.decode("utf-8-sig")
+    # A rerun reads the file back (the mark is not part of the first column's name).
+    sink = CsvReportSink.to_path(path, SinkOptions(excel=True))
+    assert sink.lookup(ok_record(record).input) is not None
+    sink.write(ok(make_record("b.pdf")))
+    sink.close()
+    _, rows = _read_csv(path.read_bytes().decode("utf-8-sig"))
+    assert [r["path"] for r in rows] == ["a.pdf", "b.pdf"]
+    assert path.read_bytes().count(b"\xef\xbb\xbf") == 1
+    buf = io.StringIO()
+    TableCsvSink.to_stream(buf, SinkOptions(table="recommendations", excel=True)).close()
+    assert buf.getvalue().startswith("\ufeffpath,")
+
+
+def ok_record(record: dict) -> Outcome:
+    return Outcome.from_record(record)

@@ -16,8 +16,8 @@ from output_helpers import err, make_record, ok
 
 
 def test_each_command_offers_its_formats_in_registry_order() -> None:
-    assert format_names("extract") == ("json", "csv")
-    assert format_names("batch") == ("jsonl", "csv")
+    assert format_names("extract") == ("json", "csv", "xlsx")
+    assert format_names("batch") == ("jsonl", "csv", "xlsx")
     for fmt in FORMATS.values():  # each entry names a sink that exists
         assert callable(fmt.sink.to_path) and callable(fmt.sink.to_stream)
 
@@ -27,7 +27,7 @@ def test_choose_format_defaults_and_refusals() -> None:
     assert choose_format("extract", None).name == "json"
     assert choose_format("batch", None, table="paragraphs").name == "csv"
     assert choose_format("extract", "csv", table="paragraphs").name == "csv"
-    with pytest.raises(ValueError, match="format must be jsonl or csv, not 'json'"):
+    with pytest.raises(ValueError, match="format must be jsonl, csv or xlsx, not 'json'"):
         choose_format("batch", "json")
     with pytest.raises(ValueError, match="--table writes CSV"):
         choose_format("batch", "jsonl", table="paragraphs")
@@ -63,7 +63,7 @@ class TsvSink:
 def test_a_new_format_is_one_registry_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tsv = OutputFormat("tsv", f"{__name__}:TsvSink", "path and status")
     monkeypatch.setitem(FORMATS, "tsv", tsv)
-    assert format_names("batch") == ("jsonl", "csv", "tsv")
+    assert format_names("batch") == ("jsonl", "csv", "xlsx", "tsv")
     with pytest.raises(ValueError, match="--table writes CSV"):
         BatchOptions(output=tmp_path / "x.tsv", format="tsv", table="paragraphs")
     (sink,) = open_sinks(BatchOptions(output=tmp_path / "x.tsv", format="tsv"))

@@ -45,13 +45,16 @@ class BatchOptions:
     max_bytes: int | None = DEFAULT_MAX_BYTES
     dask_scheduler: Any = None  # an address ("tcp://host:8786") or a distributed.Client
     fsync: bool = False
+    excel: bool = False  # CSV output: UTF-8 with a byte-order mark, for Excel
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.table is not None and self.table not in TABLES:
             raise ValueError(f"table must be one of {', '.join(TABLES)}, not {self.table!r}")
-        choose_format("batch", self.format, table=self.table)
+        fmt = choose_format("batch", self.format, table=self.table)
+        if self.excel and fmt.name != "csv":
+            raise ValueError(f"--excel is for CSV output (a UTF-8 byte-order mark), not {fmt.name}")
         if self.jobs is not None and self.jobs < 1:
             raise ValueError("jobs must be at least 1")
         if self.max_tasks_per_child < 1:

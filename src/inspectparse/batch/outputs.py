@@ -22,7 +22,11 @@ def open_sinks(opts: BatchOptions) -> list[Sink]:
         if opts.output is not None:
             fmt = choose_format("batch", opts.format, table=opts.table)
             options = SinkOptions(
-                force=opts.force, errors=opts.errors is None, fsync=opts.fsync, table=opts.table
+                force=opts.force,
+                errors=opts.errors is None,
+                fsync=opts.fsync,
+                table=opts.table,
+                excel=opts.excel,
             )
             output = opts.output
             if not isinstance(output, (str, os.PathLike)):

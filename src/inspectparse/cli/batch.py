@@ -14,7 +14,7 @@ import click
 from ..batch.defaults import DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
 from ..errors import InspectparseError
 from .errors import handle_errors
-from .options import CONTEXT_SETTINGS, engine_option, format_option, table_option
+from .options import CONTEXT_SETTINGS, engine_option, excel_option, format_option, table_option
 
 if TYPE_CHECKING:
     from ..load import Engine
@@ -48,6 +48,7 @@ __all__ = ["batch"]
 )
 @format_option("batch", "Main output format")
 @table_option("Write this long table as CSV (one row per item) as the main output.")
+@excel_option
 @click.option(
     "--sqlite",
     metavar="FILE",
@@ -103,6 +104,7 @@ def batch(
     output_dir: str | None,
     output_format: str | None,
     table: str | None,
+    excel: bool,
     sqlite: str | None,
     jobs: int | None,
     timeout: float,
@@ -129,12 +131,15 @@ def batch(
     Example:
         inspectparse batch reports/ archive.zip -o reports.jsonl --errors errors.jsonl
         inspectparse batch reports/ --format csv -o grades.csv --jobs 4
+        inspectparse batch reports/ --format xlsx -o reports.xlsx
         inspectparse batch 'reports/**/*.pdf' --sqlite reports.db --timeout 120
     """
     from ..batch import BatchOptions, make_progress, resolve_task, run_batch
 
     if output is None and output_dir is None and sqlite is None:
         output = "-"
+    if excel and output_format is None:
+        output_format = "csv"  # --excel alone asks for CSV
     try:
         task = resolve_task(task_spec) if task_spec else None
         options = BatchOptions(
@@ -143,6 +148,7 @@ def batch(
             output_dir=output_dir,
             format=output_format,
             table=table,
+            excel=excel,
             sqlite=sqlite,
             jobs=jobs,
             timeout=timeout,

@@ -14,6 +14,7 @@ from .errors import handle_errors
 from .options import (
     CONTEXT_SETTINGS,
     engine_option,
+    excel_option,
     format_option,
     input_format_option,
     table_option,
@@ -39,6 +40,7 @@ __all__ = ["extract"]
 )
 @format_option("extract", "Output format")
 @table_option("Write this long table as CSV instead (one row per item).")
+@excel_option
 @click.option(
     "--sqlite",
     "sqlite_path",
@@ -54,6 +56,7 @@ def extract(
     output: str,
     output_format: str | None,
     table: str | None,
+    excel: bool,
     sqlite_path: str | None,
     engine: Engine,
     input_format: SourceFormat | None,
@@ -65,11 +68,18 @@ def extract(
         inspectparse extract report.pdf | jq '.judgements[] | {key, grade}'
         pdftotext report.pdf - | inspectparse extract -
         inspectparse extract --table recommendations report.pdf > recs.csv
+        inspectparse extract --format xlsx report.pdf -o report.xlsx
     """
+    if excel and output_format is None:
+        output_format = "csv"  # --excel alone asks for CSV
     try:
         fmt = choose_format("extract", output_format, table=table)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
+    if excel and fmt.name != "csv":
+        raise click.UsageError(
+            f"--excel is for CSV output (a UTF-8 byte-order mark), not {fmt.name}"
+        )
     from ..api import extract as extract_record
     from ..output import Outcome, SinkOptions, write_sqlite
 
@@ -82,7 +92,8 @@ def extract(
         else:
             record = extract_record(source, engine=engine, input_format=input_format)
         with _open_output(output) as stream:
-            sink = fmt.sink.to_stream(stream, SinkOptions(force=True, pretty=pretty, table=table))
+            options = SinkOptions(force=True, pretty=pretty, table=table, excel=excel)
+            sink = fmt.sink.to_stream(stream, options)
             sink.write(Outcome.from_record(record))
             sink.close()
         if sqlite_path:

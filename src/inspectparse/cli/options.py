@@ -15,6 +15,7 @@ from ..output.formats import Command, format_names
 __all__ = [
     "CONTEXT_SETTINGS",
     "engine_option",
+    "excel_option",
     "format_option",
     "input_format_option",
     "table_option",
@@ -47,6 +48,15 @@ def input_format_option(func: F) -> F:
 
 def table_option(help: str) -> Callable[[F], F]:
     return click.option("--table", type=click.Choice(TABLES), default=None, help=help)
+
+
+def excel_option(func: F) -> F:
+    return click.option(
+        "--excel",
+        is_flag=True,
+        help="CSV for Excel (implies --format csv): UTF-8 with a byte-order mark, so Excel "
+        "shows every character (curly apostrophes, accents) as printed.",
+    )(func)
 
 
 def format_option(command: Command, lead: str) -> Callable[[F], F]:

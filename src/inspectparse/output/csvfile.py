@@ -3,6 +3,8 @@
 CSV is written once, when the run ends, because the judgement columns are the union over all
 rows. A file is replaced atomically; a resumed run reads the existing rows back and writes them
 out again with the new ones, and an interrupted run leaves the previous file untouched.
+`--excel` starts the file with a UTF-8 byte-order mark: without one, Excel reads UTF-8 as the
+local code page and shows "children’s" as mojibake.
 """
 
 from __future__ import annotations
@@ -49,21 +51,31 @@ def write_table_csv(outcomes: Iterable[Any], table: str, stream: IO[str]) -> Non
     write_csv_rows(rows, list(TABLE_COLUMNS[table]), stream)
 
 
+# What `--excel` puts first: the byte-order mark, by which Excel knows the file is UTF-8.
+BOM = "\ufeff"
+
+
 class _CsvTarget:
     """Where a CSV goes: a file (read back on resume, replaced atomically) or a stream."""
 
-    def __init__(self, path: Path | None = None, stream: IO[str] | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, stream: IO[str] | None = None, *, excel: bool = False
+    ) -> None:
         self.path = path
         self.stream = stream
+        self.excel = excel
 
     def existing_rows(self) -> Iterable[dict[str, Any]]:
         if self.path is None or not self.path.exists():
             return ()
-        with self.path.open(encoding="utf-8", newline="") as fh:
+        # utf-8-sig: a file written with --excel starts with a byte-order mark.
+        with self.path.open(encoding="utf-8-sig", newline="") as fh:
             return list(csv.DictReader(fh))
 
     def write(self, rows: Sequence[Mapping[str, Any]], columns: list[str]) -> None:
         buf = io.StringIO()
+        if self.excel:
+            buf.write(BOM)
         write_csv_rows(rows, columns, buf)
         if self.path is not None:
             atomic_write_text(self.path, buf.getvalue())
@@ -99,7 +111,7 @@ class CsvReportSink:
 
     @classmethod
     def to_path(cls, path: Path, options: SinkOptions = DEFAULT_OPTIONS) -> CsvReportSink:
-        sink = cls(_CsvTarget(path=path), _index(options), resumable=True)
+        sink = cls(_CsvTarget(path=path, excel=options.excel), _index(options), resumable=True)
         if not options.force:
             for row in sink._target.existing_rows():
                 sink._load_row(row)
@@ -107,7 +119,8 @@ class CsvReportSink:
 
     @classmethod
     def to_stream(cls, stream: IO[str], options: SinkOptions = DEFAULT_OPTIONS) -> CsvReportSink:
-        return cls(_CsvTarget(stream=stream), _index(options), resumable=False)
+        target = _CsvTarget(stream=stream, excel=options.excel)
+        return cls(target, _index(options), resumable=False)
 
     def _load_row(self, row: dict[str, Any]) -> None:
         ident = _ident(row)
@@ -153,7 +166,7 @@ class TableCsvSink:
 
     @classmethod
     def to_path(cls, path: Path, options: SinkOptions) -> TableCsvSink:
-        sink = cls(_CsvTarget(path=path), _table(options))
+        sink = cls(_CsvTarget(path=path, excel=options.excel), _table(options))
         if not options.force:
             for row in sink._target.existing_rows():
                 sink._rows.setdefault(_ident(row).key, []).append(row)
@@ -161,7 +174,7 @@ class TableCsvSink:
 
     @classmethod
     def to_stream(cls, stream: IO[str], options: SinkOptions) -> TableCsvSink:
-        return cls(_CsvTarget(stream=stream), _table(options))
+        return cls(_CsvTarget(stream=stream, excel=options.excel), _table(options))
 
     def lookup(self, ident: InputId) -> Stored | None:
         return None

@@ -43,6 +43,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat(
             "csv", ".csvfile:CsvSink", "one row per report, a column per judgement", tables=True
         ),
+        OutputFormat("xlsx", ".xlsx:XlsxSink", "an Excel workbook: reports and item sheets"),
     )
 }
 
@@ -60,7 +61,8 @@ def choose_format(command: Command, name: str | None, *, table: str | None = Non
     """
     offered = format_names(command)
     if name is not None and name not in offered:
-        raise ValueError(f"format must be {' or '.join(offered)}, not {name!r}")
+        choices = f"{', '.join(offered[:-1])} or {offered[-1]}" if len(offered) > 1 else offered[0]
+        raise ValueError(f"format must be {choices}, not {name!r}")
     if table is not None:
         tabular = [n for n in offered if FORMATS[n].tables]
         if name is not None and name not in tabular:

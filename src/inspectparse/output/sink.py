@@ -62,6 +62,7 @@ class SinkOptions:
     fsync: bool = False  # JSON Lines: sync each line to disk
     pretty: bool = False  # JSON: indented
     table: str | None = None  # CSV: this long table instead of one row per report
+    excel: bool = False  # CSV: UTF-8 with a byte-order mark, so Excel reads every character
 
 
 DEFAULT_OPTIONS = SinkOptions()
