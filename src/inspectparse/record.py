@@ -312,6 +312,35 @@ class Record(_Model):
     def grades(self) -> dict[str, str]:
         return {j.key: j.grade for j in self.judgements}
 
+    def __repr__(self) -> str:
+        # Short: the whole record (tens of kilobytes) is `model_dump_json`, the readable view
+        # `inspectparse.show.plain_text` (or this object in a notebook, `_repr_html_`).
+        rep = self.report
+        when = rep.inspection_end or rep.letter_date or rep.published
+        return (
+            f"Record(kind={rep.kind!r}, provider={rep.provider!r}, "
+            f"date={None if when is None else when.isoformat()!r}, "
+            f"grades={self.grades!r}, recommendations={len(self.recommendations)}, "
+            f"paragraphs={len(self.paragraphs)}, warnings={len(self.warnings)}, "
+            f"needs_review={self.needs_review})"
+        )
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """The record as a person reads it, for notebooks (Jupyter calls this)."""
+        from .show import to_html
+
+        return to_html(self)
+
+    def __rich__(self) -> Any:
+        """The same view for `rich.print(record)`."""
+        from rich.console import Group
+
+        from .show import render, view
+
+        return Group(*render(view(self)))
+
 
 class InputSource(_Model):
     """Which input a batch error line is about."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,5 +180,5 @@ def test_excel_csv_starts_with_a_byte_order_mark_and_resumes(tmp_path: Path) -> 
     assert buf.getvalue().startswith("\ufeffpath,")
 
 
-def ok_record(record: dict) -> Outcome:
+def ok_record(record: dict[str, Any]) -> Outcome:
     return Outcome.from_record(record)

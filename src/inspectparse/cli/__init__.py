@@ -1,8 +1,8 @@
 """Command line: maps flags to options, calls the library, hands the result to a writer.
 
 stdout carries data only; every message goes to stderr. Exit codes: `inspectparse.ExitCode`,
-listed in `main`'s help from the enum itself. Commands: `extract` (cli/extract.py), `batch`
-(cli/batch.py) and `schema` (here).
+listed in `main`'s help from the enum itself. Commands: `extract` (cli/extract.py), `show`
+(cli/show.py), `batch` (cli/batch.py) and `schema` (here).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..errors import ExitCode
 from .batch import batch
 from .extract import extract
 from .options import CONTEXT_SETTINGS
+from .show import show
 
 __all__ = ["main"]
 
@@ -56,4 +57,5 @@ def schema(batch_line: bool) -> None:
 
 
 main.add_command(extract)
+main.add_command(show)
 main.add_command(batch)
