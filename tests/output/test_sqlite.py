@@ -14,7 +14,7 @@ from inspectparse.output import ITEM_TABLES, REPORT, Column, SqliteSink, write_s
 from inspectparse.output.rows import CONTEXT_COLUMNS
 from inspectparse.output.sqlitedb import SCHEMA_VERSION, Schema
 from inspectparse.record import Record
-from output_helpers import err, make_record, ok
+from output_helpers import council, err, make_record, ok
 
 
 def test_sqlite_tables_join_on_sha256_and_member(tmp_path: Path) -> None:
@@ -140,7 +140,8 @@ def test_a_database_from_an_earlier_layout_is_resumed_and_gains_the_new_columns(
 def test_a_new_column_declaration_reaches_an_existing_database(
     tmp_path: Path,
 ) -> None:
-    # The exercise "a new record field": one Column line; the next run adds it and fills it.
+    # The exercise "a new record field": one Column line; the next run adds it, and fills it
+    # in the rows already there from their stored records.
     db = tmp_path / "out.db"
     write_sqlite([make_record("a.pdf")], db)
     extra = Column("lead_inspector_upper", "TEXT", lambda r: r["report"]["lead_inspector"].upper())
@@ -150,7 +151,7 @@ def test_a_new_column_declaration_reaches_an_existing_database(
     sink.close()
     conn = sqlite3.connect(db)
     rows = conn.execute("SELECT path, lead_inspector_upper FROM reports ORDER BY path").fetchall()
-    assert rows == [("a.pdf", None), ("b.pdf", "ADA EXAMPLE")]
+    assert rows == [("a.pdf", "ADA EXAMPLE"), ("b.pdf", "ADA EXAMPLE")]
     conn.close()
 
 
@@ -226,4 +227,54 @@ def test_item_rows_carry_the_reports_context_so_no_join_is_needed(tmp_path: Path
     for table in ("judgements", "paragraphs", "warnings"):
         got = conn.execute(f"SELECT DISTINCT path, report_kind, provider FROM {table}").fetchall()
         assert got == [("a.pdf", "ilacs", "Northwick Borough Council")], table
+    conn.close()
+
+
+# The item tables as a database written before schema 1.4 has them: no path, no report
+# context, the recommendations' kind under `kind`, no urgency; its stored record has no
+# urgency either.
+_BEFORE_CONTEXT = """
+DROP TABLE recommendations;
+CREATE TABLE recommendations (
+    sha256 TEXT NOT NULL, member TEXT NOT NULL DEFAULT '', idx INTEGER NOT NULL,
+    number INTEGER, kind TEXT, heading TEXT, timescale TEXT, actor TEXT, text TEXT,
+    sub_items TEXT, rule TEXT, page INTEGER, page_end INTEGER, paragraph INTEGER,
+    PRIMARY KEY (sha256, member, idx),
+    FOREIGN KEY (sha256, member) REFERENCES reports (sha256, member) ON DELETE CASCADE
+);
+"""
+
+
+def test_a_database_from_before_the_report_context_gains_it_filled_in(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    record = make_record("a.pdf", authority=council()).model_dump(mode="json")
+    record["recommendations"][0].update(kind="priority_action", heading="Areas for priority action")
+    write_sqlite([record], db)
+    old = {**record, "schema_version": "1.3"}
+    for item in old["recommendations"]:
+        del item["urgency"]
+    with sqlite3.connect(db) as conn:
+        conn.executescript(_BEFORE_CONTEXT)
+        conn.execute("UPDATE reports SET record = ?", (json.dumps(old),))
+        conn.executemany(
+            "INSERT INTO recommendations (sha256, member, idx, kind, text) VALUES (?, '', ?, ?, ?)",
+            [(record["source"]["sha256"], i, r["kind"], r["text"])
+             for i, r in enumerate(old["recommendations"])],
+        )
+    conn.close()
+
+    SqliteSink.to_path(db).close()  # opening it brings it up to date
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT idx, path, report_kind, provider, authority_name, dfe_code, inspection_end, "
+        "kind, item_kind, urgency FROM recommendations ORDER BY idx"
+    ).fetchall()
+    assert rows == [
+        (0, "a.pdf", "ilacs", "Northwick Borough Council", "Harrow", "310", "2031-03-14",
+         "priority_action", "priority_action", "immediate"),
+        (1, "a.pdf", "ilacs", "Northwick Borough Council", "Harrow", "310", "2031-03-14",
+         "improvement", "improvement", "unspecified"),
+    ]
+    # The other item tables had their columns already (written by this version): untouched.
+    assert conn.execute("SELECT count(*) FROM judgements WHERE provider IS NULL").fetchone() == (0,)
     conn.close()

@@ -10,12 +10,16 @@ about councils and dates without a join.
 
 An existing database is brought up to date when it is opened: a column declared in `rows.py`
 that its table lacks (a field added since the file was written) is added with `ALTER TABLE ...
-ADD COLUMN`, so a resumed batch goes on writing into it. Rows written before hold NULL there
-until `--force` converts their reports again. A database from a newer layout is refused.
+ADD COLUMN`, so a resumed batch goes on writing into it, and is filled in the rows already
+there from each report's stored record (`reports.record`, read as this version reads a record:
+a value the old record cannot give stays NULL until `--force` converts the report again).
+Columns are added, never renamed: a query written for an older database still runs. A
+database from a newer layout is refused.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -158,15 +162,84 @@ def migrate(conn: sqlite3.Connection, path: Path, schema: Schema = SCHEMA) -> No
                 f"version writes {SCHEMA_VERSION}); upgrade inspectparse or write a new file",
                 path=str(path),
             )
+        added: dict[str, set[str]] = {}
         for table in schema.tables:
             conn.execute(table.create())
             have = {row[1] for row in conn.execute(f"PRAGMA table_info({table.name})")}
             for column in table.columns:
                 if column.name not in have:
-                    # Nullable: the rows already there have no value for it.
+                    # Nullable: the rows already there are filled below, where they can be.
                     conn.execute(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {column.type}")
+                    added.setdefault(table.name, set()).add(column.name)
+        if added:
+            _fill_added(conn, schema, added)
         if version != SCHEMA_VERSION:
             conn.execute(META.insert(replace=True), ("schema_version", str(SCHEMA_VERSION)))
+
+
+def _read(get: Any, data: Any) -> Any:
+    try:
+        return sql_value(get(data))
+    except (KeyError, TypeError, AttributeError, ValueError):  # an older record's shape
+        return None
+
+
+def _upgraded(text: str) -> dict[str, Any] | None:
+    """A stored record as this version reads it (derived fields filled), or as stored."""
+    from ..record import Record
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    try:
+        upgraded: dict[str, Any] = Record.model_validate(data).model_dump(mode="json")
+    except ValueError:  # a record this version cannot validate: its fields as they are
+        return data
+    return upgraded
+
+
+def _fill_added(conn: sqlite3.Connection, schema: Schema, added: dict[str, set[str]]) -> None:
+    """Fill columns just added to existing tables from each report's stored record."""
+    report_cols = [c for c in schema.report if c.name in added.get("reports", ())]
+    item_cols = {
+        name: [c for c in (*schema.context, *columns) if c.name in added.get(name, ())]
+        for name, columns in schema.items.items()
+    }
+    with_path = [name for name in schema.items if "path" in added.get(name, ())]
+    if not (report_cols or with_path or any(item_cols.values())):
+        return
+    context = {c.name for c in schema.context}
+    keys = conn.execute("SELECT sha256, member FROM reports").fetchall()
+    for key in keys:
+        path, text = conn.execute(
+            "SELECT path, record FROM reports WHERE sha256 = ? AND member = ?", key
+        ).fetchone()
+        rec = _upgraded(text) if text else None
+        if rec is None:
+            continue
+        if report_cols:
+            sets = ", ".join(f"{c.name} = ?" for c in report_cols)
+            values = [_read(c.get, rec) for c in report_cols]
+            where = "WHERE sha256 = ? AND member = ?"
+            conn.execute(f"UPDATE reports SET {sets} {where}", (*values, *key))
+        for name, columns in item_cols.items():
+            if name in with_path:
+                conn.execute(
+                    f"UPDATE {name} SET path = ? WHERE sha256 = ? AND member = ?", (path, *key)
+                )
+            if not columns:
+                continue
+            sets = ", ".join(f"{c.name} = ?" for c in columns)
+            conn.executemany(
+                f"UPDATE {name} SET {sets} WHERE sha256 = ? AND member = ? AND idx = ?",
+                [
+                    (*(_read(c.get, rec if c.name in context else item) for c in columns), *key, i)
+                    for i, item in enumerate(rec.get(name) or ())
+                ],
+            )
 
 
 def _not_writable(path: Path, exc: sqlite3.Error) -> OutputNotWritableError:
