@@ -1,8 +1,10 @@
 """The README is checked against the code, in the manner of sqlite-utils' test_docs.py.
 
 Every command is documented and has help; the exit-code and error-code tables are exactly the
-enums; and the README's commands run, in a folder holding the repo's own sample reports under
-the names the README uses.
+enums; the README's commands run, in a folder holding the repo's own sample reports under the
+names the README uses: each line of a `sh` block on its own, each recipe (a `bash` block under
+"Recipes") as one script, checked for the answer it promises. `shell` blocks (installing) are
+checked against the checkout instead of run.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 import tarfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -94,8 +97,11 @@ def _programs(command: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _make_sandbox(tmp_path_factory.mktemp("readme"))
+
+
+def _make_sandbox(root: Path) -> Path:
     """A folder with the repo's sample reports under the names the README gives them."""
-    root = tmp_path_factory.mktemp("readme")
     shutil.copy(SAMPLE, root / "report.pdf")
     shutil.copy(SAMPLE, root / "r.pdf")
     shutil.copy(FIXTURES / "brent_like.txt", root / "report.txt")
@@ -139,3 +145,115 @@ def test_readme_python_runs(sandbox: Path) -> None:
     recommendations = inspectparse.extract(SAMPLE).recommendations
     assert len(recommendations) > 0
     assert len(proc.stdout.splitlines()) == len(recommendations)
+
+
+# --- recipes and installing --------------------------------------------------------------------
+
+
+def _recipes() -> dict[str, str]:
+    """Each recipe's title and its script (the `bash` block under its heading)."""
+    recipes = {}
+    for part in re.split(r"\n### ", _section("Recipes"))[1:]:
+        title = part.splitlines()[0].strip()
+        found = re.search(r"```bash\n(.*?)```", part, flags=re.S)
+        assert found, f"recipe {title!r} has no bash block"
+        recipes[title] = found.group(1)
+    return recipes
+
+
+def _reports(root: Path) -> list[Any]:
+    return [inspectparse.extract(p) for p in sorted((root / "reports").rglob("*")) if p.is_file()]
+
+
+def _grades_in_excel(root: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(root / "grades.xlsx", read_only=True)
+    rows = list(book["Reports"].iter_rows(values_only=True))
+    book.close()
+    header, body = rows[0], rows[1:]
+    records = _reports(root)
+    assert len(body) == len(records) == 3
+    grades = {(r[header.index("provider")], r[header.index("overall_effectiveness")]) for r in body}
+    want = {(r.report.provider, r.grades.get("overall_effectiveness")) for r in records}
+    assert grades == want
+    assert "overall_effectiveness_code" in header and "dfe_code" in header
+
+
+def _immediate_since(root: Path) -> None:
+    import csv
+
+    with (root / "immediate.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    want = [
+        (r.report.provider, rec.text)
+        for r in _reports(root)
+        for rec in r.recommendations
+        if rec.urgency == "immediate"
+        and str(r.report.inspection_end or r.report.letter_date) >= "2012-01-01"
+    ]
+    assert len(want) > 0
+    assert sorted((row["provider"], row["text"]) for row in rows) == sorted(want)
+    assert all(row["inspection_end"] >= "2012-01-01" for row in rows)
+
+
+def _checklist(root: Path) -> None:
+    lines = (root / "checklist.md").read_text(encoding="utf-8").splitlines()
+    items = [r for rec in _reports(root) if "Northwick" in (rec.report.provider or "")
+             for r in rec.recommendations]
+    assert len(items) > 0 and len(lines) == len(items)
+    assert all(line.startswith("- [ ] ") for line in lines)
+    assert {line[6:].rsplit(" (", 1)[0] for line in lines} == {r.text for r in items}
+
+
+_RECIPE_ANSWERS = {
+    "All councils' grades into Excel": _grades_in_excel,
+    "Every immediate recommendation since a date": _immediate_since,
+    "One council's recommendations as a checklist": _checklist,
+}
+
+
+def test_every_recipe_is_checked() -> None:
+    assert set(_recipes()) == set(_RECIPE_ANSWERS)
+
+
+@pytest.mark.parametrize("title", sorted(_RECIPE_ANSWERS))
+def test_readme_recipe_gives_its_answer(title: str, tmp_path: Path) -> None:
+    script = _recipes()[title]
+    root = _make_sandbox(tmp_path)  # its own: no output of another command is there
+    # The programs a recipe runs start its unindented lines (indented ones continue a command).
+    programs = {m.group(1) for line in script.splitlines() if (m := re.match(r"(\w+)\s", line))}
+    missing = [p for p in programs if shutil.which(p, path=f"{BIN}:/usr/bin:/bin") is None]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed")
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(root), "LC_ALL": "C.UTF-8"}
+    proc = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", script],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    _RECIPE_ANSWERS[title](root)
+
+
+def test_install_instructions_match_the_checkout() -> None:
+    install = _section("Install")
+    commands = [line.split("#")[0].strip() for block in re.findall(r"```shell\n(.*?)```", install,
+                flags=re.S) for line in block.splitlines()]
+    assert "pipx install ." in commands and "make install" in commands
+    # `pipx install .` installs the console script the project declares.
+    assert 'inspectparse = "inspectparse.cli:main"' in (REPO / "pyproject.toml").read_text()
+    activate = REPO / ".venv" / "bin" / "activate"
+    if not activate.exists():
+        pytest.skip("no .venv in this checkout (make install creates it)")
+    proc = subprocess.run(
+        ["bash", "-c", "source .venv/bin/activate && inspectparse --version"],
+        cwd=REPO,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0 and proc.stdout.startswith("inspectparse"), proc.stderr
