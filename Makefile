@@ -44,6 +44,7 @@ accuracy: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --corpus $(CORPUS) --write docs/performance.md
 	$(BIN)/python bench/bench_batch.py --corpus $(CORPUS) --repeat 3 --append docs/performance.md
+	$(BIN)/python bench/bench_xlsx.py --corpus $(CORPUS) --append docs/performance.md
 
 # Regenerates the synthetic PDFs in tests/fixtures and examples/ from their scripts.
 fixtures: $(STAMP)
