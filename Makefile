@@ -16,8 +16,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The sample read as a person reads it, then its full JSON record written to out/.
 demo: $(STAMP)
-	$(BIN)/inspectparse extract --pretty $(SAMPLE)
+	$(BIN)/inspectparse show $(SAMPLE)
+	@mkdir -p out
+	$(BIN)/inspectparse extract --pretty $(SAMPLE) -o out/sample-record.json
+	@echo "The full record: out/sample-record.json" >&2
 
 # Tests are type-checked too, with annotations optional and None left unchecked.
 MYPY_TESTS := --allow-untyped-defs --allow-incomplete-defs --allow-untyped-calls \
