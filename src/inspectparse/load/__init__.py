@@ -8,9 +8,9 @@ more); under `auto` the first engine's reason is kept when the fallback fails to
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, get_args
 
-from ..document import Document, Note
+from ..document import Document, Note, PdfEngine
 from ..errors import (
     EncryptedPdfError,
     InspectparseError,
@@ -20,10 +20,12 @@ from ..errors import (
 from .sniff import empty_input_error as _empty
 from .sniff import has_words, looks_like_text, sniff_format
 
-__all__ = ["ENGINES", "Engine", "load", "sniff_format"]
+__all__ = ["ENGINES", "PDF_ENGINES", "Engine", "load", "sniff_format"]
 
-Engine = Literal["auto", "pdfium", "pdfplumber"]
-ENGINES: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
+# A caller's choice of engine: "auto" is pdfium, falling back to pdfplumber.
+Engine = Literal["auto", PdfEngine]
+ENGINES: tuple[Engine, ...] = get_args(Engine)
+PDF_ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
 
 
 def load(
