@@ -183,6 +183,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     sys.path.insert(0, str(REPO / "src"))
     from inspectparse.batch.pool import LocalPool
     from inspectparse.batch.task import Job, TaskInput, extract_task
+    from inspectparse.load import ENGINES
     from inspectparse.outcome import InputId
 
     rng = random.Random(args.seed)
@@ -226,9 +227,6 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "seed": args.seed,
     }
     return report
-
-
-ENGINES: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
 
 
 def _cause(status: str, message: str) -> str:

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import hostile_inputs as h
 import pytest
@@ -32,7 +33,7 @@ def run(args: list[str], cwd: Path, *, stdin: bytes | None = None, timeout: floa
     )
 
 
-def lines(path: Path) -> list[dict]:
+def lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -60,6 +61,16 @@ def _write(tmp: Path, name: str, data: bytes) -> str:
 def _fifo(tmp: Path) -> list[str]:
     os.mkfifo(tmp / "pipe.pdf")
     return ["extract", "pipe.pdf"]
+
+
+def _fifo_to_batch(tmp: Path) -> list[str]:
+    os.mkfifo(tmp / "p.pdf")
+    return ["batch", "p.pdf", "-o", "out.jsonl", "-q"]
+
+
+def _folder(tmp: Path) -> list[str]:
+    (tmp / "d").mkdir()
+    return ["extract", "d"]
 
 
 def _self_link(tmp: Path) -> list[str]:
@@ -155,7 +166,7 @@ CASES = [
     # extract: inputs
     Case("1-byte .pdf", _extract_of("x.pdf", b"x"), UNREADABLE, "no words"),
     Case("blank text", _extract_of("b.txt", b" \n\t\n"), UNREADABLE, "no words"),
-    Case("folder", lambda t: (t.joinpath("d").mkdir(), ["extract", "d"])[1], UNREADABLE, "batch"),
+    Case("folder", _folder, UNREADABLE, "batch"),
     Case("FIFO", _fifo, UNREADABLE, "not a regular file"),
     Case("/dev/zero", lambda t: ["extract", "/dev/zero"], UNREADABLE, "not a regular file"),
     Case("self symlink", _self_link, UNREADABLE, "symbolic links"),
@@ -275,7 +286,7 @@ CASES = [
     Case("folder with nothing to convert", _empty_folder, 9, "nothing to convert"),
     Case(
         "FIFO given to batch",
-        lambda t: (os.mkfifo(t / "p.pdf"), ["batch", "p.pdf", "-o", "out.jsonl", "-q"])[1],
+        _fifo_to_batch,
         int(ExitCode.BATCH_ALL_FAILED),
         records=[ErrorCode.UNREADABLE.value],
     ),
