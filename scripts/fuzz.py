@@ -55,6 +55,26 @@ TEXT_SNIPPETS = [
     "%PDF-1.7",
 ]
 
+# A date phrase of a report ("5 March to 14 March 2012", "4-8 March 2019", "22/10/2018"): the
+# slot the rules read dates from, where a hostile date does most harm.
+DATE_PHRASE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?: [A-Z][a-z]+)?(?: \d{4})?\s*(?:to|and|-|–)\s*"
+    r"\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b|\b\d{1,2} [A-Z][a-z]+ \d{4}\b"
+)
+HOSTILE_DATES = [
+    "29 February to 1 January 2024",
+    "31 June to 31 September 2019",
+    "1 January 0001",
+    "1 to 2 January 1",
+    "30 February 2019",
+    "9 to 3 March 2019",
+    "1 December to 1 January 9999",
+    "1 December to 1 January 0001",
+    "29 February 2023",
+    "0 March 2019",
+    "1 Jan 1900 to 1 Jan 2100",
+]
+
 # PDF tokens worth replacing with hostile values.
 PDF_TOKEN = re.compile(rb"-?\d+(?:\.\d+)?|/[A-Za-z]+|\[|\]|<<|>>|\bobj\b|\bR\b|stream")
 PDF_VALUES = [
@@ -127,9 +147,11 @@ def mutate_text(data: bytes, rng: random.Random) -> bytes:
     text = data.decode("utf-8", "replace")
     lines = text.split("\n") or [""]
     for _ in range(rng.randint(1, 5)):
-        op = rng.randrange(6)
+        op = rng.randrange(7)
         i = rng.randrange(len(lines)) if lines else 0
-        if op in (0, 1):
+        if op == 6:  # a hostile date where the report has one
+            lines = replace_dates("\n".join(lines), rng).split("\n")
+        elif op in (0, 1):
             lines.insert(i, rng.choice(TEXT_SNIPPETS))
         elif op == 2 and lines:
             del lines[i : i + rng.randint(1, 50)]
@@ -144,6 +166,22 @@ def mutate_text(data: bytes, rng: random.Random) -> bytes:
             lines[i] = line[:k] + rng.choice(TEXT_SNIPPETS) + line[k:]
     out = "\n".join(lines).encode("utf-8")
     return mutate_bytes(out, rng) if rng.random() < 0.15 else out
+
+
+def replace_dates(text: str, rng: random.Random) -> str:
+    """Replace one or more of the text's date phrases by hostile dates."""
+    found = list(DATE_PHRASE.finditer(text))
+    if not found:
+        return text
+    for match in sorted(rng.sample(found, min(len(found), rng.randint(1, 3))), key=_span_start)[
+        ::-1
+    ]:
+        text = text[: match.start()] + rng.choice(HOSTILE_DATES) + text[match.end() :]
+    return text
+
+
+def _span_start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def seeds(corpus: Path | None, *, max_pdf_bytes: int = 1_000_000) -> list[tuple[str, bytes]]:
