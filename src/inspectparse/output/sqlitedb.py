@@ -31,6 +31,7 @@ from ..errors import OutputNotWritableError
 from ..outcome import OK, InputId, Outcome, Stored, as_outcome
 from .rows import ITEM_TABLES, REPORT, Column, ItemTable, context_of, sql_value
 from .sink import DEFAULT_OPTIONS, SinkOptions
+from .sqlindex import ensure_indexes
 
 __all__ = [
     "SCHEMA",
@@ -173,6 +174,7 @@ def migrate(conn: sqlite3.Connection, path: Path, schema: Schema = SCHEMA) -> No
                     added.setdefault(table.name, set()).add(column.name)
         if added:
             _fill_added(conn, schema, added)
+        ensure_indexes(conn)  # full-text indexes and the history view (sqlindex.py)
         if version != SCHEMA_VERSION:
             conn.execute(META.insert(replace=True), ("schema_version", str(SCHEMA_VERSION)))
 
