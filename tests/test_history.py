@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from inspectparse.history import across, lineage, matches_authority
+from inspectparse.history import MISSING, PREVIOUS_MISSING, across, lineage, matches_authority
 from inspectparse.output import write_sqlite
 from inspectparse.output.csvfile import TableCsvSink, write_table_csv
 from inspectparse.output.rows import HISTORY_COLUMNS, history_values
@@ -186,3 +186,37 @@ def test_authority_is_matched_by_code_or_name(wanted: str, found: bool) -> None:
     row = {"authority_name": "Harrow", "provider": "Northwick Borough Council",
            "dfe_code": "310", "gss_code": "E09000015", "ofsted_urn": "80499"}
     assert matches_authority(row, wanted) is found
+
+
+def test_a_grade_not_found_is_said_never_skipped(tmp_path: Path) -> None:
+    missing = [{"code": "judgement_missing", "message": "not found", "severity": "review",
+                "field": f"judgements.{OE}"}]
+    records = [
+        make_record("w/sif-2012.pdf", kind="sif", start="2012-01-09", grades={OE: "inadequate"},
+                    authority=HARROW),
+        make_record("w/sif-2015.pdf", kind="sif", start="2015-10-26", warnings=missing,
+                    grades={"help_and_protection": "good"}, authority=HARROW),
+        make_record("w/ilacs-2019.pdf", kind="ilacs", start="2019-02-25",
+                    grades={OE: "inadequate"}, authority=HARROW),
+    ]
+    rows = across(_rows(records))
+    got = _by_path(rows)
+    gap, after = got["sif-2015.pdf"], got["ilacs-2019.pdf"]
+    assert (gap["overall_grade"], gap["overall_missing"], gap["review"]) == (None, 1, MISSING)
+    assert gap["previous_grade"] == "inadequate" and gap["change"] is None
+    # Not "inadequate since 2012, same": the grade between was not found.
+    assert (after["previous_date"], after["previous_kind"]) == ("2015-10-26", "sif")
+    assert (after["previous_grade"], after["change"], after["grade_since"]) == (None, None, None)
+    assert after["review"] == PREVIOUS_MISSING
+    assert got["sif-2012.pdf"]["review"] is None
+
+    db = tmp_path / "w.db"
+    write_sqlite(records, db)
+    conn = sqlite3.connect(db)
+    cursor = conn.execute("SELECT * FROM history ORDER BY date")
+    header = [d[0] for d in cursor.description]
+    from_view = [dict(zip(header, row, strict=True)) for row in cursor]
+    conn.close()
+    for row in rows:
+        row["member"] = ""
+    assert from_view == rows

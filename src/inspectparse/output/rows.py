@@ -257,6 +257,12 @@ def _overall(key: str) -> Callable[[Rec], Any]:
     return get
 
 
+def _overall_missing(rec: Rec) -> int:
+    from ..history import overall_missing
+
+    return int(overall_missing(rec))
+
+
 # `--table history` and the SQLite `history` view: what each report gives (read from its
 # record here, from the `reports` and `judgements` tables by the view: `history.BASE_SQL`) ...
 HISTORY_REPORT: tuple[Column, ...] = (
@@ -271,9 +277,11 @@ HISTORY_REPORT: tuple[Column, ...] = (
     Column("provider", "TEXT", _report("provider")),
     Column("overall_grade", "TEXT", _overall("grade")),
     Column("overall_grade_code", "INTEGER", _overall("grade_code")),
+    Column("overall_missing", "INTEGER", _overall_missing),
 )
 # ... and what is read across the council's reports (`history.HISTORY_SQL`): the overall grade
-# before this one, the change, since when the grade has stood, and the council's latest report.
+# before this one, the change, since when the grade has stood, the council's latest report, and
+# a note where a grade the lineage expects was not found.
 HISTORY_ACROSS: tuple[Column, ...] = (
     Column("previous_date", "TEXT", _item("previous_date"), date=True),
     Column("previous_kind", "TEXT", _item("previous_kind")),
@@ -282,6 +290,7 @@ HISTORY_ACROSS: tuple[Column, ...] = (
     Column("change", "TEXT", _item("change")),
     Column("grade_since", "TEXT", _item("grade_since"), date=True),
     Column("latest", "INTEGER", _item("latest")),
+    Column("review", "TEXT", _item("review")),
 )
 HISTORY_COLUMNS: tuple[str, ...] = (
     *INPUT_COLUMNS,

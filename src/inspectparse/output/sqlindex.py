@@ -12,14 +12,18 @@ it may renumber). The index keeps its own copy of the text, so `snippet()` needs
 grade, the one before it and the change. It is recreated when this version's definition differs.
 
 `ensure_indexes` runs when the database is opened (`sqlitedb.migrate`); an index created on a
-database that already holds reports is filled from them.
+database that already holds reports is filled from them. `open_database` opens one for reading
+(`search`, `history`), adding what an earlier version did not write.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
-__all__ = ["FTS_TABLES", "ensure_indexes", "fts5_available", "has_indexes"]
+from ..errors import InputNotFoundError, InputUnreadableError, OutputNotWritableError
+
+__all__ = ["FTS_TABLES", "ensure_indexes", "fts5_available", "has_indexes", "open_database"]
 
 # Item table -> its columns the index covers (the index has the same column names).
 FTS_TABLES: dict[str, tuple[str, ...]] = {
@@ -116,3 +120,48 @@ def ensure_indexes(conn: sqlite3.Connection) -> None:
         for table, columns in FTS_TABLES.items():
             _ensure_fts(conn, table, columns)
     _ensure_view(conn)
+
+
+def open_database(path: str | Path, *, upgrade: bool = True) -> sqlite3.Connection:
+    """An existing SQLite output, with its indexes and view (added now when an earlier version
+    wrote it, if `upgrade`). Typed errors for a missing file or one that is not a database."""
+    target = Path(path)
+    if not target.is_file():
+        raise InputNotFoundError(f"{path}: no such file; check the path", path=str(path))
+    try:
+        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        raise InputUnreadableError(
+            f"{path}: not an SQLite database ({exc}); give the file written by "
+            "'inspectparse batch --sqlite'",
+            path=str(path),
+        ) from None
+    if "reports" not in tables:
+        conn.close()
+        raise InputUnreadableError(
+            f"{path}: an SQLite database without inspectparse's tables; give the file written "
+            "by 'inspectparse batch --sqlite'",
+            path=str(path),
+        )
+    if has_indexes(conn) or not upgrade:
+        return conn
+    conn.close()
+    return _upgraded(target)
+
+
+def _upgraded(target: Path) -> sqlite3.Connection:
+    from .sqlitedb import migrate
+
+    try:
+        conn = sqlite3.connect(target)
+        migrate(conn, target)
+    except sqlite3.Error as exc:
+        raise OutputNotWritableError(
+            f"{target}: written by an earlier inspectparse and cannot be given its search "
+            f"index here ({exc}); run 'inspectparse batch ... --sqlite {target}' where it "
+            "can be written",
+            path=str(target),
+        ) from None
+    return conn
