@@ -54,24 +54,39 @@ class Hit:
 HIT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Hit))
 
 
-def _select(where: Where) -> str:
+def _select(where: Where, *, full: bool, filtered: bool = True) -> str:
+    """A hit's row (`full`: every `Hit` column, then the index row's id) or its rank only
+    (where, id, score): snippets are made for the best only. Not `filtered` (no --kind nor
+    --since): the rank is read from the index alone."""
     fts, keys = f"{where}_fts", f"{where}_fts_keys"
-    found_in = where.removesuffix("s")
     paragraph = "t.number" if where == "paragraphs" else "t.paragraph"
-    urgency = "NULL" if where == "paragraphs" else "t.urgency"
+    date = "coalesce(t.inspection_start, t.letter_date, r.published)"
+    if full:
+        urgency = "NULL" if where == "paragraphs" else "t.urgency"
+        columns = (
+            f"coalesce(t.authority_name, t.provider) AS authority, t.dfe_code, {date} AS date, "
+            f"t.report_kind AS kind, '{where.removesuffix('s')}' AS found_in, "
+            f"{paragraph} AS paragraph, t.page, "
+            f"snippet({fts}, -1, '{MARK}', '{MARK}', '…', {_SNIPPET_WORDS}) AS snippet, "
+            f"{urgency} AS urgency, t.text, t.path, bm25({fts}) AS score, {fts}.rowid AS id"
+        )
+    else:
+        columns = f"'{where}' AS found_in, {fts}.rowid AS id, bm25({fts}) AS score"
+        if not filtered:  # the index alone: no join for each of a common word's matches
+            return f"SELECT {columns} FROM {fts} WHERE {fts} MATCH :query"
     return (
-        f"SELECT coalesce(t.authority_name, t.provider) AS authority, t.dfe_code, "
-        f"coalesce(t.inspection_start, t.letter_date, r.published) AS date, "
-        f"t.report_kind AS kind, '{found_in}' AS found_in, {paragraph} AS paragraph, "
-        f"t.page, snippet({fts}, -1, '{MARK}', '{MARK}', '…', {_SNIPPET_WORDS}) AS snippet, "
-        f"{urgency} AS urgency, t.text, t.path, bm25({fts}) AS score "
+        f"SELECT {columns} "
         f"FROM {fts} JOIN {keys} k ON k.id = {fts}.rowid "
         f"JOIN {where} t ON t.sha256 = k.sha256 AND t.member = k.member AND t.idx = k.idx "
         f"JOIN reports r ON r.sha256 = t.sha256 AND r.member = t.member "
         f"WHERE {fts} MATCH :query "
         "AND (:kind IS NULL OR t.report_kind = :kind) "
-        "AND (:since IS NULL OR coalesce(t.inspection_start, t.letter_date, r.published) >= :since)"
+        f"AND (:since IS NULL OR {date} >= :since)"
     )
+
+
+# Best first; ties (equal scores) in a fixed order: paragraphs first, then as indexed.
+_ORDER = "ORDER BY score, found_in, id"
 
 
 def search(
@@ -83,23 +98,37 @@ def search(
     within: Iterable[Where] = WHERE,
     limit: int | None = 20,
 ) -> list[Hit]:
-    """Hits for an FTS5 `query`, best first; `kind` and `since` (a date) narrow them to
-    reports of that kind, inspected on or after that day. `SearchQueryError` for a query FTS5
-    cannot read."""
+    """Hits for an FTS5 `query`, best first, at most `limit` (None or 0: all); `kind` and
+    `since` (a date) narrow them to reports of that kind, inspected on or after that day.
+    `SearchQueryError` for a query FTS5 cannot read."""
     chosen = [w for w in WHERE if w in set(within)]
     if not query.strip():
         raise SearchQueryError("the search query is empty; give words or \"a phrase\"")
-    sql = " UNION ALL ".join(_select(w) for w in chosen)
-    sql = f"SELECT * FROM ({sql}) ORDER BY score, date DESC, path, paragraph"
-    if limit:  # None or 0: every hit
-        sql += f" LIMIT {int(limit)}"
     params = {
         "query": query,
         "kind": kind,
         "since": since.isoformat() if isinstance(since, dt.date) else since,
     }
+    if not limit:
+        union = " UNION ALL ".join(_select(w, full=True) for w in chosen)
+        return [Hit(*row[:-1]) for row in _run(conn, f"SELECT * FROM ({union}) {_ORDER}", params)]
+    # Ranked first, then the snippets of the best `limit` only (a snippet costs more than the
+    # match: this keeps a common word on a large archive well under a second).
+    filtered = kind is not None or since is not None
+    union = " UNION ALL ".join(_select(w, full=False, filtered=filtered) for w in chosen)
+    ranked = _run(conn, f"SELECT * FROM ({union}) {_ORDER} LIMIT {int(limit)}", params)
+    rows: dict[tuple[str, int], tuple[Any, ...]] = {}
+    for where in chosen:
+        ids = [str(int(row[1])) for row in ranked if row[0] == where]
+        if ids:
+            sql = f"{_select(where, full=True)} AND {where}_fts.rowid IN ({', '.join(ids)})"
+            rows.update(((where, row[-1]), row[:-1]) for row in _run(conn, sql, params))
+    return [Hit(*rows[(row[0], row[1])]) for row in ranked]
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     try:
-        rows = conn.execute(sql, params).fetchall()
+        return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if not message.startswith(_QUERY_ERRORS) and "no such table" not in message:
@@ -110,8 +139,7 @@ def search(
                 "write it with a Python whose SQLite has FTS5"
             ) from None
         raise SearchQueryError(
-            f"cannot read the search query {query!r} ({message.removeprefix('fts5: ')}); "
-            'put a phrase in double quotes, e.g. "child exploitation", and join words with '
-            "AND, OR or NOT"
+            f"cannot read the search query {params['query']!r} "
+            f"({message.removeprefix('fts5: ')}); put a phrase in double quotes, e.g. "
+            '"child exploitation", and join words with AND, OR or NOT'
         ) from None
-    return [Hit(*row) for row in rows]
