@@ -220,3 +220,33 @@ def test_a_grade_not_found_is_said_never_skipped(tmp_path: Path) -> None:
     for row in rows:
         row["member"] = ""
     assert from_view == rows
+
+
+def test_extract_and_batch_offer_the_history_table(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from council_texts import write_council_reports
+    from inspectparse.cli import main
+
+    paths = write_council_reports(tmp_path / "in")
+    runner = CliRunner()
+    one = runner.invoke(main, ["extract", "--table", "history", str(paths[1])])
+    assert one.exit_code == 0, one.stderr
+    rows = list(csv.DictReader(io.StringIO(one.stdout)))
+    assert [(r["authority_name"], r["overall_grade"], r["latest"]) for r in rows] == [
+        ("Barnet", "good", "1")
+    ]
+    out = tmp_path / "history.csv"
+    result = runner.invoke(main, ["batch", str(tmp_path / "in"), "--table", "history", "-o",
+                                  str(out), "-q", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["authority_name"], r["date"], r["change"]) for r in rows] == [
+        ("Barnet", "2015-05-11", ""),
+        ("Barnet", "2019-02-04", "improved"),
+        ("Harrow", "2016-01-11", ""),
+        ("Harrow", "2019-06-03", "declined"),
+        ("Harrow", "2023-03-06", "same"),
+    ]
+    assert rows[-1]["grade_since"] == "2019-06-03"

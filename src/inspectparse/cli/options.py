@@ -49,6 +49,7 @@ def input_format_option(func: F) -> F:
 
 
 def table_option(help: str) -> Callable[[F], F]:
+    help += " history: a row per report of a council, with the overall grade before it."
     return click.option("--table", type=click.Choice(TABLES), default=None, help=help)
 
 
