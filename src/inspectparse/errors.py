@@ -71,6 +71,7 @@ class ErrorCode(str, Enum):
     INTERNAL_ERROR = "internal_error"
     OUTPUT_NOT_WRITABLE = "output_not_writable"
     CLUSTER_UNREACHABLE = "cluster_unreachable"
+    BAD_QUERY = "bad_query"
 
     def __str__(self) -> str:
         return self.value
@@ -153,3 +154,10 @@ class TooLargeError(InspectparseError):
 class ClusterUnreachableError(InspectparseError):
     exit_code = ExitCode.CLUSTER_UNREACHABLE
     code = ErrorCode.CLUSTER_UNREACHABLE.value
+
+
+class SearchQueryError(InspectparseError):
+    """`inspectparse search`: a query FTS5 cannot read (an open quote, a dangling AND)."""
+
+    exit_code = ExitCode.USAGE
+    code = ErrorCode.BAD_QUERY.value
