@@ -236,8 +236,14 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             ident = InputId(key, None, None, key)
             yield Job(ident, TaskInput(data, name, None, rng.choice(ENGINES), args.max_memory))
 
+    # Workers are recycled less often than in production (25): a fresh worker costs its
+    # imports, and leaks matter less than throughput here.
     workers = LocalPool(
-        extract_task, jobs=args.jobs, timeout=args.timeout, max_memory=args.max_memory
+        extract_task,
+        jobs=args.jobs,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
+        max_tasks_per_child=200,
     )
     counts: Counter[str] = Counter()
     causes: Counter[str] = Counter()
