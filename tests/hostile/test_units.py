@@ -181,3 +181,18 @@ def test_run_capped_turns_an_overrun_into_too_large() -> None:
         run_capped(hog, 2 * 1024**3, 512 * 1024**2)
     with pytest.raises(ZeroDivisionError):  # other errors come back as they are
         run_capped(lambda n: 1 // n, 0, 512 * 1024**2)
+
+
+def test_output_dir_is_created_then_locked_itself(tmp_path: Path) -> None:
+    from inspectparse.batch import BatchOptions
+    from inspectparse.batch.outputs import lock_outputs, release_locks
+
+    opts = BatchOptions(output_dir=tmp_path / "new" / "records")
+    locks = lock_outputs(opts)
+    try:
+        assert (tmp_path / "new" / "records").is_dir()
+        assert not list((tmp_path / "new").glob(".*.lock"))  # no stand-in beside it
+        with pytest.raises(OutputNotWritableError):
+            lock_outputs(opts)
+    finally:
+        release_locks(locks)

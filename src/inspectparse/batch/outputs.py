@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
+from ..errors import OutputNotWritableError
 from ..outcome import InputId, Outcome, Stored
 from ..output import JsonlSink, OutputDirSink, Sink, SinkOptions, SqliteSink
 from ..output.formats import choose_output_format
@@ -38,6 +39,15 @@ def lock_outputs(opts: BatchOptions) -> list[OutputLock]:
     """Lock every output this batch writes: a second batch on the same output fails fast."""
     paths = [opts.output_path, opts.errors, opts.sqlite, opts.output_dir]
     locks: list[OutputLock] = []
+    if opts.output_dir is not None:
+        # Created first, so every run locks the folder itself, never a stand-in beside it.
+        try:
+            os.makedirs(opts.output_dir, exist_ok=True)
+        except OSError as exc:
+            raise OutputNotWritableError(
+                f"{opts.output_dir}: cannot create the folder ({exc.strerror}); check the path",
+                path=str(opts.output_dir),
+            ) from exc
     try:
         for path in paths:
             if path is not None and str(path) != "-":
