@@ -54,5 +54,6 @@ PROFILE = Profile(
         r"Leadership and governance",
         r"Record of main findings",
     ),
+    overall_lineage="overall_effectiveness",
     provider_patterns=(r"protection of children\s*\n(?P<provider>[^\n]+)\n",),
 )

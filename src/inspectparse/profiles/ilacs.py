@@ -15,6 +15,7 @@ PROFILE = Profile(
         r"Inspection of .{0,120}?(?:Trust|Council)\s+Inspection dates?",
     ),
     exclude_patterns=(r"Focused visit to\b", r"Joint targeted area inspection of\b"),
+    overall_lineage="overall_effectiveness",
     priority=10,
     table_header=r"^Judgement\b",
     judgements=(

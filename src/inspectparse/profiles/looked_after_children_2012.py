@@ -54,7 +54,7 @@ PROFILE = Profile(
         r"Service information",
         r"Record of main findings",
         # Optional first words are written as separate headings: a heading that starts with a
-        # plain letter is tried only on lines starting with it (segment._KnownHeadings).
+        # plain letter is tried only on lines starting with it (segment.headings.KnownHeadings).
         r"How good are outcomes for looked after children.*",
         r"outcomes for looked after children.*",
         r"The quality of provision",

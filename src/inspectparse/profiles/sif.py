@@ -18,6 +18,7 @@ PROFILE = Profile(
     title_patterns=(
         r"(?:Re-?\s?inspection|Inspection) of services for children in need of help and protection",
     ),
+    overall_lineage="overall_effectiveness",
     priority=20,
     table_header=None,
     table_pages=1,

@@ -128,6 +128,11 @@ class Profile:
     published_patterns: tuple[str, ...] = (
         r"(?:Report )?[Pp]ublished:?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})",
     )
+    # The judgement that carries a council's overall effectiveness in this framework, where
+    # it is one link of the lineage `history` follows across frameworks (2012 child
+    # protection -> SIF -> ILACS): a council's grade here follows on from its grade in the
+    # last framework (history.py, README "History across inspections"). None: not in it.
+    overall_lineage: str | None = None
 
     def compiled(self, attr: str) -> list[re.Pattern[str]]:
         return _compile(tuple(getattr(self, attr)))
