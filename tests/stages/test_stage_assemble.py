@@ -37,7 +37,7 @@ def _structure(notes: list[Note] | None = None) -> Structure:
         engine="text",
         notes=notes or [],
     )
-    block = Block("paragraph", lines[2:], "Leaders know their services well. It is good.", 1)
+    block = Block("text", lines[2:], "Leaders know their services well. It is good.", 1)
     unit = ParagraphUnit(1, False, "Findings", [block])
     return Structure(doc, [block], [unit], [SectionUnit("Findings", 0, 2, [1])])
 
