@@ -153,11 +153,11 @@ def extract(
 
 
 def extract_bytes(data: bytes, opts: ExtractOptions, *, path: str | None) -> Record:
-    """The pipeline: load -> clean -> segment -> classify -> validate."""
+    """The pipeline: load -> clean -> segment -> classify -> validate and assemble."""
+    from .assemble import build_record
     from .classify import classify
     from .clean import clean
     from .segment import segment
-    from .validate import build_record
 
     sha256 = hashlib.sha256(data).hexdigest()
     document = load(data, engine=opts.engine, fmt=opts.input_format)
