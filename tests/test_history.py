@@ -250,3 +250,28 @@ def test_extract_and_batch_offer_the_history_table(tmp_path: Path) -> None:
         ("Harrow", "2023-03-06", "same"),
     ]
     assert rows[-1]["grade_since"] == "2019-06-03"
+
+
+def test_the_table_to_read_says_a_grade_was_not_found(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from inspectparse.cli import main
+
+    missing = [{"code": "judgement_missing", "message": "not found", "severity": "review",
+                "field": f"judgements.{OE}"}]
+    records = [
+        make_record("w/sif-2015.pdf", kind="sif", start="2015-10-26", warnings=missing,
+                    grades={"help_and_protection": "good"}, authority=HARROW),
+        make_record("w/ilacs-2019.pdf", kind="ilacs", start="2019-02-25",
+                    grades={OE: "inadequate"}, authority=HARROW),
+        make_record("w/fv-2020.pdf", kind="ilacs_focused_visit", start="2020-02-03",
+                    grades={}, authority=HARROW),
+    ]
+    db = tmp_path / "w.db"
+    write_sqlite(records, db)
+    result = CliRunner().invoke(main, ["history", str(db)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()[1:]
+    assert "sif" in lines[0] and "not found" in lines[0]  # its own grade
+    assert "ilacs " in lines[1] and "inadequate" in lines[1] and "not found" in lines[1]
+    assert "not found" not in lines[2]  # a focused visit has no overall grade to give

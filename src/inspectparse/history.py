@@ -37,6 +37,7 @@ __all__ = [
     "overall_judgement",
     "overall_missing",
     "read_history",
+    "readable",
     "view_sql",
 ]
 
@@ -71,6 +72,20 @@ def overall_judgement(rec: Mapping[str, Any]) -> Mapping[str, Any] | None:
 # `judgement_missing` warning), the history says so rather than skip over it.
 MISSING = "overall grade not found in this report: see its warnings"
 PREVIOUS_MISSING = "the overall grade before this one was not found: see that report"
+
+NOT_FOUND = "not found"  # the table to read shows a missing grade so (csv/json: `review`)
+
+
+def readable(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row for the table a person reads: a grade the lineage expects but was not found is
+    shown as "not found", not left blank (blank: the report has no overall grade to give)."""
+    out = dict(row)
+    if row.get("overall_missing"):
+        out["overall_grade"] = NOT_FOUND
+    if row.get("review") == PREVIOUS_MISSING:
+        out["previous_grade"] = NOT_FOUND
+    return out
+
 
 # The order of a council's reports: by date, then kind and key so that ties are stable.
 _ORDER = "date, report_kind, sha256, member"

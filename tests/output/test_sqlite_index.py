@@ -112,3 +112,21 @@ def test_an_older_database_gains_the_index_and_the_view(tmp_path: Path) -> None:
     conn.close()
     assert hits == (3 + 4 + 5,)
     assert_index_whole(db)
+
+
+def test_an_earlier_history_view_is_replaced_when_read(tmp_path: Path) -> None:
+    from inspectparse.history import read_history
+
+    db = tmp_path / "old.db"
+    write_sqlite(_records(), db)
+    conn = sqlite3.connect(db)
+    conn.execute("DROP VIEW history")
+    conn.execute("CREATE VIEW history AS SELECT path FROM reports")  # an earlier definition
+    conn.commit()
+    assert not has_indexes(conn)
+    conn.close()
+    rows, _ = read_history(db)
+    assert len(rows) == 3 and "previous_grade" in rows[0]
+    conn = sqlite3.connect(db)
+    assert has_indexes(conn)
+    conn.close()

@@ -39,7 +39,7 @@ def history(source: str, authority: str | None, output_format: ListingFormat) ->
         inspectparse history reports.db --authority 302
         inspectparse history reports.jsonl --format csv > history.csv
     """
-    from ..history import read_history
+    from ..history import read_history, readable
     from ..listing import Field, print_rows
     from ..output.rows import HISTORY_COLUMNS
 
@@ -55,6 +55,8 @@ def history(source: str, authority: str | None, output_format: ListingFormat) ->
             Field("change", "Change"),
             Field("grade_since", "Since"),
         )
+        if output_format == "table":
+            rows = [readable(row) for row in rows]
         print_rows(rows, sys.stdout, output_format, fields=fields, columns=HISTORY_COLUMNS)
     if unmatched:
         click.echo(

@@ -44,8 +44,16 @@ def _exists(conn: sqlite3.Connection, name: str) -> bool:
 
 
 def has_indexes(conn: sqlite3.Connection) -> bool:
-    """Whether the database has every index and the history view."""
-    return all(_exists(conn, f"{t}_fts") for t in FTS_TABLES) and _exists(conn, "history")
+    """Whether the database has every index and this version's history view."""
+    return all(_exists(conn, f"{t}_fts") for t in FTS_TABLES) and _view_is_current(conn)
+
+
+def _view_is_current(conn: sqlite3.Connection) -> bool:
+    from ..history import view_sql
+
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'history'")
+    found = row.fetchone()
+    return found is not None and found[0] == view_sql()
 
 
 def _key(row: str, keys: str) -> str:
@@ -103,13 +111,9 @@ def _ensure_fts(conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) 
 def _ensure_view(conn: sqlite3.Connection) -> None:
     from ..history import view_sql
 
-    sql = view_sql()
-    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'history'")
-    found = row.fetchone()
-    if found is not None and found[0] == sql:
-        return
-    conn.execute("DROP VIEW IF EXISTS history")
-    conn.execute(sql)
+    if not _view_is_current(conn):  # none yet, or an earlier version's definition
+        conn.execute("DROP VIEW IF EXISTS history")
+        conn.execute(view_sql())
 
 
 def ensure_indexes(conn: sqlite3.Connection) -> None:
