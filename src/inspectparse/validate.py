@@ -166,18 +166,6 @@ def build_record(
     warnings: list[Data] = [_note(n) for n in notes]
     warnings.extend(_repair_warnings(structure.paragraphs))
     warnings.extend(_timescale_warnings(findings))
-    if findings.profile is not None:
-        if meta.provider is None:
-            warnings.append(_warning("provider_missing", "no provider name found on page 1"))
-        if not periods and findings.profile.expects_dates:
-            for which in ("start", "end"):
-                warnings.append(
-                    _warning(
-                        "dates_missing",
-                        f"no inspection {which} date found on page 1",
-                        f"report.inspection_{which}",
-                    )
-                )
     report = {
         "kind": findings.kind,
         "kind_rule": findings.kind_rule,

@@ -32,6 +32,12 @@ _FRAGMENT = re.compile(
     re.I,
 )
 _GRADE_START = re.compile(rf"\s*:?\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", re.I)
+# The end of a headline wrapped before its grade ("... Council area" / "are good";
+# "... require" / "improvement (to be good)"): a short block that joins the heading above.
+_HEADLINE_TAIL = re.compile(rf"\s*(?:(?:are|is)\s+)?(?:{GRADE}|improvement)\b", re.I)
+_HEADLINE_TAIL_CHARS = 40
+# A headline run into the title block: the text after "Report published: D Month YYYY".
+_AFTER_PUBLISHED = re.compile(r"\bReport published:?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}\.?\s+", re.I)
 
 
 @cache
@@ -282,13 +288,17 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
             # A graded heading can wrap into the next heading block, and its grade can sit
             # on a line of its own ("Grade 4 (Inadequate)", ": requires improvement").
             for nxt in blocks[i + 1 : i + 3]:
-                is_grade = _GRADE_START.match(nxt.text)
+                is_grade = _GRADE_START.match(nxt.text) or (
+                    len(nxt.text) <= _HEADLINE_TAIL_CHARS and _HEADLINE_TAIL.match(nxt.text)
+                )
                 if not is_grade and (nxt.kind != "heading" or len(nxt.text) > 80):
                     break
                 text = f"{text} {nxt.text}"
                 lines += nxt.lines
                 if is_grade:
                     break
+        elif published := _AFTER_PUBLISHED.search(text):
+            text = text[published.end() :]
         # A spec whose pattern matched here without a grade: its later patterns are not tried.
         ungraded: int | None = None
         for position, spec, n, pattern in searches:

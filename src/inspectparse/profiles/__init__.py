@@ -22,6 +22,11 @@ GRADE = (
 )
 # Typographic or straight apostrophe.
 APOS = "['’]"
+# Words that end an authority's name and never name one on their own: a line of only these
+# is the wrapped end of the name on the line above.
+NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|of|and|the)"
+# A provider name on one line, or on two when the second holds only tail words.
+WRAPPED_NAME = rf"(?:[^\n]+\n[ \t]*{NAME_TAIL_WORDS}(?:[ \t]+{NAME_TAIL_WORDS})*[ \t]*|[^\n]+)"
 
 ItemStyle = Literal["bullets", "numbered", "paragraphs"]
 
@@ -90,6 +95,13 @@ class Profile:
     date_patterns: tuple[str, ...] = (r"Inspection dates?:?\s+(?P<dates>[^\n]+)",)
     # False where the framework prints no inspection dates (no warning when none are found).
     expects_dates: bool = True
+    # How many calendar days one on-site period of this framework lasts (first and last day
+    # counted), and the most from the first day to the last over split periods: a period
+    # outside them is a likely misread (`classify.checks`). None: no expectation.
+    visit_days: tuple[int, int] | None = None
+    visit_span_days: int | None = None
+    # False where the framework's reports usually name no lead inspector (letters).
+    expects_lead: bool = True
     # Regexes with a `name` group, matched per line (anchored at line start).
     lead_patterns: tuple[str, ...] = (
         r"^Lead inspectors?:?\s+(?P<name>.+)$",

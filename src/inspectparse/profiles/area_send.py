@@ -9,6 +9,8 @@ PROFILE = Profile(
     name="Area SEND inspection of a local area partnership",
     title_patterns=(r"Area SEND inspection of .{1,120}?Local\s+Area\s+Partnership",),
     priority=30,
+    visit_days=(3, 10),
+    visit_span_days=21,
     grades=("positive", "inconsistent", "significant_concerns"),
     judgements=(
         JudgementSpec(
@@ -42,6 +44,6 @@ PROFILE = Profile(
         r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
         r"\s+(?:HMI,?\s+)?Ofsted(?:\s+HMI)?,?\s+(?:HMI\s+)?[Ll]ead",
         r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
-        r"\s+HMI\s+Lead",
+        r"\s+HMI,?\s+Lead",
     ),
 )

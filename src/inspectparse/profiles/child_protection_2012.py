@@ -9,6 +9,8 @@ PROFILE = Profile(
     name="Inspection of local authority arrangements for the protection of children",
     title_patterns=(r"Inspection of local authority arrangements for the protection of children",),
     priority=25,
+    visit_days=(3, 21),
+    visit_span_days=28,
     grades=("outstanding", "good", "adequate", "inadequate"),
     # The "Record of main findings" table at the end.
     table_header=r"^Record of main findings\s*$",

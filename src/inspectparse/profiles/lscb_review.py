@@ -14,6 +14,8 @@ PROFILE = Profile(
     ),
     # A SIF carries the review title too: the SIF profile has the higher priority.
     priority=15,
+    visit_days=(1, 35),
+    visit_span_days=42,
     judgements=(JudgementSpec("lscb", sentences=(LSCB_SENTENCE,)),),
     list_headings=(
         ListHeading(r"Recommendations", "recommendation", item_style="bullets"),

@@ -19,6 +19,9 @@ PROFILE = Profile(
         r"(?:Re-?\s?inspection|Inspection) of services for children in need of help and protection",
     ),
     priority=20,
+    # Four weeks on site; one 2016 report prints a single date (a review warning).
+    visit_days=(2, 35),
+    visit_span_days=42,
     table_header=None,
     table_pages=1,
     judgements=(
