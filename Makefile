@@ -49,6 +49,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py --corpus $(CORPUS) --write docs/performance.md
 	$(BIN)/python bench/bench_batch.py --corpus $(CORPUS) --repeat 3 --append docs/performance.md
 	$(BIN)/python bench/bench_xlsx.py --corpus $(CORPUS) --append docs/performance.md
+	$(BIN)/python bench/bench_authority.py --corpus $(CORPUS) --append docs/performance.md
+	$(BIN)/python bench/bench_search.py --corpus $(CORPUS) --append docs/performance.md
 
 # Regenerates the synthetic PDFs in tests/fixtures and examples/ from their scripts.
 fixtures: $(STAMP)

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from . import extract
 from .errors import InspectparseError
-from .load import Engine
+from .load import ENGINES, Engine
 from .record import Record
 
 METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "full")
@@ -38,7 +38,7 @@ KNOWN_FAILURES = Path(__file__).resolve().parents[2] / "tests" / "corpus_known_f
 
 # The PDF engines; a converter's text is measured as engine "text:<converter>", read from
 # ../shared/corpus/text/<converter>/<report path>.txt.
-PDF_ENGINES = ("auto", "pdfium", "pdfplumber")
+PDF_ENGINES = ENGINES
 TEXT_ENGINE_PREFIX = "text:"
 
 

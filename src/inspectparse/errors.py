@@ -66,6 +66,7 @@ class ErrorCode(str, Enum):
     WORKER_CRASHED = "worker_crashed"
     INTERNAL_ERROR = "internal_error"
     OUTPUT_NOT_WRITABLE = "output_not_writable"
+    BAD_QUERY = "bad_query"
 
     def __str__(self) -> str:
         return self.value
@@ -136,3 +137,10 @@ class ExtractionTimeoutError(InspectparseError):
 class OutputNotWritableError(InspectparseError):
     exit_code = ExitCode.OUTPUT_NOT_WRITABLE
     code = ErrorCode.OUTPUT_NOT_WRITABLE.value
+
+
+class SearchQueryError(InspectparseError):
+    """`inspectparse search`: a query FTS5 cannot read (an open quote, a dangling AND)."""
+
+    exit_code = ExitCode.USAGE
+    code = ErrorCode.BAD_QUERY.value

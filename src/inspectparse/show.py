@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from .grades import GRADES, Tone
 from .outcome import Outcome, record_dict
 from .urgency import urgency
 
@@ -41,16 +42,13 @@ __all__ = [
 Rec = Mapping[str, Any]
 
 # How each grade reads on a terminal: good news green, a concern yellow, a failure red.
-GRADE_STYLES: dict[str, str] = {
-    "outstanding": "bold green",
+_TONE_STYLES: dict[Tone, str] = {
+    "best": "bold green",
     "good": "green",
-    "requires_improvement": "yellow",
-    "adequate": "yellow",
-    "inadequate": "bold red",
-    "positive": "green",
-    "inconsistent": "yellow",
-    "significant_concerns": "bold red",
+    "concern": "yellow",
+    "failure": "bold red",
 }
+GRADE_STYLES: dict[str, str] = {grade: _TONE_STYLES[w.tone] for grade, w in GRADES.items()}
 _URGENCY_WORDS = {
     "immediate": "immediate",
     "within_3_months": "within 3 months",

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 
 from ..document import Note
-from ..profiles import NAME_TAIL_WORDS, Profile
+from ..profiles import Profile
+from ..profiles.spec import NAME_TAIL_WORDS
 from .findings import Meta, RecommendationFinding
 from .metadata import RANK_WORD
 

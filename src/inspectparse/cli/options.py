@@ -8,6 +8,7 @@ from typing import Any, TypeVar, get_args
 import click
 
 from ..document import SourceFormat
+from ..listing import FORMATS as LISTING_FORMATS
 from ..load import ENGINES
 from ..output import FORMATS, TABLES
 from ..output.formats import Command, format_names
@@ -18,6 +19,7 @@ __all__ = [
     "excel_option",
     "format_option",
     "input_format_option",
+    "listing_format_option",
     "table_option",
 ]
 
@@ -47,6 +49,7 @@ def input_format_option(func: F) -> F:
 
 
 def table_option(help: str) -> Callable[[F], F]:
+    help += " history: a row per report of a council, with the overall grade before it."
     return click.option("--table", type=click.Choice(TABLES), default=None, help=help)
 
 
@@ -70,3 +73,16 @@ def format_option(command: Command, lead: str) -> Callable[[F], F]:
         default=None,
         help=f"{lead}: {described}; the first is the default.",
     )
+
+
+def listing_format_option(func: F) -> F:
+    """`--format` of `history` and `search`: a table to read, or every column as CSV or JSON."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(LISTING_FORMATS),
+        default=LISTING_FORMATS[0],
+        show_default=True,
+        help="table (to read: colour on a terminal, plain in a pipe), csv or json (every "
+        "column, for programs).",
+    )(func)

@@ -5,13 +5,15 @@ The PDF engines are imported lazily, so text input and `--help` never pay for pd
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
-from ..document import Document, Note
+from ..document import Document, Note, PdfEngine
 from ..errors import EmptyInputError, UnsupportedInputError
 
-Engine = Literal["auto", "pdfium", "pdfplumber"]
-ENGINES: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
+# A caller's choice of engine: "auto" is pdfium, falling back to pdfplumber.
+Engine = Literal["auto", PdfEngine]
+ENGINES: tuple[Engine, ...] = get_args(Engine)
+PDF_ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
 
 _HTML_PREFIXES = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 

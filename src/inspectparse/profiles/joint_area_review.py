@@ -6,7 +6,7 @@ no inspection dates and name no lead inspector.
 
 from __future__ import annotations
 
-from . import ListHeading, Profile
+from .spec import ListHeading, Profile
 
 # What follows the area's name on the cover: a label, or a partner inspectorate's name.
 _AFTER_NAME = (
