@@ -65,6 +65,8 @@ def test_a_headline_wrapped_before_its_grade_is_read(first: str, second: str, gr
     )
     assert findings.kind == "sif"
     assert _overall(findings) == grade
+    # The label is the judgement's, never the headline sentence up to the grade.
+    assert [j.label for j in findings.judgements] == ["Overall effectiveness"]
 
 
 def test_a_headline_run_into_the_title_block_after_report_published_is_read() -> None:
@@ -88,3 +90,20 @@ def test_a_heading_followed_by_an_unrelated_short_line_takes_no_grade_from_it() 
         ]
     )
     assert _overall(findings) is None
+
+
+def test_a_label_is_the_label_as_printed_never_the_words_joining_it_to_the_grade() -> None:
+    from inspectparse.classify.judgements import _printed_label
+    from inspectparse.profiles import JudgementSpec
+
+    quality = JudgementSpec("quality_of_provision", label=r"(?:The )?quality of provision")
+    assert _printed_label(quality, "Quality of provision Grade 4 (") == "Quality of provision"
+    unlabelled = JudgementSpec("capacity_to_improve")
+    assert _printed_label(unlabelled, "Capacity to improve Grade 3 (") == "Capacity to improve"
+    assert _printed_label(unlabelled, "Capacity to improve is judged to be") == (
+        "Capacity to improve"
+    )
+    titled = JudgementSpec("overall_effectiveness", title="Overall effectiveness")
+    assert _printed_label(titled, "Children's services in Northwick are") == (
+        "Overall effectiveness"
+    )

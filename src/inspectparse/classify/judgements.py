@@ -314,7 +314,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 continue
             found[spec.key] = JudgementFinding(
                 key=spec.key,
-                label=text[m.start() : m.start("grade")].strip(" :"),
+                label=_printed_label(spec, text[m.start() : m.start("grade")]),
                 grade=grade,
                 grade_text=grade_text,
                 rule=f"{profile.kind}.{'heading' if block.kind == 'heading' else 'sentence'}"
@@ -328,6 +328,25 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 ),
             )
     return found
+
+
+# What joins a label to its grade in a sentence or graded heading: never part of the label.
+_LABEL_TAIL = re.compile(
+    r"(?:[\s:,(]|\b(?:is|are|requires?|judged|to|be|that|it|Grade\s+\d)\b)*$", re.I
+)
+
+
+def _printed_label(spec: JudgementSpec, before_grade: str) -> str:
+    """The judgement's label as printed: the spec's label where the text has it, else the
+    framework's title for a sentence that prints none, else the text before the grade
+    without the words that join it to the grade ("is", "Grade 3 (")."""
+    if spec.label:
+        m = label_regex(spec.label).search(before_grade)
+        if m:
+            return " ".join(m.group(0).split())
+    if spec.title:
+        return spec.title
+    return _LABEL_TAIL.sub("", before_grade).strip(" :,(") or spec.key
 
 
 def extract_judgements(

@@ -13,6 +13,7 @@ PROFILE = Profile(
     judgements=(
         JudgementSpec(
             "area_send_outcome",
+            title="Inspection outcome",
             sentences=(
                 r"arrangements\s+(?:typically\s+)?lead\s+to\s+(?P<grade>positive|inconsistent)\s+"
                 r"experiences",

@@ -61,6 +61,9 @@ class JudgementSpec:
     key: str
     label: str | None = None
     sentences: tuple[str, ...] = ()
+    # The record's `label` when the grade is read from a sentence that prints no label
+    # ("Children's services in X are good"): the framework's own name for the judgement.
+    title: str | None = None
     required: bool = True
     required_in: tuple[str, ...] = ()
 
