@@ -188,10 +188,8 @@ def test_date_ranges_in_every_printed_shape() -> None:
     ]
     assert parse_periods("15–19 July 2013") == [(d(2013, 7, 15), d(2013, 7, 19))]
     assert parse_periods("12/09/2016 – 06/10/2016") == [(d(2016, 9, 12), d(2016, 10, 6))]
-    assert parse_periods("1 and 2 March", default_year=2016) == [
-        (d(2016, 3, 1), d(2016, 3, 1)),
-        (d(2016, 3, 2), d(2016, 3, 2)),
-    ]
+    # Consecutive days joined by "and" are one visit.
+    assert parse_periods("1 and 2 March", default_year=2016) == [(d(2016, 3, 1), d(2016, 3, 2))]
     assert parse_periods("no dates here") == []
 
 

@@ -49,6 +49,11 @@ WARNING_CODES: dict[str, WarningCode] = {
     "kind_unknown": WarningCode(
         "report.kind", "review", "page 1 matches no known framework: structure only"
     ),
+    "kind_from_prose": WarningCode(
+        "report.kind",
+        "review",
+        "no page-1 title matches a framework: the kind was read from text that may be prose",
+    ),
     "provider_missing": WarningCode(
         "report.provider", "review", "the framework names a provider but none was found"
     ),
@@ -58,6 +63,28 @@ WARNING_CODES: dict[str, WarningCode] = {
     "dates_missing": WarningCode(
         "report.inspection_start", "review", "the framework gives dates but none were found"
     ),
+    "dates_impossible": WarningCode(
+        "report.inspection_start",
+        "review",
+        "the printed dates cannot be real (no such day, or a start after its end): left empty",
+    ),
+    "dates_implausible": WarningCode(
+        "report.inspection_start",
+        "review",
+        "the dates read are unlikely for the framework (visit length, or far from the letter "
+        "or publication date)",
+    ),
+    "provider_generic": WarningCode(
+        "report.provider", "review", "the provider read is only a generic word (e.g. 'Council')"
+    ),
+    "lead_missing": WarningCode(
+        "report.lead_inspector",
+        "review",
+        "the framework's reports name a lead inspector but none was found",
+    ),
+    "lead_rank_word": WarningCode(
+        "report.lead_inspector", "review", "the lead inspector read holds a rank or role word"
+    ),
     "judgement_missing": WarningCode(
         "judgements", "review", "a judgement the framework requires was not found; left empty"
     ),
@@ -66,6 +93,11 @@ WARNING_CODES: dict[str, WarningCode] = {
     ),
     "judgement_conflict": WarningCode(
         "judgements", "review", "two rules read different grades; the primary one is kept"
+    ),
+    "recommendations_missing": WarningCode(
+        "recommendations",
+        "review",
+        "the framework's reports print an improvement list but no item was found",
     ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"

@@ -98,29 +98,11 @@ def _timescale_warnings(findings: Findings) -> list[Data]:
 
 
 def record_warnings(structure: Structure, findings: Findings) -> list[Data]:
-    """Every warning of the record: the stages' notes, then repairs, timescales, and the
-    metadata the framework should have but the rules did not find."""
+    """Every warning of the record: the stages' notes (the classify checks' among them),
+    then repairs and timescales."""
     notes = [*structure.document.notes, *findings.warnings, *structure.warnings]
     warnings: list[Data] = [_note(n) for n in notes]
     warnings.extend(_repair_warnings(structure.paragraphs))
     warnings.extend(_timescale_warnings(findings))
-    warnings.extend(_missing_metadata_warnings(findings))
     return warnings
 
-
-def _missing_metadata_warnings(findings: Findings) -> list[Data]:
-    if findings.profile is None:
-        return []  # kind_unknown says it already
-    out: list[Data] = []
-    if findings.meta.provider is None:
-        out.append(_warning("provider_missing", "no provider name found on page 1"))
-    if not findings.meta.periods and findings.profile.expects_dates:
-        for which in ("start", "end"):
-            out.append(
-                _warning(
-                    "dates_missing",
-                    f"no inspection {which} date found on page 1",
-                    f"report.inspection_{which}",
-                )
-            )
-    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from inspectparse.assemble import assemble, build_record
+from inspectparse.classify.checks import metadata_checks
 from inspectparse.classify.findings import (
     Findings,
     JudgementFinding,
@@ -128,22 +129,27 @@ def test_several_periods_are_listed_and_span_start_to_end() -> None:
 
 def test_missing_metadata_and_stage_notes_become_warnings_in_order() -> None:
     note = Note("engine_fallback", "pdfium failed; used pdfplumber")
-    warnings = record_warnings(_structure([note]), _findings())  # no provider, no dates
+    findings = _findings()  # no provider, no dates: classify's checks say so
+    findings.warnings.extend(metadata_checks(get("ilacs"), findings.meta))
+    warnings = record_warnings(_structure([note]), findings)
     assert [(w["code"], w["field"], w["severity"]) for w in warnings] == [
         ("engine_fallback", "source.engine", "info"),
         ("provider_missing", "report.provider", "review"),
         ("dates_missing", "report.inspection_start", "review"),
         ("dates_missing", "report.inspection_end", "review"),
+        ("lead_missing", "report.lead_inspector", "review"),
     ]
 
 
 def test_build_record_validates_the_whole_and_flags_review() -> None:
     structure = _structure()
-    record = build_record(structure, _findings(), parser_version="9.9", path="a.txt", sha256=SHA)
+    findings = _findings()
+    findings.warnings.extend(metadata_checks(get("ilacs"), findings.meta))
+    record = build_record(structure, findings, parser_version="9.9", path="a.txt", sha256=SHA)
     assert record.source.path == "a.txt" and record.source.pages == 3
     assert record.grades == {"overall_effectiveness": "good"}
     assert record.judgements[0].grade_code == 2
-    assert record.needs_review  # provider and dates are missing
+    assert record.needs_review  # provider, dates and lead are missing
     complete = build_record(
         structure, _findings(**FULL_META), parser_version="9.9", path=None, sha256=SHA
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..document import Note
 from ..segment import Structure
 from .authority import find_authority
-from .detect import detect_kind, detect_variant
+from .checks import list_checks, metadata_checks
+from .detect import detect_kind, detect_kind_in_prose, detect_variant
 from .findings import Findings
 from .judgements import TableRead, extract_judgements, read_table
 from .metadata import extract_metadata
@@ -17,6 +18,9 @@ __all__ = ["classify"]
 def classify(structure: Structure) -> Findings:
     document = structure.document
     profile, rule = detect_kind(document)
+    from_prose = profile is None
+    if from_prose:
+        profile, rule = detect_kind_in_prose(document)
     if profile is None:
         findings = Findings(kind="unknown", profile=None)
         findings.warnings.append(
@@ -27,10 +31,19 @@ def classify(structure: Structure) -> Findings:
         )
         return findings
     findings = Findings(kind=profile.kind, profile=profile, kind_rule=rule)
+    if from_prose:
+        findings.warnings.append(
+            Note(
+                "kind_from_prose",
+                f"no title on page 1 matches a framework; {profile.kind} was read from "
+                "page-1 text that may be prose",
+            )
+        )
     table = read_table(structure, profile) if profile.graded else TableRead({}, "")
     # The table's own row labels tell the variant best; page-1 prose can quote other eras.
     findings.variant = detect_variant(profile, document, table.label_text or None)
     findings.meta = extract_metadata(document, profile)
+    findings.warnings.extend(metadata_checks(profile, findings.meta))
     findings.authority, notes = find_authority(document, profile, findings.meta)
     findings.warnings.extend(notes)
     if profile.graded:
@@ -39,4 +52,5 @@ def classify(structure: Structure) -> Findings:
         )
         findings.warnings.extend(warnings)
     findings.recommendations = extract_recommendations(structure, profile)
+    findings.warnings.extend(list_checks(profile, findings.recommendations))
     return findings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..document import Document
 from ..profiles import Profile, profiles
@@ -22,18 +23,74 @@ def front_text(document: Document, min_chars: int = 400) -> str:
 # Title patterns are looked for only this far into page 1: the body often names other
 # inspections ("the focused visit in 2018"), which must not decide the kind.
 TITLE_ZONE_CHARS = 1500
+# Characters a title may be preceded by on its line: indentation, a markdown heading mark,
+# a page or footnote number.
+_LINE_LEAD = re.compile(r"[\s#*>\d.]*")
 
 
 def detect_kind(document: Document) -> tuple[Profile | None, str | None]:
-    """Return (profile, the pattern that matched), or (None, None) when no profile matches."""
-    text = flat(front_text(document))[:TITLE_ZONE_CHARS]
+    """Return (profile, the pattern that matched), or (None, None) when no profile matches.
+
+    Only title and heading evidence counts: a match must begin a line and with a capital
+    letter, as titles do. Prose on page 1 that names another kind of inspection ("... a
+    focused visit to the front door ...") neither decides nor vetoes the kind.
+    """
+    text, starts = _title_zone(document)
     for profile in sorted(profiles(), key=lambda p: -p.priority):
-        if any(re.search(p, text, re.I) for p in profile.exclude_patterns):
+        if any(_is_title(p, text, starts) for p in profile.exclude_patterns):
             continue
         for pattern in profile.title_patterns:
-            if re.search(pattern, text, re.I):
+            if _is_title(pattern, text, starts):
                 return profile, pattern
     return None, None
+
+
+def detect_kind_in_prose(document: Document) -> tuple[Profile | None, str | None]:
+    """The fallback when no title matched: a title pattern anywhere in page 1's opening.
+
+    For titles a converter broke up (an address block printed over the subject line); the
+    record carries a `kind_from_prose` review warning.
+    """
+    text = flat(front_text(document))[:TITLE_ZONE_CHARS]
+    for profile in sorted(profiles(), key=lambda p: -p.priority):
+        if any(_compile(p).search(text) for p in profile.exclude_patterns):
+            continue
+        for pattern in profile.title_patterns:
+            if _compile(pattern).search(text):
+                return profile, pattern
+    return None, None
+
+
+def _title_zone(document: Document) -> tuple[str, list[int]]:
+    """Page-1 text joined with spaces (titles wrap), and where each line's text starts."""
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for raw in front_text(document).split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        lead = _LINE_LEAD.match(line)
+        starts.append(pos + (lead.end() if lead else 0))
+        parts.append(line)
+        pos += len(line) + 1
+        if pos >= TITLE_ZONE_CHARS:
+            break
+    return " ".join(parts), starts
+
+
+def _is_title(pattern: str, text: str, line_starts: list[int]) -> bool:
+    """Whether `pattern` matches at the start of a line, beginning with a capital letter."""
+    compiled = _compile(pattern)
+    return any(
+        text[start : start + 1].isupper() and compiled.match(text[start:])
+        for start in line_starts
+    )
+
+
+@cache
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
 
 
 def column_text(document: Document) -> str:

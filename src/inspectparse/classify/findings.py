@@ -41,6 +41,8 @@ class Meta:
     title: str | None = None
     provider: str | None = None
     periods: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    # Why the printed inspection dates cannot be real (then `periods` is empty).
+    date_problem: str | None = None
     lead_inspector: str | None = None
     published: dt.date | None = None
     letter_date: dt.date | None = None

@@ -32,6 +32,12 @@ _FRAGMENT = re.compile(
     re.I,
 )
 _GRADE_START = re.compile(rf"\s*:?\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", re.I)
+# The end of a headline wrapped before its grade ("... Council area" / "are good";
+# "... require" / "improvement (to be good)"): a short block that joins the heading above.
+_HEADLINE_TAIL = re.compile(rf"\s*(?:(?:are|is)\s+)?(?:{GRADE}|improvement)\b", re.I)
+_HEADLINE_TAIL_CHARS = 40
+# A headline run into the title block: the text after "Report published: D Month YYYY".
+_AFTER_PUBLISHED = re.compile(r"\bReport published:?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}\.?\s+", re.I)
 
 
 @cache
@@ -282,13 +288,17 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
             # A graded heading can wrap into the next heading block, and its grade can sit
             # on a line of its own ("Grade 4 (Inadequate)", ": requires improvement").
             for nxt in blocks[i + 1 : i + 3]:
-                is_grade = _GRADE_START.match(nxt.text)
+                is_grade = _GRADE_START.match(nxt.text) or (
+                    len(nxt.text) <= _HEADLINE_TAIL_CHARS and _HEADLINE_TAIL.match(nxt.text)
+                )
                 if not is_grade and (nxt.kind != "heading" or len(nxt.text) > 80):
                     break
                 text = f"{text} {nxt.text}"
                 lines += nxt.lines
                 if is_grade:
                     break
+        elif published := _AFTER_PUBLISHED.search(text):
+            text = text[published.end() :]
         # A spec whose pattern matched here without a grade: its later patterns are not tried.
         ungraded: int | None = None
         for position, spec, n, pattern in searches:
@@ -304,7 +314,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 continue
             found[spec.key] = JudgementFinding(
                 key=spec.key,
-                label=text[m.start() : m.start("grade")].strip(" :"),
+                label=_printed_label(spec, text[m.start() : m.start("grade")]),
                 grade=grade,
                 grade_text=grade_text,
                 rule=f"{profile.kind}.{'heading' if block.kind == 'heading' else 'sentence'}"
@@ -318,6 +328,25 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 ),
             )
     return found
+
+
+# What joins a label to its grade in a sentence or graded heading: never part of the label.
+_LABEL_TAIL = re.compile(
+    r"(?:[\s:,(]|\b(?:is|are|requires?|judged|to|be|that|it|Grade\s+\d)\b)*$", re.I
+)
+
+
+def _printed_label(spec: JudgementSpec, before_grade: str) -> str:
+    """The judgement's label as printed: the spec's label where the text has it, else the
+    framework's title for a sentence that prints none, else the text before the grade
+    without the words that join it to the grade ("is", "Grade 3 (")."""
+    if spec.label:
+        m = label_regex(spec.label).search(before_grade)
+        if m:
+            return " ".join(m.group(0).split())
+    if spec.title:
+        return spec.title
+    return _LABEL_TAIL.sub("", before_grade).strip(" :,(") or spec.key
 
 
 def extract_judgements(

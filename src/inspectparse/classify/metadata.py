@@ -6,19 +6,26 @@ import datetime as dt
 import re
 from functools import cache
 
-from ..document import Document
+from ..document import Document, Line
 from ..pattern_facts import may_start_with, plain_first_letter
 from ..profiles import Profile
-from .dates import parse_date, parse_periods
+from .dates import DateRead, parse_date, read_periods
 from .detect import front_text
 from .findings import Meta
 from .text import flat
 
-_INSPECTOR_TITLES = re.compile(
-    r",?\s*(?:(?:Her|His)\s+Majesty[’']s\s+Inspectors?|\bHMI\b|Ofsted\s+Inspector"
-    r"|Social\s+Care\s+Regulatory\s+Inspector)\b,?",
-    re.I,
+# Ranks and roles printed beside a name: never part of it. "Senior" alone is a rank only
+# before another rank or after a comma at the end ("Senior" is also a surname).
+_RANK = (
+    r"(?:(?:Her|His)\s+Majesty['’]s\s+(?:Senior\s+)?Inspectors?|\bHMI\b"
+    r"|Ofsted\s+(?:HMI\s+)?(?:Lead\s+)?Inspector|Social\s+Care\s+Regulatory\s+Inspector"
+    r"|\b(?:Deputy\s+)?Lead\s+inspector|\bTeam\s+inspector)"
 )
+_INSPECTOR_TITLES = re.compile(
+    rf",?\s*\(?(?:\bSenior\s+)?{_RANK}\)?,?|,\s*Senior\s*(?=,|$| and )", re.I
+)
+# A rank or role word left in a name after cleaning: the name is in doubt.
+RANK_WORD = re.compile(rf"{_RANK}|\bInspectors?\b|\bMajesty\b|\bSenior\s*$", re.I)
 
 
 def tidy(value: str) -> str:
@@ -56,26 +63,30 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
     if profile.letter:
         meta.letter_date = letter_date(document)
     anchor = meta.letter_date or meta.published
-    meta.periods = _find_periods(profile, (flat_text, flat(body_text(document))), anchor)
+    dates = _find_periods(profile, (flat_text, flat(body_text(document))), anchor)
+    meta.periods, meta.date_problem = dates.periods, dates.problem
     meta.lead_inspector = find_lead(document, profile)
     return meta
 
 
-def _find_periods(
-    profile: Profile, texts: tuple[str, ...], anchor: dt.date | None
-) -> list[tuple[dt.date, dt.date]]:
-    """The first date pattern match that parses as dates (a match that does not is skipped)."""
+def _find_periods(profile: Profile, texts: tuple[str, ...], anchor: dt.date | None) -> DateRead:
+    """The first date pattern match that reads as dates; text with no dates in it is skipped.
+
+    Printed dates that cannot be real end the search: a later match (another visit, an
+    earlier inspection) would be a wrong answer, so the problem is reported instead.
+    """
     for pattern in profile.date_patterns:
         for text in texts:
             for m in re.finditer(pattern, text, re.I | re.M):
                 dates = m.group("dates")
-                periods = parse_periods(dates, default_year=anchor.year if anchor else None)
-                if periods and anchor and periods[0][0] > anchor:
+                read = read_periods(dates, default_year=anchor.year if anchor else None)
+                if read.periods and anchor and read.periods[0][0] > anchor:
                     # A visit cannot follow its own letter: a missing year is the one before.
-                    periods = parse_periods(dates, default_year=anchor.year - 1) or periods
-                if periods:
-                    return periods
-    return []
+                    earlier = read_periods(dates, default_year=anchor.year - 1)
+                    read = earlier if earlier.periods else read
+                if read.periods or read.problem:
+                    return read
+    return DateRead()
 
 
 _DATE_LINE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
@@ -115,6 +126,10 @@ def _earliest_group(patterns: tuple[str, ...], text: str, group: str) -> str | N
     return min(hits, key=lambda m: m.start()).group(group).strip() if hits else None
 
 
+# Points two lines' tops may differ by and still be set on one baseline.
+_SAME_BASELINE = 2.0
+
+
 class _LeadPatterns:
     """Line-start patterns (compiled re.I | re.M), listed per first character of a line.
 
@@ -150,12 +165,13 @@ def _lead_patterns(profile: Profile) -> _LeadPatterns:
 def find_lead(document: Document, profile: Profile) -> str | None:
     """First explicit lead label at the start of a line; never a deputy or a signatory."""
     running = flat(body_text(document, 20000)) if profile.lead_search_patterns else ""
-    for pattern in profile.lead_search_patterns:
-        m = re.search(pattern, running)
-        if m:
-            name = clean_name(m.group("name"))
-            if name:
-                return name
+    # The name nearest the start wins, whichever pattern found it: in "A, lead inspector, B,
+    # team inspector" the lead is A, not the name after the role.
+    found = [m for p in profile.lead_search_patterns for m in re.finditer(p, running)]
+    for hit in sorted(found, key=lambda m: m.start()):
+        name = clean_name(hit.group("name"))
+        if name:
+            return name
     patterns = _lead_patterns(profile)
     lines = document.lines()
     for i, line in enumerate(lines):
@@ -167,6 +183,8 @@ def find_lead(document: Document, profile: Profile) -> str | None:
         # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector".
         if text.endswith((",", " and")) and i + 1 < len(lines):
             text = f"{text} {lines[i + 1].text.strip()}"
+        elif text.endswith(":") and (value := _value_column(lines, i)):
+            text = f"{text} {value}"
         for lead in compiled:
             m = lead.match(text)
             if m:
@@ -174,3 +192,23 @@ def find_lead(document: Document, profile: Profile) -> str | None:
                 if name:
                     return name
     return None
+
+
+def _value_column(lines: list[Line], i: int) -> str | None:
+    """The value set beside a label ending in ':' ("Lead inspector:" <tab> "Name").
+
+    With positions: the next line when it sits on the label's baseline, to its right. Text
+    input has no positions: the next line, unless it is another label or a sentence.
+    """
+    label = lines[i]
+    if i + 1 >= len(lines):
+        return None
+    value = lines[i + 1]
+    text = value.text.strip()
+    if label.has_geometry and value.has_geometry:
+        assert label.top is not None and value.top is not None
+        beside = value.page == label.page and abs(value.top - label.top) <= _SAME_BASELINE
+        return text if beside and (value.x0 or 0.0) >= (label.x1 or 0.0) else None
+    if text.endswith((":", ".")) or len(text.split()) > 8:
+        return None
+    return text

@@ -13,6 +13,7 @@ PROFILE = Profile(
     judgements=(
         JudgementSpec(
             "area_send_outcome",
+            title="Inspection outcome",
             sentences=(
                 r"arrangements\s+(?:typically\s+)?lead\s+to\s+(?P<grade>positive|inconsistent)\s+"
                 r"experiences",
@@ -42,6 +43,6 @@ PROFILE = Profile(
         r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
         r"\s+(?:HMI,?\s+)?Ofsted(?:\s+HMI)?,?\s+(?:HMI\s+)?[Ll]ead",
         r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
-        r"\s+HMI\s+Lead",
+        r"\s+HMI,?\s+Lead",
     ),
 )

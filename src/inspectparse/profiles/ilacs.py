@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from .spec import APOS, COLON_OR_VERB, JudgementSpec, ListHeading, Profile, Variant, judgement
+from .spec import (
+    APOS,
+    COLON_OR_VERB,
+    WRAPPED_NAME,
+    JudgementSpec,
+    ListHeading,
+    Profile,
+    Variant,
+    judgement,
+)
 
 _CHILDREN = rf"children{APOS}s"
 
@@ -10,13 +19,18 @@ PROFILE = Profile(
     kind="ilacs",
     name="Inspection of local authority children's services (ILACS)",
     title_patterns=(
-        rf"Inspection of {_CHILDREN} social care services",
+        # 2019 also "Inspection of local authority children's social care services".
+        rf"Inspection of (?:local authority )?{_CHILDREN} social care services",
         rf"Inspection of .{{0,120}}?{_CHILDREN} services\s+Inspection dates?",
         r"Inspection of .{0,120}?(?:Trust|Council)\s+Inspection dates?",
     ),
     exclude_patterns=(r"Focused visit to\b", r"Joint targeted area inspection of\b"),
     overall_lineage="overall_effectiveness",
     priority=10,
+    # Standard inspections two weeks on site, short ones one (a small authority: three days);
+    # some are split over two periods months apart.
+    visit_days=(2, 21),
+    visit_span_days=150,
     table_header=r"^Judgement\b",
     judgements=(
         judgement(
@@ -79,9 +93,10 @@ PROFILE = Profile(
         r"The impact of leaders on .*",
     ),
     provider_patterns=(
-        # 2018-20: the provider is the line above the title.
-        rf"^(?P<provider>[^\n]+)\n\s*Inspection of {_CHILDREN} social care services",
-        rf"^(?P<provider>[^\n]+)\n\s*Inspection of local authority {_CHILDREN} services",
+        # 2018-20: the provider is the line above the title, or two when the name wraps
+        # ("City of X Metropolitan District" / "Council").
+        rf"^(?P<provider>{WRAPPED_NAME})\n\s*Inspection of (?:local authority )?{_CHILDREN}"
+        r" (?:social care )?services",
         # 2021 on: "Inspection of [the] X local authority children's services".
         rf"Inspection of (?:the )?(?P<provider>.+?)\s+local\s+authority\s+{_CHILDREN}\s+services",
         r"Inspection of (?:the )?(?P<provider>.+?(?:Trust|Council))\s+Inspection dates?",

@@ -8,10 +8,16 @@ PROFILE = Profile(
     kind="ilacs_focused_visit",
     name="Focused visit letter under ILACS",
     title_patterns=(
-        r"Focused\s+(?:\S+\s+){0,4}?visit to\s+.{1,120}?children" + APOS + r"s\s+services",
+        # An address block can be printed over the title ("children'sHA1 2XF services").
+        r"Focused\s+(?:\S+\s+){0,4}?visit to\s+.{1,120}?children"
+        + APOS
+        + r"s\S*\s+(?:[A-Z0-9]{2,4}\s+)*services",
         r"Focused\s+(?:\S+\s+){0,4}?visit to\s+(?:the\s+)?[A-Z].{1,80}?(?:Trust|Council)\b",
     ),
     priority=30,
+    visit_days=(1, 7),
+    visit_span_days=14,
+    expects_lead=False,
     graded=False,
     list_headings=(
         ListHeading(r"Areas? for priority actions?", "priority_action"),
@@ -33,9 +39,11 @@ PROFILE = Profile(
         r"(?:Trust|Council|Partnership))\b",
     ),
     date_patterns=(
-        r"(?:focused visit|visit to|findings of)[^.]{0,160}?\b(?:on|between|from)\s+"
-        r"(?P<dates>\d{1,2}\b[^.]{0,80}?\d{4})",
-        r"\b(?:on|between|from)\s+(?P<dates>\d{1,2}\s+(?:and|to|–|-)\s+\d{1,2}\s+\w+(?:\s+\d{4})?)",
+        # The reader stops at the first word that is not part of a date: capture generously.
+        r"(?:focused visit|visit to|findings of)[^.]{0,160}?"
+        r"\b(?P<dates>(?:on|between|from)\s+(?:the\s+)?\d{1,2}\b[^.]{0,100})",
+        r"\b(?P<dates>(?:on|between|from)\s+(?:the\s+)?\d{1,2}\s+(?:and|to|–|-)\s+\d{1,2}\s+\w+"
+        r"(?:\s+\d{4})?)",
     ),
     lead_patterns=(),
     lead_search_patterns=(

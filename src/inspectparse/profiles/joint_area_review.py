@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from .spec import ListHeading, Profile
 
+# What follows the area's name on the cover: a label, or a partner inspectorate's name.
+_AFTER_NAME = (
+    r"Published|Reference|Age group|Inspection|\d|Ofsted|Office for Standards|Care Quality"
+    r"|Healthcare Commission|Commission for Social Care|Audit Commission|HM(?:I|\s)|Her Majesty"
+)
+
 PROFILE = Profile(
     kind="joint_area_review",
     name="Joint area review / joint progress inspection (to 2009)",
@@ -16,10 +22,15 @@ PROFILE = Profile(
         r"\bJoint area review\b.{0,200}?(?:Commission|Constabulary)",
     ),
     priority=30,
+    expects_lead=False,
     graded=False,
     list_headings=(ListHeading(r"Priorities for further improvement", item_style="bullets"),),
     section_headings=(r"Introduction", r"Background", r"Context", r"Main findings"),
     provider_patterns=(
+        # The name can wrap over the title's last lines ("... in the London" / "Borough of X"):
+        # it ends where the partner inspectorates' names or the cover's labels begin.
+        rf"provision of safeguarding services in\s+(?:the\s+)?(?P<provider>[A-Z][^.]{{1,80}}?)"
+        rf"(?=\s+(?:{_AFTER_NAME})|\s*\Z)",
         r"provision of safeguarding services in\s+(?:the\s+)?(?P<provider>[A-Z][^\n.]{1,80}?)"
         r"(?=\s+(?:Published|Reference|Age group|Inspection|\d)|\n|$)",
         r"Joint area review\s+(?P<provider>[A-Z][^\n]{1,80}?)(?:\s+Children|\n)",

@@ -9,6 +9,9 @@ PROFILE = Profile(
     name="Joint targeted area inspection letter",
     title_patterns=(r"Joint targeted area inspection of",),
     priority=30,
+    visit_days=(3, 10),
+    visit_span_days=14,
+    expects_lead=False,
     graded=False,
     list_headings=(
         ListHeading(r"Areas? for priority actions?", "priority_action"),
@@ -29,7 +32,8 @@ PROFILE = Profile(
         r"Context",
     ),
     provider_patterns=(
-        r"Joint targeted area inspection of the multi-agency response to .{3,120}? in "
+        # The area follows the title's last " in ": a theme can hold one ("abuse in the family").
+        r"Joint targeted area inspection of the multi-agency response to [\s\S]{3,120}\s+in\s+"
         r"(?:the\s+)?(?P<provider>[A-Z][^.\d]{1,80}?)(?=\d?\s+(?:Between|This|From|On)\b)",
         r"Joint targeted area inspection of (?:the\s+)?(?P<provider>(?!the multi-agency)[A-Z][^.\d]{1,80}?)"
         r"(?=\d?\s+(?:Between|This|From|On)\b)",
@@ -39,8 +43,9 @@ PROFILE = Profile(
         r"Dear (?P<provider>[A-Z][^\n]{1,60}?)\s+(?:Local\s+)?Safeguarding (?:Children )?Partnership",
     ),
     date_patterns=(
-        r"\bBetween\s+(?P<dates>\d{1,2}(?:\s+\w+)?\s+(?:and|to|–|-)\s+\d{1,2}\s+\w+(?:\s+\d{4})?)",
-        r"took place (?:from|between|on)\s+(?P<dates>\d{1,2}\b[^.]{0,60}?\d{4})",
+        # The reader stops at the first word that is not part of a date: capture generously.
+        r"\b(?P<dates>Between\s+\d{1,2}\b[^.]{0,100})",
+        r"took place\s+(?P<dates>(?:from|between|on)\s+(?:the\s+)?\d{1,2}\b[^.]{0,100})",
     ),
     lead_patterns=(),
     letter=True,

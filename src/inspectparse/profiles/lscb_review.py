@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .sif import LSCB_SENTENCE
+from .sif import LSCB_SENTENCE, LSCB_TITLE
 from .spec import JudgementSpec, ListHeading, Profile
 
 PROFILE = Profile(
@@ -14,7 +14,9 @@ PROFILE = Profile(
     ),
     # A SIF carries the review title too: the SIF profile has the higher priority.
     priority=15,
-    judgements=(JudgementSpec("lscb", sentences=(LSCB_SENTENCE,)),),
+    visit_days=(1, 35),
+    visit_span_days=42,
+    judgements=(JudgementSpec("lscb", sentences=(LSCB_SENTENCE,), title=LSCB_TITLE),),
     list_headings=(
         ListHeading(r"Recommendations", "recommendation", item_style="bullets"),
         ListHeading(r"Areas for improvement", item_style="bullets"),

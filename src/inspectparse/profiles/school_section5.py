@@ -9,6 +9,8 @@ PROFILE = Profile(
     name="School inspection report (section 5)",
     title_patterns=(r"^School report\s+\S.{2,120}?Inspection dates?",),
     priority=30,
+    visit_days=(1, 3),
+    visit_span_days=7,
     authority_type="school",
     identifier_patterns=(
         r"^Unique reference number\s+(?P<urn>\d{6,7})\s*$",

@@ -12,6 +12,8 @@ LSCB_SENTENCE = (
     rf"Local\s+Safeguarding\s+Children(?:\s+Board)?\d?(?:\s+\(LSCB\))?{_IS}(?P<grade>{GRADE})"
 )
 
+LSCB_TITLE = "The effectiveness of the Local Safeguarding Children Board"
+
 PROFILE = Profile(
     kind="sif",
     name="Single inspection framework (SIF) 2013-18",
@@ -20,11 +22,15 @@ PROFILE = Profile(
     ),
     overall_lineage="overall_effectiveness",
     priority=20,
+    # Four weeks on site; one 2016 report prints a single date (a review warning).
+    visit_days=(2, 35),
+    visit_span_days=42,
     table_header=None,
     table_pages=1,
     judgements=(
         JudgementSpec(
             "overall_effectiveness",
+            title="Overall effectiveness",
             sentences=(
                 rf"^The overall judgement is(?: that)?(?: children{APOS}s services)?"
                 rf"(?:\s+are|\s+is)?\s+(?P<grade>{GRADE})",
@@ -56,7 +62,12 @@ PROFILE = Profile(
             ALONE_AFTER,
         ),
         # Re-inspections and a few late inspections have no LSCB review: not required.
-        JudgementSpec("lscb", sentences=(LSCB_SENTENCE,), required=False),
+        JudgementSpec(
+            "lscb",
+            sentences=(LSCB_SENTENCE,),
+            title=LSCB_TITLE,
+            required=False,
+        ),
     ),
     list_headings=(
         ListHeading(r"What does the local authority need to improve\??", item_style="numbered"),

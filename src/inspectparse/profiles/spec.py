@@ -23,6 +23,7 @@ __all__ = [
     "FOUR_POINT_TO_2013",
     "GRADE",
     "IS_OR_ARE",
+    "NAME_TAIL_WORDS",
     "NUMBERED_IN_BRACKETS",
     "GradeAfter",
     "ItemStyle",
@@ -30,6 +31,7 @@ __all__ = [
     "ListHeading",
     "Profile",
     "Variant",
+    "WRAPPED_NAME",
     "judgement",
 ]
 
@@ -38,6 +40,11 @@ __all__ = [
 GRADE = GRADE_PHRASE
 # Typographic or straight apostrophe.
 APOS = "['’]"
+# Words that end an authority's name and never name one on their own: a line of only these
+# is the wrapped end of the name on the line above.
+NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|of|and|the)"
+# A provider name on one line, or on two when the second holds only tail words.
+WRAPPED_NAME = rf"(?:[^\n]+\n[ \t]*{NAME_TAIL_WORDS}(?:[ \t]+{NAME_TAIL_WORDS})*[ \t]*|[^\n]+)"
 
 ItemStyle = Literal["bullets", "numbered", "paragraphs"]
 
@@ -54,6 +61,9 @@ class JudgementSpec:
     key: str
     label: str | None = None
     sentences: tuple[str, ...] = ()
+    # The record's `label` when the grade is read from a sentence that prints no label
+    # ("Children's services in X are good"): the framework's own name for the judgement.
+    title: str | None = None
     required: bool = True
     required_in: tuple[str, ...] = ()
 
@@ -106,6 +116,13 @@ class Profile:
     date_patterns: tuple[str, ...] = (r"Inspection dates?:?\s+(?P<dates>[^\n]+)",)
     # False where the framework prints no inspection dates (no warning when none are found).
     expects_dates: bool = True
+    # How many calendar days one on-site period of this framework lasts (first and last day
+    # counted), and the most from the first day to the last over split periods: a period
+    # outside them is a likely misread (`classify.checks`). None: no expectation.
+    visit_days: tuple[int, int] | None = None
+    visit_span_days: int | None = None
+    # False where the framework's reports usually name no lead inspector (letters).
+    expects_lead: bool = True
     # Regexes with a `name` group, matched per line (anchored at line start).
     lead_patterns: tuple[str, ...] = (
         r"^Lead inspectors?:?\s+(?P<name>.+)$",

@@ -1,0 +1,127 @@
+"""Plausibility of the metadata read: a missing or unlikely value becomes a review warning.
+
+A value the framework's reports always give (provider, dates, a lead where the kind names
+one) that the rules cannot find is flagged on its field, and so is a value that is there but
+unlikely: a visit shorter or longer than the framework's (profile data), dates far from the
+letter or publication date, a provider that is only a generic word, a lead holding a rank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..document import Note
+from ..profiles import Profile
+from ..profiles.spec import NAME_TAIL_WORDS
+from .findings import Meta, RecommendationFinding
+from .metadata import RANK_WORD
+
+# Dates this far from the letter or publication date are unlikely to be the visit's.
+MAX_DAYS_BEFORE_ANCHOR = 366
+# A report can be dated a few days before the visit's end (a letter written on the last day).
+MAX_DAYS_AFTER_ANCHOR = 7
+
+_GENERIC_PROVIDER = re.compile(
+    rf"^(?:(?:{NAME_TAIL_WORDS}|Local|Authority|Area|Partnership|Children['’]?s?|Services?"
+    rf"|Safeguarding|Board|Trust)\s*)+$",
+    re.I,
+)
+_DATE_FIELDS = ("report.inspection_start", "report.inspection_end")
+
+
+def metadata_checks(profile: Profile, meta: Meta) -> list[Note]:
+    notes = _provider_notes(meta)
+    notes += _date_notes(profile, meta)
+    notes += _lead_notes(profile, meta)
+    return notes
+
+
+def _provider_notes(meta: Meta) -> list[Note]:
+    if meta.provider is None:
+        return [Note("provider_missing", "no provider name found on page 1")]
+    if _GENERIC_PROVIDER.match(meta.provider):
+        return [
+            Note(
+                "provider_generic",
+                f"the provider read, {meta.provider!r}, is only a generic word: the name may "
+                "wrap onto a line that was not read",
+            )
+        ]
+    return []
+
+
+def _date_notes(profile: Profile, meta: Meta) -> list[Note]:
+    if meta.date_problem:
+        message = f"printed inspection dates cannot be real: {meta.date_problem}"
+        return [Note("dates_impossible", message, f) for f in _DATE_FIELDS]
+    if not meta.periods:
+        if not profile.expects_dates:
+            return []
+        return [
+            Note("dates_missing", f"no inspection {f.rsplit('_', 1)[1]} date found on page 1", f)
+            for f in _DATE_FIELDS
+        ]
+    doubts = _visit_length_doubts(profile, meta.periods) + _anchor_doubts(meta)
+    return [Note("dates_implausible", doubt, f) for doubt in doubts for f in _DATE_FIELDS]
+
+
+def _visit_length_doubts(profile: Profile, periods: list[tuple[dt.date, dt.date]]) -> list[str]:
+    doubts: list[str] = []
+    if profile.visit_days is not None:
+        shortest, longest = profile.visit_days
+        for start, end in periods:
+            days = (end - start).days + 1
+            if not shortest <= days <= longest:
+                doubts.append(
+                    f"a visit of {days} day(s) from {start}; {profile.name} visits last "
+                    f"{shortest} to {longest} days"
+                )
+    span = (periods[-1][1] - periods[0][0]).days + 1
+    if profile.visit_span_days is not None and span > profile.visit_span_days:
+        doubts.append(
+            f"the dates span {span} days; {profile.name} visits span at most "
+            f"{profile.visit_span_days}"
+        )
+    return doubts
+
+
+def _anchor_doubts(meta: Meta) -> list[str]:
+    anchor, what = (
+        (meta.letter_date, "letter date") if meta.letter_date else (meta.published, "publication")
+    )
+    if anchor is None:
+        return []
+    start, end = meta.periods[0][0], meta.periods[-1][1]
+    if (end - anchor).days > MAX_DAYS_AFTER_ANCHOR:
+        return [f"the visit ends {end}, after the {what} {anchor}"]
+    if (anchor - start).days > MAX_DAYS_BEFORE_ANCHOR:
+        return [f"the visit starts {start}, over a year before the {what} {anchor}"]
+    return []
+
+
+def _lead_notes(profile: Profile, meta: Meta) -> list[Note]:
+    if meta.lead_inspector is None:
+        if not profile.expects_lead:
+            return []
+        return [Note("lead_missing", f"no lead inspector found; {profile.name} reports name one")]
+    if RANK_WORD.search(meta.lead_inspector):
+        return [
+            Note(
+                "lead_rank_word",
+                f"the lead inspector read, {meta.lead_inspector!r}, holds a rank or role word",
+            )
+        ]
+    return []
+
+
+def list_checks(profile: Profile, recommendations: list[RecommendationFinding]) -> list[Note]:
+    """A framework that prints an improvement list, and no item found: a person should look."""
+    if not profile.list_headings or recommendations:
+        return []
+    return [
+        Note(
+            "recommendations_missing",
+            f"no improvement list item found; {profile.name} reports usually have one",
+        )
+    ]

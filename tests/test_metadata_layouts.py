@@ -1,0 +1,297 @@
+"""Metadata layout classes (provider, lead inspector, dates) and the warnings on their fields.
+
+Every fixture is synthetic: invented places and people set out in the reports' layouts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import inspectparse
+from inspectparse.classify import classify
+from inspectparse.classify.metadata import clean_name
+from inspectparse.clean import clean
+from inspectparse.document import Document, Line, Page
+from inspectparse.record import Record
+from inspectparse.segment import segment
+from inspectparse.assemble import build_record
+
+
+def _record_from_cells(cells: list[tuple[str, float, float]]) -> Record:
+    """A one-page PDF-like document: (text, x0, top) per line, in reading order."""
+    lines = [
+        Line(
+            text=t,
+            page=1,
+            index=i,
+            x0=x0,
+            x1=x0 + 5.5 * len(t),
+            top=top,
+            bottom=top + 10,
+            size=11,
+        )
+        for i, (t, x0, top) in enumerate(cells)
+    ]
+    document = Document(
+        pages=[Page(number=1, lines=lines, width=595.0, height=842.0)], format="pdf", engine="test"
+    )
+    structure = segment(clean(document))
+    return build_record(structure, classify(structure), parser_version="t", path=None, sha256="0")
+
+
+def _fields(record: Record, code: str) -> set[str | None]:
+    return {w.field for w in record.warnings if w.code == code and w.severity == "review"}
+
+
+_ILACS_2018 = [
+    ("Inspection of children's social care services", 70.0, 160.0),
+    ("Inspection dates: 4 June 2018 to 15 June 2018", 70.0, 190.0),
+]
+
+
+# -- provider ---------------------------------------------------------------------------------
+def test_a_provider_name_wrapped_over_two_lines_above_the_title_is_read_whole() -> None:
+    record = _record_from_cells(
+        [
+            ("City of Northwick Metropolitan District", 70.0, 100.0),
+            ("Council", 70.0, 130.0),
+            *_ILACS_2018,
+        ]
+    )
+    assert record.report.provider == "City of Northwick Metropolitan District Council"
+    assert not _fields(record, "provider_generic")
+
+
+def test_a_provider_on_one_line_above_the_title_is_not_joined_to_the_line_before() -> None:
+    text = (
+        "A banner line\nNorthwick City Council\nInspection of children's social care services\n"
+        "Inspection dates: 4 June 2018 to 15 June 2018\n"
+    )
+    assert inspectparse.extract(text.encode()).report.provider == "Northwick City Council"
+
+
+def test_a_bare_generic_provider_is_a_review_warning() -> None:
+    record = _record_from_cells([("Council", 70.0, 130.0), *_ILACS_2018])
+    assert record.report.provider == "Council"
+    assert _fields(record, "provider_generic") == {"report.provider"}
+
+
+def test_joint_area_review_provider_ends_a_three_line_title_before_the_partners() -> None:
+    text = (
+        "Inspection of progress made in the provision of safeguarding\n"
+        "services in the London\nBorough of Northwick\n"
+        "Ofsted\nCare Quality Commission\nHM Inspectorate of Constabulary\n"
+        "Published: 3 March 2009\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "joint_area_review"
+    assert record.report.provider == "London Borough of Northwick"
+
+
+def test_jtai_provider_comes_from_the_title_not_the_theme_s_prose() -> None:
+    text = (
+        "12 December 2018\n\nDear local partnership\n\n"
+        "Joint targeted area inspection of the multi-agency response to harm in the\n"
+        "family in Northwick\n\n"
+        "Between 5 November 2018 and 9 November 2018, Ofsted, the Care Quality Commission and\n"
+        "others undertook a joint inspection of the response to harm in the family in Northwick.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "jtai"
+    assert record.report.provider == "Northwick"
+    assert (record.report.inspection_start, record.report.inspection_end) == (
+        dt.date(2018, 11, 5),
+        dt.date(2018, 11, 9),
+    )
+    assert record.report.inspection_periods == []
+
+
+def test_jtai_dates_from_to_with_two_years_are_not_cut_at_the_first() -> None:
+    text = (
+        "25 August 2022\n\nDear Northwick Safeguarding Children Partnership\n\n"
+        "Joint targeted area inspection of Northwick\n\n"
+        "This inspection took place from 27 June 2022 to 1 July 2022. It was carried out by\n"
+        "inspectors from four inspectorates.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert (record.report.inspection_start, record.report.inspection_end) == (
+        dt.date(2022, 6, 27),
+        dt.date(2022, 7, 1),
+    )
+
+
+# -- lead inspector ---------------------------------------------------------------------------
+def test_lead_label_and_name_in_two_columns_on_one_baseline_with_rank_below() -> None:
+    record = _record_from_cells(
+        [
+            ("Northwick City Council", 70.0, 100.0),
+            *_ILACS_2018,
+            ("Lead inspector:", 70.0, 220.0),
+            ("Pat Example", 176.0, 220.0),
+            ("Her Majesty's Inspector", 176.0, 235.0),
+        ]
+    )
+    assert record.report.lead_inspector == "Pat Example"
+    assert not _fields(record, "lead_missing")
+
+
+def test_a_label_column_with_its_value_on_another_baseline_is_not_joined() -> None:
+    record = _record_from_cells(
+        [
+            ("Northwick City Council", 70.0, 100.0),
+            *_ILACS_2018,
+            ("Lead inspector:", 70.0, 220.0),
+            ("Some later line of text", 70.0, 300.0),
+        ]
+    )
+    assert record.report.lead_inspector is None
+    assert _fields(record, "lead_missing") == {"report.lead_inspector"}
+
+
+def test_lead_label_alone_on_its_line_in_text_takes_the_next_line() -> None:
+    text = (
+        "Northwick City Council\nInspection of children's social care services\n"
+        "Inspection dates: 4 June 2018 to 15 June 2018\n\nLead inspector:\n\nPat Example\n"
+        "Her Majesty's Inspector\n"
+    )
+    assert inspectparse.extract(text.encode()).report.lead_inspector == "Pat Example"
+
+
+def test_ranks_and_roles_are_never_part_of_a_name() -> None:
+    assert clean_name("Pat Example Senior HMI") == "Pat Example"
+    assert clean_name("Pat Example, Senior") == "Pat Example"
+    assert clean_name("Pat Example, Ofsted Inspector") == "Pat Example"
+    assert clean_name("Pat Example (Lead Inspector)") == "Pat Example"
+    # "Senior" is a surname too: kept when no rank follows and no comma sets it apart.
+    assert clean_name("Robin Senior") == "Robin Senior"
+
+
+def test_area_send_name_hmi_lead_inspector() -> None:
+    from inspectparse.classify.metadata import _lead_patterns
+    from inspectparse.profiles import get
+
+    profile = get("area_send")
+    assert profile is not None
+    line = "Pat Example, HMI, Lead inspector Sam Other, CQC Lead inspector"
+    matches = [p.match(line) for p in _lead_patterns(profile).for_first("P")]
+    assert any(m and m.group("name") == "Pat Example" for m in matches)
+
+
+def test_letter_listing_lead_then_team_inspector_gives_the_lead() -> None:
+    text = (
+        "3 March 2022\n\nDear Director\n\n"
+        "Focused visit to Northwick children's services\n\n"
+        "This letter summarises the findings of the focused visit to Northwick children's "
+        "services on 8 and 9 February 2022. The visit was carried out by Pat Example, lead "
+        "inspector, Sam Other, team inspector.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs_focused_visit"
+    assert record.report.lead_inspector == "Pat Example"
+    assert (record.report.inspection_start, record.report.inspection_end) == (
+        dt.date(2022, 2, 8),
+        dt.date(2022, 2, 9),
+    )
+    # A focused visit prints what needs to improve: no item found is a review warning.
+    assert _fields(record, "recommendations_missing") == {"recommendations"}
+    assert not _fields(record, "lead_missing")  # letters rarely name a lead: none expected
+
+
+# -- dates: impossible and implausible -------------------------------------------------------
+def _ilacs_with_dates(dates: str) -> Record:
+    text = (
+        "Northwick City Council\nInspection of children's social care services\n"
+        f"Inspection dates: {dates}\nLead inspector: Pat Example\n"
+    )
+    return inspectparse.extract(text.encode())
+
+
+def test_impossible_printed_dates_are_a_review_warning_never_a_crash() -> None:
+    for dates in ("29 February 2023 to 3 March 2023", "12 to 8 October 2018", "1 January 0001"):
+        record = _ilacs_with_dates(dates)
+        assert record.report.inspection_start is None, dates
+        assert _fields(record, "dates_impossible") == {
+            "report.inspection_start",
+            "report.inspection_end",
+        }
+        assert not _fields(record, "dates_missing")
+        assert record.needs_review
+
+
+def test_a_one_day_span_where_the_framework_visits_for_days_is_a_review_warning() -> None:
+    record = _ilacs_with_dates("4 June 2018")
+    assert record.report.inspection_start == record.report.inspection_end
+    assert _fields(record, "dates_implausible") == {
+        "report.inspection_start",
+        "report.inspection_end",
+    }
+    assert not _fields(_ilacs_with_dates("4 June 2018 to 15 June 2018"), "dates_implausible")
+
+
+def test_a_visit_longer_than_the_framework_allows_is_a_review_warning() -> None:
+    record = _ilacs_with_dates("4 June 2018 to 15 August 2018")
+    assert _fields(record, "dates_implausible")
+
+
+def test_dates_far_from_the_letter_date_are_a_review_warning() -> None:
+    text = (
+        "3 March 2022\n\nDear Director\n\n"
+        "Focused visit to Northwick children's services\n\n"
+        "This letter summarises the findings of the focused visit to Northwick children's "
+        "services on 8 and 9 February 2019.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.inspection_start == dt.date(2019, 2, 8)
+    assert _fields(record, "dates_implausible")
+
+
+def test_a_lead_holding_a_rank_word_is_a_review_warning() -> None:
+    record = _record_from_cells(
+        [
+            ("Northwick City Council", 70.0, 100.0),
+            *_ILACS_2018,
+            ("Lead inspector: Inspector", 70.0, 220.0),
+        ]
+    )
+    assert _fields(record, "lead_rank_word") == {"report.lead_inspector"}
+    assert not _fields(record, "lead_missing")
+
+
+# -- kind: only title and heading evidence decides it -----------------------------------------
+_ILACS_SUMMARY = (
+    "Northwick City Council\nInspection of children's social care services\n"
+    "Inspection dates: 4 June 2018 to 15 June 2018\nLead inspector: Pat Example\n\n"
+    "Judgement Grade\n"
+    "The impact of leaders on social work practice with children and families Good\n\n"
+    "Since the last inspection, leaders have strengthened the service. A focused visit to\n"
+    "the front door in 2017 found weaknesses; a focused visit to Northwick children's\n"
+    "services then found improvement.\n"
+)
+
+
+def test_page_one_prose_naming_a_focused_visit_does_not_change_the_kind() -> None:
+    record = inspectparse.extract(_ILACS_SUMMARY.encode())
+    assert record.report.kind == "ilacs"
+    assert not _fields(record, "kind_from_prose")
+
+
+def test_2019_title_variant_with_a_lower_case_provider_above_is_ilacs() -> None:
+    text = (
+        "northwick city council\n"
+        "Inspection of local authority children's social care services\n"
+        "Inspection dates: 4 March 2019 to 15 March 2019\nLead inspector: Pat Example\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs"
+    assert record.report.provider == "northwick city council"
+
+
+def test_a_title_broken_by_the_converter_is_read_from_prose_with_a_review_warning() -> None:
+    text = (
+        "3 March 2022\n\nDear Director\n\nNW1 2XY visit to Northwick children's\nFocused\n"
+        "services.\n\nThis letter summarises the findings of a focused visit to Northwick "
+        "children's services on 8 and 9 February 2022.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs_focused_visit"
+    assert _fields(record, "kind_from_prose") == {"report.kind"}
