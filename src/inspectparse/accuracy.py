@@ -6,7 +6,9 @@
 `make accuracy` runs it and writes docs/accuracy.md. The tests use `compare` too.
 
 Prints per kind and overall: kind, provider, dates, lead inspector, judgement fields, false
-grades, reports fully right, recommendation counts exact, numbered paragraphs first/last.
+grades, reports fully right, recommendation counts exact, numbered paragraphs first/last, text
+clean (`text_failures`: no back-page furniture in a numbered paragraph or an item, no
+responsible-body cell in an item, every judgement label a label).
 Exits non-zero when a record is missing or cannot be produced, so it cannot pass silently.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
@@ -30,7 +33,7 @@ from .errors import InspectparseError
 from .load import Engine
 from .record import Record
 
-METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "full")
+METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "text", "full")
 # The one list of corpus reports the rules still read wrong (tests/corpus_known_failures.json);
 # absent outside a checkout, where nothing is known to fail.
 KNOWN_FAILURES = Path(__file__).resolve().parents[2] / "tests" / "corpus_known_failures.json"
@@ -152,6 +155,54 @@ class Result:
     silent_miss: list[str] = field(default_factory=list)
 
 
+# Ofsted's back page: its self-description, the alternative-format offer, the licence, the
+# address and the Crown copyright line. No numbered paragraph or item may hold any of it.
+_BACK_PAGE = re.compile(
+    r"Children.s Services and Skills \(Ofsted\) regulates and inspects"
+    r"|in a different format, such as large print"
+    r"|Open Government Licence|open-government-licence"
+    r"|Piccadilly Gate|Store St(?:reet)?,? Manchester|enquiries@ofsted\.gov\.uk"
+    r"|©\s*Crown copyright",
+    re.I,
+)
+# A responsible-body cell of an area SEND table ("X Council and NHS Y Integrated Care Board")
+# woven into an item's text.
+_BODY_CELL = re.compile(
+    r"\bCouncil\b(?:\s+\S+){0,6}?\s+and NHS\b"
+    r"|\band NHS\b(?:\s+\S+){0,8}?\s+(?:Integrated Care Board|ICB)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:Area |Health )?[Ll]eaders\b"
+    r"|\b(?:Council|Board|ICB)\s+(?:Area |Health |Local authority )?[Ll]eaders\b",
+)
+# A judgement label that runs on into its grade or a grade cell.
+_NOT_A_LABEL = re.compile(
+    r"\bGrade\s+\d|\($|\b(?:is|are)\W*$"
+    r"|\b(?:is|are)\s+(?:outstanding|good|inadequate|adequate|requires?)\b"
+    r"|\b(?:outstanding|inadequate|requires? improvement(?: to be good)?)\W*$",
+    re.I,
+)
+LABEL_MAX = 100
+
+
+def text_failures(record: dict[str, Any]) -> list[str]:
+    """What the record's text holds that it must not: back-page furniture in a numbered
+    paragraph or an item, a responsible-body cell in an item, a judgement label that is not a
+    label (too long, a grade in it, a trailing "Grade 3 (")."""
+    out = []
+    for p in record["paragraphs"]:
+        if p["number"] is not None and (m := _BACK_PAGE.search(p["text"])):
+            out.append(f"paragraph {p['number']} holds back-page text {m.group()!r}")
+    for k, item in enumerate(record["recommendations"], start=1):
+        if m := _BACK_PAGE.search(item["text"]):
+            out.append(f"item {k} holds back-page text {m.group()!r}")
+        if m := _BODY_CELL.search(item["text"]):
+            out.append(f"item {k} holds a responsible-body cell {m.group()!r}")
+    for j in record["judgements"]:
+        label = j["label"]
+        if len(label) > LABEL_MAX or _NOT_A_LABEL.search(label.strip()):
+            out.append(f"judgement {j['key']}: label {label!r} is not a label")
+    return out
+
+
 def norm(text: str | None) -> str | None:
     return " ".join(text.split()).lower() if text else text
 
@@ -231,6 +282,8 @@ def compare(gold: dict[str, Any], record: dict[str, Any]) -> Result:
         unflagged("paragraphs", got_fl, want_fl)
     else:
         c["paras"] = None
+    texts = text_failures(record)
+    check("text", not texts, "; ".join(texts))
     c["full"] = all(v is not False for k, v in c.items() if k != "full")
     res.failures += [f"silent wrong value: {f} has no review warning" for f in res.silent_wrong]
     res.failures += [f"silent miss: {f} has no review warning" for f in res.silent_miss]
@@ -322,10 +375,10 @@ def table(results: list[Result]) -> str:
     groups["ALL"] = results
     head = (
         "| kind | files | kind | provider | dates | lead inspector | judgement fields "
-        "| false grades | fully right | recs exact | paragraphs first/last "
+        "| false grades | fully right | recs exact | paragraphs first/last | text clean "
         "| wrong values, no warning | misses, no warning | errors |"
     )
-    rows = [head, "|" + "---|" * 14]
+    rows = [head, "|" + "---|" * 15]
     for kind, rs in groups.items():
         ok = [r for r in rs if r.error is None]
 
@@ -338,7 +391,7 @@ def table(results: list[Result]) -> str:
         rows.append(
             f"| {kind} | {len(rs)} | {rate('kind')} | {rate('provider')} | {rate('dates')} "
             f"| {rate('lead')} | {pct(jr, jf)} | {sum(r.false_grades for r in ok)} "
-            f"| {rate('full')} | {rate('recs')} | {rate('paras')} "
+            f"| {rate('full')} | {rate('recs')} | {rate('paras')} | {rate('text')} "
             f"| {sum(len(r.silent_wrong) for r in ok)} | {sum(len(r.silent_miss) for r in ok)} "
             f"| {len(rs) - len(ok)} |"
         )
@@ -474,7 +527,10 @@ def main() -> int:
             f"on {dt.date.today().isoformat()}. Each cell: share of files whose field equals the "
             "hand-checked gold fact (`../shared/corpus/gold.jsonl`). *judgement fields*: every "
             "judgement key in gold or in the record; *false grades*: a grade the record gives "
-            "that gold does not have or has differently; *fully right*: every checked field of "
+            "that gold does not have or has differently; *text clean*: no back-page furniture "
+            "(licence, Ofsted's address, Crown copyright) in a numbered paragraph or an item, no "
+            "responsible-body cell in an item's text, every judgement label a label; "
+            "*fully right*: every checked field of "
             "the file right.\n\n" + "\n".join(sections),
             encoding="utf-8",
         )

@@ -9,7 +9,7 @@ from .detect import detect_kind, detect_variant
 from .findings import Findings
 from .judgements import TableRead, extract_judgements, read_table
 from .metadata import extract_metadata
-from .recommendations import extract_recommendations
+from .recommendations import read_lists
 
 __all__ = ["classify"]
 
@@ -38,5 +38,6 @@ def classify(structure: Structure) -> Findings:
             structure, profile, findings.variant, table
         )
         findings.warnings.extend(warnings)
-    findings.recommendations = extract_recommendations(structure, profile)
+    findings.recommendations, notes = read_lists(structure, profile)
+    findings.warnings.extend(notes)
     return findings

@@ -81,6 +81,8 @@ class Profile:
     # Which source is authoritative when table and narrative disagree (the other is a check).
     primary_source: Literal["table", "narrative"] = "table"
     list_headings: tuple[ListHeading, ...] = ()
+    # False where some reports of the kind have no improvement list at all (no warning then).
+    expects_list: bool = True
     # Lines that are never items inside an improvement list (e.g. "none" sentences).
     list_skip: tuple[str, ...] = (r"^there (are|were) no (areas for )?priority actions?",)
     section_headings: tuple[str, ...] = ()
@@ -165,5 +167,10 @@ def known_headings() -> list[re.Pattern[str]]:
     pats: list[str] = []
     for profile in profiles():
         pats.extend(profile.section_headings)
-        pats.extend(h.pattern for h in profile.list_headings)
+        # A list heading may end in a colon ("Areas for improvement:"). A pattern with "|" is
+        # grouped first; one without keeps its plain first letter (see segment.headings).
+        pats.extend(
+            rf"(?:{h.pattern})\s*:?" if "|" in h.pattern else rf"{h.pattern}\s*:?"
+            for h in profile.list_headings
+        )
     return [re.compile(rf"^(?:{p})\s*$", re.I) for p in dict.fromkeys(pats)]

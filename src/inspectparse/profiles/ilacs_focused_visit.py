@@ -13,6 +13,8 @@ PROFILE = Profile(
     ),
     priority=30,
     graded=False,
+    # Some letters have no improvement list at all.
+    expects_list=False,
     list_headings=(
         ListHeading(r"Areas? for priority actions?", "priority_action"),
         ListHeading(r"What needs to improve in this area of (?:social work )?practice\s*[?:]?\d?"),

@@ -10,6 +10,8 @@ PROFILE = Profile(
     title_patterns=(r"Joint targeted area inspection of",),
     priority=30,
     graded=False,
+    # Some letters have no improvement list at all.
+    expects_list=False,
     list_headings=(
         ListHeading(r"Areas? for priority actions?", "priority_action"),
         ListHeading(r"Areas for improvement"),
