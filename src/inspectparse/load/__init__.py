@@ -29,7 +29,8 @@ def sniff_format(data: bytes) -> Literal["pdf", "text"]:
             "this is an HTML page, not a report (often a saved 'Report not found' page); "
             "download the PDF again"
         )
-    if b"\x00" in data[:4096]:
+    # UTF-16 text (with its byte-order mark) has NUL bytes but is text.
+    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         raise UnsupportedInputError(
             "this is neither a PDF nor a text file (binary data without a %PDF header); "
             "check the file is an inspection report"
