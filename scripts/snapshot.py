@@ -25,10 +25,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from inspectparse.load import PDF_ENGINES
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 GOLDEN = REPO / "tests" / "golden" / "records.json"
-ENGINES = ("pdfium", "pdfplumber")
+ENGINES = PDF_ENGINES  # each PDF is snapshotted with every engine
 FIXTURE_FILES = (
     "examples/sample-ilacs-report.pdf",
     "tests/fixtures/ilacs_2018_synthetic.pdf",

@@ -24,6 +24,7 @@ from click.testing import CliRunner
 
 import inspectparse
 from conftest import FIXTURES, REPO
+from council_texts import DFE_TABLE, write_council_reports
 from inspectparse.cli import main
 from inspectparse.errors import ErrorCode, ExitCode, InspectparseError
 
@@ -114,6 +115,9 @@ def _make_sandbox(root: Path) -> Path:
         zf.write(FIXTURES / "brent_like.txt", "letters/northwick.txt")
     with tarfile.open(root / "scraped.tar.gz", "w:gz") as tf:
         tf.add(FIXTURES / "ilacs_2026_synthetic.pdf", "scraped/ilacs_2026.pdf")
+    # Councils the lookup knows, across frameworks (history, search and join recipes).
+    write_council_reports(reports / "councils")
+    (root / "children-in-need.csv").write_text(DFE_TABLE, encoding="utf-8")
     return root
 
 
@@ -173,7 +177,7 @@ def _grades_in_excel(root: Path) -> None:
     book.close()
     header, body = rows[0], rows[1:]
     records = _reports(root)
-    assert len(body) == len(records) == 3
+    assert len(body) == len(records) == 8
     grades = {(r[header.index("provider")], r[header.index("overall_effectiveness")]) for r in body}
     want = {(r.report.provider, r.grades.get("overall_effectiveness")) for r in records}
     assert grades == want
@@ -210,11 +214,114 @@ def _checklist(root: Path) -> None:
     assert {line[6:].rsplit(" (", 1)[0] for line in lines} == {r.text for r in items}
 
 
+def _timelines(root: Path) -> dict[str, list[tuple[str, str, str | None]]]:
+    """Each council's (date, kind, overall grade) in date order, read from the records here,
+    not from the history module: the recipes' answers are checked independently."""
+    lineage = {"child_protection_2012", "sif", "ilacs"}
+    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    for rec in _reports(root):
+        authority = rec.report.authority
+        if authority is None or rec.report.kind not in lineage:
+            continue
+        date = str(rec.report.inspection_start)
+        out.setdefault(authority.name, []).append(
+            (date, rec.report.kind, rec.grades.get("overall_effectiveness"))
+        )
+    return {name: sorted(rows) for name, rows in out.items()}
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _inadequate_now(root: Path) -> None:
+    want = []
+    for name, rows in _timelines(root).items():
+        date, kind, grade = rows[-1]
+        if grade == "inadequate":
+            since = date
+            for earlier_date, _, earlier in reversed(rows[:-1]):
+                if earlier != "inadequate":
+                    break
+                since = earlier_date
+            want.append((name, date, kind, since))
+    assert want == [("Harrow", "2023-03-06", "ilacs", "2019-06-03")]
+    got = [(r["authority_name"], r["last_inspected"], r["report_kind"], r["grade_since"])
+           for r in _csv_rows(root / "inadequate.csv")]
+    assert got == want
+
+
+def _council_moves(root: Path) -> None:
+    rows = _csv_rows(root / "barnet.csv")
+    timeline = _timelines(root)["Barnet"]
+    assert [(r["date"], r["report_kind"], r["overall_grade"]) for r in rows] == timeline
+    assert [r["previous_grade"] for r in rows] == [""] + [g or "" for _, _, g in timeline[:-1]]
+    assert [r["change"] for r in rows] == ["", "improved"]  # inadequate, then good
+
+
+def _exploitation(root: Path) -> None:
+    import csv
+
+    with (root / "exploitation.csv").open(encoding="utf-8", newline="") as fh:
+        got = sorted(tuple(row) for row in csv.reader(fh))
+    want = sorted(
+        ((r.report.authority.name if r.report.authority else r.report.provider) or "",
+         str(r.report.inspection_start), rec.text)
+        for r in _reports(root)
+        for rec in r.recommendations
+        if rec.urgency == "immediate" and "exploit" in rec.text.lower()
+    )
+    assert len(want) > 0 and got == want
+
+
+def _dfe_join(root: Path) -> None:
+    import csv
+    import io
+
+    latest = {name: rows[-1] for name, rows in _timelines(root).items()}
+    codes = {"Barnet": "302", "Harrow": "310"}
+    dfe = list(csv.DictReader(io.StringIO(DFE_TABLE)))
+    want = [
+        (name, codes[name], latest[name][2], latest[name][0], d["time_period"], d["cin_rate"])
+        for name in sorted(latest)
+        for d in sorted(dfe, key=lambda d: d["time_period"])
+        if d["old_la_code"] == codes[name]
+    ]
+    got = [(r["authority_name"], r["dfe_code"], r["overall_grade"], r["date"], r["time_period"],
+            r["cin_rate"]) for r in _csv_rows(root / "joined.csv")]
+    assert len(want) == 3 and got == want
+
+
 _RECIPE_ANSWERS = {
     "All councils' grades into Excel": _grades_in_excel,
     "Every immediate recommendation since a date": _immediate_since,
     "One council's recommendations as a checklist": _checklist,
+    "Which councils are inadequate now, and since when?": _inadequate_now,
+    "How has this council moved across its inspections?": _council_moves,
+    "Which councils were told to act immediately on exploitation?": _exploitation,
+    "Join this to the DfE's own tables": _dfe_join,
 }
+
+
+def test_history_lineage_table_is_the_profiles() -> None:
+    from inspectparse.history import lineage
+    from inspectparse.profiles import get
+
+    section = _section("History across inspections")
+    tables = re.findall(r"((?:^\|.*\|\n)+)", section, flags=re.M)
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in
+            tables[1].splitlines()[2:]]
+    documented = {re.search(r"\(`(\w+)`\)", kind).group(1): key.strip("`")
+                  for kind, key, _ in rows}
+    assert documented == lineage()
+    for kind, cells in zip(documented, rows, strict=True):
+        profile = get(kind)
+        assert profile is not None
+        printed = [g.replace("_", " ") for g in profile.grades]
+        assert [g.split(" (")[0] for g in cells[2].split(", ")] == printed, kind
 
 
 def test_every_recipe_is_checked() -> None:

@@ -9,7 +9,10 @@ import pytest
 from inspectparse.classify.metadata import _LeadPatterns
 from inspectparse.clean import _TRAILING_PAGE_NUMBER, furniture_key
 from inspectparse.profiles import Profile, known_headings, profiles
-from inspectparse.segment import _CONTENTS_HEADING, _KnownHeadings, _leading_letter, is_terminal
+from inspectparse.segment import is_terminal
+from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
+from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
+from inspectparse.segment.headings import leading_letter as _leading_letter
 
 
 @pytest.mark.parametrize(

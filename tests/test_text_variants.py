@@ -63,9 +63,8 @@ def test_a_converter_variant_reads_as_the_plain_text(variant: object) -> None:
     assert got == plain
 
 
-def test_utf16_text_with_its_byte_order_mark_is_read() -> None:
-    assert _facts(PLAIN.encode("utf-16")) == _facts(PLAIN.encode())
-    assert decode("a\u00a0b\u200bc".encode("utf-16-be").join([b"\xfe\xff", b""])) == "a bc"
+def test_invisible_and_spacing_characters_are_normalised() -> None:
+    assert decode("a\u00a0b\u200bc\u2028d\u00ade".encode()) == "a bc\nde"
 
 
 def test_viewer_copy_without_page_breaks_reads_and_says_what_is_lost() -> None:

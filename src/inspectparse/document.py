@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+# The PDF engines, named once: `load` adds "auto" (pdfium, falling back to pdfplumber) for a
+# caller's choice; a text input is read by the text loader, named "text".
+PdfEngine = Literal["pdfium", "pdfplumber"]
 SourceFormat = Literal["pdf", "text"]
 Layer = Literal["body", "furniture"]
 
@@ -95,6 +98,7 @@ class Document:
 
     pages: list[Page]
     format: SourceFormat
+    # A `PdfEngine`, or "text" for the text loader.
     engine: str
     # Notes raised while loading (e.g. an engine fallback).
     notes: list[Note] = field(default_factory=list)

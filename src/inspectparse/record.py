@@ -14,32 +14,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from .errors import ErrorCode
+from .grades import GRADE_CODES, Grade
 from .urgency import urgency
 
 SCHEMA_VERSION = "1.4"
 
-Grade = Literal[
-    "outstanding",
-    "good",
-    "requires_improvement",
-    "adequate",
-    "inadequate",
-    "positive",
-    "inconsistent",
-    "significant_concerns",
-]
-# The numeric codes of Ofsted's published data, beside the words: 1 outstanding, 2 good,
-# 3 requires improvement (or, before 2013, adequate), 4 inadequate; area SEND outcomes 1-3.
-GRADE_CODES: dict[str, int] = {
-    "outstanding": 1,
-    "good": 2,
-    "requires_improvement": 3,
-    "adequate": 3,
-    "inadequate": 4,
-    "positive": 1,
-    "inconsistent": 2,
-    "significant_concerns": 3,
-}
 TextLayout = Literal["layout", "markdown", "reading_order"]
 RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
 # How soon an item is to be acted on: its printed timescale read onto one scale, or

@@ -1,22 +1,16 @@
-"""Grade phrases as printed -> canonical grade ids."""
+"""Reading a grade phrase as printed back to its canonical id (the vocabulary: `grades.py`)."""
 
 from __future__ import annotations
 
 import re
 
-_PREFIXES = (
-    ("outstanding", "outstanding"),
-    ("good", "good"),
-    ("requ", "requires_improvement"),  # requires / require improvement (to be good)
-    ("adequate", "adequate"),
-    ("inadequate", "inadequate"),
-    ("positive", "positive"),
-    ("inconsistent", "inconsistent"),
-    ("significant", "significant_concerns"),
-)
+from ..grades import GRADES, NOT_JUDGED, Grade
+
+_PREFIXES: tuple[tuple[str, Grade], ...] = tuple((w.prefix, g) for g, w in GRADES.items())
+_NOT_JUDGED = re.compile(rf"\s*{NOT_JUDGED}", re.I)
 
 
-def canonical_grade(text: str) -> str | None:
+def canonical_grade(text: str) -> Grade | None:
     """'Requires Improvement to be good' -> 'requires_improvement'; None if not a grade."""
     t = re.sub(r"[^a-z ]", " ", text.lower()).strip()
     t = re.sub(r"^grade\s+", "", t)
@@ -27,4 +21,4 @@ def canonical_grade(text: str) -> str | None:
 
 
 def is_not_judged(text: str) -> bool:
-    return bool(re.match(r"\s*not\s+judged", text, re.I))
+    return bool(_NOT_JUDGED.match(text))

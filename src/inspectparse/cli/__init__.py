@@ -2,7 +2,8 @@
 
 stdout carries data only; every message goes to stderr. Exit codes: `inspectparse.ExitCode`,
 listed in `main`'s help from the enum itself. Commands: `extract` (cli/extract.py), `show`
-(cli/show.py), `batch` (cli/batch.py) and `schema` (here).
+(cli/show.py), `batch` (cli/batch.py), `history` (cli/history.py), `search` (cli/search.py) and
+`schema` (here).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from .._version import __version__
 from ..errors import ExitCode
 from .batch import batch
 from .extract import extract
+from .history import history
 from .options import CONTEXT_SETTINGS
+from .search import search
 from .show import show
 
 __all__ = ["main"]
@@ -59,3 +62,5 @@ def schema(batch_line: bool) -> None:
 main.add_command(extract)
 main.add_command(show)
 main.add_command(batch)
+main.add_command(history)
+main.add_command(search)

@@ -49,14 +49,13 @@ _SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\u0085\u000b"), "\n")
 _TRANSLATION = {**_SPACES, **_INVISIBLE, **_SEPARATORS}
 # A soft hyphen where a line was wrapped inside a word: the word's end moves up, whole again.
 _SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*([a-z]\\S*)(?:[ \t]+|[ \t]*\n|$)")
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (or UTF-16 with its byte-order mark, as Windows editors save 'Unicode' text),
-    with any line ends (CRLF, CR) and the invisible or spacing characters above normalised."""
+    """UTF-8 (UTF-16 is refused by `sniff` with how to convert it), with any line ends
+    (CRLF, CR) and the invisible or spacing characters above normalised."""
     try:
-        text = data.decode("utf-16") if data[:2] in _UTF16_BOMS else data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TextDecodeError(
             f"the text is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from ..outcome import OK, InputId, InputKey, Outcome, Stored, as_outcome
-from .rows import TABLE_COLUMNS, item_table, report_columns, report_row, sort_key, table_rows
+from .rows import (
+    TABLE_COLUMNS,
+    cell,
+    item_table,
+    report_columns,
+    report_row,
+    sort_key,
+    table_rows,
+)
 from .sink import DEFAULT_OPTIONS, HeldIndex, SinkOptions, atomic_write_text, write_text
 
 __all__ = [
@@ -31,11 +39,14 @@ __all__ = [
 Rows = dict[InputKey, list[dict[str, Any]]]
 
 
-def write_csv_rows(rows: Sequence[Mapping[str, Any]], columns: list[str], stream: IO[str]) -> None:
-    """Write rows (sorted by path, member, index) as CSV with a header line."""
+def write_csv_rows(
+    rows: Sequence[Mapping[str, Any]], columns: list[str], stream: IO[str], *, ordered: bool = False
+) -> None:
+    """Write rows as CSV with a header line: sorted by path, member and index, unless `ordered`
+    (the history, in each council's order)."""
     writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for row in sorted(rows, key=sort_key):
+    for row in rows if ordered else sorted(rows, key=sort_key):
         writer.writerow({k: row.get(k, "") for k in columns})
 
 
@@ -48,7 +59,17 @@ def write_report_csv(outcomes: Iterable[Any], stream: IO[str]) -> None:
 def write_table_csv(outcomes: Iterable[Any], table: str, stream: IO[str]) -> None:
     """A long table as CSV for records or `Outcome`s."""
     rows = [row for o in outcomes for row in table_rows(as_outcome(o), table)]
-    write_csv_rows(rows, list(TABLE_COLUMNS[table]), stream)
+    _write_table(rows, table, stream)
+
+
+def _write_table(rows: list[dict[str, Any]], table: str, stream: IO[str]) -> None:
+    if table == "history":  # read across every report: each council's rows in date order
+        from ..history import across
+
+        rows = [{k: cell(v) for k, v in row.items()} for row in across(rows)]
+        write_csv_rows(rows, list(TABLE_COLUMNS[table]), stream, ordered=True)
+    else:
+        write_csv_rows(rows, list(TABLE_COLUMNS[table]), stream)
 
 
 # What `--excel` puts first: the byte-order mark, by which Excel knows the file is UTF-8.
@@ -73,10 +94,13 @@ class _CsvTarget:
             return list(csv.DictReader(fh))
 
     def write(self, rows: Sequence[Mapping[str, Any]], columns: list[str]) -> None:
+        self.write_with(lambda buf: write_csv_rows(rows, columns, buf))
+
+    def write_with(self, write: Callable[[IO[str]], None]) -> None:
         buf = io.StringIO()
         if self.excel:
             buf.write(BOM)
-        write_csv_rows(rows, columns, buf)
+        write(buf)
         if self.path is not None:
             atomic_write_text(self.path, buf.getvalue())
         elif self.stream is not None:
@@ -160,7 +184,7 @@ class TableCsvSink:
     resumable = False
 
     def __init__(self, target: _CsvTarget, table: str) -> None:
-        self.table = item_table(table).name
+        self.table = table if table == "history" else item_table(table).name
         self._target = target
         self._rows: Rows = {}
 
@@ -184,7 +208,8 @@ class TableCsvSink:
             self._rows[outcome.input.key] = table_rows(outcome, self.table)
 
     def close(self) -> None:
-        self._target.write(_all_rows(self._rows), list(TABLE_COLUMNS[self.table]))
+        rows = _all_rows(self._rows)
+        self._target.write_with(lambda buf: _write_table(rows, self.table, buf))
 
 
 def _table(options: SinkOptions) -> str:

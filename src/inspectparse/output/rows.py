@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTEXT_COLUMNS",
+    "HISTORY_ACROSS",
+    "HISTORY_COLUMNS",
+    "HISTORY_REPORT",
     "INPUT_COLUMNS",
     "ITEM_TABLES",
     "JUDGEMENT_CELLS",
@@ -41,6 +44,7 @@ __all__ = [
     "Table",
     "cell",
     "context_of",
+    "history_values",
     "item_table",
     "joined",
     "judgement_column",
@@ -228,9 +232,89 @@ ITEM_TABLES: tuple[ItemTable, ...] = (
     ),
 )
 
-# The long tables `--table` offers (the CLI's choices are read from here).
-Table = Literal["judgements", "recommendations", "paragraphs"]
-TABLES: tuple[str, ...] = tuple(t.name for t in ITEM_TABLES if t.csv)
+
+
+# --- history: one row per report of a council, across its reports ------------------------------
+
+# Every flat-file row starts with the input it belongs to.
+INPUT_COLUMNS = ("path", "sha256", "member")
+
+
+def _history_date(rec: Rec) -> Any:
+    """A report's place in its council's history: its inspection's first day (a letter's date
+    or the publication date when it prints none)."""
+    report = rec.get("report") or {}
+    return report.get("inspection_start") or report.get("letter_date") or report.get("published")
+
+
+def _overall(key: str) -> Callable[[Rec], Any]:
+    def get(rec: Rec) -> Any:
+        from ..history import overall_judgement  # profiles: not loaded for `--help`
+
+        judgement = overall_judgement(rec)
+        return None if judgement is None else judgement.get(key)
+
+    return get
+
+
+def _overall_missing(rec: Rec) -> int:
+    from ..history import overall_missing
+
+    return int(overall_missing(rec))
+
+
+# `--table history` and the SQLite `history` view: what each report gives (read from its
+# record here, from the `reports` and `judgements` tables by the view: `history.BASE_SQL`) ...
+HISTORY_REPORT: tuple[Column, ...] = (
+    Column("authority_name", "TEXT", _authority("name")),
+    Column("gss_code", "TEXT", _authority("gss_code")),
+    Column("dfe_code", "TEXT", _authority("dfe_code")),
+    Column("ofsted_urn", "TEXT", _authority("ofsted_urn")),
+    Column("region_name", "TEXT", _authority("region_name")),
+    Column("date", "TEXT", _history_date, date=True),
+    Column("report_kind", "TEXT", _report("kind")),
+    Column("variant", "TEXT", _report("variant")),
+    Column("provider", "TEXT", _report("provider")),
+    Column("overall_grade", "TEXT", _overall("grade")),
+    Column("overall_grade_code", "INTEGER", _overall("grade_code")),
+    Column("overall_missing", "INTEGER", _overall_missing),
+)
+# ... and what is read across the council's reports (`history.HISTORY_SQL`): the overall grade
+# before this one, the change, since when the grade has stood, the council's latest report, and
+# a note where a grade the lineage expects was not found.
+HISTORY_ACROSS: tuple[Column, ...] = (
+    Column("previous_date", "TEXT", _item("previous_date"), date=True),
+    Column("previous_kind", "TEXT", _item("previous_kind")),
+    Column("previous_grade", "TEXT", _item("previous_grade")),
+    Column("previous_grade_code", "INTEGER", _item("previous_grade_code")),
+    Column("change", "TEXT", _item("change")),
+    Column("grade_since", "TEXT", _item("grade_since"), date=True),
+    Column("latest", "INTEGER", _item("latest")),
+    Column("review", "TEXT", _item("review")),
+)
+HISTORY_COLUMNS: tuple[str, ...] = (
+    *INPUT_COLUMNS,
+    *(c.name for c in (*HISTORY_REPORT, *HISTORY_ACROSS)),
+)
+
+
+def history_values(outcome: Outcome) -> list[dict[str, Any]]:
+    """A report's row of the history table (none for a school or an unmatched council);
+    the `HISTORY_ACROSS` columns are filled when every report is in (`history.across`)."""
+    rec = outcome.record
+    authority = ((rec or {}).get("report") or {}).get("authority") or {}
+    if rec is None or authority.get("type") != "local_authority":
+        return []
+    ident = outcome.input
+    row: dict[str, Any] = {"path": ident.path, "sha256": ident.sha256, "member": ident.member}
+    row.update((c.name, c.get(rec)) for c in HISTORY_REPORT)
+    return [row]
+
+
+# The long tables `--table` offers (the CLI's choices are read from here): the item tables,
+# and the history.
+Table = Literal["judgements", "recommendations", "paragraphs", "history"]
+TABLES: tuple[str, ...] = (*(t.name for t in ITEM_TABLES if t.csv), "history")
 
 
 def item_table(name: str) -> ItemTable:
@@ -242,9 +326,6 @@ def item_table(name: str) -> ItemTable:
 
 
 # --- flat files (CSV, xlsx) ---------------------------------------------------------------------
-
-# Every flat-file row starts with the input it belongs to.
-INPUT_COLUMNS = ("path", "sha256", "member")
 
 # The CSV report row: the input, its status, then the report columns; judgement columns follow.
 REPORT_COLUMNS: tuple[str, ...] = (
@@ -293,7 +374,10 @@ def table_columns(table: ItemTable) -> tuple[str, ...]:
     )
 
 
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {t.name: table_columns(t) for t in ITEM_TABLES if t.csv}
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    **{t.name: table_columns(t) for t in ITEM_TABLES if t.csv},
+    "history": HISTORY_COLUMNS,
+}
 
 
 def cell(value: Any) -> Any:
@@ -382,6 +466,8 @@ def table_values(outcome: Outcome, table: str | ItemTable) -> list[dict[str, Any
     """Raw rows of a long table for one input: input, index, report context, item columns.
 
     `table` is a `--table` name or any item table (the xlsx Warnings sheet is one too)."""
+    if table == "history":
+        return history_values(outcome)
     spec = item_table(table) if isinstance(table, str) else table
     rec = outcome.record
     if rec is None:

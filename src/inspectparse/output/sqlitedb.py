@@ -2,11 +2,12 @@
 
 Tables: `reports` (one row per report), `judgements`, `recommendations`, `paragraphs`,
 `warnings` (one row per item), `errors` (one row per failed input) and `meta` (the database
-layout's `schema_version`). A report is keyed on (sha256, member); `member` is '' rather than
-NULL outside archives, so plain `JOIN ... USING (sha256, member)` works (NULLs never compare
-equal in SQL). Every item row also carries the report's path and context (`rows.CONTEXT`:
-kind as `report_kind`, provider, authority codes, dates), so an item table answers questions
-about councils and dates without a join.
+layout's `schema_version`); the full-text indexes over paragraphs and recommendations and the
+`history` view are `sqlindex.py`'s, made by `migrate` too. A report is keyed on (sha256,
+member); `member` is '' rather than NULL outside archives, so plain `JOIN ... USING (sha256,
+member)` works (NULLs never compare equal in SQL). Every item row also carries the report's
+path and context (`rows.CONTEXT`: kind as `report_kind`, provider, authority codes, dates), so
+an item table answers questions about councils and dates without a join.
 
 An existing database is brought up to date when it is opened: a column declared in `rows.py`
 that its table lacks (a field added since the file was written) is added with `ALTER TABLE ...
@@ -31,6 +32,7 @@ from ..errors import OutputNotWritableError
 from ..outcome import OK, InputId, Outcome, Stored, as_outcome
 from .rows import ITEM_TABLES, REPORT, Column, ItemTable, context_of, sql_value
 from .sink import DEFAULT_OPTIONS, SinkOptions
+from .sqlindex import ensure_indexes
 
 __all__ = [
     "SCHEMA",
@@ -173,6 +175,7 @@ def migrate(conn: sqlite3.Connection, path: Path, schema: Schema = SCHEMA) -> No
                     added.setdefault(table.name, set()).add(column.name)
         if added:
             _fill_added(conn, schema, added)
+        ensure_indexes(conn)  # full-text indexes and the history view (sqlindex.py)
         if version != SCHEMA_VERSION:
             conn.execute(META.insert(replace=True), ("schema_version", str(SCHEMA_VERSION)))
 

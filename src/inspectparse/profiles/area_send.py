@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from . import JudgementSpec, ListHeading, Profile
+from .spec import AREA_SEND_OUTCOMES, JudgementSpec, ListHeading, Profile
 
 PROFILE = Profile(
     kind="area_send",
     name="Area SEND inspection of a local area partnership",
     title_patterns=(r"Area SEND inspection of .{1,120}?Local\s+Area\s+Partnership",),
     priority=30,
-    grades=("positive", "inconsistent", "significant_concerns"),
+    grades=AREA_SEND_OUTCOMES,
     judgements=(
         JudgementSpec(
             "area_send_outcome",

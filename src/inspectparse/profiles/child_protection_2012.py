@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from . import GRADE, JudgementSpec, ListHeading, Profile
+from .spec import (
+    FOUR_POINT_TO_2013,
+    GRADE,
+    IS_OR_ARE,
+    JudgementSpec,
+    ListHeading,
+    Profile,
+    judgement,
+)
 
 PROFILE = Profile(
     kind="child_protection_2012",
     name="Inspection of local authority arrangements for the protection of children",
     title_patterns=(r"Inspection of local authority arrangements for the protection of children",),
     priority=25,
-    grades=("outstanding", "good", "adequate", "inadequate"),
+    grades=FOUR_POINT_TO_2013,
     # The "Record of main findings" table at the end.
     table_header=r"^Record of main findings\s*$",
     table_pages=0,
@@ -32,16 +40,8 @@ PROFILE = Profile(
                 rf"[^.]{{0,120}}?\s(?:is|are)\s+(?:judged to be\s+)?(?P<grade>{GRADE})",
             ),
         ),
-        JudgementSpec(
-            "quality_of_practice",
-            label=r"The quality of practice",
-            sentences=(rf"^The quality of practice (?:is|are)\s+(?P<grade>{GRADE})",),
-        ),
-        JudgementSpec(
-            "leadership_and_governance",
-            label=r"Leadership and governance",
-            sentences=(rf"^Leadership and governance (?:is|are)\s+(?P<grade>{GRADE})",),
-        ),
+        judgement("quality_of_practice", r"The quality of practice", IS_OR_ARE),
+        judgement("leadership_and_governance", r"Leadership and governance", IS_OR_ARE),
     ),
     list_headings=(ListHeading(r"Areas for improvement"),),
     section_headings=(
@@ -54,5 +54,6 @@ PROFILE = Profile(
         r"Leadership and governance",
         r"Record of main findings",
     ),
+    overall_lineage="overall_effectiveness",
     provider_patterns=(r"protection of children\s*\n(?P<provider>[^\n]+)\n",),
 )

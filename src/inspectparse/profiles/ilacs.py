@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import APOS, GRADE, JudgementSpec, ListHeading, Profile, Variant
+from .spec import APOS, COLON_OR_VERB, JudgementSpec, ListHeading, Profile, Variant, judgement
 
 _CHILDREN = rf"children{APOS}s"
 
@@ -15,51 +15,37 @@ PROFILE = Profile(
         r"Inspection of .{0,120}?(?:Trust|Council)\s+Inspection dates?",
     ),
     exclude_patterns=(r"Focused visit to\b", r"Joint targeted area inspection of\b"),
+    overall_lineage="overall_effectiveness",
     priority=10,
     table_header=r"^Judgement\b",
     judgements=(
-        JudgementSpec(
+        judgement(
             "impact_of_leaders",
-            label=r"The impact of leaders on (?:social work )?practice with children and families",
-            sentences=(
-                rf"^The impact of leaders on (?:social work )?practice with children and "
-                rf"families(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
-            ),
+            r"The impact of leaders on (?:social work )?practice with children and families",
+            COLON_OR_VERB,
         ),
-        JudgementSpec(
+        judgement(
             "help_and_protection",
-            label=r"The experiences and progress of children who need help and protection",
-            sentences=(
-                rf"^The experiences and progress of children who need help and protection"
-                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
-            ),
+            r"The experiences and progress of children who need help and protection",
+            COLON_OR_VERB,
         ),
-        JudgementSpec(
+        judgement(
             "children_in_care_and_care_leavers",
-            label=r"The experiences and progress of children in care and care leavers",
-            sentences=(
-                rf"^The experiences and progress of children in care and care leavers"
-                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
-            ),
+            r"The experiences and progress of children in care and care leavers",
+            COLON_OR_VERB,
             required_in=("three_judgements",),
         ),
-        JudgementSpec(
+        judgement(
             "children_in_care",
-            label=r"The experiences and progress of children in care(?! and care leavers)",
-            sentences=(
-                rf"^The experiences and progress of children in care(?! and care leavers)"
-                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
-            ),
+            r"The experiences and progress of children in care(?! and care leavers)",
+            COLON_OR_VERB,
             required_in=("four_judgements", "no_overall"),
         ),
-        JudgementSpec(
+        judgement(
             "care_leavers",
             # One report prints "children care leavers": match the label by its last words.
-            label=r"The experiences and progress of (?:children )?care\s+leavers",
-            sentences=(
-                rf"^The experiences and progress of (?:children )?care leavers"
-                rf"(?:\s*:|\s+is|\s+are)?\s*(?P<grade>{GRADE})",
-            ),
+            r"The experiences and progress of (?:children )?care\s+leavers",
+            COLON_OR_VERB,
             required_in=("four_judgements", "no_overall"),
         ),
         JudgementSpec(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import APOS, ListHeading, Profile
+from .spec import APOS, ListHeading, Profile
 
 PROFILE = Profile(
     kind="ilacs_focused_visit",

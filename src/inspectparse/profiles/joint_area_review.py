@@ -6,7 +6,7 @@ no inspection dates and name no lead inspector.
 
 from __future__ import annotations
 
-from . import ListHeading, Profile
+from .spec import ListHeading, Profile
 
 PROFILE = Profile(
     kind="joint_area_review",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import ListHeading, Profile
+from .spec import ListHeading, Profile
 
 PROFILE = Profile(
     kind="jtai",

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from . import GRADE, JudgementSpec, ListHeading, Profile
+from .spec import (
+    FOUR_POINT_TO_2013,
+    GRADE,
+    NUMBERED_IN_BRACKETS,
+    JudgementSpec,
+    ListHeading,
+    Profile,
+    judgement,
+)
 
 PROFILE = Profile(
     kind="looked_after_children_2012",
@@ -10,7 +18,7 @@ PROFILE = Profile(
     title_patterns=(r"Inspection of looked after children services",),
     exclude_patterns=(),
     priority=25,
-    grades=("outstanding", "good", "adequate", "inadequate"),
+    grades=FOUR_POINT_TO_2013,
     table_header=r"^Record of main findings\s*$",
     table_pages=0,
     primary_source="narrative",
@@ -23,12 +31,8 @@ PROFILE = Profile(
                 rf"^Overall effectiveness\b[^.]{{0,80}}?\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",
             ),
         ),
-        JudgementSpec(
-            "capacity_to_improve",
-            label=r"Capacity (?:for|to) improve(?:ment)?",
-            sentences=(
-                rf"^Capacity (?:for|to) improve(?:ment)?\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",
-            ),
+        judgement(
+            "capacity_to_improve", r"Capacity (?:for|to) improve(?:ment)?", NUMBERED_IN_BRACKETS
         ),
         JudgementSpec(
             "outcomes_for_looked_after_children",
@@ -38,18 +42,8 @@ PROFILE = Profile(
                 rf"\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",
             ),
         ),
-        JudgementSpec(
-            "quality_of_provision",
-            label=r"(?:The )?quality of provision",
-            sentences=(
-                rf"^(?:The )?quality of provision\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",
-            ),
-        ),
-        JudgementSpec(
-            "leadership_and_management",
-            label=r"Leadership and management",
-            sentences=(rf"^Leadership and management\s+Grade\s+\d\s*\(\s*(?P<grade>{GRADE})\s*\)",),
-        ),
+        judgement("quality_of_provision", r"(?:The )?quality of provision", NUMBERED_IN_BRACKETS),
+        judgement("leadership_and_management", r"Leadership and management", NUMBERED_IN_BRACKETS),
     ),
     list_headings=(ListHeading(r"Areas for improvement"),),
     section_headings=(
@@ -60,7 +54,7 @@ PROFILE = Profile(
         r"Service information",
         r"Record of main findings",
         # Optional first words are written as separate headings: a heading that starts with a
-        # plain letter is tried only on lines starting with it (segment._KnownHeadings).
+        # plain letter is tried only on lines starting with it (segment.headings.KnownHeadings).
         r"How good are outcomes for looked after children.*",
         r"outcomes for looked after children.*",
         r"The quality of provision",

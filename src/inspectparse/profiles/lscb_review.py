@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import JudgementSpec, ListHeading, Profile
 from .sif import LSCB_SENTENCE
+from .spec import JudgementSpec, ListHeading, Profile
 
 PROFILE = Profile(
     kind="lscb_review",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import GRADE, JudgementSpec, ListHeading, Profile
+from .spec import ALONE_AFTER, JudgementSpec, ListHeading, Profile, judgement
 
 PROFILE = Profile(
     kind="school_section5",
@@ -17,37 +17,26 @@ PROFILE = Profile(
     table_header=None,
     table_pages=1,
     judgements=(
-        JudgementSpec(
-            "overall_effectiveness",
-            label=r"Overall effectiveness(?!\s+at\s+previous)",
-            sentences=(rf"^Overall effectiveness\s+(?P<grade>{GRADE})\s*$",),
+        judgement(
+            "overall_effectiveness", r"Overall effectiveness(?!\s+at\s+previous)", ALONE_AFTER
         ),
-        JudgementSpec(
+        judgement(
             "leadership_and_management",
-            label=r"Effectiveness of leadership and management",
-            sentences=(rf"^Effectiveness of leadership and management\s+(?P<grade>{GRADE})\s*$",),
+            r"Effectiveness of leadership and management",
+            ALONE_AFTER,
         ),
-        JudgementSpec(
+        judgement(
             "teaching_learning_and_assessment",
-            label=r"Quality of teaching, learning and assessment",
-            sentences=(rf"^Quality of teaching, learning and assessment\s+(?P<grade>{GRADE})\s*$",),
+            r"Quality of teaching, learning and assessment",
+            ALONE_AFTER,
         ),
-        JudgementSpec(
+        judgement(
             "personal_development_behaviour_and_welfare",
-            label=r"Personal development, behaviour and welfare",
-            sentences=(rf"^Personal development, behaviour and welfare\s+(?P<grade>{GRADE})\s*$",),
+            r"Personal development, behaviour and welfare",
+            ALONE_AFTER,
         ),
-        JudgementSpec(
-            "outcomes_for_pupils",
-            label=r"Outcomes for pupils",
-            sentences=(rf"^Outcomes for pupils\s+(?P<grade>{GRADE})\s*$",),
-        ),
-        JudgementSpec(
-            "early_years_provision",
-            label=r"Early years provision",
-            sentences=(rf"^Early years provision\s+(?P<grade>{GRADE})\s*$",),
-            required=False,
-        ),
+        judgement("outcomes_for_pupils", r"Outcomes for pupils", ALONE_AFTER),
+        judgement("early_years_provision", r"Early years provision", ALONE_AFTER, required=False),
         JudgementSpec(
             "sixth_form_provision",
             label=r"(?:16 to 19 study programmes|Sixth form provision)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import APOS, GRADE, JudgementSpec, ListHeading, Profile
+from .spec import ALONE_AFTER, APOS, GRADE, JudgementSpec, ListHeading, Profile, judgement
 
 _IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it\s+is)?(?:\s+judged\s+to\s+be)?\s+"
 # The LSCB grade sentence: "The (judgement for the) (effectiveness of the) Local Safeguarding
@@ -18,6 +18,7 @@ PROFILE = Profile(
     title_patterns=(
         r"(?:Re-?\s?inspection|Inspection) of services for children in need of help and protection",
     ),
+    overall_lineage="overall_effectiveness",
     priority=20,
     table_header=None,
     table_pages=1,
@@ -30,17 +31,11 @@ PROFILE = Profile(
                 rf"^Children{APOS}s services(?: in [^.]{{1,80}}?)?(?:\s+are|\s+is)?\s+(?P<grade>{GRADE})",
             ),
         ),
-        JudgementSpec(
-            "help_and_protection",
-            label=r"Children who need help and protection",
-            sentences=(rf"^Children who need help and protection\s+(?P<grade>{GRADE})\s*$",),
-        ),
-        JudgementSpec(
+        judgement("help_and_protection", r"Children who need help and protection", ALONE_AFTER),
+        judgement(
             "children_looked_after",
-            label=r"Children looked after and achieving permanence",
-            sentences=(
-                rf"^Children looked after and achieving permanence\s+(?P<grade>{GRADE})\s*$",
-            ),
+            r"Children looked after and achieving permanence",
+            ALONE_AFTER,
         ),
         JudgementSpec(
             "adoption_performance",
@@ -55,10 +50,10 @@ PROFILE = Profile(
                 rf"{_IS}(?P<grade>{GRADE})",
             ),
         ),
-        JudgementSpec(
+        judgement(
             "leadership_management_governance",
-            label=r"Leadership, management and governance",
-            sentences=(rf"^Leadership, management and governance\s+(?P<grade>{GRADE})\s*$",),
+            r"Leadership, management and governance",
+            ALONE_AFTER,
         ),
         # Re-inspections and a few late inspections have no LSCB review: not required.
         JudgementSpec("lscb", sentences=(LSCB_SENTENCE,), required=False),

@@ -1,0 +1,184 @@
+"""What a profile is made of: the dataclasses a framework module fills in, and helpers.
+
+A profile module imports from here (never from the package), so the registry in
+`profiles/__init__.py` can import every profile without a cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from ..grades import AREA_SEND_OUTCOMES, FOUR_POINT, FOUR_POINT_TO_2013, GRADE_PHRASE, Grade
+from ..record import RecommendationKind
+
+__all__ = [
+    "ALONE_AFTER",
+    "APOS",
+    "AREA_SEND_OUTCOMES",
+    "COLON_OR_VERB",
+    "FOUR_POINT",
+    "FOUR_POINT_TO_2013",
+    "GRADE",
+    "IS_OR_ARE",
+    "NUMBERED_IN_BRACKETS",
+    "GradeAfter",
+    "ItemStyle",
+    "JudgementSpec",
+    "ListHeading",
+    "Profile",
+    "Variant",
+    "judgement",
+]
+
+# Grade phrase as printed (the shared scales' words, or "not judged");
+# `classify.grades.canonical_grade` maps it to a canonical id.
+GRADE = GRADE_PHRASE
+# Typographic or straight apostrophe.
+APOS = "['’]"
+
+ItemStyle = Literal["bullets", "numbered", "paragraphs"]
+
+
+@dataclass(frozen=True, slots=True)
+class JudgementSpec:
+    """One judgement: its key, how its label reads, and sentences that state its grade.
+
+    `label` matches the printed row/heading label (summary table, graded section heading).
+    `sentences` are regexes with a named group `grade`, searched in headings and paragraphs.
+    `required_in` lists the variants that must have it (empty: every variant).
+    """
+
+    key: str
+    label: str | None = None
+    sentences: tuple[str, ...] = ()
+    required: bool = True
+    required_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A framework era; `marker` is searched in page-1 text (None: the default variant)."""
+
+    name: str
+    marker: str | None = None
+    # Judgement keys this variant does not have at all.
+    absent: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListHeading:
+    """A heading that opens a list of what must improve."""
+
+    pattern: str
+    kind: RecommendationKind = "improvement"
+    item_style: ItemStyle = "bullets"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    kind: str
+    name: str
+    # Page-1 regexes: any match identifies the kind; `exclude` vetoes it.
+    title_patterns: tuple[str, ...]
+    exclude_patterns: tuple[str, ...] = ()
+    # Higher wins when several profiles match page 1.
+    priority: int = 0
+    graded: bool = True
+    grades: tuple[Grade, ...] = FOUR_POINT
+    judgements: tuple[JudgementSpec, ...] = ()
+    variants: tuple[Variant, ...] = (Variant("default"),)
+    # Where the summary table starts (regex on a page-1 line); None: anywhere on page 1.
+    table_header: str | None = None
+    # 0: search every page for the table header.
+    table_pages: int = 1
+    # Which source is authoritative when table and narrative disagree (the other is a check).
+    primary_source: Literal["table", "narrative"] = "table"
+    list_headings: tuple[ListHeading, ...] = ()
+    # Lines that are never items inside an improvement list (e.g. "none" sentences).
+    list_skip: tuple[str, ...] = (r"^there (are|were) no (areas for )?priority actions?",)
+    section_headings: tuple[str, ...] = ()
+    # Regexes with a `provider` group, tried in order on page-1 text joined with spaces.
+    provider_patterns: tuple[str, ...] = ()
+    # Regexes with a `dates` group.
+    date_patterns: tuple[str, ...] = (r"Inspection dates?:?\s+(?P<dates>[^\n]+)",)
+    # False where the framework prints no inspection dates (no warning when none are found).
+    expects_dates: bool = True
+    # Regexes with a `name` group, matched per line (anchored at line start).
+    lead_patterns: tuple[str, ...] = (
+        r"^Lead inspectors?:?\s+(?P<name>.+)$",
+        r"^Reporting inspector:?\s+(?P<name>.+)$",
+    )
+    # Regexes with a `name` group searched in the running text (letters name the lead in prose).
+    lead_search_patterns: tuple[str, ...] = ()
+    # A letter: its date line supplies a year the visit dates leave out.
+    letter: bool = False
+    # Take the provider match that comes first in the text, whichever pattern made it
+    # (default: the first pattern that matches anywhere).
+    provider_earliest: bool = False
+    # Unbulleted paragraphs after a list's bullets are items too (school reports).
+    list_items_after_bullets: bool = False
+    # Whose codes the record's `report.authority` gives: a council matched from the provider
+    # text, or a school from its printed identifiers (`identifier_patterns`: regexes with
+    # `urn` and `local_authority` groups, searched in the whole text).
+    authority_type: Literal["local_authority", "school"] = "local_authority"
+    identifier_patterns: tuple[str, ...] = ()
+    published_patterns: tuple[str, ...] = (
+        r"(?:Report )?[Pp]ublished:?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})",
+    )
+    # The judgement that carries a council's overall effectiveness in this framework, where
+    # it is one link of the lineage `history` follows across frameworks (2012 child
+    # protection -> SIF -> ILACS): a council's grade here follows on from its grade in the
+    # last framework (history.py, README "History across inspections"). None: not in it.
+    overall_lineage: str | None = None
+
+    def compiled(self, attr: str) -> list[re.Pattern[str]]:
+        return _compile(tuple(getattr(self, attr)))
+
+
+@cache
+def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.I | re.M) for p in patterns]
+
+
+@dataclass(frozen=True, slots=True)
+class GradeAfter:
+    """How a grade is printed after its judgement's label: `between` them, `end` after it."""
+
+    between: str
+    end: str = ""
+
+    def sentence(self, label: str) -> str:
+        """The regex of the label followed by its grade, anchored at the start of a line."""
+        return rf"^{label}{self.between}(?P<grade>{GRADE}){self.end}"
+
+
+# "The impact of leaders ...: good", "... is good", "... good" (headings and sentences).
+COLON_OR_VERB = GradeAfter(r"(?:\s*:|\s+is|\s+are)?\s*")
+# "The quality of practice is good".
+IS_OR_ARE = GradeAfter(r" (?:is|are)\s+")
+# A table row read as one line: "Outcomes for pupils   Good".
+ALONE_AFTER = GradeAfter(r"\s+", r"\s*$")
+# "Leadership and management   Grade 2 (good)" (2012-13 frameworks).
+NUMBERED_IN_BRACKETS = GradeAfter(r"\s+Grade\s+\d\s*\(\s*", r"\s*\)")
+
+
+def judgement(
+    key: str,
+    label: str,
+    after: GradeAfter,
+    *,
+    required: bool = True,
+    required_in: tuple[str, ...] = (),
+) -> JudgementSpec:
+    """A judgement whose grade is printed after its label: the label is written once and the
+    grade sentence is built from it."""
+    return JudgementSpec(
+        key,
+        label=label,
+        sentences=(after.sentence(label),),
+        required=required,
+        required_in=required_in,
+    )

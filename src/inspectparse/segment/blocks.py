@@ -1,0 +1,277 @@
+"""Body lines -> blocks (headings, paragraphs, list items, contents, table rows).
+
+Each line is offered to the named line rules in `LINE_RULES`, in order; the first rule that
+takes the line decides what it is (a new block, or more of the block being built). A line no
+rule takes starts a text block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..clean import BULLET, SUB_BULLET, CleanedDocument
+from ..document import Line, Note
+from .headings import (
+    CONTENTS_HEADING,
+    TIMESCALE,
+    KnownHeadings,
+    is_contents_entry,
+    known_headings_matcher,
+    looks_like_heading,
+    may_be_timescale,
+)
+from .joins import is_terminal, join_lines
+from .numbering import NUMBER_PREFIXES, NUMBERED
+from .units import RUNNING_KINDS, Block
+
+_DASH_PREFIX = re.compile(r"^-\s+")
+
+
+@dataclass(slots=True)
+class LineView:
+    """One line as the rules see it, with the facts several rules share (computed once)."""
+
+    index: int
+    line: Line
+    text: str  # stripped
+    first: str  # its first character
+    geometric: bool
+    prev: Line | None
+    # Only the heading rule for text (no font facts) looks at the next line; None otherwise.
+    nxt: Line | None
+    new_page: bool
+    # After a blank line, a page break or at the start.
+    broke: bool
+    # The block being built (the last one).
+    current: Block | None
+    num: re.Match[str] | None
+    bullet: bool
+
+
+class BlockBuilder:
+    def __init__(self, cleaned: CleanedDocument, known_headings: list[re.Pattern[str]]) -> None:
+        self.lines = cleaned.lines
+        self.vocabulary = cleaned.vocabulary
+        self.known_headings: KnownHeadings = known_headings_matcher(
+            tuple(p.pattern for p in known_headings)
+        )
+        self.blocks: list[Block] = []
+        self.warnings: list[Note] = []
+        self.in_contents = False
+
+    def build(self) -> list[Block]:
+        lines, blocks = self.lines, self.blocks
+        rules = LINE_RULES
+        for i, line in enumerate(lines):
+            view = self._view(i, line)
+            for rule in rules:
+                if rule(self, view):
+                    break
+            else:
+                blocks.append(Block("text", [line], view.text))
+        return blocks
+
+    def _view(self, i: int, line: Line) -> LineView:
+        lines = self.lines
+        prev = lines[i - 1] if i else None
+        text = line.text.strip()
+        first = text[:1]
+        geometric = line.has_geometry
+        nxt = lines[i + 1] if (not geometric or line.bold is None) and i + 1 < len(lines) else None
+        new_page = prev is not None and prev.page != line.page
+        # The cheap first-character tests spare most lines the regex.
+        num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
+        return LineView(
+            index=i,
+            line=line,
+            text=text,
+            first=first,
+            geometric=geometric,
+            prev=prev,
+            nxt=nxt,
+            new_page=new_page,
+            broke=line.gap_before or new_page or prev is None,
+            current=self.blocks[-1] if self.blocks else None,
+            num=num,
+            # As `numbering.BULLET_START` matches: a bullet glyph, or "-" and a space.
+            bullet=first == BULLET or (first == "-" and text[1:2].isspace()),
+        )
+
+    def _extend(self, block: Block, line: Line, text: str) -> None:
+        """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively."""
+        block.lines.append(line)
+        block.text = join_lines(block.text, text, self.vocabulary)
+
+    # -- the line rules, in the order they are tried ----------------------------------------
+    def contents_entry(self, v: LineView) -> bool:
+        """Inside a table of contents: an entry ends in its page number or has it as a cell on
+        its row (the number is then an entry line too); a title may wrap onto a second line.
+        The first line that is no entry ends the contents."""
+        if not self.in_contents:
+            return False
+        lines, i = self.lines, v.index
+        if is_contents_entry(lines, i) or (
+            i + 1 < len(lines) and is_contents_entry(lines, i + 1) and len(v.text) < 90
+        ):
+            current = v.current
+            if current is not None and current.kind == "contents":
+                current.lines.append(v.line)
+                current.text += "\n" + v.text
+            else:
+                self.blocks.append(Block("contents", [v.line], v.text))
+            return True
+        self.in_contents = False
+        return False
+
+    def contents_heading(self, v: LineView) -> bool:
+        if v.first in "cCtT" and CONTENTS_HEADING.match(v.text):  # its first letters
+            self.in_contents = True
+            self.blocks.append(Block("contents", [v.line], v.text))
+            return True
+        return False
+
+    def text_table_row(self, v: LineView) -> bool:
+        """Text input keeps table cells apart with tabs (e.g. "Record of main findings")."""
+        if "\t" in v.text and not v.geometric:
+            self.blocks.append(Block("table", [v.line], v.text))
+            return True
+        return False
+
+    def timescale_subheading(self, v: LineView) -> bool:
+        """"Immediately:", "Within three months:" over the items due then."""
+        if may_be_timescale(v.first) and TIMESCALE.match(v.text):
+            self.blocks.append(Block("subheading", [v.line], v.text))
+            return True
+        return False
+
+    def heading(self, v: LineView) -> bool:
+        if v.num or v.bullet:
+            return False
+        if not looks_like_heading(self.known_headings, v.line, v.text, v.prev, v.nxt, v.geometric):
+            return False
+        # A heading that wraps runs on into the next line; without font facts (text laid out
+        # with spaces) two heading lines in a row are two headings.
+        current = v.current
+        if (
+            current is not None
+            and current.kind == "heading"
+            and not v.broke
+            and v.geometric
+            and v.line.bold is not None
+        ):
+            current.lines.append(v.line)
+            current.text = join_lines(current.text, v.text)
+        else:
+            self.blocks.append(Block("heading", [v.line], v.text))
+        return True
+
+    def continuation_after_break(self, v: LineView) -> bool:
+        """A continuation after a page break (or, in text input, after a blank line that stands
+        for one): starts lower case, and the block before is unfinished. Only the "- " of a
+        text conversion can hide a continuation; a real bullet glyph always starts an item,
+        even a lower-case one after an unfinished item."""
+        current, text = v.current, v.text
+        content = _DASH_PREFIX.sub("", text, count=1) if v.first == "-" else text
+        if (
+            v.broke
+            and current is not None
+            and current.kind in RUNNING_KINDS
+            and v.first != BULLET
+            and "a" <= content[:1] <= "z"
+            and not v.num
+            and (content == text or not is_terminal(current.text))
+        ):
+            if content != text:
+                current.repairs.append("continuation_after_page_break_dash")
+            self._extend(current, v.line, content)
+            return True
+        return False
+
+    def numbered_start(self, v: LineView) -> bool:
+        """A line that looks numbered starts a block holding a candidate paragraph number
+        (`numbering.choose_numbering` decides which candidates are the numbering)."""
+        if not v.num:
+            return False
+        block = Block("text", [v.line], v.text, candidate=int(v.num.group("num")))
+        block.candidate_has_dot = bool(v.num.group("dot"))
+        self.blocks.append(block)
+        return True
+
+    def sub_bullet(self, v: LineView) -> bool:
+        if v.first == SUB_BULLET:
+            self.blocks.append(Block("sub_bullet", [v.line], v.text))
+            return True
+        return False
+
+    def bullet(self, v: LineView) -> bool:
+        if v.bullet:
+            self.blocks.append(Block("bullet", [v.line], v.text))
+            return True
+        return False
+
+    def wrapped_line(self, v: LineView) -> bool:
+        """With geometry, a line straight after a running block wraps it. A list item's wrapped
+        lines hang right of its bullet; a line back at (or left of) the bullet after a finished
+        item is new text, not more of the item."""
+        current = v.current
+        if current is None or current.kind not in RUNNING_KINDS or v.broke or not v.geometric:
+            return False
+        outdented = (
+            current.kind != "text"
+            and v.line.x0 is not None
+            and current.lines[0].x0 is not None
+            and v.line.x0 <= current.lines[0].x0 + 2
+            and is_terminal(current.text)
+        )
+        if outdented:
+            return False
+        self._extend(current, v.line, v.text)
+        return True
+
+    def page_break_mid_sentence(self, v: LineView) -> bool:
+        """Page break inside a sentence: the text runs on."""
+        current = v.current
+        if (
+            current is not None
+            and current.kind in RUNNING_KINDS
+            and v.new_page
+            and not is_terminal(current.text)
+        ):
+            self._extend(current, v.line, v.text)
+            return True
+        return False
+
+    def text_wrap_mid_sentence(self, v: LineView) -> bool:
+        """Text input wrapped mid-sentence (e.g. pdftotext output)."""
+        current = v.current
+        if (
+            not v.geometric
+            and current is not None
+            and current.kind == "text"
+            and not v.broke
+            and not is_terminal(current.text)
+        ):
+            self._extend(current, v.line, v.text)
+            return True
+        return False
+
+
+LineRule = Callable[[BlockBuilder, LineView], bool]
+
+# Tried in this order for each line; the first that returns True has taken it.
+LINE_RULES: tuple[LineRule, ...] = (
+    BlockBuilder.contents_entry,
+    BlockBuilder.contents_heading,
+    BlockBuilder.text_table_row,
+    BlockBuilder.timescale_subheading,
+    BlockBuilder.heading,
+    BlockBuilder.continuation_after_break,
+    BlockBuilder.numbered_start,
+    BlockBuilder.sub_bullet,
+    BlockBuilder.bullet,
+    BlockBuilder.wrapped_line,
+    BlockBuilder.page_break_mid_sentence,
+    BlockBuilder.text_wrap_mid_sentence,
+)

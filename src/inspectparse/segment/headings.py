@@ -1,0 +1,131 @@
+"""Which lines are headings: known heading patterns, font and layout cues, timescale
+subheadings, and the entries of a table of contents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from ..document import Line
+from ..pattern_facts import may_start_with, plain_first_letter
+
+CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
+_CONTENTS_ENTRY = re.compile(r"(\t|\s\.{2,}\s*|\s{2,}|\s)\d{1,3}\s*$")
+_LABEL_VALUE = re.compile(r"^[A-Z][A-Za-z ’']{2,40}:\s+\S")
+TIMESCALE = re.compile(
+    r"^(immediately|within\s+(\w+|\d+)\s+(weeks?|months?)|longer\s+term)\s*:?$", re.I
+)
+# The first letters of `TIMESCALE`'s words, compared as `re.I` compares them.
+_TIMESCALE_START = re.compile(r"i|w|l", re.I)
+_FOOTNOTE_DIGIT = re.compile(r"(?<=[a-z?:])\d$")
+_NUMBER_ONLY = re.compile(r"\d{1,3}")
+
+
+@cache
+def may_be_timescale(first: str) -> bool:
+    """Whether a line starting with `first` can match `TIMESCALE` (memoised: it runs per line)."""
+    return _TIMESCALE_START.match(first) is not None
+
+
+@cache
+def _alternation(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None] | None:
+    """The `match` of one alternation instead of a loop over patterns (it runs for every line);
+    None for no patterns, so that a caller skips the regex call altogether."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I).match
+
+
+# A known-heading pattern as `profiles.known_headings` builds it: "^(?:BODY)\s*$".
+_WRAPPED_HEADING = re.compile(r"\^\(\?:(?P<body>.*)\)\\s\*\$", re.S)
+
+
+def leading_letter(pattern: str) -> str | None:
+    """The letter every match of a known-heading pattern starts with, where that is plain
+    (see `plain_first_letter`); None for a pattern not in the known-heading wrapper."""
+    m = _WRAPPED_HEADING.fullmatch(pattern)
+    return plain_first_letter(m["body"]) if m is not None else None
+
+
+_UNSEEN_FIRST: Any = object()  # Any: it stands in for a `match` method in one dict
+
+
+class KnownHeadings:
+    """Whole-line heading patterns, each line tried only against those its first character allows.
+
+    One alternation of every pattern costs ~1.5 µs a line, and nearly every line is tried. Most
+    patterns start with a fixed letter, so each first character gets (once) the alternation of
+    the patterns that can start with it (compared case-insensitively, as `re` compares) and of
+    the few with no plain first letter: the same answer from a fraction of the branches.
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self._patterns = [(p, leading_letter(p)) for p in patterns]
+        # First character -> the `match` method of its alternation (None: no pattern can match).
+        self._by_first: dict[str, Callable[[str], re.Match[str] | None] | None] = {}
+
+    def match(self, text: str) -> bool:
+        first = text[:1]
+        match = self._by_first.get(first, _UNSEEN_FIRST)
+        if match is _UNSEEN_FIRST:
+            allowed = tuple(p for p, letter in self._patterns if may_start_with(letter, first))
+            # None when no pattern can start with this character (a digit, a bullet).
+            match = self._by_first[first] = _alternation(allowed)
+        return match is not None and match(text) is not None
+
+
+@cache
+def known_headings_matcher(patterns: tuple[str, ...]) -> KnownHeadings:
+    """One per set of patterns, so its per-character alternations serve every document."""
+    return KnownHeadings(patterns)
+
+
+def looks_like_heading(
+    known: KnownHeadings,
+    line: Line,
+    text: str,
+    prev: Line | None,
+    nxt: Line | None,
+    geometric: bool,
+) -> bool:
+    """`text` is the line's stripped text, already known not to be numbered or a bullet."""
+    if len(text) > 160:
+        return False
+    # A footnote digit may be glued to a known heading ("improve?1").
+    heading = _FOOTNOTE_DIGIT.sub("", text) if text[-1:].isdigit() else text
+    if known.match(heading):
+        return True
+    # Font facts decide where the loader knows them; text laid out with spaces has
+    # pseudo-geometry but no fonts (bold None), and is judged by the textual rule below.
+    fonts = geometric and line.bold is not None
+    if fonts and not line.bold:
+        return False  # with fonts, only a bold line is a heading beyond the known ones
+    if not text[:1].isupper() or text.endswith((".", ",")) or "\t" in text:
+        return False
+    if ":" in text and _LABEL_VALUE.match(text):
+        return False
+    if fonts:
+        return len(text) < 130
+    # Text input: a short line standing alone between breaks.
+    next_breaks = nxt is None or nxt.gap_before or nxt.page != line.page
+    return (line.gap_before or prev is None) and next_breaks and len(text) < 120
+
+
+def is_contents_entry(lines: list[Line], i: int) -> bool:
+    """Whether line i of a table of contents is an entry: it ends in its page number, is the
+    number alone, or has the number as a cell on its row (the next line)."""
+    line = lines[i]
+    text = line.text.strip()
+    if _CONTENTS_ENTRY.search(text) or _NUMBER_ONLY.fullmatch(text):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        nxt is not None
+        and _NUMBER_ONLY.fullmatch(nxt.text.strip()) is not None
+        and nxt.top is not None
+        and line.top is not None
+        and nxt.page == line.page
+        and abs(nxt.top - line.top) < max(line.height, 4.0)
+    )

@@ -1,0 +1,52 @@
+"""Joining wrapped and page-broken lines: where a sentence ends, and how two lines join."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..clean import Vocabulary
+
+# A sentence ends in one of these, then maybe closing quotes/brackets and a footnote digit.
+_SENTENCE_END = ".!?:;"
+_CLOSERS = "\"'’”)]"
+_LINE_END_HYPHEN = re.compile(r"([A-Za-z]{2,})-$")
+
+
+def is_terminal(text: str) -> bool:
+    """Whether text ends a sentence: . ! ? : or ; then any closing quotes or brackets and at
+    most one footnote digit.
+
+    Looks only at the end: it runs on the block being built at every line, and a regex search
+    anchored at `$` would scan the whole block each time.
+    """
+    end = text.rstrip()
+    if end[-1:].isdecimal():  # the footnote digit
+        end = end[:-1]
+    end = end.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _SENTENCE_END
+
+
+def join_lines(
+    left: str, right: str, vocabulary: Vocabulary | Mapping[str, int] | None = None
+) -> str:
+    """Join two wrapped lines; drop a line-end hyphen only when the document proves it spurious.
+
+    "multi-" + "agency" stays "multi-agency"; "reg-" + "ularly" becomes "regularly" only if the
+    document also has "regularly" and never "reg-ularly" elsewhere (conservative: a wrong join
+    destroys information, a kept hyphen does not).
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    # Only the tail matters: searching the whole (growing) block text would be quadratic.
+    m = _LINE_END_HYPHEN.search(left[-64:]) if left.endswith("-") else None
+    if m and right[:1].islower():
+        head = m.group(1)
+        tail = re.match(r"[A-Za-z]+", right)
+        if tail and vocabulary is not None:
+            fused = (head + tail.group()).lower()
+            hyphenated = f"{head}-{tail.group()}".lower()
+            if vocabulary.get(fused, 0) > 0 and vocabulary.get(hyphenated, 0) == 0:
+                return left[:-1] + right
+        return left + right
+    return f"{left} {right}" if left else right

@@ -1,0 +1,202 @@
+"""Paragraph numbering: which numbered-looking blocks are the report's paragraph numbers, and
+repairs of numbers that conversion displaced or lost.
+
+Numbers are chosen as the longest consistent run (1, 2, 3, ...) among the lines that look
+numbered, so wrapped lines that happen to start with "12." and the page-1 table labels "1." "2."
+"3." cannot hijack the numbering.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import BULLET
+from ..document import Evidence, Note
+from .joins import join_lines
+from .units import RUNNING_KINDS, Block
+
+# "12. Text", "12.Text" (number glued to its text), "- 12. Text" (bullet artefact), "12 Text".
+NUMBERED = re.compile(
+    r"^(?P<prefix>[-•–]\s*)?(?P<num>\d{1,3})"
+    r"(?:(?P<dot>\.)(?:\s+|(?=[^\d\s.]))|\s+(?=[^\d\s.]))(?P<rest>\S.*)$"
+)
+# First characters of a `NUMBERED` line other than digits.
+NUMBER_PREFIXES = "-•–"
+_DISPLACED = re.compile(r"\s(?P<num>\d{1,3})\.\s+(?=[a-z])")
+BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")
+
+# A paragraph number must sit within this many points of the run's number column.
+NUMBER_COLUMN_TOLERANCE = 8.0
+# A run of paragraph numbers shorter than this is not the report's numbering.
+MIN_RUN = 4
+
+
+def choose_numbering(blocks: list[Block]) -> list[int]:
+    """Indices of blocks whose candidate numbers form the report's paragraph numbering.
+
+    Longest chains of +1 steps (a skip of up to two numbers or a repeated number is allowed at a
+    cost) via dynamic programming; a second chain restarting at 1 (a second report bound into
+    the same PDF) is kept too when it is long enough.
+    """
+    cands = [i for i, b in enumerate(blocks) if b.candidate is not None]
+    chosen: list[int] = []
+    remaining = cands
+    while remaining:
+        chain = _best_chain(blocks, remaining)
+        if len(chain) < MIN_RUN:
+            break
+        chain = _filter_by_column(blocks, chain, remaining)
+        chosen.extend(chain)
+        last = chain[-1]
+        remaining = [i for i in remaining if i > last]
+    return sorted(chosen)
+
+
+# Score of a step from number m to number n = m + step; a repeat is allowed at a cost.
+_STEP_GAIN = {1: 1.0, 2: 0.3, 3: 0.1, 0: -0.5}
+_NO_SCORE = float("-inf")
+
+
+def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
+    score: dict[int, float] = {}
+    back: dict[int, int | None] = {}
+    # Best (score, block index) so far among candidates carrying each number.
+    best_with: dict[int, tuple[float, int]] = {}
+    for i in cands:
+        block = blocks[i]
+        n = block.candidate
+        assert n is not None
+        dot_cost = 0.0 if block.candidate_has_dot else 0.6
+        best, arg = (1.0 - dot_cost if n <= 1 else _NO_SCORE), None
+        for step, gain in _STEP_GAIN.items():
+            prev = best_with.get(n - step)
+            if prev is None:
+                continue
+            total = prev[0] + gain - dot_cost
+            # On a tie the nearer predecessor wins: numbering runs in reading order, so an
+            # earlier equal candidate (a page-1 table label "3.") is the one to skip.
+            if total > best or (total == best and arg is not None and prev[1] > arg):
+                best, arg = total, prev[1]
+        if best > _NO_SCORE:
+            score[i], back[i] = best, arg
+            held = best_with.get(n)
+            if held is None or best >= held[0]:
+                best_with[n] = (best, i)
+    if not score:
+        return []
+    end = max(score, key=lambda k: (score[k], -k))
+    chain = [end]
+    while back[chain[-1]] is not None:
+        chain.append(back[chain[-1]])  # type: ignore[arg-type]
+    return chain[::-1]
+
+
+def _filter_by_column(blocks: list[Block], chain: list[int], cands: list[int]) -> list[int]:
+    """With geometry, drop chain members far right of the number column, then re-chain."""
+    xs = sorted(x0 for i in chain if (x0 := blocks[i].lines[0].x0) is not None)
+    if not xs:
+        return chain
+    column = xs[len(xs) // 2]
+    ok = [
+        i
+        for i in cands
+        if (x0 := blocks[i].lines[0].x0) is None or abs(x0 - column) <= NUMBER_COLUMN_TOLERANCE
+    ]
+    if len(ok) == len(cands):
+        return chain
+    rechained = _best_chain(blocks, [i for i in ok if chain[0] <= i <= chain[-1]])
+    return rechained if len(rechained) >= MIN_RUN else chain
+
+
+def apply_numbering(blocks: list[Block]) -> None:
+    """Number the chosen blocks (their number stripped from the text); a block that only looked
+    numbered joins the block before when it is a wrapped line of it, else stays unnumbered."""
+    chosen = set(choose_numbering(blocks))
+    merged: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.candidate is not None and i not in chosen:
+            # A wrapped line that only looks numbered: it belongs to the block before.
+            prev = merged[-1] if merged else None
+            line = block.lines[0]
+            if (
+                prev is not None
+                and prev.kind in RUNNING_KINDS
+                and not line.gap_before
+                and line.page == prev.lines[-1].page
+                and line.has_geometry
+            ):
+                prev.lines.extend(block.lines)
+                prev.text = join_lines(prev.text, block.text)
+                continue
+            block.candidate = None
+        elif i in chosen:
+            m = NUMBERED.match(block.text)
+            assert m is not None
+            block.number = int(m.group("num"))
+            if m.group("prefix"):
+                block.repairs.append("bullet_before_number")
+            if not m.group("dot"):
+                block.repairs.append("number_without_full_stop")
+            block.text = m.group("rest")
+            block.kind = "text"
+        merged.append(block)
+    blocks[:] = merged
+
+
+def _starts_paragraph(block: Block) -> bool:
+    """An unnumbered block that reads like a paragraph start (not a continuation)."""
+    content = BULLET_START.sub("", block.text, count=1)
+    return block.kind in ("text", "bullet") and content[:1].isupper()
+
+
+def repair_gaps(blocks: list[Block], warnings: list[Note]) -> None:
+    """Fill gaps in the numbering: numbers displaced into a line, then numbers lost altogether;
+    a gap that cannot be filled is a warning."""
+    numbered = [i for i, b in enumerate(blocks) if b.number is not None]
+    for a, b in zip(numbered, numbered[1:], strict=False):
+        lo, hi = blocks[a].number, blocks[b].number
+        assert lo is not None and hi is not None
+        if hi - lo <= 1:
+            continue
+        between = [
+            k
+            for k in range(a + 1, b)
+            if blocks[k].kind not in ("heading", "subheading", "contents", "table")
+        ]
+        expected = lo + 1
+        # Displaced: "... quality of practice and management 41. oversight ..."
+        for k in between:
+            m = _DISPLACED.search(blocks[k].text)
+            if m and int(m.group("num")) == expected and _starts_paragraph(blocks[k]):
+                blk = blocks[k]
+                blk.text = BULLET_START.sub(
+                    "", blk.text[: m.start()] + " " + blk.text[m.end() :], count=1
+                )
+                blk.text = re.sub(r"\s{2,}", " ", blk.text)
+                blk.number = expected
+                blk.kind = "text"
+                blk.repairs.append("number_displaced_into_line")
+                expected += 1
+        numbered_between = [k for k in between if blocks[k].number is not None]
+        missing = list(range(lo + 1, hi))
+        for k in numbered_between:
+            missing.remove(blocks[k].number)  # type: ignore[arg-type]
+        if not missing:
+            continue
+        starts = [k for k in between if blocks[k].number is None and _starts_paragraph(blocks[k])]
+        if len(starts) == len(missing):
+            for k, n in zip(starts, missing, strict=False):
+                blk = blocks[k]
+                blk.text = BULLET_START.sub("", blk.text, count=1)
+                blk.kind = "text"
+                blk.number, blk.number_inferred = n, True
+                blk.repairs.append("number_inferred")
+        else:
+            warnings.append(
+                Note(
+                    "paragraph_number_gap",
+                    f"paragraph numbers {', '.join(map(str, missing))} not found between "
+                    f"{lo} and {hi}",
+                    evidence=Evidence(blocks[a].lines, None, paragraph=blocks[a].number),
+                )
+            )

@@ -1,0 +1,115 @@
+"""segment.numbering, segment.paragraphs, segment.joins, segment.headings as functions."""
+
+from __future__ import annotations
+
+from inspectparse.document import Line, Note
+from inspectparse.segment.headings import (
+    is_contents_entry,
+    known_headings_matcher,
+    looks_like_heading,
+)
+from inspectparse.segment.joins import is_terminal, join_lines
+from inspectparse.segment.numbering import apply_numbering, choose_numbering, repair_gaps
+from inspectparse.segment.paragraphs import group_paragraphs
+from inspectparse.segment.units import Block
+
+
+def _block(text: str, kind: str = "text", candidate: int | None = None, x0: float = 60.0) -> Block:
+    line = Line(text=text, page=1, index=0, x0=x0, x1=500.0, top=100.0, bottom=110.0)
+    return Block(kind, [line], text, candidate=candidate)  # type: ignore[arg-type]
+
+
+def _numbered(n: int, x0: float = 60.0) -> Block:
+    return _block(f"{n}. Widget paragraph {n}.", candidate=n, x0=x0)
+
+
+def test_choose_numbering_skips_table_labels_before_the_run() -> None:
+    blocks = [_numbered(1), _numbered(2)] + [_numbered(n) for n in range(1, 7)]
+    assert choose_numbering(blocks) == list(range(2, 8))
+
+
+def test_choose_numbering_ignores_a_short_run() -> None:
+    assert choose_numbering([_numbered(1), _numbered(2), _numbered(3)]) == []
+
+
+def test_choose_numbering_drops_a_candidate_far_right_of_the_number_column() -> None:
+    blocks = [_numbered(n, x0=300.0 if n == 4 else 60.0) for n in range(1, 7)]
+    assert choose_numbering(blocks) == [0, 1, 2, 4, 5]
+
+
+def test_apply_numbering_strips_numbers_and_merges_a_lookalike_wrapped_line() -> None:
+    blocks = [_numbered(n) for n in range(1, 5)]
+    lookalike = _block("30 widgets were seen.", candidate=30)
+    blocks.insert(2, lookalike)
+    apply_numbering(blocks)
+    assert [b.number for b in blocks] == [1, 2, 3, 4]
+    assert blocks[0].text == "Widget paragraph 1."
+    assert blocks[1].text.endswith("30 widgets were seen.")
+
+
+def test_repair_gaps_infers_lost_numbers_or_warns() -> None:
+    blocks = [_numbered(n) for n in range(1, 4)] + [_block("Lost paragraph.")] + [_numbered(5)]
+    apply_numbering(blocks)
+    warnings: list[Note] = []
+    repair_gaps(blocks, warnings)
+    assert [b.number for b in blocks] == [1, 2, 3, 4, 5]
+    assert blocks[3].number_inferred and blocks[3].repairs == ["number_inferred"]
+    assert warnings == []
+
+    gap = [_numbered(n) for n in (1, 2, 3, 6, 7)]
+    apply_numbering(gap)
+    repair_gaps(gap, warnings)
+    assert [w.code for w in warnings] == ["paragraph_number_gap"]
+    assert "4, 5" in warnings[0].message
+
+
+def test_group_paragraphs_attaches_items_and_drops_empty_sections() -> None:
+    blocks = [
+        _block("Title line", kind="heading"),
+        _block("Widget findings", kind="heading"),
+        _numbered(1),
+        _block("• an item", kind="bullet"),
+        _numbered(2),
+        _numbered(3),
+        _numbered(4),
+    ]
+    apply_numbering(blocks)
+    paragraphs, sections = group_paragraphs(blocks)
+    assert [(p.number, len(p.blocks)) for p in paragraphs] == [(1, 2), (2, 1), (3, 1), (4, 1)]
+    assert paragraphs[0].section == "Widget findings"
+    assert [(s.title, s.paragraph_numbers) for s in sections] == [("Widget findings", [1, 2, 3, 4])]
+
+
+def test_is_terminal_and_join_lines() -> None:
+    assert is_terminal("Widgets are fine.")
+    assert is_terminal("as set out in (paragraph 3).2")
+    assert not is_terminal("Widgets are")
+    assert join_lines("multi-", "agency") == "multi-agency"
+    assert join_lines("reg-", "ularly", {"regularly": 2}) == "regularly"
+    assert join_lines("", "start") == "start"
+
+
+def test_looks_like_heading_known_bold_and_text_cues() -> None:
+    import re
+
+    known = known_headings_matcher((re.compile(r"^(?:What needs to improve\??)\s*$").pattern,))
+    plain = Line(text="x", page=1, index=0, x0=1.0, x1=2.0, top=1.0, bottom=2.0, bold=False)
+    bold = Line(text="x", page=1, index=0, x0=1.0, x1=2.0, top=1.0, bottom=2.0, bold=True)
+    assert looks_like_heading(known, plain, "What needs to improve?1", None, None, True)
+    assert not looks_like_heading(known, plain, "Gadget findings", None, None, True)
+    assert looks_like_heading(known, bold, "Gadget findings", None, None, True)
+    assert not looks_like_heading(known, bold, "Lead widget: Ann Example", None, None, True)
+    text_line = Line(text="x", page=1, index=0, gap_before=True)
+    after = Line(text="y", page=1, index=1, gap_before=True)
+    assert looks_like_heading(known, text_line, "Gadget findings", None, after, False)
+    assert not looks_like_heading(known, text_line, "gadget findings", None, after, False)
+
+
+def test_contents_entry_by_trailing_number_or_number_cell() -> None:
+    lines = [
+        Line(text="About widgets 4", page=1, index=0),
+        Line(text="Gadgets", page=1, index=1, x0=60.0, x1=90.0, top=100.0, bottom=110.0),
+        Line(text="9", page=1, index=2, x0=400.0, x1=410.0, top=101.0, bottom=111.0),
+        Line(text="Prose line", page=1, index=3),
+    ]
+    assert [is_contents_entry(lines, i) for i in range(4)] == [True, True, True, False]
