@@ -4,6 +4,11 @@ read exactly as its plain version does (synthetic "Northwick" text, never a real
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import inspectparse
@@ -98,3 +103,23 @@ def test_markdown_with_crlf_and_no_page_rules_is_one_page_with_its_facts() -> No
     document = load_text(text.encode())
     assert document.text_layout == "markdown" and document.page_count == 1
     assert inspectparse.extract(text.encode()).grades == WANT
+
+
+def test_the_readme_pipe_recipe_reads_pdftotext_output_on_stdin(corpus: Path) -> None:
+    """`pdftotext report.pdf - | inspectparse extract -` (README): the second half, fed the
+    corpus's plain `pdftotext` text of a report, gives the PDF's judgements and real pages."""
+    golds = [json.loads(ln) for ln in (corpus / "gold.jsonl").read_text("utf-8").splitlines()]
+    gold = next(g for g in golds if g["kind"] == "ilacs")
+    text = corpus / "text" / "pdftotext" / (gold["file"] + ".txt")
+    if not text.exists():
+        pytest.skip("the corpus has no pdftotext texts")
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "inspectparse"), "extract", "-"],
+        input=text.read_bytes(),
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    record = json.loads(proc.stdout)
+    assert {j["key"]: j["grade"] for j in record["judgements"]} == gold["judgements"]
+    assert record["source"]["pages"] > 1
