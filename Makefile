@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 SAMPLE := examples/sample-ilacs-report.pdf
 
-.PHONY: install demo test lint typecheck accuracy bench fixtures snapshot authorities clean
+.PHONY: install demo test lint typecheck accuracy bench fixtures snapshot authorities clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_xlsx.py --corpus $(CORPUS) --append docs/performance.md
 	$(BIN)/python bench/bench_authority.py --corpus $(CORPUS) --append docs/performance.md
 	$(BIN)/python bench/bench_search.py --corpus $(CORPUS) --append docs/performance.md
+
+# A longer fuzzing campaign (FUZZ_MINUTES, default 10): mutated corpus PDFs and texts, each
+# converted in a capped worker; reports every untyped exception, hang and memory overrun
+# (saved under out/fuzz to reproduce). Exit 1 if it found any. See docs/reliability.md.
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP)
+	nice -n 10 $(BIN)/python scripts/fuzz.py --minutes $(FUZZ_MINUTES) --corpus $(CORPUS)
 
 # Regenerates the synthetic PDFs in tests/fixtures and examples/ from their scripts.
 fixtures: $(STAMP)

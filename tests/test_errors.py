@@ -79,5 +79,7 @@ def test_exit_codes_are_stable() -> None:
         "TIMEOUT": 7,
         "NO_TEXT": 8,
         "BATCH_ALL_FAILED": 9,
+        "TOO_LARGE": 10,
+        "CLUSTER_UNREACHABLE": 11,
         "INTERRUPTED": 130,
     }

@@ -22,9 +22,8 @@ from inspectparse.errors import (
     UnsupportedInputError,
 )
 from inspectparse.load import load
-from inspectparse.load import pdfium_engine as engine
 from inspectparse.load.layout import Word
-from inspectparse.load.pdfium_engine import load_pdf_pdfium
+from inspectparse.load.pdfium_engine import bindings, load_pdf_pdfium, reader, spans
 from inspectparse.load.pdfplumber_engine import load_pdf_pdfplumber
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -214,13 +213,13 @@ def test_lines_led_by_a_paragraph_number_or_bullet(monkeypatch: pytest.MonkeyPat
     )
     pdf = make_pdf([content])
     checked: list[int] = []  # the first character of every line part checked as one run
-    real_run = engine._PageReader._run
+    real_run = reader.PageReader._run
 
     def spy(self: Any, tp: Any, start: int, end: int, first: int, *rest: int) -> Any:
         checked.append(first)
         return real_run(self, tp, start, end, first, *rest)
 
-    monkeypatch.setattr(engine._PageReader, "_run", spy)
+    monkeypatch.setattr(reader.PageReader, "_run", spy)
     fast = load_pdf_pdfium(pdf).pages[0].lines
     expected = [
         "12. The council has improved its work with partners.",
@@ -252,13 +251,13 @@ def test_words_are_whitespace_tokens_or_counted_runs(
     page_pdf: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[Word] = []
-    real = engine.build_lines
+    real = reader.build_lines
 
     def spy(words: list[Word], page_number: int) -> list[Line]:
         seen.extend(words)
         return real(words, page_number)
 
-    monkeypatch.setattr(engine, "build_lines", spy)
+    monkeypatch.setattr(reader, "build_lines", spy)
     load_pdf_pdfium(page_pdf, split_words=True)
     assert seen and all(w.tokens == 1 and w.text.split() == [w.text] for w in seen)
     assert all(w.x0 < w.x1 and w.top < w.bottom and w.size > 0 for w in seen)
@@ -421,14 +420,14 @@ def test_line_spans_are_pdfium_lines_then_strip() -> None:
     for _ in range(20000):
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         expected = []
-        for m in engine._LINE.finditer(raw):
+        for m in spans.LINE.finditer(raw):
             start, end = m.span()
             line = raw[start:end]
             if line.strip():
                 lead = len(line) - len(line.lstrip())
                 first, stop = start + lead, start + len(line.rstrip())
                 expected.append((start, end, first, stop, raw[first:stop].replace("\ufffe", "-")))
-        assert engine._line_spans(raw) == expected, repr(raw)
+        assert spans.line_spans(raw) == expected, repr(raw)
         seen_fast += "\ufffe" not in raw and raw.count("\r") == raw.count("\r\n") > 0
         seen_hyphen += "\ufffe" in raw and raw.count("\r") == raw.count("\n") == raw.count("\r\n")
     assert seen_fast > 1000 and seen_hyphen > 1000  # both paths were exercised
@@ -439,9 +438,7 @@ def test_page_loaders_release_the_gil_and_per_line_queries_keep_it() -> None:
     # queries take under 1 us, where releasing the GIL would cost more than the call.
     import ctypes
 
-    from inspectparse.load.pdfium_engine import _api
-
-    api = _api()
+    api = bindings.api()
 
     def keeps_gil(function: object) -> bool:
         return bool(type(function)._flags_ & ctypes._FUNCFLAG_PYTHONAPI)  # type: ignore[attr-defined]
@@ -458,15 +455,15 @@ def test_bare_calls_return_what_pypdfium2_returns(page_pdf: bytes) -> None:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    api = engine._api()
+    api = bindings.api()
     pdf = pdfium.PdfDocument(page_pdf)
     try:
         textpage = pdf[0].get_textpage()
         handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-        bare_handle = engine._pointer_argument(handle.value)
+        bare_handle = bindings.pointer_argument(handle.value)
         count = api.count_chars(bare_handle)
         assert count == raw.FPDFText_CountChars(textpage.raw) > 100
-        box, theirs = engine._FsRectF(), raw.FS_RECTF()
+        box, theirs = bindings.FsRectF(), raw.FS_RECTF()
         for index in (0, 5, count - 1, count, -1):
             ours_ok = api.loose_box(bare_handle, index, ctypes.byref(box))
             assert ours_ok == raw.FPDFText_GetLooseCharBox(textpage.raw, index, theirs)
@@ -495,8 +492,8 @@ def test_text_buffer_grows_for_long_pages_and_keeps_no_stale_text() -> None:
     rows = [f"Row {i:03d} of a long page " + "x" * 50 for i in range(130)]  # > 8192 characters
     long_page = "".join(text_at(40, 780 - 6 * i, row, size=5) for i, row in enumerate(rows))
     pdf = make_pdf([text_at(72, 700, "Short"), long_page, text_at(72, 700, "Tiny"), long_page])
-    reader = engine._PageReader(engine._api(), split_words=False, measure_words=False)
-    before = len(reader.text_buffer)
+    page_reader = reader.PageReader(bindings.api(), split_words=False, measure_words=False)
+    before = len(page_reader.text_buffer)
     assert sum(len(row) + 2 for row in rows) > before
     doc = load_pdf_pdfium(pdf)
     assert [ln.text for ln in doc.pages[0].lines] == ["Short"]

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import inspectparse
+from inspectparse.assemble import build_record
 from inspectparse.classify import classify
 from inspectparse.classify.metadata import clean_name
 from inspectparse.clean import clean
 from inspectparse.document import Document, Line, Page
 from inspectparse.record import Record
 from inspectparse.segment import segment
-from inspectparse.validate import build_record
 
 
 def _record_from_cells(cells: list[tuple[str, float, float]]) -> Record:

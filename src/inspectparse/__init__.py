@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from .batch import iter_batch as iter_batch
     from .batch import run_batch as run_batch
     from .errors import (
+        ClusterUnreachableError as ClusterUnreachableError,
+    )
+    from .errors import (
         EmptyInputError as EmptyInputError,
     )
     from .errors import (
@@ -64,6 +67,9 @@ if TYPE_CHECKING:
         TextDecodeError as TextDecodeError,
     )
     from .errors import (
+        TooLargeError as TooLargeError,
+    )
+    from .errors import (
         UnsupportedInputError as UnsupportedInputError,
     )
     from .outcome import Outcome as Outcome
@@ -93,6 +99,8 @@ _EXPORTS = {
             "EmptyInputError",
             "ExtractionTimeoutError",
             "OutputNotWritableError",
+            "TooLargeError",
+            "ClusterUnreachableError",
         ),
         ".errors",
     ),

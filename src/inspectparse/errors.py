@@ -23,6 +23,8 @@ class ExitCode(IntEnum):
     TIMEOUT = 7  # a single input exceeded --timeout
     NO_TEXT = 8  # PDF without a text layer (scanned): needs OCR first
     BATCH_ALL_FAILED = 9  # batch: every input failed
+    TOO_LARGE = 10  # an input over --max-bytes, or its conversion over --max-memory
+    CLUSTER_UNREACHABLE = 11  # batch --dask-scheduler: the scheduler cannot be reached
     INTERRUPTED = 130  # Ctrl-C
 
     @property
@@ -42,6 +44,8 @@ _EXIT_SUMMARIES = {
     ExitCode.TIMEOUT: "timeout",
     ExitCode.NO_TEXT: "PDF without a text layer",
     ExitCode.BATCH_ALL_FAILED: "batch: every input failed",
+    ExitCode.TOO_LARGE: "input too large",
+    ExitCode.CLUSTER_UNREACHABLE: "Dask scheduler unreachable",
     ExitCode.INTERRUPTED: "interrupted",
 }
 
@@ -66,6 +70,7 @@ class ErrorCode(str, Enum):
     WORKER_CRASHED = "worker_crashed"
     INTERNAL_ERROR = "internal_error"
     OUTPUT_NOT_WRITABLE = "output_not_writable"
+    CLUSTER_UNREACHABLE = "cluster_unreachable"
     BAD_QUERY = "bad_query"
 
     def __str__(self) -> str:
@@ -137,6 +142,18 @@ class ExtractionTimeoutError(InspectparseError):
 class OutputNotWritableError(InspectparseError):
     exit_code = ExitCode.OUTPUT_NOT_WRITABLE
     code = ErrorCode.OUTPUT_NOT_WRITABLE.value
+
+
+class TooLargeError(InspectparseError):
+    """An input over the byte limit, or one whose conversion needs more than the memory limit."""
+
+    exit_code = ExitCode.TOO_LARGE
+    code = ErrorCode.TOO_LARGE.value
+
+
+class ClusterUnreachableError(InspectparseError):
+    exit_code = ExitCode.CLUSTER_UNREACHABLE
+    code = ErrorCode.CLUSTER_UNREACHABLE.value
 
 
 class SearchQueryError(InspectparseError):

@@ -12,12 +12,14 @@ earlier version).
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import InputUnreadableError, SearchQueryError
+
+if TYPE_CHECKING:  # sqlite3 is imported when a search runs: `--help` reads WHERE only
+    import sqlite3
 
 __all__ = ["HIT_COLUMNS", "MARK", "WHERE", "Hit", "Where", "search"]
 
@@ -127,6 +129,8 @@ def search(
 
 
 def _run(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    import sqlite3
+
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:

@@ -60,7 +60,9 @@ def test_exit_codes_all_ok_and_all_failed(tmp_path: Path) -> None:
     assert "ValueError: boom" in lines[0]["error"]["message"]
     empty = run_batch([tmp_path / "missing"], output=tmp_path / "c.jsonl", task=fake_task)
     assert empty.exit_code == ExitCode.BATCH_ALL_FAILED  # a missing path is a failed input
-    assert BatchSummary().exit_code == ExitCode.OK
+    # Nothing to convert (an empty folder) is not a success (issue 12): exit 9, said so.
+    assert BatchSummary().exit_code == ExitCode.BATCH_ALL_FAILED
+    assert "nothing to convert" in BatchSummary().format()
 
 
 def test_iter_batch_yields_one_outcome_per_input(tmp_path: Path) -> None:

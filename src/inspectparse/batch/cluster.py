@@ -7,11 +7,14 @@ import time
 from collections.abc import Generator, Iterator
 from typing import Any
 
-from ..errors import ErrorCode
+from ..errors import ClusterUnreachableError, ErrorCode
 from ..outcome import Outcome
 from .task import Job, Task, outcome_of, run_task
 
-__all__ = ["run_dask"]
+__all__ = ["CONNECT_TIMEOUT", "run_dask"]
+
+# How long to try to reach a scheduler before the run fails with `cluster_unreachable`.
+CONNECT_TIMEOUT = "30s"
 
 
 def _dask_client(scheduler: Any) -> Any:
@@ -22,9 +25,12 @@ def _dask_client(scheduler: Any) -> Any:
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
-        return Client(scheduler, timeout="30s"), True
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise RuntimeError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from exc
+        return Client(scheduler, timeout=CONNECT_TIMEOUT), True
+    except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, a bad address, a refusal
+        raise ClusterUnreachableError(
+            f"cannot connect to the Dask scheduler at {scheduler} ({type(exc).__name__}: {exc}); "
+            "check the address and that the scheduler is running"
+        ) from exc
 
 
 def run_dask(

@@ -1,5 +1,7 @@
 """Batch defaults, alone so the command line can show them without importing the batch."""
 
+from ..limits import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES  # one limit for extract and batch
+from ..limits import DEFAULT_MAX_MEMORY as DEFAULT_MAX_MEMORY
+
 DEFAULT_TIMEOUT = 300.0  # seconds per input
 DEFAULT_MAX_TASKS_PER_CHILD = 25  # inputs a worker converts before it is replaced
-DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # the largest input read (too_large above it)

@@ -3,18 +3,27 @@
 Archives are listed in place (`zipfile`/`tarfile`), never extracted to disk; they and the
 reports in them are recognised by their bytes, never by file name. Hidden files and folders
 and `__MACOSX` are skipped. Member names that try to leave the archive ("zip slip": absolute
-paths, `..`) keep their name but get a safe relative path for `--output-dir`.
+paths, `..`) keep their name but get a safe relative path for `--output-dir`; member paths
+are normalised once (`./x.pdf` and `y/../x.pdf` are `x.pdf`) and made unique (`x~2.pdf`),
+so two members never share an output file. Zip members are read by entry, not by name, so
+two members of the same name are two inputs.
+
+Folder walks and globs (`**` too) never follow a symbolic link to a folder: a link can loop,
+or repeat a whole tree. The links passed over are collected for the summary; a linked folder
+given itself as an argument is walked.
 """
 
 from __future__ import annotations
 
-import glob
+import fnmatch
 import os
+import posixpath
+import re
 import tarfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from ..errors import ErrorCode
 
@@ -39,6 +48,7 @@ class InputRef:
     container: str = "file"  # "file" | "zip" | "tar"
     size: int | None = None
     error: tuple[str, str] | None = None
+    entry: int | None = None  # zip: the member's index in the archive's directory
 
 
 _GLOB_CHARS = frozenset("*?[")
@@ -50,9 +60,29 @@ def _hidden(name: str) -> bool:
 
 
 def _safe_member_rel(member: str) -> str:
-    # Member names may be absolute or contain '..' ("zip slip"); keep only plain parts.
-    parts = [p for p in PurePosixPath(member.replace("\\", "/")).parts if p not in ("/", ".", "..")]
+    # Member names may be absolute or contain '..' ("zip slip"): normalised once ('y/../x' is
+    # 'x'), then only plain parts kept, so the path stays inside the output folder.
+    normal = posixpath.normpath("/" + member.replace("\\", "/").lstrip("/"))
+    parts = [p for p in PurePosixPath(normal).parts if p not in ("/", ".", "..")]
     return "/".join(parts) or "member"
+
+
+class _UniqueRels:
+    """Member paths made unique within an archive: the second `x.pdf` becomes `x~2.pdf`."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def __call__(self, rel: str) -> str:
+        candidate, n = rel, 1
+        stem, dot, ext = rel.rpartition(".")
+        if not stem or "/" in ext:
+            stem, dot, ext = rel, "", ""
+        while candidate.lower() in self._used:
+            n += 1
+            candidate = f"{stem}~{n}{dot}{ext}"
+        self._used.add(candidate.lower())
+        return candidate
 
 
 def _archive_kind(path: str) -> str | None:
@@ -89,16 +119,18 @@ def _zip_members(path: str, rel: str) -> list[InputRef]:
     if "[Content_Types].xml" in names or (infos and infos[0].filename == "mimetype"):
         return [InputRef(path, rel=rel)]
     refs = []
-    for info in infos:
+    unique = _UniqueRels()
+    for entry, info in enumerate(infos):
         if info.is_dir() or any(_hidden(p) for p in PurePosixPath(info.filename).parts):
             continue
-        member_rel = f"{rel}/{_safe_member_rel(info.filename)}"
-        refs.append(InputRef(path, info.filename, member_rel, "zip", info.file_size))
+        member_rel = f"{rel}/{unique(_safe_member_rel(info.filename))}"
+        refs.append(InputRef(path, info.filename, member_rel, "zip", info.file_size, entry=entry))
     return refs
 
 
 def _tar_members(path: str, rel: str) -> list[InputRef]:
     refs: list[InputRef] = []
+    unique = _UniqueRels()
     try:
         with tarfile.open(path, "r:*") as tar:
             for info in tar:
@@ -106,7 +138,7 @@ def _tar_members(path: str, rel: str) -> list[InputRef]:
                     continue
                 if any(_hidden(p) for p in PurePosixPath(info.name).parts):
                     continue
-                member_rel = f"{rel}/{_safe_member_rel(info.name)}"
+                member_rel = f"{rel}/{unique(_safe_member_rel(info.name))}"
                 refs.append(InputRef(path, info.name, member_rel, "tar", info.size))
     except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
         # A damaged archive: the members before the damage are inputs, and the archive itself
@@ -122,8 +154,10 @@ def _tar_members(path: str, rel: str) -> list[InputRef]:
 
 
 def _file_refs(path: str, rel: str) -> list[InputRef]:
-    if not os.path.exists(path):  # a broken symbolic link, or a race with a deletion
-        return [InputRef(path, rel=rel, error=(_NOT_FOUND, f"{path}: no such file"))]
+    if not os.path.exists(path):  # a broken symbolic link, a link loop, a race with a deletion
+        why = "a symbolic link that points nowhere (broken, or a loop)"
+        msg = f"{path}: {why if os.path.islink(path) else 'no such file'}"
+        return [InputRef(path, rel=rel, error=(_NOT_FOUND, msg))]
     kind = _archive_kind(path)
     if kind == "zip":
         return _zip_members(path, rel)
@@ -136,10 +170,22 @@ def _file_refs(path: str, rel: str) -> list[InputRef]:
     return [InputRef(path, rel=rel, size=size)]
 
 
-def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[str]:
-    """Regular files under `root`, sorted, without hidden names; symlinked folders not followed."""
+def _walk(
+    root: str, excluded: Callable[[str], bool], links: list[str] | None = None
+) -> Iterator[str]:
+    """Regular files under `root`, sorted, without hidden names; symlinked folders not followed
+    (each one passed over is added to `links`)."""
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
+        kept = []
+        for d in sorted(dirnames):
+            if _hidden(d):
+                continue
+            if os.path.islink(os.path.join(dirpath, d)):
+                if links is not None:
+                    links.append(os.path.join(dirpath, d))
+                continue
+            kept.append(d)
+        dirnames[:] = kept
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
             if _hidden(name) or excluded(full):
@@ -153,24 +199,30 @@ def expand_inputs(
     paths: Iterable[str | os.PathLike[str]],
     *,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    links: list[str] | None = None,
 ) -> list[InputRef]:
     """Every input under `paths` (files, folders, globs, archive members), in a stable order.
 
     A path that does not exist (and matches no glob) becomes an input with a `not_found` error,
     so it is accounted for like any other. `exclude` lists files (and folders) never to take as
-    inputs: the batch's own outputs, when they sit inside an input folder.
+    inputs: the batch's own outputs, when they sit inside an input folder. Symbolic links to
+    folders met by a walk or a glob are not followed; they are added to `links`.
     """
-    excluded_paths = [Path(p).resolve() for p in exclude]
+    # realpath, not Path.resolve: a symlink loop (self.pdf -> self.pdf) must not raise here.
+    excluded_paths = [os.path.realpath(p) for p in exclude]
 
     def excluded(p: str) -> bool:
         if not excluded_paths:
             return False
-        rp = Path(p).resolve()
+        rp = os.path.realpath(p)
         return any(
             rp == e
-            or e in rp.parents  # inside --output-dir
+            or rp.startswith(e + os.sep)  # inside --output-dir
             # SQLite's -journal / -wal files next to --sqlite
-            or (rp.parent == e.parent and rp.name.startswith(e.name + "-"))
+            or (
+                os.path.dirname(rp) == os.path.dirname(e)
+                and os.path.basename(rp).startswith(os.path.basename(e) + "-")
+            )
             for e in excluded_paths
         )
 
@@ -178,13 +230,13 @@ def expand_inputs(
     for arg in paths:
         p = os.fspath(arg)
         if not os.path.lexists(p) and _GLOB_CHARS & set(p):
-            matches = sorted(glob.glob(p, recursive=True))
+            matches = _glob(p, links)
             if not matches:
                 found.append((p, os.path.dirname(p) or ".", "nomatch"))
             for m in matches:
-                found.extend(_classify_arg(m, excluded))
+                found.extend(_classify_arg(m, excluded, links))
         else:
-            found.extend(_classify_arg(p, excluded))
+            found.extend(_classify_arg(p, excluded, links))
 
     # Paths for --output-dir are relative to the deepest folder all inputs share, so a single
     # folder argument maps to the output folder itself.
@@ -205,18 +257,82 @@ def expand_inputs(
             msg = f"{path}: no file matches this pattern (use **/ to search subfolders)"
             refs.append(InputRef(path, rel=rel, error=(_NOT_FOUND, msg)))
         elif kind == "special":
-            msg = f"{path}: not a regular file or folder"
+            msg = f"{path}: not a regular file or folder (a pipe, device or socket)"
             refs.append(InputRef(path, rel=rel, error=(_UNREADABLE, msg)))
         else:
             refs.extend(_file_refs(path, rel))
     return refs
 
 
-def _classify_arg(p: str, excluded: Callable[[str], bool]) -> list[tuple[str, str, str]]:
+def _classify_arg(
+    p: str, excluded: Callable[[str], bool], links: list[str] | None = None
+) -> list[tuple[str, str, str]]:
     if os.path.isdir(p):
-        return [(f, p, "file") for f in _walk(p, excluded)]
+        return [(f, p, "file") for f in _walk(p, excluded, links)]
     if os.path.isfile(p):
         return [(p, os.path.dirname(p) or ".", "file")]
     if os.path.lexists(p):
+        if not os.path.exists(p):  # a broken link or a link loop: an input with an error
+            return [(p, os.path.dirname(p) or ".", "file")]
         return [(p, os.path.dirname(p) or ".", "special")]
     return [(p, os.path.dirname(p) or ".", "missing")]
+
+
+def _component_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(fnmatch.translate(pattern))
+
+
+def _glob(pattern: str, links: list[str] | None) -> list[str]:
+    """`glob.glob(pattern, recursive=True)`, sorted, without following links to folders.
+
+    The standard glob follows them (a `**` over a linked tree repeats it; two links that
+    loop never end). Here the literal folder the pattern starts from is walked with
+    `os.walk` (which does not follow them), matching path parts against the pattern's parts.
+    """
+    parts = pattern.replace(os.sep, "/").split("/")
+    first = next(i for i, part in enumerate(parts) if _GLOB_CHARS & set(part))
+    root = "/".join(parts[:first]) or ("/" if pattern.startswith("/") else ".")
+    if not os.path.isdir(root):
+        return []
+    pats = parts[first:]
+    regexes = [None if p == "**" else _component_regex(p) for p in pats]
+    deep = any(r is None for r in regexes)
+    prefix = "" if root == "." and not pattern.startswith("./") else root.rstrip("/") + "/"
+    matches: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        depth = 0 if rel_dir == "." else rel_dir.count(os.sep) + 1
+        rel_parts = [] if rel_dir == "." else rel_dir.split(os.sep)
+        kept = []
+        for d in sorted(dirnames):
+            full = os.path.join(dirpath, d)
+            descend = not d.startswith(".") and (deep or depth + 1 < len(regexes))
+            if os.path.islink(full):
+                # Passed over, whether the pattern names it or would search inside it.
+                if (descend or _match([*rel_parts, d], regexes)) and links is not None:
+                    links.append(prefix + "/".join([*rel_parts, d]))
+                continue
+            if _match([*rel_parts, d], regexes):
+                matches.append(prefix + "/".join([*rel_parts, d]))
+            if descend:
+                kept.append(d)
+        dirnames[:] = kept
+        for name in filenames:
+            if _match([*rel_parts, name], regexes):
+                matches.append(prefix + "/".join([*rel_parts, name]))
+    # A folder matched and the files in it would be inputs twice: the folder covers them.
+    folders = [m for m in matches if os.path.isdir(m)]
+    result = [m for m in matches if not any(m.startswith(f + "/") for f in folders)]
+    return sorted(set(result))
+
+
+def _match(parts: list[str], regexes: list[re.Pattern[str] | None]) -> bool:
+    """Whether path parts match pattern parts (None is `**`: any number of parts)."""
+    if not regexes:
+        return not parts
+    head = regexes[0]
+    if head is None:
+        return any(_match(parts[i:], regexes[1:]) for i in range(len(parts) + 1))
+    if not parts or (parts[0].startswith(".") and not head.pattern.startswith(r"(?s:\.")):
+        return False
+    return head.match(parts[0]) is not None and _match(parts[1:], regexes[1:])

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from ..limits import DEFAULT_MAX_MEMORY
 from ..load import ENGINES, Engine
-from ..output import TABLES, choose_format
+from ..output import TABLES
+from ..output.formats import choose_output_format, named_format
 from .defaults import DEFAULT_MAX_BYTES, DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
 
 __all__ = [
@@ -43,6 +45,7 @@ class BatchOptions:
     engine: Engine = "auto"
     max_tasks_per_child: int = DEFAULT_MAX_TASKS_PER_CHILD
     max_bytes: int | None = DEFAULT_MAX_BYTES
+    max_memory: int | None = DEFAULT_MAX_MEMORY  # per worker; None or 0: no limit
     dask_scheduler: Any = None  # an address ("tcp://host:8786") or a distributed.Client
     fsync: bool = False
     excel: bool = False  # CSV output: UTF-8 with a byte-order mark, for Excel
@@ -52,7 +55,16 @@ class BatchOptions:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.table is not None and self.table not in TABLES:
             raise ValueError(f"table must be one of {', '.join(TABLES)}, not {self.table!r}")
-        fmt = choose_format("batch", self.format, table=self.table)
+        if (
+            self.sqlite is None
+            and self.format is None
+            and self.table is None
+            and named_format(self.output_path) == "sqlite"
+        ):
+            # `-o reports.db`: the name says SQLite.
+            object.__setattr__(self, "sqlite", self.output)
+            object.__setattr__(self, "output", None)
+        fmt = choose_output_format("batch", self.format, table=self.table, path=self.output_path)
         if self.excel and fmt.name != "csv":
             raise ValueError(f"--excel is for CSV output (a UTF-8 byte-order mark), not {fmt.name}")
         if self.jobs is not None and self.jobs < 1:
@@ -66,6 +78,11 @@ class BatchOptions:
         ]
         if len(set(files)) != len(files):
             raise ValueError("--output, --errors and --sqlite must be different files")
+
+    @property
+    def output_path(self) -> str | None:
+        """`output` when it names a file ("-" for stdout), else None (a stream or nothing)."""
+        return str(self.output) if isinstance(self.output, (str, os.PathLike)) else None
 
     @property
     def worker_count(self) -> int:

@@ -5,22 +5,76 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
-from ..outcome import InputId, Stored
-from ..output import JsonlSink, OutputDirSink, Sink, SinkOptions, SqliteSink, choose_format
+from ..errors import OutputNotWritableError
+from ..outcome import InputId, Outcome, Stored
+from ..output import JsonlSink, OutputDirSink, Sink, SinkOptions, SqliteSink
+from ..output.formats import choose_output_format
+from ..output.target import OutputLock, check_file_target, check_sqlite_target, is_stream_path
 from .options import BatchOptions
 
-__all__ = ["already_done", "open_sinks", "own_outputs"]
+__all__ = [
+    "already_done",
+    "check_targets",
+    "lock_outputs",
+    "open_sinks",
+    "own_outputs",
+    "release_locks",
+]
+
+
+def check_targets(opts: BatchOptions) -> None:
+    """Refuse an output that cannot be written (exit 5) before any input is read."""
+    for path in (opts.output_path, opts.errors):
+        if path is not None and str(path) != "-":
+            check_file_target(path)
+    if opts.sqlite is not None:
+        check_sqlite_target(opts.sqlite)
+
+
+def lock_outputs(opts: BatchOptions) -> list[OutputLock]:
+    """Lock every output this batch writes: a second batch on the same output fails fast."""
+    paths = [opts.output_path, opts.errors, opts.sqlite, opts.output_dir]
+    locks: list[OutputLock] = []
+    if opts.output_dir is not None:
+        # Created first, so every run locks the folder itself, never a stand-in beside it.
+        try:
+            os.makedirs(opts.output_dir, exist_ok=True)
+        except OSError as exc:
+            raise OutputNotWritableError(
+                f"{opts.output_dir}: cannot create the folder ({exc.strerror}); check the path",
+                path=str(opts.output_dir),
+            ) from exc
+    try:
+        for path in paths:
+            if path is not None and str(path) != "-":
+                locks.append(OutputLock(path).acquire())
+    except BaseException:
+        release_locks(locks)
+        raise
+    return locks
+
+
+def release_locks(locks: Sequence[OutputLock]) -> None:
+    for lock in locks:
+        lock.release()
 
 
 def open_sinks(opts: BatchOptions) -> list[Sink]:
-    """Every output the options name, opened (and read back, to resume, unless `force`)."""
+    """Every output the options name, opened (and read back, to resume, unless `force`).
+
+    A path that is not a regular file (/dev/stdout, a pipe) is written as a stream: never
+    read back, so never waited on.
+    """
     sinks: list[Sink] = []
     try:
         if opts.output is not None:
-            fmt = choose_format("batch", opts.format, table=opts.table)
+            fmt = choose_output_format(
+                "batch", opts.format, table=opts.table, path=opts.output_path
+            )
             options = SinkOptions(
                 force=opts.force,
                 errors=opts.errors is None,
@@ -33,11 +87,17 @@ def open_sinks(opts: BatchOptions) -> list[Sink]:
                 sinks.append(fmt.sink.to_stream(output, options))
             elif str(output) == "-":
                 sinks.append(fmt.sink.to_stream(sys.stdout, options))
+            elif is_stream_path(output):
+                sinks.append(_StreamFile(fmt.sink.to_stream, output, options))
             else:
                 sinks.append(fmt.sink.to_path(Path(output), options))
         if opts.errors is not None:
             errors = SinkOptions(force=opts.force, fsync=opts.fsync)
-            sinks.append(JsonlSink.to_path(Path(opts.errors), errors, reports=False))
+            if is_stream_path(opts.errors):
+                stream_errors = SinkOptions(force=opts.force, errors=True)
+                sinks.append(_StreamFile(_errors_only, opts.errors, stream_errors))
+            else:
+                sinks.append(JsonlSink.to_path(Path(opts.errors), errors, reports=False))
         if opts.sqlite is not None:
             sinks.append(SqliteSink.to_path(opts.sqlite, SinkOptions(force=opts.force)))
         if opts.output_dir is not None:
@@ -48,6 +108,49 @@ def open_sinks(opts: BatchOptions) -> list[Sink]:
                 sink.close()
         raise
     return sinks
+
+
+def _errors_only(stream: IO[str], options: SinkOptions) -> Sink:
+    return JsonlSink.to_stream(stream, options, reports=False)
+
+
+class _StreamFile:
+    """A sink on a path that is not a regular file: the path opened for writing, as a stream."""
+
+    resumable = False
+
+    def __init__(
+        self,
+        make: Callable[[IO[str], SinkOptions], Sink],
+        path: str | os.PathLike[str],
+        options: SinkOptions,
+    ) -> None:
+        self._file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in close
+        try:
+            self._sink = make(self._file, options)
+        except BaseException:
+            self._file.close()
+            raise
+
+    @property
+    def stores_reports(self) -> bool:
+        return self._sink.stores_reports
+
+    @property
+    def stores_errors(self) -> bool:
+        return self._sink.stores_errors
+
+    def lookup(self, ident: InputId) -> Stored | None:
+        return None
+
+    def write(self, outcome: Outcome) -> None:
+        self._sink.write(outcome)
+
+    def close(self) -> None:
+        try:
+            self._sink.close()
+        finally:
+            self._file.close()
 
 
 def own_outputs(opts: BatchOptions) -> list[str | os.PathLike[str]]:

@@ -19,6 +19,7 @@ from collections.abc import Generator, Iterator
 from typing import Any
 
 from ..errors import ErrorCode
+from ..limits import cap_memory, memory_exceeded
 from ..outcome import Outcome
 from .defaults import DEFAULT_MAX_TASKS_PER_CHILD
 from .task import Job, Result, Task, outcome_of, run_task
@@ -28,9 +29,12 @@ __all__ = ["LocalPool"]
 # A worker that has not even acknowledged its task (still starting up) gets this much extra time
 # before the timeout applies, so a slow interpreter start is not blamed on the input.
 _STARTUP_GRACE = 60.0
+_ALLOCATION_FAILURE_SIGNALS = (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS)
 
 
-def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> None:
+def _worker_main(
+    conn: multiprocessing.connection.Connection, task: Task, max_memory: int | None = None
+) -> None:
     """A pool worker: receive an input, acknowledge it, run the task, send the result back."""
     # Ctrl-C goes to the whole process group; the parent decides, the workers carry on.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -38,6 +42,9 @@ def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> Non
     with contextlib.suppress(OSError):
         os.dup2(2, 1)
     _die_with_parent()
+    # A hostile PDF (a content stream inflating to gigabytes) stops at the cap with a
+    # MemoryError (a too_large record) instead of taking the machine, in every worker.
+    cap_memory(max_memory)
     while True:
         try:
             msg = conn.recv()
@@ -74,10 +81,13 @@ def _die_with_parent() -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, task: Task) -> None:
+    def __init__(self, ctx: Any, task: Task, max_memory: int | None = None) -> None:
         parent_end, child_end = ctx.Pipe(duplex=True)
         self.process = ctx.Process(
-            target=_worker_main, args=(child_end, task), name="inspectparse-batch", daemon=True
+            target=_worker_main,
+            args=(child_end, task, max_memory),
+            name="inspectparse-batch",
+            daemon=True,
         )
         self.process.start()
         child_end.close()
@@ -154,8 +164,10 @@ class LocalPool:
         timeout: float | None,
         max_tasks_per_child: int = DEFAULT_MAX_TASKS_PER_CHILD,
         context: Any = None,
+        max_memory: int | None = None,
     ) -> None:
         self.task = task
+        self.max_memory = max_memory
         self.jobs = jobs
         self.timeout = timeout
         self.max_tasks_per_child = max_tasks_per_child
@@ -164,7 +176,7 @@ class LocalPool:
 
     def _spawn(self) -> _Worker:
         self.workers_started += 1
-        return _Worker(self.ctx, self.task)
+        return _Worker(self.ctx, self.task, self.max_memory)
 
     def run(self, jobs: Iterator[Job | Outcome]) -> Generator[Outcome, None, None]:
         idle: list[_Worker] = []
@@ -238,22 +250,10 @@ class LocalPool:
                     idle.append(worker)
                 yield outcome_of(job.ident, result, elapsed)
             else:
+                worker.process.join(2)  # its pipe closed first: let it be reaped, for its code
                 exitcode = worker.process.exitcode
                 worker.kill()
-                how = (
-                    f"killed by signal {-exitcode}"
-                    if exitcode is not None and exitcode < 0
-                    else f"exit code {exitcode}"
-                )
-                yield Outcome(
-                    job.ident,
-                    code=ErrorCode.WORKER_CRASHED.value,
-                    message=(
-                        f"the worker converting this input died ({how}), probably out of memory "
-                        "or a crash in the PDF library; retry it alone with --jobs 1"
-                    ),
-                    seconds=elapsed,
-                )
+                yield self._crashed(job, exitcode, elapsed)
 
         if timeout is None:
             return
@@ -277,6 +277,32 @@ class LocalPool:
                 ),
                 seconds=now - (worker.started_at or worker.sent_at),
             )
+
+    def _crashed(self, job: Job, exitcode: int | None, elapsed: float) -> Outcome:
+        """The record of a worker that died without a result.
+
+        Under a memory cap, a library that cannot allocate aborts (SIGABRT) or dereferences
+        the NULL it got (SIGSEGV): that input is over the limit, a typed `too_large`.
+        """
+        signum = -exitcode if exitcode is not None and exitcode < 0 else None
+        if self.max_memory and signum in _ALLOCATION_FAILURE_SIGNALS:
+            return Outcome(
+                job.ident,
+                code=ErrorCode.TOO_LARGE.value,
+                message=f"{memory_exceeded(self.max_memory).message} (the worker was killed "
+                f"by signal {signum})",
+                seconds=elapsed,
+            )
+        how = f"killed by signal {signum}" if signum is not None else f"exit code {exitcode}"
+        return Outcome(
+            job.ident,
+            code=ErrorCode.WORKER_CRASHED.value,
+            message=(
+                f"the worker converting this input died ({how}), probably out of memory "
+                "or a crash in the PDF library; retry it alone with --jobs 1"
+            ),
+            seconds=elapsed,
+        )
 
     def _drain(self, worker: _Worker) -> tuple[Result | None, bool]:
         """Read the worker's pending messages: (result or None, whether it crashed)."""

@@ -10,11 +10,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import ErrorCode, InspectparseError
+from ..limits import read_capped, too_large_bytes
 from .inputs import InputRef
 
 __all__ = ["ReadInput", "read_inputs"]
 
 _TOO_LARGE = ErrorCode.TOO_LARGE.value
+_CHUNK = 1024 * 1024
 _UNREADABLE = ErrorCode.UNREADABLE.value
 
 
@@ -27,10 +29,7 @@ class ReadInput:
 
 def _too_large(ref: InputRef, size: int | None, max_bytes: int | None) -> tuple[str, str] | None:
     if max_bytes and size is not None and size > max_bytes:
-        return _TOO_LARGE, (
-            f"{size} bytes is more than the {max_bytes}-byte limit for one input; "
-            "check it is a report"
-        )
+        return _TOO_LARGE, too_large_bytes(size, max_bytes).message
     return None
 
 
@@ -69,7 +68,7 @@ def _read_file(ref: InputRef, max_bytes: int | None) -> ReadInput:
     if too_large:
         return ReadInput(ref, error=too_large)
     try:
-        data, _ = read_source(ref.path)
+        data, _ = read_source(ref.path, max_bytes)
     except InspectparseError as exc:
         return ReadInput(ref, error=(exc.code, exc.message))
     return ReadInput(ref, data=data)
@@ -77,6 +76,22 @@ def _read_file(ref: InputRef, max_bytes: int | None) -> ReadInput:
 
 def _member_error(ref: InputRef, exc: BaseException) -> tuple[str, str]:
     return _UNREADABLE, f"{ref.path}: member {ref.member} cannot be read ({exc}); check the archive"
+
+
+def _read_member(zf: zipfile.ZipFile, ref: InputRef, max_bytes: int | None) -> ReadInput:
+    """One zip member, by its entry (two members may share a name), in bounded chunks: the
+    sizes in a zip's headers may lie, so the byte budget is counted on what inflates."""
+    infos = zf.infolist()
+    info = infos[ref.entry] if ref.entry is not None else zf.getinfo(ref.member or "")
+    chunks: list[bytes] = []
+    total = 0
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            total += len(chunk)
+            if max_bytes and total > max_bytes:
+                return ReadInput(ref, error=_too_large(ref, total, max_bytes))
+            chunks.append(chunk)
+    return ReadInput(ref, data=b"".join(chunks))
 
 
 def _read_zip(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[ReadInput]:
@@ -93,11 +108,11 @@ def _read_zip(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[Read
                 yield ReadInput(ref, error=too_large)
                 continue
             try:
-                data = zf.read(ref.member or "")
+                read = _read_member(zf, ref, max_bytes)
             except Exception as exc:  # noqa: BLE001 - bad CRC, encryption, odd compression...
                 yield ReadInput(ref, error=_member_error(ref, exc))
                 continue
-            yield ReadInput(ref, data=data)
+            yield read
 
 
 def _read_tar(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[ReadInput]:
@@ -118,7 +133,10 @@ def _read_tar(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[Read
                     continue
                 try:
                     fh = tar.extractfile(info)
-                    data = fh.read() if fh is not None else b""
+                    data = read_capped(fh, max_bytes) if fh is not None else b""
+                except InspectparseError as exc:
+                    yield ReadInput(ref, error=(exc.code, exc.message))
+                    continue
                 except Exception as exc:  # noqa: BLE001 - truncated or corrupt member data
                     yield ReadInput(ref, error=_member_error(ref, exc))
                     continue

@@ -14,7 +14,14 @@ from ..output import Sink
 from .cluster import run_dask
 from .inputs import InputRef, expand_inputs
 from .options import BatchOptions
-from .outputs import already_done, open_sinks, own_outputs
+from .outputs import (
+    already_done,
+    check_targets,
+    lock_outputs,
+    open_sinks,
+    own_outputs,
+    release_locks,
+)
 from .pool import LocalPool
 from .progress import NullProgress, Progress
 from .reading import read_inputs
@@ -47,7 +54,7 @@ def _jobs(
             yield Outcome(ident, code=read.error[0], message=read.error[1])
             continue
         assert read.data is not None
-        yield Job(ident, TaskInput(read.data, ref.path, ref.member, opts.engine))
+        yield Job(ident, TaskInput(read.data, ref.path, ref.member, opts.engine, opts.max_memory))
 
 
 def _execute(
@@ -60,6 +67,7 @@ def _execute(
         jobs=opts.worker_count,
         timeout=opts.timeout_seconds,
         max_tasks_per_child=opts.max_tasks_per_child,
+        max_memory=opts.max_memory,
     )
     return pool.run(jobs)
 
@@ -109,8 +117,25 @@ def run_batch(
     opts = _options(options, overrides)
     progress = progress or NullProgress()
     t0 = time.monotonic()
-    refs = expand_inputs(paths, exclude=own_outputs(opts))
-    summary = BatchSummary(inputs=len(refs))
+    check_targets(opts)  # before anything is read or written
+    links: list[str] = []
+    refs = expand_inputs(paths, exclude=own_outputs(opts), links=links)
+    summary = BatchSummary(inputs=len(refs), links_skipped=links)
+    locks = lock_outputs(opts)
+    try:
+        return _run(refs, opts, task, progress, summary, t0)
+    finally:
+        release_locks(locks)
+
+
+def _run(
+    refs: Sequence[InputRef],
+    opts: BatchOptions,
+    task: Task | None,
+    progress: Progress,
+    summary: BatchSummary,
+    t0: float,
+) -> BatchSummary:
     sinks = open_sinks(opts)
     progress.start(len(refs))
     jobs = _jobs(refs, opts, sinks=sinks, summary=summary, progress=progress)

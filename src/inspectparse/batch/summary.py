@@ -22,6 +22,8 @@ class BatchSummary:
     pages: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    # Folders reached through a symbolic link, never walked (a link can loop, or repeat a tree).
+    links_skipped: list[str] = field(default_factory=list)
     by_kind: Counter[str] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
     failures: list[Outcome] = field(default_factory=list)
@@ -39,6 +41,8 @@ class BatchSummary:
         """0 when every input converted, BATCH_PARTIAL when some failed, BATCH_ALL_FAILED."""
         if self.interrupted:
             return ExitCode.INTERRUPTED
+        if self.inputs == 0:
+            return ExitCode.BATCH_ALL_FAILED  # nothing to convert is not success
         if self.failed_total == 0:
             return ExitCode.OK
         return ExitCode.BATCH_ALL_FAILED if self.ok_total == 0 else ExitCode.BATCH_PARTIAL
@@ -71,6 +75,18 @@ class BatchSummary:
             + f"; {self.seconds:.1f} s, {self.pages} pages ({rate:.1f} pages/s)"
             + (" - INTERRUPTED" if self.interrupted else "")
         ]
+        if self.inputs == 0:
+            lines.append(
+                "  nothing to convert: no files found (hidden files and __MACOSX are skipped); "
+                "check the paths"
+            )
+        if self.links_skipped:
+            shown = ", ".join(self.links_skipped[:5])
+            more = f" and {len(self.links_skipped) - 5} more" if len(self.links_skipped) > 5 else ""
+            lines.append(
+                f"  {len(self.links_skipped)} linked folders not followed: {shown}{more} "
+                "(give a linked folder itself as an input to convert it)"
+            )
         if self.by_kind:
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.by_kind.items()))
             lines.append(f"  by kind: {kinds}")

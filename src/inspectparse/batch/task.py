@@ -31,6 +31,7 @@ class TaskInput:
     path: str | None
     member: str | None = None
     engine: Engine = "auto"
+    max_memory: int | None = None  # the cap the worker runs under (for the message)
 
 
 # A task turns one input into its record (a `Record` or its JSON dict), raising an
@@ -67,7 +68,9 @@ def run_task(task: Task, item: TaskInput) -> Result:
     except InspectparseError as exc:
         return exc.code, exc.message
     except MemoryError:
-        return internal, "out of memory while converting this input; retry with --jobs 1"
+        from ..limits import memory_exceeded
+
+        return ErrorCode.TOO_LARGE.value, memory_exceeded(item.max_memory).message
     except Exception as exc:  # noqa: BLE001 - one bad input must never stop the run
         return internal, f"unexpected {type(exc).__name__}: {exc} (a bug: please report it)"
 

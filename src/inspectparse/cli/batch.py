@@ -14,7 +14,14 @@ import click
 from ..batch.defaults import DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
 from ..errors import InspectparseError
 from .errors import handle_errors
-from .options import CONTEXT_SETTINGS, engine_option, excel_option, format_option, table_option
+from .options import (
+    CONTEXT_SETTINGS,
+    engine_option,
+    excel_option,
+    format_option,
+    limit_options,
+    table_option,
+)
 
 if TYPE_CHECKING:
     from ..load import Engine
@@ -73,6 +80,7 @@ __all__ = ["batch"]
     help="Stop converting one input after this long (it gets a 'timeout' error record); "
     "0 for no limit.",
 )
+@limit_options
 @click.option("--force", is_flag=True, help="Convert every input again, even those already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @engine_option
@@ -108,6 +116,8 @@ def batch(
     sqlite: str | None,
     jobs: int | None,
     timeout: float,
+    max_bytes: int,
+    max_memory: int,
     force: bool,
     quiet: bool,
     engine: Engine,
@@ -124,7 +134,10 @@ def batch(
     already hold; --force redoes all.
 
     \b
-    Exit codes: 0 every input converted, 6 some failed, 9 all failed, 130 interrupted.
+    Exit codes: 0 every input converted, 6 some failed, 9 all failed (or nothing to
+    convert), 5 an output cannot be written or another batch is writing it, 130 interrupted.
+    The output's name picks its format (.jsonl, .csv, .xlsx; .db or .sqlite: SQLite).
+    Folders reached through symbolic links are not followed (the summary lists them).
     Progress and a summary go to stderr; stdout carries data only.
 
     \b
@@ -152,6 +165,8 @@ def batch(
             sqlite=sqlite,
             jobs=jobs,
             timeout=timeout,
+            max_bytes=max_bytes or None,
+            max_memory=max_memory or None,
             force=force,
             engine=engine,
             max_tasks_per_child=max_tasks_per_child,
@@ -163,7 +178,7 @@ def batch(
     with handle_errors(output=output or sqlite or output_dir or "output"):
         try:
             summary = run_batch(paths, options, task=task, progress=make_progress(quiet=quiet))
-        except RuntimeError as exc:  # no Dask, an unreachable scheduler, no worker processes
+        except RuntimeError as exc:  # no Dask, no worker processes
             raise InspectparseError(str(exc)) from exc
     if not quiet:
         click.echo(summary.format(), err=True)

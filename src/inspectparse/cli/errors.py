@@ -19,9 +19,9 @@ from ..errors import ExitCode, InspectparseError
 
 __all__ = ["CLOSED_PIPE", "fail", "handle_errors"]
 
-# A reader that went away (`| head`) is not an error worth a message; the exit code stays
-# the one Python itself documents for it (1).
-CLOSED_PIPE = ExitCode.ERROR
+# A reader that went away (`| head`) is not an error: it took what it wanted. Quiet, exit 0,
+# for every command (cron and `set -o pipefail` scripts must not see a bug).
+CLOSED_PIPE = ExitCode.OK
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:

@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
-from ..output import choose_format
+from ..output.formats import choose_output_format
 from .errors import handle_errors
 from .options import (
     CONTEXT_SETTINGS,
@@ -17,6 +17,7 @@ from .options import (
     excel_option,
     format_option,
     input_format_option,
+    limit_options,
     table_option,
 )
 
@@ -28,7 +29,9 @@ __all__ = ["extract"]
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
+# A plain string, not click.Path: a folder, a FIFO or an unreadable file is the library's to
+# refuse, with its own exit code (3) and hint, not click's usage error (2).
+@click.argument("source")
 @click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
 @click.option(
     "-o",
@@ -50,6 +53,7 @@ __all__ = ["extract"]
 )
 @engine_option
 @input_format_option
+@limit_options
 def extract(
     source: str,
     pretty: bool,
@@ -60,6 +64,8 @@ def extract(
     sqlite_path: str | None,
     engine: Engine,
     input_format: SourceFormat | None,
+    max_bytes: int,
+    max_memory: int,
 ) -> None:
     """Extract one report (a PDF or text file, or - for stdin) and print its record.
 
@@ -73,7 +79,7 @@ def extract(
     if excel and output_format is None:
         output_format = "csv"  # --excel alone asks for CSV
     try:
-        fmt = choose_format("extract", output_format, table=table)
+        fmt = choose_output_format("extract", output_format, table=table, path=output)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     if excel and fmt.name != "csv":
@@ -82,15 +88,24 @@ def extract(
         )
     from ..api import extract as extract_record
     from ..output import Outcome, SinkOptions, write_sqlite
+    from ..output.target import check_file_target, check_sqlite_target
 
     writing = sqlite_path if sqlite_path and output == "-" else output
     with handle_errors(output=writing):
-        if source == "-":
-            record = extract_record(
-                sys.stdin.buffer, path="-", engine=engine, input_format=input_format
-            )
-        else:
-            record = extract_record(source, engine=engine, input_format=input_format)
+        # Outputs are checked before the input is read: nothing is printed for a run that
+        # cannot finish.
+        if output != "-":
+            check_file_target(output)
+        if sqlite_path:
+            check_sqlite_target(sqlite_path)
+        record = extract_record(
+            sys.stdin.buffer if source == "-" else source,
+            path="-" if source == "-" else None,
+            engine=engine,
+            input_format=input_format,
+            max_bytes=max_bytes or None,
+            max_memory=max_memory or None,
+        )
         with _open_output(output) as stream:
             options = SinkOptions(force=True, pretty=pretty, table=table, excel=excel)
             sink = fmt.sink.to_stream(stream, options)

@@ -14,11 +14,13 @@ from ..output import FORMATS, TABLES
 from ..output.formats import Command, format_names
 
 __all__ = [
+    "SizeParam",
     "CONTEXT_SETTINGS",
     "engine_option",
     "excel_option",
     "format_option",
     "input_format_option",
+    "limit_options",
     "listing_format_option",
     "table_option",
 ]
@@ -73,6 +75,44 @@ def format_option(command: Command, lead: str) -> Callable[[F], F]:
         default=None,
         help=f"{lead}: {described}; the first is the default.",
     )
+
+
+class SizeParam(click.ParamType[int]):
+    """A size in bytes, or with a unit: 256M, 2G, 1.5GiB; 0 for no limit."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        from ..limits import parse_size
+
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def limit_options(func: F) -> F:
+    """`--max-bytes` and `--max-memory`: the same limits, and defaults, for every command."""
+    from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, human
+
+    func = click.option(
+        "--max-memory",
+        type=SizeParam(),
+        default=DEFAULT_MAX_MEMORY,
+        metavar="SIZE",
+        help=f"Memory one conversion may use (default {human(DEFAULT_MAX_MEMORY)}; e.g. 4G, 0 for "
+        "no limit); past it the input fails with 'too_large' instead of taking the machine.",
+    )(func)
+    return click.option(
+        "--max-bytes",
+        type=SizeParam(),
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help=f"Largest input read (default {human(DEFAULT_MAX_BYTES)}; e.g. 512M, 0 for no "
+        "limit); a larger one fails with 'too_large'.",
+    )(func)
 
 
 def listing_format_option(func: F) -> F:

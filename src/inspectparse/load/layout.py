@@ -66,11 +66,35 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
     """Group words into rows, split rows into cells at column gaps, mark visible breaks."""
     if not words:
         return []
-    words = sorted(words, key=_BY_TOP_X0)
+    lines: list[Line] = []
+    append = lines.append
+    previous_bottom: float | None = None
+    for row in _rows(words):
+        if len(row) == 1:  # most rows are one Word (pdfium passes whole runs): one cell
+            cells = [row]
+            top, bottom = row[0].top, row[0].bottom
+        else:
+            row.sort(key=_BY_X0)
+            cells = _cells(row)
+            top = min([w.top for w in row])
+            bottom = max([w.bottom for w in row])
+        height = bottom - top
+        if height < 1.0:
+            height = 1.0
+        gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
+        for cell in cells:
+            append(_cell_line(cell, page_number, len(lines), gap))
+        previous_bottom = bottom
+    return lines
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words sorted top to bottom, grouped into rows: a word whose top is within a fraction of
+    the larger font size of the row's first word is on that row."""
     rows: list[list[Word]] = []
     row: list[Word] = []
     row_top = row_size = 0.0
-    for word in words:
+    for word in sorted(words, key=_BY_TOP_X0):
         size = word.size or (word.bottom - word.top) or 10.0
         if row and abs(word.top - row_top) <= ROW_TOLERANCE_EMS * (
             row_size if row_size > size else size
@@ -80,82 +104,53 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
         row = [word]
         rows.append(row)
         row_top, row_size = word.top, size
-    lines: list[Line] = []
-    append = lines.append
-    previous_bottom: float | None = None
-    for row in rows:
-        if len(row) == 1:  # most rows are one Word (pdfium passes whole runs): one cell
-            only = row[0]
-            top, bottom = only.top, only.bottom
-            height = bottom - top
-            if height < 1.0:
-                height = 1.0
-            gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
-            size, font = only.size, only.font
-            # Coordinates are rounded half up to 0.01 pt, written out: a call per coordinate
-            # would cost more than the arithmetic.
-            append(
-                Line(
-                    only.text,
-                    page_number,
-                    len(lines),
-                    _floor(only.x0 * 100.0 + 0.5) / 100.0,
-                    _floor(only.x1 * 100.0 + 0.5) / 100.0,
-                    _floor(top * 100.0 + 0.5) / 100.0,
-                    _floor(bottom * 100.0 + 0.5) / 100.0,
-                    _floor(size * 100.0 + 0.5) / 100.0 if size else None,
-                    is_bold_font(font),
-                    font or None,
-                    gap,
-                )
-            )
-            previous_bottom = bottom
-            continue
-        row.sort(key=_BY_X0)
-        cells: list[list[Word]] = [[row[0]]]
-        for word in row[1:]:
-            last = cells[-1][-1]
-            size = max(last.size, word.size) or 10.0
-            # The marker regex only where it decides: after a gap wide enough to split.
-            if word.x0 - last.x1 > COLUMN_GAP_EMS * size and not (
-                len(cells[-1]) == 1 and _MARKER.match(last.text)
-            ):
-                cells.append([word])
-            else:
-                cells[-1].append(word)
-        top = min([w.top for w in row])
-        bottom = max([w.bottom for w in row])
-        height = max(bottom - top, 1.0)
-        gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
-        for cell in cells:
-            if len(cell) == 1:  # most cells are one Word (pdfium passes whole runs): no votes
-                only = cell[0]
-                cell_size, font, text = only.size or None, only.font or None, only.text
-                x1, cell_top, cell_bottom = only.x1, only.top, only.bottom
-            else:
-                cell_size = _majority([(w.size, w.tokens) for w in cell if w.size])
-                font = _majority([(w.font, w.tokens) for w in cell if w.font])
-                text = _join_words(cell)
-                x1 = max([w.x1 for w in cell])
-                cell_top = min([w.top for w in cell])
-                cell_bottom = max([w.bottom for w in cell])
-            append(
-                Line(
-                    text,
-                    page_number,
-                    len(lines),
-                    _floor(cell[0].x0 * 100.0 + 0.5) / 100.0,
-                    _floor(x1 * 100.0 + 0.5) / 100.0,
-                    _floor(cell_top * 100.0 + 0.5) / 100.0,
-                    _floor(cell_bottom * 100.0 + 0.5) / 100.0,
-                    _floor(cell_size * 100.0 + 0.5) / 100.0 if cell_size else None,
-                    is_bold_font(font),
-                    font,
-                    gap,
-                )
-            )
-        previous_bottom = bottom
-    return lines
+    return rows
+
+
+def _cells(row: list[Word]) -> list[list[Word]]:
+    """A row (sorted left to right) cut at column gaps, never right after a lone list marker."""
+    cells: list[list[Word]] = [[row[0]]]
+    for word in row[1:]:
+        last = cells[-1][-1]
+        size = max(last.size, word.size) or 10.0
+        # The marker regex only where it decides: after a gap wide enough to split.
+        if word.x0 - last.x1 > COLUMN_GAP_EMS * size and not (
+            len(cells[-1]) == 1 and _MARKER.match(last.text)
+        ):
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return cells
+
+
+def _cell_line(cell: list[Word], page_number: int, index: int, gap: bool) -> Line:
+    """One cell as a `Line`: its words joined, size and font by majority of words."""
+    if len(cell) == 1:  # most cells are one Word (pdfium passes whole runs): no votes
+        only = cell[0]
+        size, font, text = only.size or None, only.font or None, only.text
+        x1, top, bottom = only.x1, only.top, only.bottom
+    else:
+        size = _majority([(w.size, w.tokens) for w in cell if w.size])
+        font = _majority([(w.font, w.tokens) for w in cell if w.font])
+        text = _join_words(cell)
+        x1 = max([w.x1 for w in cell])
+        top = min([w.top for w in cell])
+        bottom = max([w.bottom for w in cell])
+    # Coordinates are rounded half up to 0.01 pt, written out: a call per coordinate would
+    # cost more than the arithmetic.
+    return Line(
+        text,
+        page_number,
+        index,
+        _floor(cell[0].x0 * 100.0 + 0.5) / 100.0,
+        _floor(x1 * 100.0 + 0.5) / 100.0,
+        _floor(top * 100.0 + 0.5) / 100.0,
+        _floor(bottom * 100.0 + 0.5) / 100.0,
+        _floor(size * 100.0 + 0.5) / 100.0 if size else None,
+        is_bold_font(font),
+        font,
+        gap,
+    )
 
 
 def _majority(votes: list[tuple[_T, int]]) -> _T | None:

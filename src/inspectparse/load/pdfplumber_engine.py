@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 
@@ -56,13 +57,17 @@ def load_pdf_pdfplumber(data: bytes) -> Document:
                     )
                 )
             finally:
-                page.close()  # pdf.close() alone leaks the parsed pages (pdfplumber PR #1390)
+                # pdf.close() alone leaks the parsed pages (pdfplumber PR #1390). A close that
+                # fails must not hide the error that got us here (nor a page already read).
+                with contextlib.suppress(Exception):
+                    page.close()
     except PdfminerException as exc:
         raise MalformedPdfError(
             f"the PDF cannot be parsed ({exc}); the file may be damaged: try --engine pdfium"
         ) from exc
     finally:
-        pdf.close()
+        with contextlib.suppress(Exception):
+            pdf.close()
     doc = Document(pages=pages, format="pdf", engine="pdfplumber")
     check_text_layer(doc)
     return doc

@@ -67,6 +67,7 @@ class OutputDirSink:
             if held is not None and (held.ok or not outcome.ok):
                 return
         ok_path, err_path = self._paths(outcome.input)
+        ok_path.parent.mkdir(parents=True, exist_ok=True)  # the input tree's folders
         # Each file is the input's batch line: its record, or {source, error}.
         if outcome.ok:
             atomic_write_text(ok_path, dumps(outcome.line()) + "\n")

@@ -17,7 +17,19 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 if TYPE_CHECKING:
     from .sink import SinkFactory
 
-__all__ = ["FORMATS", "Command", "OutputFormat", "choose_format", "format_names"]
+__all__ = [
+    "FORMATS",
+    "SQLITE_EXTENSIONS",
+    "Command",
+    "OutputFormat",
+    "choose_format",
+    "choose_output_format",
+    "format_names",
+    "named_format",
+]
+
+# An output file named so is an SQLite database (`batch -o reports.db` means `--sqlite`).
+SQLITE_EXTENSIONS = (".db", ".sqlite", ".sqlite3")
 
 Command = Literal["extract", "batch"]
 
@@ -28,6 +40,7 @@ class OutputFormat(NamedTuple):
     help: str
     commands: tuple[Command, ...] = ("extract", "batch")  # whose `--format` offers it
     tables: bool = False  # can write a long table (`--table`)
+    extensions: tuple[str, ...] = ()  # an output file named so is in this format
 
     @property
     def sink(self) -> SinkFactory:
@@ -38,12 +51,29 @@ class OutputFormat(NamedTuple):
 FORMATS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("json", ".jsonl:JsonSink", "the full record", commands=("extract",)),
-        OutputFormat("jsonl", ".jsonl:JsonlSink", "one record per line", commands=("batch",)),
         OutputFormat(
-            "csv", ".csvfile:CsvSink", "one row per report, a column per judgement", tables=True
+            "json", ".jsonl:JsonSink", "the full record", ("extract",), extensions=(".json",)
         ),
-        OutputFormat("xlsx", ".xlsx:XlsxSink", "an Excel workbook: reports and item sheets"),
+        OutputFormat(
+            "jsonl",
+            ".jsonl:JsonlSink",
+            "one record per line",
+            ("batch",),
+            extensions=(".jsonl", ".ndjson"),
+        ),
+        OutputFormat(
+            "csv",
+            ".csvfile:CsvSink",
+            "one row per report, a column per judgement",
+            tables=True,
+            extensions=(".csv",),
+        ),
+        OutputFormat(
+            "xlsx",
+            ".xlsx:XlsxSink",
+            "an Excel workbook: reports and item sheets",
+            extensions=(".xlsx",),
+        ),
     )
 }
 
@@ -70,3 +100,42 @@ def choose_format(command: Command, name: str | None, *, table: str | None = Non
             raise ValueError(f"--table writes {writes}; it cannot be combined with --format {name}")
         name = name or tabular[0]
     return FORMATS[name or offered[0]]
+
+
+def named_format(path: str | None) -> str | None:
+    """The format a file name says ("csv" for x.csv, "sqlite" for x.db), or None."""
+    if not path or path == "-":
+        return None
+    suffix = "." + path.rpartition(".")[2].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    if suffix in SQLITE_EXTENSIONS:
+        return "sqlite"
+    return next((f.name for f in FORMATS.values() if suffix in f.extensions), None)
+
+
+def choose_output_format(
+    command: Command, name: str | None, *, table: str | None = None, path: str | None = None
+) -> OutputFormat:
+    """`choose_format`, with the output's file name taken into account.
+
+    Without `--format`, a name ending .csv, .xlsx (or .jsonl for batch, .json for extract) picks
+    that format; a `--format` (or `--table`) the name contradicts is refused (ValueError), so
+    one file never mixes two formats. Other names keep the command's default.
+    """
+    named = named_format(path)
+    offered = format_names(command)
+    if named is not None and named not in offered:
+        named = None if named in ("json", "jsonl") else named  # .json for batch: JSON Lines
+    if named == "sqlite":
+        raise ValueError(
+            f"{path} is named as an SQLite database; use --sqlite {path} for SQLite, "
+            "or another name"
+        )
+    if named is not None:
+        chosen = choose_format(command, name, table=table)
+        if (name is not None or table is not None) and chosen.name != named:
+            raise ValueError(
+                f"{path} is named as {named.upper()} but the output format is {chosen.name}; "
+                f"rename the file or drop --format"
+            )
+        return choose_format(command, named, table=table)
+    return choose_format(command, name, table=table)

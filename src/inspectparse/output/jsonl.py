@@ -75,6 +75,19 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def _write_line(fd: int, data: bytes, *, rollback: bool) -> None:
+    """Write one whole line; if the write fails part-way (a full disk), cut the file back to
+    the last whole line before re-raising, so no torn line is left for a reader to meet."""
+    start = os.fstat(fd).st_size if rollback else 0
+    try:
+        _write_all(fd, data)
+    except OSError:
+        if rollback:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, start)
+        raise
+
+
 def repair_jsonl(path: str | os.PathLike[str]) -> int:
     """Cut a torn last line (no trailing newline) off a JSON Lines file; return bytes dropped."""
     p = Path(path)
@@ -158,7 +171,7 @@ class JsonlWriter:
     def write(self, obj: Any) -> None:
         data = (dumps(obj) + "\n").encode("utf-8")
         if self._fd is not None:
-            _write_all(self._fd, data)
+            _write_line(self._fd, data, rollback=self.path is not None)
             if self._fsync:
                 os.fsync(self._fd)
         elif self._stream is not None:
@@ -207,9 +220,11 @@ class JsonlSink:
         return cls(writer, index, resumable=True)
 
     @classmethod
-    def to_stream(cls, stream: IO[Any], options: SinkOptions = DEFAULT_OPTIONS) -> JsonlSink:
+    def to_stream(
+        cls, stream: IO[Any], options: SinkOptions = DEFAULT_OPTIONS, *, reports: bool = True
+    ) -> JsonlSink:
         # Only a file can be read back; a stream cannot.
-        index = HeldIndex(errors=options.errors, force=options.force)
+        index = HeldIndex(reports=reports, errors=options.errors, force=options.force)
         return cls(JsonlWriter.to_stream(stream), index, resumable=False)
 
     def lookup(self, ident: InputId) -> Stored | None:

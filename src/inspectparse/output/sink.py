@@ -112,13 +112,17 @@ def atomic_write_text(path: Path, text: str) -> None:
     """Replace `path` with `text`: readers see the old file or the new one, never half of one.
 
     A temporary file in the same folder, synced, then `os.replace`, so even a process killed
-    mid-write leaves the previous file whole.
+    mid-write leaves the previous file whole. The folder must exist (one rule for every output,
+    see `target`); the file gets the mode the umask gives a new file, like every output.
     """
     import tempfile  # here: the CLI imports this module, and tempfile costs ~10 ms
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from .target import file_mode
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):  # POSIX: mkstemp makes 0600
+            os.fchmod(fd, file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()

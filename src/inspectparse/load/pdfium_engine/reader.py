@@ -1,71 +1,32 @@
-"""PDF through pypdfium2: runs of text with boxes and font facts -> words -> lines (`layout`).
-
-Speed is the point of this engine. PDFium parses a page in ~2-3 ms; what this module adds costs
-in calls into PDFium (a bare ctypes call is 0.3-1 us; a page has ~2,500 characters, ~370 words
-and ~37 lines) and in Python objects, so nothing here loops over characters:
-
-1. The page text comes in one `FPDFText_GetText` call. PDFium's text is aligned with its
-   character indices, so a slice of the text *is* a range of characters.
-2. The text is cut into PDFium's own lines (`str.split`, not a regex pass): at `\\r\\n`, and
-   after a line-end hyphen, which PDFium writes as U+FFFE and follows with the next line's
-   text without a break.
-3. Each line is checked as one *run* in ~9 calls: the loose boxes of its first and last
-   characters (exact ends and baseline band), the font size and text matrix at its start, an
-   average advance per character that leaves no room for a hidden wide gap, its text objects
-   (`FPDFText_CountRects` + `FPDFText_GetRect`, ~3 per line) all on the band with no gap
-   between them that could be a column break, and, if it has several objects, the same font
-   at its last word as at its first.
-4. A run becomes one `Word` with `tokens` = its number of words (with `split_words`, one `Word`
-   per word, boxes interpolated by character offset). `build_lines` neither splits nor glues
-   at the gaps inside a run, so both give the same lines; one `Word` per run makes
-   `build_lines` ~2x faster.
-5. A line led by a paragraph number or bullet (3 in 4 stand apart from their text: hanging
-   indent, symbol font) has that first word measured and the rest checked as a run, and so
-   has a line that fails the check. Any other line (a table row, a letterhead, a footer with
-   a page number, a superscript, a change of font) is measured word by word (two loose boxes
-   per word, fonts once per text object) and cut into runs at every gap that is not a plain
-   word space and every change of font, size or baseline. `measure_words=True` measures every
-   line so: the loader's own cost goes from ~0.3x to ~0.6x PDFium's parse time
-   (docs/performance.md), and it is never fooled by a wide gap inside one long text object (a
-   tab stop written as TJ kerning), which the run check can miss (a test keeps such a line).
-   It is not the better default: cutting at every change of font glues words that PDFium
-   spaced (an italic title inside a sentence), on 59 of the corpus's 37,077 lines.
-
-Geometry matches pdfplumber's: x from the page's left, `bottom` = media box top - the loose
-bottom of the characters (baseline + descent), `top` = bottom - the effective font size (font
-size x the character's text matrix scale). Rotated pages are read in unrotated coordinates.
-"""
+"""One page through PDFium: its text, cut into lines, checked as runs or measured word by word,
+-> `Word`s for `layout.build_lines` (the steps are in the package's doc)."""
 
 from __future__ import annotations
 
-import _ctypes
-import codecs
 import ctypes
 import math
 import re
-import struct
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from ..document import Document, Note, Page
-from ..errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
-from .layout import COLUMN_GAP_EMS, Word, build_lines, is_list_marker
-from .pdfplumber_engine import check_text_layer  # imports pdfplumber only inside its loader
+from ...document import Page
+from ...errors import MalformedPdfError
+from ..layout import COLUMN_GAP_EMS, Word, build_lines, is_list_marker
+from .bindings import (
+    Api,
+    FsMatrix,
+    FsRectF,
+    Pointer,
+    decode_utf16,
+    pointer_argument,
+    read_box,
+    read_rect,
+    read_scale,
+)
+from .spans import line_spans
 
-# PDFium's lines end in "\r\n"; a line-end hyphen is U+FFFE and the next line follows directly.
-# The reference definition: `_line_spans` gives the same lines, stripped, without a regex pass.
-_LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
 _WORD = re.compile(r"\S+")
 _UNSEEN: Any = object()  # Any: a sentinel for font names (str | None)
 _hypot = math.hypot
-_decode_utf16 = codecs.utf_16_le_decode  # reads the buffer in place: no copy to bytes first
-# Out-parameters are read with one `struct` call each: a ctypes field read is an attribute
-# lookup, a descriptor call and a float each, and there are ~400 such reads a page.
-_read_box = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
-_read_rect = struct.Struct("4d").unpack_from  # FPDFText_GetRect: left, top, right, bottom
-_read_scale = struct.Struct("8x2f").unpack_from  # FS_MATRIX: c, d
 
 # A gap between two text objects of one line wider than this many font sizes may be a column
 # break (build_lines splits at COLUMN_GAP_EMS): then the line is measured word by word. Object
@@ -84,171 +45,6 @@ _SIZE_TOLERANCE = 0.05
 _BASELINE_TOLERANCE = 0.05
 
 
-class _FsRectF(ctypes.Structure):
-    _fields_ = [
-        ("left", ctypes.c_float),
-        ("top", ctypes.c_float),
-        ("right", ctypes.c_float),
-        ("bottom", ctypes.c_float),
-    ]
-
-
-class _FsMatrix(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_float) for name in ("a", "b", "c", "d", "e", "f")]
-
-
-@dataclass(frozen=True, slots=True)
-class _Api:
-    """PDFium functions re-bound without `argtypes`, holding the GIL.
-
-    pypdfium2's bindings convert every argument through `argtypes`, which makes a call ~2.5x
-    slower than a bare foreign call (1.0 vs 0.4 us). The hot paths pass arguments that are
-    already C-typed (a `c_void_p` handle, ints, `byref`s), so they skip the conversion. These
-    are the same symbols of the library pypdfium2 loaded. The short per-line queries are
-    `PYFUNCTYPE`s, which keep the GIL (releasing and retaking it costs ~0.1 us a call); the
-    page and text page loaders (~1 ms each) release it, so other Python threads run meanwhile.
-    Pages are opened and closed through these too: pypdfium2's page and text page objects
-    (parent links, finalizers) cost ~0.1 ms a page, 5% of PDFium's own work.
-    """
-
-    count_chars: Callable[..., int]
-    get_text: Callable[..., int]
-    count_rects: Callable[..., int]
-    get_rect: Callable[..., int]
-    loose_box: Callable[..., int]
-    font_size: Callable[..., float]
-    matrix: Callable[..., int]
-    font_info: Callable[..., int]
-    unicode: Callable[..., int]
-    text_object: Callable[..., int | None]
-    load_page: Callable[..., int | None]
-    close_page: Callable[..., None]
-    load_textpage: Callable[..., int | None]
-    close_textpage: Callable[..., None]
-    mediabox: Callable[..., int]
-
-
-@lru_cache(maxsize=1)
-def _api() -> _Api:
-    import pypdfium2.raw as raw
-
-    def bare(func: Any, restype: Any, *, releases_gil: bool = False) -> Callable[..., Any]:
-        address = ctypes.cast(func, ctypes.c_void_p).value
-        assert address is not None, "a symbol of the loaded PDFium library"
-        if restype is int:
-            return _IntResult(address)
-        prototype = ctypes.CFUNCTYPE if releases_gil else ctypes.PYFUNCTYPE
-        return prototype(restype)(address)
-
-    # `int`: a C int (FPDF_BOOL, a count, a length under 2**31) read as `_IntResult` reads it.
-    return _Api(
-        count_chars=bare(raw.FPDFText_CountChars, int),
-        get_text=bare(raw.FPDFText_GetText, int),
-        count_rects=bare(raw.FPDFText_CountRects, int),
-        get_rect=bare(raw.FPDFText_GetRect, int),
-        loose_box=bare(raw.FPDFText_GetLooseCharBox, int),
-        font_size=bare(raw.FPDFText_GetFontSize, ctypes.c_double),
-        matrix=bare(raw.FPDFText_GetMatrix, int),
-        font_info=bare(raw.FPDFText_GetFontInfo, int),  # the name's length, at most 256 here
-        unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
-        text_object=bare(raw.FPDFText_GetTextObject, ctypes.c_void_p),
-        load_page=bare(raw.FPDF_LoadPage, ctypes.c_void_p, releases_gil=True),
-        close_page=bare(raw.FPDF_ClosePage, None),
-        load_textpage=bare(raw.FPDFText_LoadPage, ctypes.c_void_p, releases_gil=True),
-        close_textpage=bare(raw.FPDFText_ClosePage, None),
-        mediabox=bare(raw.FPDFPage_GetMediaBox, int),
-    )
-
-
-class _IntResult(_ctypes.CFuncPtr):
-    """A foreign function prototype (cdecl, keeping the GIL) that declares no result type.
-
-    ctypes then reads the C int result straight into a Python int, as it does for any function
-    whose restype is unset. A declared `c_int` is converted through the type's getter, which
-    CPython (3.11) finds with a table search on every call: ~0.05 us, a tenth of a short call.
-    """
-
-    _flags_ = _ctypes.FUNCFLAG_CDECL | _ctypes.FUNCFLAG_PYTHONAPI
-
-
-def load_pdf_pdfium(
-    data: bytes, *, split_words: bool = False, measure_words: bool = False
-) -> Document:
-    """Load a PDF with PDFium into the engine-independent `Document`.
-
-    `split_words=True` hands `build_lines` one `Word` per whitespace-separated token, like
-    pdfplumber, instead of one per run of words; the lines are the same. `measure_words=True`
-    measures every word instead of trusting runs that look unbroken (see the module doc).
-    """
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if _is_password_error(exc):
-            raise _encrypted() from exc
-        raise MalformedPdfError(
-            f"the PDF cannot be parsed ({exc}); the file may be truncated or damaged: "
-            "download it again"
-        ) from exc
-    pages: list[Page] = []
-    try:
-        reader = _PageReader(_api(), split_words=split_words, measure_words=measure_words)
-        handle = ctypes.c_void_p(ctypes.cast(pdf.raw, ctypes.c_void_p).value)
-        for index in range(len(pdf)):
-            pages.append(reader.read(handle, index))
-    finally:
-        pdf.close()
-    doc = Document(pages=pages, format="pdf", engine="pdfium")
-    truncated = not _has_eof_marker(data)
-    if truncated:
-        # PDFium rebuilds a cut-off file from what is left: say so rather than fail silently.
-        doc.notes.append(
-            Note(
-                "truncated_pdf",
-                "the PDF has no end-of-file marker: it may be truncated, and pages or text may be "
-                "missing; download it again",
-            )
-        )
-    try:
-        check_text_layer(doc)
-    except NoTextLayerError as exc:
-        if truncated:
-            raise MalformedPdfError(
-                "the PDF is truncated (no end-of-file marker) and no text could be read from "
-                "what is left; download it again"
-            ) from exc
-        raise
-    return doc
-
-
-def _is_password_error(exc: Exception) -> bool:
-    import pypdfium2.raw as raw
-
-    code = getattr(exc, "err_code", None)
-    if code is not None:
-        return bool(code == raw.FPDF_ERR_PASSWORD)
-    return "password" in str(exc).lower()  # older pypdfium2 says so only in the message
-
-
-def _encrypted() -> EncryptedPdfError:
-    return EncryptedPdfError(
-        "the PDF is encrypted (password-protected); decrypt it first, e.g. "
-        "qpdf --decrypt in.pdf out.pdf"
-    )
-
-
-# A handle as passed to the bare PDFium functions (see `_pointer_argument`).
-_Pointer = Any
-
-
-def _pointer_argument(address: int) -> _Pointer:
-    """An argument that passes `address` as a pointer. ctypes wraps a `c_void_p` into a new
-    argument object on every call; a `byref` is one already, made once per page (~10% of the
-    cost of a call into PDFium). It points at a `c_char` placed at the address, never read."""
-    return ctypes.byref(ctypes.c_char.from_address(address))
-
-
 def _unreadable_page(index: int, what: str) -> MalformedPdfError:
     return MalformedPdfError(
         f"PDFium cannot read the {what} of page {index + 1}; the file may be damaged: "
@@ -256,66 +52,19 @@ def _unreadable_page(index: int, what: str) -> MalformedPdfError:
     )
 
 
-def _has_eof_marker(data: bytes) -> bool:
-    # Writers may append a little junk after %%EOF; a download cut short has none at all.
-    return b"%%EOF" in data[-4096:]
-
-
-_LineSpan = tuple[int, int, int, int, str]
-
-
-def _line_spans(raw: str) -> list[_LineSpan]:
-    """PDFium's lines of a page text as (start, end, first, stop, stripped): each `_LINE` match
-    raw[start:end] that is not all white space, its stripped text raw[first:stop], and that text
-    with a line-end U+FFFE written as the hyphen it stands for.
-
-    Lines are cut with `str.split` at "\\r\\n" (~3x faster than a regex pass over the page); the
-    few that hold a U+FFFE, and pages with a lone "\\r" or "\\n", go through `_LINE` itself.
-    """
-    spans: list[_LineSpan] = []
-    append = spans.append
-    if not raw.count("\r") == raw.count("\n") == raw.count("\r\n"):
-        _append_line_spans(raw, 0, len(raw), append)
-        return spans
-    start = 0
-    for line in raw.split("\r\n"):
-        end = start + len(line)
-        if "\ufffe" in line:
-            _append_line_spans(raw, start, end, append)
-        else:
-            stripped = line.strip()
-            if stripped:
-                first = end - len(line.lstrip())
-                append((start, end, first, first + len(stripped), stripped))
-        start = end + 2
-    return spans
-
-
-def _append_line_spans(
-    raw: str, pos: int, endpos: int, append: Callable[[_LineSpan], None]
-) -> None:
-    for m in _LINE.finditer(raw, pos, endpos):
-        start, end = m.span()
-        line = m.group()
-        stripped = line.strip()
-        if stripped:
-            first = end - len(line.lstrip())
-            append((start, end, first, first + len(stripped), stripped.replace("\ufffe", "-")))
-
-
-class _PageReader:
+class PageReader:
     """Reads pages one at a time, reusing the ctypes out-parameters between calls."""
 
-    def __init__(self, api: _Api, *, split_words: bool, measure_words: bool) -> None:
+    def __init__(self, api: Api, *, split_words: bool, measure_words: bool) -> None:
         self.api = api
         self.split_words = split_words
         self.measure_words = measure_words
         self.rect = (ctypes.c_double * 4)()  # left, top, right, bottom
         size = ctypes.sizeof(ctypes.c_double)
         self.rect_refs = tuple(ctypes.byref(self.rect, i * size) for i in range(4))
-        self.box = _FsRectF()
+        self.box = FsRectF()
         self.box_ref = ctypes.byref(self.box)
-        self.mat = _FsMatrix()
+        self.mat = FsMatrix()
         self.mat_ref = ctypes.byref(self.mat)
         self.name_buf = ctypes.create_string_buffer(256)
         self.font_names: dict[bytes, str | None] = {}
@@ -337,7 +86,7 @@ class _PageReader:
             if not textpage:
                 raise _unreadable_page(index, "text")
             try:
-                words = self.words(_pointer_argument(textpage), top)
+                words = self.words(pointer_argument(textpage), top)
             finally:
                 api.close_textpage(ctypes.c_void_p(textpage))
         finally:
@@ -357,7 +106,7 @@ class _PageReader:
             return 0.0, 0.0, 612.0, 792.0
         return tuple(float(v.value) for v in box)  # type: ignore[return-value]
 
-    def text(self, tp: _Pointer) -> str:
+    def text(self, tp: Pointer) -> str:
         """The page text, one character per PDFium character index."""
         count = self.api.count_chars(tp)
         if count <= 0:
@@ -369,14 +118,14 @@ class _PageReader:
             buf = self.text_buffer = (ctypes.c_ushort * (2 * count + 2))()
         written = self.api.get_text(tp, 0, count, buf)  # UTF-16 units, with a final NUL
         units = memoryview(buf).cast("B")[: max(written - 1, 0) * 2]
-        text = _decode_utf16(units, "replace")[0]
+        text = decode_utf16(units, "replace")[0]
         if len(text) == count:
             return text
         # PDFium left out or added characters: build the text character by character (slow,
         # never seen in the corpus) so that indices stay aligned.
         return "".join(_safe_chr(self.api.unicode(tp, i)) for i in range(count))
 
-    def words(self, tp: _Pointer, page_top: float) -> list[Word]:
+    def words(self, tp: Pointer, page_top: float) -> list[Word]:
         raw_text = self.text(tp)
         if not raw_text:
             return []
@@ -387,7 +136,7 @@ class _PageReader:
         measure_words, split_words = self.measure_words, self.split_words
         run_check, measure_line = self._run, self._measure_line
         # Each line with its spaces (they may have boxes) and its text without them.
-        for start, end, first, stop, stripped in _line_spans(raw_text):
+        for start, end, first, stop, stripped in line_spans(raw_text):
             last = stop - 1
             if measure_words:
                 measure_line(tp, text, first, last, page_top, words)
@@ -455,7 +204,7 @@ class _PageReader:
             )
 
     def _run(
-        self, tp: _Pointer, start: int, end: int, first: int, last: int, last_word: int
+        self, tp: Pointer, start: int, end: int, first: int, last: int, last_word: int
     ) -> tuple[float, float, float, float, str | None] | None:
         """(x0, x1, loose bottom, size, font) of a line that is one run of text, else None.
 
@@ -468,14 +217,14 @@ class _PageReader:
         raw_size = api.font_size(tp, first)
         if raw_size <= 0 or not api.loose_box(tp, first, box_ref):
             return None
-        x0, high, x1, low = _read_box(self.box)
+        x0, high, x1, low = read_box(self.box)
         if last != first:
             if not api.loose_box(tp, last, box_ref):
                 return None
-            x1 = _read_box(self.box)[2]
+            x1 = read_box(self.box)[2]
         effective = raw_size
         if api.matrix(tp, first, self.mat_ref):
-            scale = _hypot(*_read_scale(self.mat))
+            scale = _hypot(*read_scale(self.mat))
             if scale > 0:
                 effective = raw_size * scale
         size = self.sizes.get(effective)
@@ -494,12 +243,12 @@ class _PageReader:
             gap_limit = _RUN_GAP_EMS * size
             back_limit = -_RUN_BACKWARD_EMS * size
             get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
-            _, top, prev_right, bottom = _read_rect(rect)
+            _, top, prev_right, bottom = read_rect(rect)
             if bottom >= high or top <= low:
                 return None
             for j in range(1, n_rects):
                 get_rect(tp, j, l_ref, t_ref, r_ref, b_ref)
-                left, top, right, bottom = _read_rect(rect)
+                left, top, right, bottom = read_rect(rect)
                 # A text object off the line's band is on another row (PDFium joined two rows).
                 if bottom >= high or top <= low:
                     return None
@@ -525,7 +274,7 @@ class _PageReader:
 
     def _measure_line(
         self,
-        tp: _Pointer,
+        tp: Pointer,
         text: str,
         first: int,
         last: int,
@@ -544,10 +293,10 @@ class _PageReader:
         lows: list[float] = []
         for a, b in spans:
             loose_box(tp, a, ref)
-            left, _, _, low = _read_box(box)
+            left, _, _, low = read_box(box)
             lefts.append(left)
             loose_box(tp, b - 1, ref)
-            _, _, right, bottom = _read_box(box)
+            _, _, right, bottom = read_box(box)
             rights.append(right)
             lows.append(min(low, bottom))  # a superscript last character sits higher
         size, raw_size, font = self._font(tp, first)
@@ -605,27 +354,27 @@ class _PageReader:
                     size, _, font = self._font(tp, spans[i][0])
 
     def _measure_word(
-        self, tp: _Pointer, word: str, first: int, page_top: float, words: list[Word]
+        self, tp: Pointer, word: str, first: int, page_top: float, words: list[Word]
     ) -> None:
         """One word alone (most often a paragraph number or bullet), starting at `first`."""
         loose_box, box, ref = self.api.loose_box, self.box, self.box_ref
         loose_box(tp, first, ref)
-        left, _, _, low = _read_box(box)
+        left, _, _, low = read_box(box)
         loose_box(tp, first + len(word) - 1, ref)
-        _, _, right, last_low = _read_box(box)
+        _, _, right, last_low = read_box(box)
         bottom = page_top - min(low, last_low)  # a superscript last character sits higher
         size, _, font = self._font(tp, first)
         height = size or 10.0
         words.append(Word(word, left, right, bottom - height, bottom, height, font))
 
-    def _same_font(self, tp: _Pointer, index: int, raw_size: float, font: str | None) -> bool:
+    def _same_font(self, tp: Pointer, index: int, raw_size: float, font: str | None) -> bool:
         """Whether character `index` has this (text space) size and font."""
         if abs(self.api.font_size(tp, index) - raw_size) > _SIZE_TOLERANCE * raw_size:
             return False
         other = self._font_name(tp, index)
         return other == font or _base_font(other) == _base_font(font)
 
-    def _font(self, tp: _Pointer, index: int) -> tuple[float, float, str | None]:
+    def _font(self, tp: Pointer, index: int) -> tuple[float, float, str | None]:
         """(effective size, text space size, font name) of character `index`."""
         raw_size = self.api.font_size(tp, index)
         return (
@@ -634,16 +383,16 @@ class _PageReader:
             self._font_name(tp, index),
         )
 
-    def _effective_size(self, tp: _Pointer, index: int, raw_size: float) -> float:
+    def _effective_size(self, tp: Pointer, index: int, raw_size: float) -> float:
         """pdfplumber's size: the font size scaled by the character's matrix (some writers set
         a 1 pt font and scale it up with the text matrix)."""
         if self.api.matrix(tp, index, self.mat_ref):
-            scale = _hypot(*_read_scale(self.mat))
+            scale = _hypot(*read_scale(self.mat))
             if scale > 0:
                 return round(raw_size * scale, 3)
         return round(raw_size, 3)
 
-    def _font_name(self, tp: _Pointer, index: int) -> str | None:
+    def _font_name(self, tp: Pointer, index: int) -> str | None:
         n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
         raw_name = self.name_buf.value if n > 0 else b""
         try:

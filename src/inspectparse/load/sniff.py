@@ -1,0 +1,92 @@
+"""What kind of input some bytes are: a PDF, text, or something to refuse with a helpful message.
+
+Decided by content, never by file name. A PDF is a file that *opens* with `%PDF-` (after
+optional whitespace or a byte-order mark): a text report that merely quotes the marker is
+text. UTF-16 text is named as such, with how to save it as UTF-8. An input without a single
+word is `empty_input`, whatever its size.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..errors import EmptyInputError, TextDecodeError, UnsupportedInputError
+
+__all__ = ["empty_input_error", "has_words", "looks_like_text", "sniff_format"]
+
+_HTML_PREFIXES = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
+_LEADING = b"\xef\xbb\xbf \t\r\n\f\x00"
+# A word: two letters in a row (any script). Digits and punctuation alone are not a report.
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def has_words(text: str) -> bool:
+    return _WORD.search(text) is not None
+
+
+def _is_utf16(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    # No byte-order mark: ASCII text in UTF-16 has a NUL in every other byte, and letters,
+    # spaces and punctuation in the others.
+    sample = head[:512]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, chars in ((even, odd), (odd, even)):
+        printable = sum(1 for b in chars if 32 <= b < 127 or b in (9, 10, 13))
+        if zeros.count(0) > 0.8 * len(zeros) and printable > 0.8 * len(chars):
+            return True
+    return False
+
+
+def empty_input_error() -> EmptyInputError:
+    return EmptyInputError(
+        "the input has no words (empty or blank); check the file was downloaded completely"
+    )
+
+
+_PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b|\bendobj\b|\bxref\b|\bstartxref\b")
+
+
+def looks_like_text(data: bytes) -> bool:
+    """Whether the bytes decode as UTF-8 text with words in it, and hold no NUL bytes and no
+    PDF object syntax (a PDF cut short is a damaged PDF, not a text)."""
+    if b"\x00" in data or _PDF_OBJECT.search(data[:65536]):
+        return False
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return has_words(text)
+
+
+def sniff_format(data: bytes) -> Literal["pdf", "text"]:
+    """Decide by content: PDF magic bytes opening the file, else text; reject HTML/binary."""
+    stripped = data.lstrip(_LEADING)
+    if not stripped:
+        raise empty_input_error()
+    if stripped.startswith(b"%PDF-"):
+        return "pdf"
+    # Junk before the header (the PDF spec tolerates it within the first kilobyte) still makes
+    # a PDF, unless the whole input reads as text: a text report may quote the marker.
+    if b"%PDF-" in data[:1024] and not looks_like_text(data):
+        return "pdf"
+    if _is_utf16(data[:4096]):
+        raise TextDecodeError(
+            "this text is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: Save As, "
+            "Encoding UTF-8; or iconv -f UTF-16 -t UTF-8 in.txt > out.txt)"
+        )
+    head = stripped[:512].lower()
+    if head.startswith(_HTML_PREFIXES):
+        raise UnsupportedInputError(
+            "this is an HTML page, not a report (often a saved 'Report not found' page); "
+            "download the PDF again"
+        )
+    if b"\x00" in data[:4096]:
+        raise UnsupportedInputError(
+            "this is neither a PDF nor a text file (binary data without a %PDF header); "
+            "check the file is an inspection report"
+        )
+    return "text"
