@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from inspectparse.assemble import assemble, build_record
+from inspectparse.classify.checks import metadata_checks
 from inspectparse.classify.findings import (
     Findings,
     JudgementFinding,
@@ -45,12 +46,17 @@ def _structure(notes: list[Note] | None = None) -> Structure:
 def _findings(**meta: object) -> Findings:
     line = Line("Overall effectiveness: good", 2, 5)
     item = Line("Improve plans within three months.", 3, 6)
+    profile = get("ilacs")
+    assert profile is not None
+    read = Meta(**meta)  # type: ignore[arg-type]
     return Findings(
         kind="ilacs",
-        profile=get("ilacs"),
+        profile=profile,
         kind_rule="ilacs title",
         variant="four_judgements",
-        meta=Meta(**meta),  # type: ignore[arg-type]
+        meta=read,
+        # As classify does: missing or implausible metadata are notes of the findings.
+        warnings=metadata_checks(profile, read),
         judgements=[
             JudgementFinding(
                 "overall_effectiveness",
@@ -134,6 +140,7 @@ def test_missing_metadata_and_stage_notes_become_warnings_in_order() -> None:
         ("provider_missing", "report.provider", "review"),
         ("dates_missing", "report.inspection_start", "review"),
         ("dates_missing", "report.inspection_end", "review"),
+        ("lead_missing", "report.lead_inspector", "review"),
     ]
 
 
