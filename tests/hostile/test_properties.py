@@ -108,16 +108,6 @@ def test_hostile_pdf_structures_fail_typed(pdf: bytes, engine: str) -> None:
 
 
 _REPORT_TEXT = (REPO / "tests" / "fixtures" / "brent_like.txt").read_text(encoding="utf-8")
-_DATES_CRASH = pytest.mark.xfail(
-    raises=ValueError,
-    strict=False,
-    reason="date arithmetic raises on an impossible period (e.g. '29 February to 1 January "
-    "2024'): fixed on branch h-meta (a dates_impossible review warning), not merged yet; "
-    "remove this mark once it is",
-)
-
-
-@_DATES_CRASH
 @BOUNDED
 @given(st.integers(min_value=0, max_value=2**32 - 1))
 @example(0)
@@ -127,16 +117,21 @@ def test_hostile_dates_in_the_date_slot_convert_or_fail_typed(seed: int) -> None
     _converts_or_typed(text.encode("utf-8"), input_format="text")
 
 
-# The two shapes that crash until the fix lands (the issue's "29 February to 1 January 2024"
-# and year 1); every other hostile date must already convert or fail typed.
-_CRASHING = {"29 February to 1 January 2024", "1 December to 1 January 0001"}
-
-
-@pytest.mark.parametrize(
-    "dates",
-    [pytest.param(d, marks=_DATES_CRASH) if d in _CRASHING else d for d in fuzz.HOSTILE_DATES],
-)
+# Impossible dates ("29 February to 1 January 2024", year 1) are a dates_impossible review
+# warning on the date fields, never an exception.
+@pytest.mark.parametrize("dates", fuzz.HOSTILE_DATES)
 def test_each_hostile_date_in_the_date_slot(dates: str) -> None:
     text = fuzz.DATE_PHRASE.sub(dates, _REPORT_TEXT, count=1)
     assert dates in text
     _converts_or_typed(text.encode("utf-8"), input_format="text")
+
+
+@pytest.mark.parametrize(
+    "dates", ["29 February to 1 January 2024", "1 December to 1 January 0001"]
+)
+def test_impossible_dates_are_a_review_warning_on_the_date_fields(dates: str) -> None:
+    text = fuzz.DATE_PHRASE.sub(dates, _REPORT_TEXT, count=1)
+    record = inspectparse.extract(text.encode("utf-8"), input_format="text")
+    fields = {w.field for w in record.warnings if w.code == "dates_impossible"}
+    assert fields == {"report.inspection_start", "report.inspection_end"}
+    assert record.report.inspection_start is None and record.needs_review
