@@ -86,8 +86,10 @@ def test_urgency_over_the_corpus(records: list[dict[str, Any]]) -> None:
     immediately = [i for i in items if i["timescale"] == "Immediately"]
     assert immediately and all(i["urgency"] == "immediate" for i in immediately)
     assert sum(i["urgency"] == "immediate" for i in items) == len(priority) + len(immediately)
-    for timescale, level in (("Within three months", "within_3_months"),
-                             ("Within six months", "within_6_months")):
+    for timescale, level in (
+        ("Within three months", "within_3_months"),
+        ("Within six months", "within_6_months"),
+    ):
         assert {i["urgency"] for i in items if i["timescale"] == timescale} == {level}
 
 
@@ -104,8 +106,14 @@ def test_immediately_items_with_council_and_date_from_each_long_table(
     with outputs["csv"].open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     from_csv = {
-        (r["path"], r["provider"] or None, r["authority_name"] or None,
-         r["inspection_end"] or None, r["letter_date"] or None, r["text"])
+        (
+            r["path"],
+            r["provider"] or None,
+            r["authority_name"] or None,
+            r["inspection_end"] or None,
+            r["letter_date"] or None,
+            r["text"],
+        )
         for r in rows
         if r["timescale"] == "Immediately"
     }
@@ -133,8 +141,14 @@ def test_immediately_items_with_council_and_date_from_each_long_table(
         return None if value is None else value.date().isoformat()
 
     from_xlsx = {
-        (r["path"], r["provider"], r["authority_name"], day(r["inspection_end"]),
-         day(r["letter_date"]), r["text"])
+        (
+            r["path"],
+            r["provider"],
+            r["authority_name"],
+            day(r["inspection_end"]),
+            day(r["letter_date"]),
+            r["text"],
+        )
         for r in rows_x
         if r["timescale"] == "Immediately"
     }
@@ -155,12 +169,25 @@ def test_the_corpus_workbook(outputs: dict[str, Path], records: list[dict[str, A
     keys = {k for e in entries for k in e["judgements"]}
     for key in keys:  # a column per judgement key, its grade code beside it
         assert reports.index(key + "_code") == reports.index(key) + 1, key
-    for column in ("kind", "provider", "authority_name", "gss_code", "dfe_code", "ofsted_urn",
-                   "inspection_start", "inspection_end", "letter_date", "needs_review"):
+    for column in (
+        "kind",
+        "provider",
+        "authority_name",
+        "gss_code",
+        "dfe_code",
+        "ofsted_urn",
+        "inspection_start",
+        "inspection_end",
+        "letter_date",
+        "needs_review",
+    ):
         assert column in reports, column
     assert "status" not in reports and "record" not in reports
-    for name, table in (("Judgements", "judgements"), ("Recommendations", "recommendations"),
-                        ("Paragraphs", "paragraphs")):
+    for name, table in (
+        ("Judgements", "judgements"),
+        ("Recommendations", "recommendations"),
+        ("Paragraphs", "paragraphs"),
+    ):
         assert headers[name] == list(TABLE_COLUMNS[table])
     assert headers["Warnings"][4 : 4 + len(CONTEXT_COLUMNS)] == [c.name for c in CONTEXT_COLUMNS]
     assert counts["Recommendations"] == sum(len(r["recommendations"]) for r in records)

@@ -202,9 +202,7 @@ def test_authority_codes_right_or_flagged_from_bytes(corpus, entry: dict[str, An
     # Fed as bytes, so the file's path plays no part in the match.
     record = inspectparse.extract((corpus / "reports" / entry["file"]).read_bytes())
     authority = record.report.authority
-    flagged = any(
-        w.field == "report.authority" and w.severity == "review" for w in record.warnings
-    )
+    flagged = any(w.field == "report.authority" and w.severity == "review" for w in record.warnings)
     if authority is None:
         assert flagged, "no authority and no review warning on report.authority"
         return

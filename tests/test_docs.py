@@ -203,8 +203,12 @@ def _immediate_since(root: Path) -> None:
 
 def _checklist(root: Path) -> None:
     lines = (root / "checklist.md").read_text(encoding="utf-8").splitlines()
-    items = [r for rec in _reports(root) if "Northwick" in (rec.report.provider or "")
-             for r in rec.recommendations]
+    items = [
+        r
+        for rec in _reports(root)
+        if "Northwick" in (rec.report.provider or "")
+        for r in rec.recommendations
+    ]
     assert len(items) > 0 and len(lines) == len(items)
     assert all(line.startswith("- [ ] ") for line in lines)
     assert {line[6:].rsplit(" (", 1)[0] for line in lines} == {r.text for r in items}
@@ -347,8 +351,11 @@ def test_readme_recipe_gives_its_answer(title: str, tmp_path: Path) -> None:
 
 def test_install_instructions_match_the_checkout() -> None:
     install = _section("Install")
-    commands = [line.split("#")[0].strip() for block in re.findall(r"```shell\n(.*?)```", install,
-                flags=re.S) for line in block.splitlines()]
+    commands = [
+        line.split("#")[0].strip()
+        for block in re.findall(r"```shell\n(.*?)```", install, flags=re.S)
+        for line in block.splitlines()
+    ]
     assert "pipx install ." in commands and "make install" in commands
     # `pipx install .` installs the console script the project declares.
     assert 'inspectparse = "inspectparse.cli:main"' in (REPO / "pyproject.toml").read_text()

@@ -141,8 +141,10 @@ def test_a_saved_record_a_batch_line_and_stdin_show_the_same(tmp_path: Path) -> 
     for item in data["recommendations"]:
         del item["urgency"]
     old = {"source": {"path": data["source"]["path"], "sha256": "x", "member": None}}
-    error = {"source": {"path": "bad.pdf", "sha256": None, "member": None},
-             "error": {"code": "unsupported_format", "message": "an HTML page"}}
+    error = {
+        "source": {"path": "bad.pdf", "sha256": None, "member": None},
+        "error": {"code": "unsupported_format", "message": "an HTML page"},
+    }
     lines = "\n".join(json.dumps(o) for o in ({**old, "report": data}, error)) + "\n"
     text = _show("-", stdin=lines.encode("utf-8"))
     assert text.startswith(from_report)  # urgency derived for the old record

@@ -281,3 +281,67 @@ def test_empty_texts_are_rejected_clearly(text: str) -> None:
 
     with pytest.raises(InspectparseError):
         inspectparse.extract(text.encode())
+
+
+PARAS = (
+    "Leaders in Northwick know their services well and act on what they find out.",
+    "Children in care see their social workers often and their plans are reviewed.",
+    "Care leavers have a personal adviser who keeps in touch with them each month\n"
+    "and who helps them find a home, work or a course that suits them by the\n"
+    "44. weeks after they leave care, as the plan sets out.",
+    "Managers check the quality of work and act quickly when it is not good enough.",
+    "Partners share information promptly so that risks to children are understood.",
+)
+
+
+def test_number_runs_pair_with_the_paragraphs_on_their_own_page() -> None:
+    """pdfminer-style text: each page's number column comes as a run, before its paragraphs
+    on one page and after them on the next; running footers and a wrapped "44." at a line's
+    start are not paragraphs or numbers."""
+    footer = "\nNorthwick inspection of children's services\n"
+    page2 = "\n\n".join(["1.", "2.", "3.", *PARAS[:3]]) + footer + "2\n"
+    page3 = "\n\n".join([*PARAS[3:], "4.", "5."]) + footer + "3\n"
+    page4 = "Contact us\n\nWrite to the office for a copy.\n" + footer + "4\n"
+    document = load_text((HEAD + footer + "1\n\f" + page2 + "\f" + page3 + "\f" + page4).encode())
+    numbered = [ln.text for page in document.pages for ln in page.lines if ". " in ln.text[:5]]
+    assert numbered[:2] == [f"1. {PARAS[0]}", f"2. {PARAS[1]}"]
+    assert numbered[2].startswith("3. Care leavers") and numbered[3].startswith("44. weeks")
+    assert numbered[4:6] == [f"4. {PARAS[3]}", f"5. {PARAS[4]}"]
+    # One paragraph too few beside a run: its numbers stay apart, not guessed.
+    short = page3.replace(PARAS[4] + "\n\n", "")
+    document = load_text((HEAD + footer + "1\n\f" + page2 + "\f" + short + "\f" + page4).encode())
+    assert "4." in [ln.text for ln in document.pages[2].lines]
+
+
+def test_a_page_top_sentence_goes_on_with_the_paragraph_before_when_the_run_says_so() -> None:
+    """The page's first line after a page that ended a sentence may go on with that paragraph;
+    the page's run holds one number per paragraph opening on it, so the count decides."""
+    page2 = f"1.\n\n{PARAS[0]}\n\n2\n"
+    page3 = f"It goes on here in a second sentence.\n\n{PARAS[1]}\n\n2.\n\n3\n"
+    document = load_text((HEAD + "\f" + page2 + "\f" + page3).encode())
+    lines = [ln.text for ln in document.pages[2].lines]
+    assert lines[:2] == ["It goes on here in a second sentence.", f"2. {PARAS[1]}"]
+
+
+def test_two_runs_around_one_stretch_share_its_paragraphs_in_order() -> None:
+    """One run before a stretch of paragraphs and the next after it (two number columns of one
+    page): the stretch's paragraphs take both runs' numbers in order; a wrapped heading
+    ("... about care leavers" / "is good") between them is no paragraph."""
+    page2 = "\n\n".join(
+        [
+            "1.",
+            "2.",
+            PARAS[0],
+            PARAS[1],
+            "The graded judgement about the experience and progress of care leavers\nis good",
+            PARAS[3],
+            PARAS[4],
+            "3.",
+            "4.",
+        ]
+    )
+    document = load_text((HEAD + "\f" + page2 + "\n").encode())
+    numbered = [ln.text for ln in document.pages[1].lines if ". " in ln.text[:4]]
+    assert numbered == [
+        f"{n}. {p}" for n, p in zip((1, 2, 3, 4), PARAS[:2] + PARAS[3:], strict=True)
+    ]

@@ -51,8 +51,12 @@ def test_printed_timescales_read_onto_the_scale(timescale: str | None, expected:
         # A heading cut or misprinted: the item's kind still says it.
         (None, "Priority and", "priority_action", "immediate"),
         # A printed timescale the scale knows wins over the heading.
-        ("Within three months", "Priority and immediate action", "priority_action",
-         "within_3_months"),
+        (
+            "Within three months",
+            "Priority and immediate action",
+            "priority_action",
+            "within_3_months",
+        ),
         ("Immediately", "Areas for improvement", "improvement", "immediate"),
         ("Within six months", "Areas for improvement", "improvement", "within_6_months"),
         # Nothing said: never guessed.

@@ -94,13 +94,25 @@ WARNING_CODES: dict[str, WarningCode] = {
     "judgement_conflict": WarningCode(
         "judgements", "review", "two rules read different grades; the primary one is kept"
     ),
-    "recommendations_missing": WarningCode(
+    "improvement_list_empty": WarningCode(
         "recommendations",
         "review",
-        "the framework's reports print an improvement list but no item was found",
+        "an improvement-list heading was found but no item under it (and no sentence saying "
+        "the list is empty)",
+    ),
+    "improvement_list_missing": WarningCode(
+        "recommendations",
+        "review",
+        "the framework always gives an improvement list but none was found",
     ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
+    ),
+    "paragraph_run_short": WarningCode(
+        "paragraphs",
+        "review",
+        "the numbered paragraphs stop long before the body text ends: later paragraphs are "
+        "missing from the run",
     ),
     "paragraph_number_inferred": WarningCode(
         "paragraphs", "info", "a lost paragraph number was restored from its neighbours"

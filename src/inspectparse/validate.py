@@ -98,11 +98,10 @@ def _timescale_warnings(findings: Findings) -> list[Data]:
 
 
 def record_warnings(structure: Structure, findings: Findings) -> list[Data]:
-    """Every warning of the record: the stages' notes (the classify checks' among them),
-    then repairs and timescales."""
+    """Every warning of the record: the stages' notes (missing and implausible metadata
+    among them, `classify.checks`), then repairs and timescales."""
     notes = [*structure.document.notes, *findings.warnings, *structure.warnings]
     warnings: list[Data] = [_note(n) for n in notes]
     warnings.extend(_repair_warnings(structure.paragraphs))
     warnings.extend(_timescale_warnings(findings))
     return warnings
-

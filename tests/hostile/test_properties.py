@@ -108,9 +108,6 @@ def test_hostile_pdf_structures_fail_typed(pdf: bytes, engine: str) -> None:
 
 
 _REPORT_TEXT = (REPO / "tests" / "fixtures" / "brent_like.txt").read_text(encoding="utf-8")
-# The date slot of a report-shaped text: where a hostile date does most harm. Issue 12's
-# "29 February to 1 January 2024" and year 1 raised in the date arithmetic until h-meta's
-# dates_impossible warning; both are among fuzz.HOSTILE_DATES.
 
 
 @BOUNDED
@@ -122,8 +119,21 @@ def test_hostile_dates_in_the_date_slot_convert_or_fail_typed(seed: int) -> None
     _converts_or_typed(text.encode("utf-8"), input_format="text")
 
 
+# Impossible dates ("29 February to 1 January 2024", year 1) are a dates_impossible review
+# warning on the date fields, never an exception.
 @pytest.mark.parametrize("dates", fuzz.HOSTILE_DATES)
 def test_each_hostile_date_in_the_date_slot(dates: str) -> None:
     text = fuzz.DATE_PHRASE.sub(dates, _REPORT_TEXT, count=1)
     assert dates in text
     _converts_or_typed(text.encode("utf-8"), input_format="text")
+
+
+@pytest.mark.parametrize(
+    "dates", ["29 February to 1 January 2024", "1 December to 1 January 0001"]
+)
+def test_impossible_dates_are_a_review_warning_on_the_date_fields(dates: str) -> None:
+    text = fuzz.DATE_PHRASE.sub(dates, _REPORT_TEXT, count=1)
+    record = inspectparse.extract(text.encode("utf-8"), input_format="text")
+    fields = {w.field for w in record.warnings if w.code == "dates_impossible"}
+    assert fields == {"report.inspection_start", "report.inspection_end"}
+    assert record.report.inspection_start is None and record.needs_review

@@ -258,8 +258,10 @@ def test_a_database_from_before_the_report_context_gains_it_filled_in(tmp_path: 
         conn.execute("UPDATE reports SET record = ?", (json.dumps(old),))
         conn.executemany(
             "INSERT INTO recommendations (sha256, member, idx, kind, text) VALUES (?, '', ?, ?, ?)",
-            [(record["source"]["sha256"], i, r["kind"], r["text"])
-             for i, r in enumerate(old["recommendations"])],
+            [
+                (record["source"]["sha256"], i, r["kind"], r["text"])
+                for i, r in enumerate(old["recommendations"])
+            ],
         )
     conn.close()
 
@@ -270,10 +272,30 @@ def test_a_database_from_before_the_report_context_gains_it_filled_in(tmp_path: 
         "kind, item_kind, urgency FROM recommendations ORDER BY idx"
     ).fetchall()
     assert rows == [
-        (0, "a.pdf", "ilacs", "Northwick Borough Council", "Harrow", "310", "2031-03-14",
-         "priority_action", "priority_action", "immediate"),
-        (1, "a.pdf", "ilacs", "Northwick Borough Council", "Harrow", "310", "2031-03-14",
-         "improvement", "improvement", "unspecified"),
+        (
+            0,
+            "a.pdf",
+            "ilacs",
+            "Northwick Borough Council",
+            "Harrow",
+            "310",
+            "2031-03-14",
+            "priority_action",
+            "priority_action",
+            "immediate",
+        ),
+        (
+            1,
+            "a.pdf",
+            "ilacs",
+            "Northwick Borough Council",
+            "Harrow",
+            "310",
+            "2031-03-14",
+            "improvement",
+            "improvement",
+            "unspecified",
+        ),
     ]
     # The other item tables had their columns already (written by this version): untouched.
     assert conn.execute("SELECT count(*) FROM judgements WHERE provider IS NULL").fetchone() == (0,)

@@ -32,9 +32,23 @@ def test_choose_numbering_ignores_a_short_run() -> None:
     assert choose_numbering([_numbered(1), _numbered(2), _numbered(3)]) == []
 
 
-def test_choose_numbering_drops_a_candidate_far_right_of_the_number_column() -> None:
-    blocks = [_numbered(n, x0=300.0 if n == 4 else 60.0) for n in range(1, 7)]
-    assert choose_numbering(blocks) == [0, 1, 2, 4, 5]
+def test_choose_numbering_prefers_the_candidate_in_the_number_column() -> None:
+    # A wrapped line far right that starts with "4." and the real paragraph 4 in the column.
+    blocks = [_numbered(n) for n in (1, 2, 3)] + [_numbered(4, x0=300.0), _numbered(4)]
+    blocks += [_numbered(n) for n in (5, 6)]
+    assert choose_numbering(blocks) == [0, 1, 2, 4, 5, 6]
+
+
+def test_choose_numbering_follows_a_number_column_that_shifts_between_sections() -> None:
+    blocks = [_numbered(n, x0=92.0) for n in range(1, 5)]
+    blocks.append(_block("New section", kind="heading"))
+    blocks += [_numbered(n, x0=79.0) for n in range(5, 9)]
+    assert [blocks[i].candidate for i in choose_numbering(blocks)] == list(range(1, 9))
+
+
+def test_choose_numbering_keeps_a_lone_hanging_indent() -> None:
+    blocks = [_numbered(n, x0=100.0 if n == 4 else 60.0) for n in range(1, 8)]
+    assert choose_numbering(blocks) == list(range(7))
 
 
 def test_apply_numbering_strips_numbers_and_merges_a_lookalike_wrapped_line() -> None:
@@ -61,6 +75,20 @@ def test_repair_gaps_infers_lost_numbers_or_warns() -> None:
     repair_gaps(gap, warnings)
     assert [w.code for w in warnings] == ["paragraph_number_gap"]
     assert "4, 5" in warnings[0].message
+
+
+def test_back_page_ends_the_last_paragraph() -> None:
+    blocks = [_numbered(n) for n in range(1, 5)]
+    blocks += [
+        _block("© Crown copyright 2099"),
+        _block("If you would like a copy of this document in a different format, ask."),
+    ]
+    apply_numbering(blocks)
+    paragraphs, _ = group_paragraphs(blocks)
+    assert [(p.number, len(p.blocks)) for p in paragraphs] == [(1, 1), (2, 1), (3, 1), (4, 1)] + [
+        (None, 1),
+        (None, 1),
+    ]
 
 
 def test_group_paragraphs_attaches_items_and_drops_empty_sections() -> None:
@@ -113,3 +141,25 @@ def test_contents_entry_by_trailing_number_or_number_cell() -> None:
         Line(text="Prose line", page=1, index=3),
     ]
     assert [is_contents_entry(lines, i) for i in range(4)] == [True, True, True, False]
+
+
+def test_run_that_stops_before_the_body_ends_is_a_review_warning() -> None:
+    from inspectparse.segment.paragraphs import check_run_end
+
+    blocks = [_numbered(n) for n in range(1, 6)]
+    apply_numbering(blocks)
+    paragraphs, _ = group_paragraphs(blocks)
+    assert check_run_end(paragraphs) == []
+
+    # The next number follows as unnumbered text (its column was not followed).
+    stopped = [_numbered(n) for n in range(1, 6)] + [_block("6. More widget findings.")]
+    apply_numbering(stopped)
+    paragraphs, _ = group_paragraphs(stopped)
+    assert [n.code for n in check_run_end(paragraphs)] == ["paragraph_run_short"]
+
+    # Long unnumbered text after a short run, up to the back page.
+    tail = [_numbered(n) for n in range(1, 6)] + [_block("Widgets. " * 800)]
+    tail.append(_block("© Crown copyright 2099"))
+    apply_numbering(tail)
+    paragraphs, _ = group_paragraphs(tail)
+    assert "unnumbered text" in check_run_end(paragraphs)[0].message

@@ -46,12 +46,17 @@ def _structure(notes: list[Note] | None = None) -> Structure:
 def _findings(**meta: object) -> Findings:
     line = Line("Overall effectiveness: good", 2, 5)
     item = Line("Improve plans within three months.", 3, 6)
+    profile = get("ilacs")
+    assert profile is not None
+    read = Meta(**meta)  # type: ignore[arg-type]
     return Findings(
         kind="ilacs",
-        profile=get("ilacs"),
+        profile=profile,
         kind_rule="ilacs title",
         variant="four_judgements",
-        meta=Meta(**meta),  # type: ignore[arg-type]
+        meta=read,
+        # As classify does: missing or implausible metadata are notes of the findings.
+        warnings=metadata_checks(profile, read),
         judgements=[
             JudgementFinding(
                 "overall_effectiveness",
@@ -129,9 +134,7 @@ def test_several_periods_are_listed_and_span_start_to_end() -> None:
 
 def test_missing_metadata_and_stage_notes_become_warnings_in_order() -> None:
     note = Note("engine_fallback", "pdfium failed; used pdfplumber")
-    findings = _findings()  # no provider, no dates: classify's checks say so
-    findings.warnings.extend(metadata_checks(get("ilacs"), findings.meta))
-    warnings = record_warnings(_structure([note]), findings)
+    warnings = record_warnings(_structure([note]), _findings())  # no provider, no dates
     assert [(w["code"], w["field"], w["severity"]) for w in warnings] == [
         ("engine_fallback", "source.engine", "info"),
         ("provider_missing", "report.provider", "review"),
@@ -143,13 +146,11 @@ def test_missing_metadata_and_stage_notes_become_warnings_in_order() -> None:
 
 def test_build_record_validates_the_whole_and_flags_review() -> None:
     structure = _structure()
-    findings = _findings()
-    findings.warnings.extend(metadata_checks(get("ilacs"), findings.meta))
-    record = build_record(structure, findings, parser_version="9.9", path="a.txt", sha256=SHA)
+    record = build_record(structure, _findings(), parser_version="9.9", path="a.txt", sha256=SHA)
     assert record.source.path == "a.txt" and record.source.pages == 3
     assert record.grades == {"overall_effectiveness": "good"}
     assert record.judgements[0].grade_code == 2
-    assert record.needs_review  # provider, dates and lead are missing
+    assert record.needs_review  # provider and dates are missing
     complete = build_record(
         structure, _findings(**FULL_META), parser_version="9.9", path=None, sha256=SHA
     )

@@ -6,7 +6,9 @@
 `make accuracy` runs it and writes docs/accuracy.md. The tests use `compare` too.
 
 Prints per kind and overall: kind, provider, dates, lead inspector, judgement fields, false
-grades, reports fully right, recommendation counts exact, numbered paragraphs first/last.
+grades, reports fully right, recommendation counts exact, numbered paragraphs first/last, text
+clean (`text.text_failures`: no back-page furniture in a numbered paragraph or an item, no
+responsible-body cell in an item, every judgement label a label).
 Exits non-zero when a record is missing or cannot be produced, so it cannot pass silently.
 """
 
@@ -32,6 +34,7 @@ from .measure import (
     text_engines,
 )
 from .report import main, table
+from .text import text_failures
 
 __all__ = [
     "KNOWN_FAILURES",
@@ -53,4 +56,5 @@ __all__ = [
     "source_path",
     "table",
     "text_engines",
+    "text_failures",
 ]

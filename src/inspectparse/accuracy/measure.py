@@ -14,8 +14,9 @@ from .. import extract
 from ..errors import InspectparseError
 from ..load import ENGINES, Engine
 from ..record import Record
+from .text import text_failures
 
-METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "full")
+METRICS = ("kind", "provider", "dates", "lead", "judgements", "recs", "paras", "text", "full")
 
 # The PDF engines; a converter's text is measured as engine "text:<converter>", read from
 # ../shared/corpus/text/<converter>/<report path>.txt.
@@ -134,6 +135,8 @@ def compare(gold: dict[str, Any], record: dict[str, Any]) -> Result:
         unflagged("paragraphs", got_fl, want_fl)
     else:
         c["paras"] = None
+    texts = text_failures(record)
+    check("text", not texts, "; ".join(texts))
     c["full"] = all(v is not False for k, v in c.items() if k != "full")
     res.failures += [f"silent wrong value: {f} has no review warning" for f in res.silent_wrong]
     res.failures += [f"silent miss: {f} has no review warning" for f in res.silent_miss]

@@ -40,10 +40,10 @@ def table(results: list[Result]) -> str:
     groups["ALL"] = results
     head = (
         "| kind | files | kind | provider | dates | lead inspector | judgement fields "
-        "| false grades | fully right | recs exact | paragraphs first/last "
+        "| false grades | fully right | recs exact | paragraphs first/last | text clean "
         "| wrong values, no warning | misses, no warning | errors |"
     )
-    rows = [head, "|" + "---|" * 14]
+    rows = [head, "|" + "---|" * 15]
     for kind, rs in groups.items():
         ok = [r for r in rs if r.error is None]
 
@@ -56,7 +56,7 @@ def table(results: list[Result]) -> str:
         rows.append(
             f"| {kind} | {len(rs)} | {rate('kind')} | {rate('provider')} | {rate('dates')} "
             f"| {rate('lead')} | {pct(jr, jf)} | {sum(r.false_grades for r in ok)} "
-            f"| {rate('full')} | {rate('recs')} | {rate('paras')} "
+            f"| {rate('full')} | {rate('recs')} | {rate('paras')} | {rate('text')} "
             f"| {sum(len(r.silent_wrong) for r in ok)} | {sum(len(r.silent_miss) for r in ok)} "
             f"| {len(rs) - len(ok)} |"
         )
@@ -197,7 +197,10 @@ def _write_report(path: Path, sections: list[str]) -> None:
         f"on {dt.date.today().isoformat()}. Each cell: share of files whose field equals the "
         "hand-checked gold fact (`../shared/corpus/gold.jsonl`). *judgement fields*: every "
         "judgement key in gold or in the record; *false grades*: a grade the record gives "
-        "that gold does not have or has differently; *fully right*: every checked field of "
+        "that gold does not have or has differently; *text clean*: no back-page furniture "
+        "(licence, Ofsted's address, Crown copyright) in a numbered paragraph or an item, no "
+        "responsible-body cell in an item's text, every judgement label a label; "
+        "*fully right*: every checked field of "
         "the file right.\n\n" + "\n".join(sections),
         encoding="utf-8",
     )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from ..document import Note
 from ..segment import Structure
 from .authority import find_authority
-from .checks import list_checks, metadata_checks
+from .checks import metadata_checks
 from .detect import detect_kind, detect_kind_in_prose, detect_variant
 from .findings import Findings
 from .judgements import TableRead, extract_judgements, read_table
 from .metadata import extract_metadata
-from .recommendations import extract_recommendations
+from .recommendations import read_lists
 
 __all__ = ["classify"]
 
@@ -51,6 +51,6 @@ def classify(structure: Structure) -> Findings:
             structure, profile, findings.variant, table
         )
         findings.warnings.extend(warnings)
-    findings.recommendations = extract_recommendations(structure, profile)
-    findings.warnings.extend(list_checks(profile, findings.recommendations))
+    findings.recommendations, notes = read_lists(structure, profile)
+    findings.warnings.extend(notes)
     return findings

@@ -14,7 +14,7 @@ import re
 from ..document import Note
 from ..profiles import Profile
 from ..profiles.spec import NAME_TAIL_WORDS
-from .findings import Meta, RecommendationFinding
+from .findings import Meta
 from .metadata import RANK_WORD
 
 # Dates this far from the letter or publication date are unlikely to be the visit's.
@@ -114,14 +114,3 @@ def _lead_notes(profile: Profile, meta: Meta) -> list[Note]:
         ]
     return []
 
-
-def list_checks(profile: Profile, recommendations: list[RecommendationFinding]) -> list[Note]:
-    """A framework that prints an improvement list, and no item found: a person should look."""
-    if not profile.list_headings or recommendations:
-        return []
-    return [
-        Note(
-            "recommendations_missing",
-            f"no improvement list item found; {profile.name} reports usually have one",
-        )
-    ]

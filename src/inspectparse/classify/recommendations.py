@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..document import Evidence, Line
+from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, is_terminal, join_lines
 from .findings import RecommendationFinding
+from .table_rows import table_rows
 from .text import strip_footnote
 
 _BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
@@ -37,10 +38,32 @@ _KNOWN_ACTORS = re.compile(
 )
 
 
+# A sentence saying a list is empty ("There are no areas of priority action", "No areas were
+# identified for immediate improvement", "The inspection did not find any priority actions") is
+# not an item, in every framework; a profile's `list_skip` adds its own stock lines.
+_LIST_NOUN = r"(?:areas?|priorit\w*|actions?|recommendations?|improvements?)"
+_EMPTY_LIST = re.compile(
+    rf"^(?:there\s+(?:are|were|is|was)\s+no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
+    rf"|no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b.{{0,80}}?\b(?:identified|found)\b"
+    rf"|(?:the\s+)?(?:inspection|inspectors?|visit)\s+(?:did|has|have)\s+not\s+"
+    rf"(?:find|found|identify|identified)\s+any\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
+    rf"|none(?:\s+identified)?\W*$)",
+    re.I,
+)
+
+
+def says_list_is_empty(text: str) -> bool:
+    """Whether an item's text is a short sentence saying the list holds nothing."""
+    text = text.strip()
+    return len(text) < 200 and _EMPTY_LIST.match(text) is not None
+
+
 @cache
 def _whole_heading(pattern: str) -> re.Pattern[str]:
-    """A heading pattern to `fullmatch` a block's text (trailing spaces allowed), compiled once."""
-    return re.compile(rf"(?:{pattern})\s*", re.I)
+    """A heading pattern to `fullmatch` a block's text, compiled once. Trailing spaces and a
+    trailing colon are allowed: 2014-15 reports print "Areas for improvement:" and
+    "Priority and immediate action:" where others print the bare heading."""
+    return re.compile(rf"(?:{pattern})\s*:?\s*", re.I)
 
 
 def _heading_match(block: Block, profile: Profile) -> ListHeading | None:
@@ -67,21 +90,63 @@ def _is_section_heading(block: Block, profile: Profile) -> bool:
     )
 
 
-def _list_end(blocks: list[Block], start: int, heading: ListHeading, profile: Profile) -> int:
-    """Index of the block that ends the list opened at `start` (a heading)."""
+# A heading naming what went well or what was found opens a new part, never a topic of the list
+# ("Early help strengths" after "What needs to improve?", "Main findings").
+_ENDS_LIST = re.compile(r"\b(?:strengths?|findings|next steps)\b", re.I)
+
+
+def _is_topic_subheading(
+    block: Block, nxt: Block | None, opener: Block, heading: ListHeading, profile: Profile
+) -> bool:
+    """A topic subheading inside a list ("Leadership and management", "Care leavers") groups
+    the items after it and does not end the list.
+
+    It is no known section or list heading, names no new part (strengths, findings), and an
+    item of the list follows it: a bullet in a bulleted list; in a numbered list a numbered
+    item, where the subheading is set in a lighter font than the list's own heading (a bold
+    heading followed by numbered paragraphs is a new section that goes on with the numbering).
+    """
+    if nxt is None or _is_section_heading(block, profile) or _ENDS_LIST.search(block.text):
+        return False
+    if heading.item_style == "bullets":
+        return nxt.kind == "bullet"
+    if heading.item_style == "numbered":
+        return (
+            nxt.number is not None
+            and opener.lines[0].bold is True
+            and all(line.bold is False for line in block.lines)
+        )
+    return False
+
+
+def _header_row(blocks: list[Block], start: int) -> Line | None:
+    """The header cell of a table that repeats the list heading straight after it (area SEND:
+    "Responsible body | Areas for priority action"), if there is one."""
+    title = strip_footnote(blocks[start].text).lower()
+    for block in blocks[start + 1 : start + 3]:
+        if block.kind != "heading":
+            return None
+        if strip_footnote(block.text).lower() == title:
+            return block.lines[0]
+    return None
+
+
+def _list_end(
+    blocks: list[Block], start: int, heading: ListHeading, profile: Profile, tables: bool
+) -> int:
+    """Index of the block that ends the list opened at `start` (a heading). With `tables` (a
+    PDF's geometry), a table's header cells repeating the heading are part of its list."""
+    header = _header_row(blocks, start) if tables and heading.item_style == "paragraphs" else None
     i = start + 1
     while i < len(blocks):
         block = blocks[i]
         if block.kind == "heading":
-            # A topic subheading inside a bulleted list ("Leadership", "Health") is passed
-            # over when bullets follow it; a known section or list heading always ends the list.
+            if header is not None and _same_row(block.lines[0], header):
+                i += 1  # a header cell of the list's own table
+                continue
+            # A known section or list heading always ends the list; a topic subheading not.
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if (
-                heading.item_style == "bullets"
-                and not _is_section_heading(block, profile)
-                and nxt is not None
-                and nxt.kind == "bullet"
-            ):
+            if _is_topic_subheading(block, nxt, blocks[start], heading, profile):
                 i += 1
                 continue
             return i
@@ -90,24 +155,78 @@ def _list_end(blocks: list[Block], start: int, heading: ListHeading, profile: Pr
 
 
 def extract_recommendations(structure: Structure, profile: Profile) -> list[RecommendationFinding]:
+    return read_lists(structure, profile)[0]
+
+
+def read_lists(
+    structure: Structure, profile: Profile
+) -> tuple[list[RecommendationFinding], list[Note]]:
+    """The items of every improvement list, and review warnings: a list heading with content
+    but no item and no sentence saying the list is empty; no list at all where the framework
+    always gives one."""
     blocks = structure.blocks
     skip = profile.compiled("list_skip")
     items: list[RecommendationFinding] = []
+    notes: list[Note] = []
+    lists = 0
     i = 0
     while i < len(blocks):
         heading = _heading_match(blocks[i], profile) if blocks[i].kind == "heading" else None
         if heading is None:
             i += 1
             continue
-        end = _list_end(blocks, i, heading, profile)
+        end = _list_end(blocks, i, heading, profile, structure.document.format == "pdf")
         if heading.item_style == "paragraphs":
-            items.extend(_paragraph_items(structure, blocks[i], end, heading, profile, skip))
+            found = _paragraph_items(structure, blocks[i], end, heading, profile, skip)
         else:
-            items.extend(
-                _block_items(blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure)
+            found = _block_items(
+                blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure
+            )
+        items.extend(found)
+        # An umbrella heading over the lists that follow ("What does the local authority need
+        # to improve?" over "Priority and immediate action") holds no items of its own.
+        umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
+        if not umbrella:
+            lists += 1
+        if not found and not umbrella and _holds_text(blocks, i, end) and not _says_empty(
+            blocks[i + 1 : end]
+        ):
+            notes.append(
+                Note(
+                    "improvement_list_empty",
+                    f"no item found under the list heading {blocks[i].text!r}",
+                    evidence=Evidence(blocks[i].lines, blocks[i].text),
+                )
             )
         i = end
-    return items
+    if lists == 0 and profile.expects_list:
+        notes.append(
+            Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
+        )
+    return items, notes
+
+
+# Fewer characters than this under a list heading is no list (a contents entry's page number,
+# a table's header cell), so an empty result there is no doubt worth a warning.
+_LIST_TEXT_MIN = 40
+
+
+def _holds_text(blocks: list[Block], start: int, end: int) -> bool:
+    """Whether a list heading has text under it, and is not a table header that repeats the
+    heading before the table starts (the list is then read under the repeat)."""
+    if end < len(blocks) and blocks[end].text.strip().lower() == blocks[start].text.strip().lower():
+        return False
+    text = sum(len(b.text) for b in blocks[start + 1 : end] if b.kind != "heading")
+    return text >= _LIST_TEXT_MIN
+
+
+def _says_empty(region: list[Block]) -> bool:
+    """Whether a list's blocks hold a sentence saying the list is empty."""
+    return any(
+        says_list_is_empty(_BULLET_PREFIX.sub("", line).strip())
+        for block in region
+        for line in re.split(r"(?<=[.!?])\s+", block.text)
+    )
 
 
 def _block_items(
@@ -133,7 +252,7 @@ def _block_items(
         if block.kind in ("heading", "contents", "table"):
             continue
         body = _BULLET_PREFIX.sub("", block.text).strip()
-        if any(p.search(body) for p in skip):
+        if says_list_is_empty(body) or any(p.search(body) for p in skip):
             continue
         if block.kind == "sub_bullet" or (block.kind == "bullet" and bullets_are_sub_items):
             if items:
@@ -150,6 +269,7 @@ def _block_items(
                     timescale,
                 )
                 for row in split_rows(block.lines)
+                if not says_list_is_empty(" ".join(ln.text for ln in row))
             )
             continue
         is_item = block.kind == "bullet" or (
@@ -229,10 +349,11 @@ def _paragraph_items(
 ) -> list[RecommendationFinding]:
     """Items that are plain paragraphs or table rows with no bullet and no blank line between.
 
-    Works on the lines, not blocks: a row starts where a line follows one ending in a full stop
-    and begins with a capital (or an item number). In a two-column table whose header repeats
-    the heading ("Responsible body | Areas for priority action"), only the column under the
-    repeated heading holds items.
+    Works on the lines, not blocks. With geometry, a row is a table row (`table_rows`): in a
+    two-column table whose header repeats the heading ("Responsible body | Areas for priority
+    action") the column under the repeated heading holds the item and the body cell is its
+    actor. Without geometry a row starts where a line follows one ending in a full stop and
+    begins with a capital (or an item number).
     """
     lines = structure.document.lines()
     first = heading_block.lines[-1]
@@ -242,11 +363,32 @@ def _paragraph_items(
     region = lines[start_at:stop_at]
     title = strip_footnote(heading_block.text)
     header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
+    column = None
     if header is not None:
         column = header.x0
-        region = [ln for ln in region if ln.top != header.top or ln.page != header.page]
-        if column is not None:
-            region = [ln for ln in region if ln.x0 is None or ln.x0 >= column - 4]
+        region = [ln for ln in region if ln is not header and not _same_row(ln, header)]
     region = [ln for ln in region if ln.text.strip() and not any(p.search(ln.text) for p in skip)]
     rule = f"{profile.kind}.list.{heading.kind}.paragraphs"
-    return [_row_item(row, heading, heading_block.text, rule) for row in split_rows(region)]
+    # Text laid out with spaces has a character grid, not a table's geometry: rows by sentence.
+    rows = table_rows(region, column) if structure.document.format == "pdf" else None
+    if rows is None:
+        if column is not None:
+            region = [ln for ln in region if ln.x0 is None or ln.x0 >= column - 4]
+        items = [_row_item(row, heading, heading_block.text, rule) for row in split_rows(region)]
+    else:
+        items = []
+        for row in rows:
+            item = _row_item(row.lines, heading, heading_block.text, rule)
+            if row.body:
+                item.actor = " ".join(" ".join(ln.text.split()) for ln in row.body)
+            items.append(item)
+    return [item for item in items if not says_list_is_empty(item.text)]
+
+
+def _same_row(line: Line, other: Line) -> bool:
+    return (
+        line.page == other.page
+        and line.top is not None
+        and other.top is not None
+        and abs(line.top - other.top) <= 3
+    )

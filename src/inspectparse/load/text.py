@@ -24,15 +24,13 @@ import re
 from ..document import Document, Line, Note, Page
 from ..errors import TextDecodeError
 from ..record import TextLayout as TextShape
+from .numbers import attach_lone_numbers
 
 # A line indented by at least two spaces, or with a gap of three or more spaces inside it.
 _LAYOUT_LINE = re.compile(r"^ {2,}\S|\S {3,}\S")
 # A column layout indents or gaps at least this share of its non-blank lines (plain text and
 # pdfminer-style text stay under 2% in the corpus, `pdftotext -layout` is at 4% to 85%).
 LAYOUT_SHARE = 0.04
-# A paragraph number alone on its line: "12." (reading-order converters put the number column
-# before or apart from its text).
-_NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})\.\s*$")
 # The text's width is the line length at this percentile; a line shorter than this share of
 # it was not wrapped by the converter.
 SHORT_LINE_PERCENTILE = 0.8
@@ -40,11 +38,22 @@ SHORT_LINE_SHARE = 0.6
 # Share of lines near the width that makes a text wrapped (converted PDFs: 42% or more;
 # a paragraph per line: 13% or less).
 WRAPPED_SHARE = 0.3
-_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\.\s+\S")
-_TEXT_START = re.compile(r"^\s*[A-Za-z\"'‘“(]")
+
+
+# Characters that converters and viewers' copy and paste leave in text and that carry no
+# content for the rules: no-break and other fixed spaces read as spaces, zero-width marks go,
+# Unicode line and paragraph separators end lines.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\u0085\u000b"), "\n")
+_TRANSLATION = {**_SPACES, **_INVISIBLE, **_SEPARATORS}
+# A soft hyphen where a line was wrapped inside a word: the word's end moves up, whole again.
+_SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*([a-z]\\S*)(?:[ \t]+|[ \t]*\n|$)")
 
 
 def decode(data: bytes) -> str:
+    """UTF-8 (UTF-16 is refused by `sniff` with how to convert it), with any line ends
+    (CRLF, CR) and the invisible or spacing characters above normalised."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -52,7 +61,12 @@ def decode(data: bytes) -> str:
             f"the text is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8"
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = text.translate(_TRANSLATION)
+        if "\u00ad" in text:
+            text = _SOFT_HYPHEN_BREAK.sub(r"\1\n", text).replace("\u00ad", "")
+    return text
 
 
 def detect_shape(text: str) -> TextShape:
@@ -144,78 +158,3 @@ def mark_short_line_breaks(pages: list[Page]) -> None:
         for prev, line in zip(page.lines, page.lines[1:], strict=False):
             if not line.gap_before and len(prev.text.strip()) < short:
                 line.gap_before = True
-
-
-def _is_paragraph_start(lines: list[Line], i: int) -> bool:
-    """A line that opens a paragraph: after a break, starting like text, and not a short line
-    standing alone without a sentence end (a heading)."""
-    line = lines[i]
-    if not (line.gap_before or i == 0) or not _TEXT_START.match(line.text):
-        return False
-    if line.text.strip()[:1].islower():
-        return False
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    alone = nxt is None or nxt.gap_before
-    text = line.text.strip()
-    return not (alone and len(text) < 70 and text[-1:] not in ".:;?!")
-
-
-def attach_lone_numbers(pages: list[Page]) -> None:
-    """Put paragraph numbers that a reading-order converter set apart back on their text.
-
-    - "12." alone on a line and its paragraph on the next line: joined (plain `pdftotext`).
-    - numbers set apart in runs ("5." "6.", the paragraphs elsewhere, before or after, as
-      pdfminer-based converters give a number column): between two paragraphs that kept their
-      numbers, the lone numbers that fill the gap exactly are paired in order with the
-      paragraph starts in between, and only when their counts agree. Otherwise they are left
-      alone, and segment reports the numbers it cannot place rather than guess.
-    """
-    lines = [ln for page in pages for ln in page.lines]
-    drop: set[int] = set()
-    for i, line in enumerate(lines[:-1]):
-        nxt = lines[i + 1]
-        in_run = i > 0 and _NUMBER_ONLY.match(lines[i - 1].text) is not None
-        if not in_run and _NUMBER_ONLY.match(line.text) and _TEXT_START.match(nxt.text):
-            nxt.text = f"{line.text.strip()} {nxt.text.lstrip()}"
-            nxt.gap_before = nxt.gap_before or line.gap_before
-            drop.add(i)
-    anchors = [i for i, ln in enumerate(lines) if i not in drop and _NUMBERED_LINE.match(ln.text)]
-    bounds = [-1, *anchors, len(lines)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        lone = [k for k in range(a + 1, b) if k not in drop and _NUMBER_ONLY.match(lines[k].text)]
-        if not lone:
-            continue
-        numbers = [int(_NUMBER_ONLY.match(lines[k].text).group(1)) for k in lone]  # type: ignore[union-attr]
-        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-            continue
-        before = _number_of(lines[a]) if a >= 0 else None
-        after = _number_of(lines[b]) if b < len(lines) else None
-        if (before is not None and numbers[0] != before + 1) or (
-            after is not None and numbers[-1] != after - 1
-        ):
-            continue
-        # The paragraphs after the numbers, else those before them, else all in between.
-        lone_set = set(lone)
-        windows = ((lone[-1] + 1, b), (a + 1, lone[0]), (a + 1, b))
-        starts: list[int] = []
-        for lo, hi in windows:
-            starts = [
-                k for k in range(lo, hi) if k not in lone_set and _is_paragraph_start(lines, k)
-            ]
-            if len(starts) == len(numbers):
-                break
-        else:
-            continue
-        for k, n in zip(starts, numbers, strict=True):
-            lines[k].text = f"{n}. {lines[k].text.lstrip()}"
-        drop.update(lone)
-    dropped = {id(lines[k]) for k in drop}
-    for page in pages:
-        page.lines = [ln for ln in page.lines if id(ln) not in dropped]
-        for index, line in enumerate(page.lines):
-            line.index = index
-
-
-def _number_of(line: Line) -> int | None:
-    m = _NUMBERED_LINE.match(line.text)
-    return int(m.group(1)) if m else None

@@ -84,5 +84,10 @@ def known_headings() -> list[re.Pattern[str]]:
     pats: list[str] = []
     for profile in profiles():
         pats.extend(profile.section_headings)
-        pats.extend(h.pattern for h in profile.list_headings)
+        # A list heading may end in a colon ("Areas for improvement:"). A pattern with "|" is
+        # grouped first; one without keeps its plain first letter (see segment.headings).
+        pats.extend(
+            rf"(?:{h.pattern})\s*:?" if "|" in h.pattern else rf"{h.pattern}\s*:?"
+            for h in profile.list_headings
+        )
     return [re.compile(rf"^(?:{p})\s*$", re.I) for p in dict.fromkeys(pats)]

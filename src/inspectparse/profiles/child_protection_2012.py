@@ -34,7 +34,7 @@ PROFILE = Profile(
         ),
         JudgementSpec(
             "help_and_protection",
-            label=r"The effectiveness of the help and protection provided to children",
+            label=r"The effectiveness of (?:the )?help and protection provided to children",
             sentences=(
                 rf"^The effectiveness of (?:the )?help and protection provided to children"
                 rf"[^.]{{0,120}}?\s(?:is|are)\s+(?:judged to be\s+)?(?P<grade>{GRADE})",

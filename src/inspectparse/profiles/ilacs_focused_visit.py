@@ -19,6 +19,8 @@ PROFILE = Profile(
     visit_span_days=14,
     expects_lead=False,
     graded=False,
+    # Some letters have no improvement list at all.
+    expects_list=False,
     list_headings=(
         ListHeading(r"Areas? for priority actions?", "priority_action"),
         ListHeading(r"What needs to improve in this area of (?:social work )?practice\s*[?:]?\d?"),

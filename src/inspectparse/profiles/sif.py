@@ -73,6 +73,8 @@ PROFILE = Profile(
         ListHeading(r"What does the local authority need to improve\??", item_style="numbered"),
         ListHeading(r"What does the LSCB need to improve\??", item_style="numbered"),
         ListHeading(r"Priority and immediate action", "priority_action", item_style="numbered"),
+        # The 2014 LSCB section's form of the same list.
+        ListHeading(r"Priority actions?", "priority_action", item_style="numbered"),
         ListHeading(r"Areas for improvement", item_style="numbered"),
         ListHeading(r"Recommendations", "recommendation", item_style="numbered"),
     ),

@@ -107,6 +107,8 @@ class Profile:
     # Which source is authoritative when table and narrative disagree (the other is a check).
     primary_source: Literal["table", "narrative"] = "table"
     list_headings: tuple[ListHeading, ...] = ()
+    # False where some reports of the kind have no improvement list at all (no warning then).
+    expects_list: bool = True
     # Lines that are never items inside an improvement list (e.g. "none" sentences).
     list_skip: tuple[str, ...] = (r"^there (are|were) no (areas for )?priority actions?",)
     section_headings: tuple[str, ...] = ()

@@ -17,7 +17,7 @@ from ..clean import CleanedDocument
 from .blocks import BlockBuilder
 from .joins import is_terminal, join_lines
 from .numbering import apply_numbering, choose_numbering, repair_gaps
-from .paragraphs import group_paragraphs
+from .paragraphs import check_run_end, group_paragraphs
 from .units import Block, BlockKind, ParagraphUnit, SectionUnit, Structure
 
 __all__ = [
@@ -45,4 +45,5 @@ def segment(
     apply_numbering(blocks)
     repair_gaps(blocks, builder.warnings)
     paragraphs, sections = group_paragraphs(blocks)
+    builder.warnings.extend(check_run_end(paragraphs))
     return Structure(cleaned.document, blocks, paragraphs, sections, builder.warnings)

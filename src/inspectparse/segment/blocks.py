@@ -24,6 +24,7 @@ from .headings import (
 )
 from .joins import is_terminal, join_lines
 from .numbering import NUMBER_PREFIXES, NUMBERED
+from .paragraphs import BACK_PAGE
 from .units import RUNNING_KINDS, Block
 
 _DASH_PREFIX = re.compile(r"^-\s+")
@@ -231,20 +232,22 @@ class BlockBuilder:
         return True
 
     def page_break_mid_sentence(self, v: LineView) -> bool:
-        """Page break inside a sentence: the text runs on."""
+        """Page break inside a sentence: the text runs on (never into Ofsted's back page)."""
         current = v.current
         if (
             current is not None
             and current.kind in RUNNING_KINDS
             and v.new_page
             and not is_terminal(current.text)
+            and not BACK_PAGE.match(v.text)
         ):
             self._extend(current, v.line, v.text)
             return True
         return False
 
     def text_wrap_mid_sentence(self, v: LineView) -> bool:
-        """Text input wrapped mid-sentence (e.g. pdftotext output)."""
+        """Text input wrapped mid-sentence (e.g. pdftotext output); never into Ofsted's back
+        page (a page number left before it leaves the sentence open)."""
         current = v.current
         if (
             not v.geometric
@@ -252,6 +255,7 @@ class BlockBuilder:
             and current.kind == "text"
             and not v.broke
             and not is_terminal(current.text)
+            and not BACK_PAGE.match(v.text)
         ):
             self._extend(current, v.line, v.text)
             return True

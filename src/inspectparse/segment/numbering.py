@@ -92,20 +92,38 @@ def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
 
 
 def _filter_by_column(blocks: list[Block], chain: list[int], cands: list[int]) -> list[int]:
-    """With geometry, drop chain members far right of the number column, then re-chain."""
-    xs = sorted(x0 for i in chain if (x0 := blocks[i].lines[0].x0) is not None)
-    if not xs:
-        return chain
-    column = xs[len(xs) // 2]
-    ok = [
-        i
-        for i in cands
-        if (x0 := blocks[i].lines[0].x0) is None or abs(x0 - column) <= NUMBER_COLUMN_TOLERANCE
-    ]
-    if len(ok) == len(cands):
-        return chain
-    rechained = _best_chain(blocks, [i for i in ok if chain[0] <= i <= chain[-1]])
-    return rechained if len(rechained) >= MIN_RUN else chain
+    """With geometry, swap a chain member standing apart from the number column for a
+    candidate with the same number that stands in it.
+
+    The column is local: the number column can shift between sections (a new indent from one
+    section on), so a member is in the column when it lines up with the member before or after
+    it. A member that lines up with neither (a hanging indent, or a wrapped line that happens to
+    start with the right number) is replaced by a same-numbered candidate between its
+    neighbours that does line up; with none, it stays and the run goes on.
+    """
+    by_number: dict[int, list[int]] = {}
+    for i in cands:
+        by_number.setdefault(blocks[i].candidate, []).append(i)  # type: ignore[arg-type]
+    out = list(chain)
+    for k, i in enumerate(chain):
+        x = blocks[i].lines[0].x0
+        neighbours = [chain[m] for m in (k - 1, k + 1) if 0 <= m < len(chain)]
+        columns = [c for j in neighbours if (c := blocks[j].lines[0].x0) is not None]
+        if x is None or not columns or any(abs(x - c) <= NUMBER_COLUMN_TOLERANCE for c in columns):
+            continue
+        lo = chain[k - 1] if k else -1
+        hi = chain[k + 1] if k + 1 < len(chain) else len(blocks)
+        for j in by_number.get(blocks[i].candidate, []):  # type: ignore[arg-type]
+            xj = blocks[j].lines[0].x0
+            if (
+                j != i
+                and lo < j < hi
+                and xj is not None
+                and any(abs(xj - c) <= NUMBER_COLUMN_TOLERANCE for c in columns)
+            ):
+                out[k] = j
+                break
+    return out
 
 
 def apply_numbering(blocks: list[Block]) -> None:

@@ -3,7 +3,27 @@ belong to it) and sections (a heading with what is under it)."""
 
 from __future__ import annotations
 
+import re
+
+from ..document import Evidence, Note
+from .numbering import NUMBERED
 from .units import Block, ParagraphUnit, SectionUnit
+
+# Where Ofsted's back page begins (its description of itself, the alternative-format offer, the
+# licence, the address, the Crown copyright line) or the closing boilerplate before it: no
+# paragraph runs on into it, and no line of it runs on a block (`blocks`).
+BACK_PAGE = re.compile(
+    r"^(?:The Office for Standards in Education, Children.s Services and Skills \(Ofsted\)"
+    r"|If you would like a copy of this document in a different format"
+    r"|You may (?:re-?use|copy) (?:this|all)"
+    r"|This publication is available at"
+    r"|Piccadilly Gate"
+    r"|©\s*Crown copyright"
+    # The closing boilerplate of 2014-15 reports before it.
+    r"|What the inspection judgements mean"
+    r"|Any complaints about the inspection or the report)",
+    re.I,
+)
 
 
 def group_paragraphs(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
@@ -20,6 +40,8 @@ def group_paragraphs(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[Sec
         if block.kind in ("contents", "table"):
             current = None
             continue
+        if current is not None and current.number is not None and BACK_PAGE.match(block.text):
+            current = None  # the back page: the last paragraph ends here
         if block.kind == "subheading":
             if current is not None:
                 current.blocks.append(block)
@@ -46,3 +68,53 @@ def group_paragraphs(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[Sec
         if any(b.kind not in ("heading", "contents") for b in blocks[s.block_index + 1 : end])
     ]
     return paragraphs, sections
+
+
+# Unnumbered body text after the numbered run, beyond this many characters and this share of
+# the numbered text, means the run stopped early (the report's paragraphs go on unnumbered).
+SHORT_RUN_TAIL_CHARS = 5000
+SHORT_RUN_TAIL_SHARE = 0.5
+
+
+def check_run_end(paragraphs: list[ParagraphUnit]) -> list[Note]:
+    """A review warning when the numbered run stops long before the body text ends: the text
+    after the last paragraph number (up to Ofsted's back page) holds the next number, or is
+    long beside the numbered text."""
+    numbered = [k for k, unit in enumerate(paragraphs) if unit.number is not None]
+    if not numbered:
+        return []
+    last = paragraphs[numbered[-1]]
+    assert last.number is not None
+    tail: list[ParagraphUnit] = []
+    for unit in paragraphs[numbered[-1] + 1 :]:
+        if BACK_PAGE.match(unit.text):
+            break
+        tail.append(unit)
+    # Blocks after the last numbered one: the rest of its paragraph, then the tail.
+    after = last.blocks[1:] + [block for unit in tail for block in unit.blocks]
+    follows = next(
+        (
+            block
+            for block in after
+            if (m := NUMBERED.match(block.text)) and 0 < int(m["num"]) - last.number <= 2
+        ),
+        None,
+    )
+    tail_chars = sum(len(block.text) for block in after)
+    numbered_chars = sum(len(paragraphs[k].text) for k in numbered)
+    long_tail = tail_chars > max(SHORT_RUN_TAIL_CHARS, SHORT_RUN_TAIL_SHARE * numbered_chars)
+    if follows is None and not long_tail:
+        return []
+    if follows is not None:
+        where = follows.lines
+        reason = f"text numbered {NUMBERED.match(follows.text)['num']} follows it"  # type: ignore[index]
+    else:
+        where = after[0].lines
+        reason = f"{tail_chars} characters of unnumbered text follow it"
+    return [
+        Note(
+            "paragraph_run_short",
+            f"the numbered paragraphs stop at {last.number} but {reason}",
+            evidence=Evidence(where, None, paragraph=last.number),
+        )
+    ]
