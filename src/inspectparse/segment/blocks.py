@@ -244,12 +244,13 @@ class BlockBuilder:
         return False
 
     def text_wrap_mid_sentence(self, v: LineView) -> bool:
-        """Text input wrapped mid-sentence (e.g. pdftotext output)."""
+        """Text input wrapped mid-sentence (e.g. pdftotext output), a bullet item too: its
+        wrapped lines carry no glyph and no indent in reading-order text."""
         current = v.current
         if (
             not v.geometric
             and current is not None
-            and current.kind == "text"
+            and current.kind in ("text", "bullet", "sub_bullet")
             and not v.broke
             and not is_terminal(current.text)
         ):
