@@ -123,3 +123,19 @@ def test_the_readme_pipe_recipe_reads_pdftotext_output_on_stdin(corpus: Path) ->
     record = json.loads(proc.stdout)
     assert {j["key"]: j["grade"] for j in record["judgements"]} == gold["judgements"]
     assert record["source"]["pages"] > 1
+
+
+def test_a_bullet_wrapped_in_plain_text_stays_one_item() -> None:
+    """Plain `pdftotext` wraps a bullet's text onto lines without the glyph; they are the
+    bullet's, not a new paragraph, while the sentence is unfinished."""
+    findings = (
+        "Summary of findings\n\n"
+        "\u2022 The quality of practice is not yet consistently good enough, and this\n"
+        "includes the recording of visits made to children who are in care.\n"
+        "\u2022 Plans are reviewed on time.\n\n"
+        "Inspectors found that leaders know their services well and act on what they find.\n"
+    )
+    record = inspectparse.extract((PLAIN + "\f" + findings).encode())
+    texts = [p.text for p in record.paragraphs]
+    assert any("good enough, and this includes the recording" in t for t in texts)
+    assert not any(t.startswith("includes the recording") for t in texts)

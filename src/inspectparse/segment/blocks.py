@@ -246,13 +246,14 @@ class BlockBuilder:
         return False
 
     def text_wrap_mid_sentence(self, v: LineView) -> bool:
-        """Text input wrapped mid-sentence (e.g. pdftotext output); never into Ofsted's back
-        page (a page number left before it leaves the sentence open)."""
+        """Text input wrapped mid-sentence (e.g. pdftotext output), a bullet item too (its
+        wrapped lines carry no glyph and no indent in reading-order text); never into Ofsted's
+        back page (a page number left before it leaves the sentence open)."""
         current = v.current
         if (
             not v.geometric
             and current is not None
-            and current.kind == "text"
+            and current.kind in ("text", "bullet", "sub_bullet")
             and not v.broke
             and not is_terminal(current.text)
             and not BACK_PAGE.match(v.text)
