@@ -51,6 +51,7 @@ class Case:
     stderr: str = ""  # a phrase the one-line message must hold
     records: list[str] = field(default_factory=list)  # batch: sorted codes in out.jsonl
     stdout_empty: bool = False
+    stdin: bytes | None = None  # what the command reads on stdin (None: nothing redirected)
 
 
 def _write(tmp: Path, name: str, data: bytes) -> str:
@@ -172,6 +173,40 @@ CASES = [
     Case("self symlink", _self_link, UNREADABLE, "symbolic links"),
     Case("UTF-16 text", _extract_of("u.txt", h.utf16_text()), UNREADABLE, "UTF-16"),
     Case("text quoting %PDF-", _extract_of("q.txt", h.text_quoting_pdf_marker()), 0),
+    # what a file is when it is not a report, and what to do (issue 14: messages that help);
+    # every message names the input
+    Case(
+        "Word document",
+        _extract_of("r.docx", h.zip_of([("word/document.xml", b"<w:document/>")])),
+        UNREADABLE,
+        "r.docx: this is a Word document (.docx)",
+    ),
+    Case(
+        "Excel workbook",
+        _extract_of("r.xlsx", h.zip_of([("xl/workbook.xml", b"<workbook/>")])),
+        UNREADABLE,
+        "r.xlsx: this is an Excel workbook",
+    ),
+    Case(
+        "ZIP given to extract",
+        _extract_of("r.zip", h.zip_of([("a.pdf", TEXT_PDF)])),
+        UNREADABLE,
+        "inspectparse batch",
+    ),
+    Case(
+        "PNG image",
+        _extract_of("r.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256))),
+        UNREADABLE,
+        "r.png: this is a PNG image",
+    ),
+    Case(
+        "old Word .doc",
+        _extract_of("r.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64)),
+        UNREADABLE,
+        "save it as PDF",
+    ),
+    Case("empty stdin", lambda t: ["extract", "-"], UNREADABLE, "nothing on stdin", stdin=b""),
+    Case("missing file", lambda t: ["extract", "nope.pdf"], UNREADABLE, "nope.pdf: no such file"),
     Case("truncated PDF (auto)", _extract_of("t.pdf", h.sample_pdf()[:300]), UNREADABLE),
     Case(
         "truncated PDF (pdfplumber)",
@@ -317,7 +352,7 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_matrix(case: Case, tmp_path: Path) -> None:
     args = case.setup(tmp_path)
-    proc = run(args, tmp_path)
+    proc = run(args, tmp_path, stdin=case.stdin)
     stderr = proc.stderr.decode("utf-8", "replace")
     assert proc.returncode == case.exit, stderr
     assert "Traceback" not in stderr

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 import click
 
-from ..errors import ExitCode, InspectparseError
+from ..errors import EmptyInputError, ExitCode, InspectparseError
 
 __all__ = ["CLOSED_PIPE", "fail", "handle_errors"]
 
@@ -36,16 +36,34 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _naming_the_input(exc: InspectparseError, source: str | None) -> str:
+    """The error's message with the input it is about in front (once): a person running a
+    script over many files must see which one failed. Nothing on stdin says so."""
+    if source is None:
+        return exc.message
+    if source == "-":
+        if isinstance(exc, EmptyInputError):
+            return (
+                "nothing on stdin; pipe a report in (pdftotext report.pdf - | inspectparse "
+                "extract -) or give a file name"
+            )
+        source = "stdin"
+    if exc.message.startswith(source) or (exc.path and exc.message.startswith(exc.path)):
+        return exc.message
+    return f"{source}: {exc.message}"
+
+
 @contextlib.contextmanager
-def handle_errors(output: str = "output") -> Iterator[None]:
-    """Run a command body; `output` names what was being written, when an error does not."""
+def handle_errors(output: str = "output", *, source: str | None = None) -> Iterator[None]:
+    """Run a command body; `output` names what was being written, when an error does not;
+    `source` names the one input a command reads (its errors are prefixed with it)."""
     try:
         yield
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(int(CLOSED_PIPE))
     except InspectparseError as exc:
-        fail(exc.message, exc.exit_code)
+        fail(_naming_the_input(exc, source), exc.exit_code)
     except OSError as exc:
         where = exc.filename or output
         reason = exc.strerror or exc

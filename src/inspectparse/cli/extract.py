@@ -91,7 +91,7 @@ def extract(
     from ..output.target import check_file_target, check_sqlite_target
 
     writing = sqlite_path if sqlite_path and output == "-" else output
-    with handle_errors(output=writing):
+    with handle_errors(output=writing, source=source):
         # Outputs are checked before the input is read: nothing is printed for a run that
         # cannot finish.
         if output != "-":

@@ -53,7 +53,7 @@ def show(
     from ..errors import InputNotFoundError, InputUnreadableError
     from ..show import print_outcomes, read_outcomes
 
-    with handle_errors():
+    with handle_errors(source=source):
         if source == "-":
             data = sys.stdin.buffer.read()
         else:

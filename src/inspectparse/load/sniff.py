@@ -8,7 +8,9 @@ word is `empty_input`, whatever its size.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from typing import Literal
 
 from ..errors import EmptyInputError, TextDecodeError, UnsupportedInputError
@@ -47,6 +49,68 @@ def empty_input_error() -> EmptyInputError:
     )
 
 
+# Files people save by mistake, by their opening bytes: what each is and what to do instead.
+# A ZIP is told apart by its members (an Office document is a ZIP of XML parts).
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old-style Office document (Word .doc or Excel .xls)",
+        "save it as PDF (File > Save As > PDF) or as plain text",
+    ),
+    (b"{\\rtf", "a Rich Text (RTF) document", "save it as PDF or as plain text"),
+    (
+        b"\x89PNG",
+        "a PNG image",
+        "inspectparse reads a report's text, not pictures of it; "
+        "download the report's PDF from Ofsted",
+    ),
+    (
+        b"\xff\xd8\xff",
+        "a JPEG image",
+        "inspectparse reads a report's text, not pictures of "
+        "it; download the report's PDF from Ofsted",
+    ),
+    (b"GIF8", "a GIF image", "download the report's PDF from Ofsted"),
+    (b"II*\x00", "a TIFF image (a scan?)", "download the report's PDF from Ofsted"),
+    (b"MM\x00*", "a TIFF image (a scan?)", "download the report's PDF from Ofsted"),
+    (
+        b"\x1f\x8b",
+        "a gzip-compressed file",
+        "unpack it first, or give the archive to inspectparse batch",
+    ),
+)
+_ZIP_MEMBERS: tuple[tuple[str, str, str], ...] = (
+    ("word/", "a Word document (.docx)", "save it as PDF (File > Save As > PDF) or as plain text"),
+    (
+        "xl/",
+        "an Excel workbook (.xlsx)",
+        "inspectparse reads inspection reports, not spreadsheets; give it the report's PDF",
+    ),
+    ("ppt/", "a PowerPoint presentation (.pptx)", "save it as PDF"),
+    ("content.xml", "an OpenDocument file", "save it as PDF or as plain text"),
+)
+
+
+def _what_binary(data: bytes) -> tuple[str, str] | None:
+    """What a known non-report file is, and what to do instead; None when not recognised."""
+    for magic, what, todo in _SIGNATURES:
+        if data.startswith(magic):
+            return what, todo
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, ValueError, OSError):
+            names = []
+        for prefix, what, todo in _ZIP_MEMBERS:
+            if any(n.startswith(prefix) for n in names):
+                return what, todo
+        return (
+            "a ZIP archive",
+            "inspectparse batch reads archives (inspectparse batch FILE.zip -o out.jsonl)",
+        )
+    return None
+
+
 _PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b|\bendobj\b|\bxref\b|\bstartxref\b")
 
 
@@ -69,6 +133,10 @@ def sniff_format(data: bytes) -> Literal["pdf", "text"]:
         raise empty_input_error()
     if stripped.startswith(b"%PDF-"):
         return "pdf"
+    known = _what_binary(data)
+    if known is not None:
+        what, todo = known
+        raise UnsupportedInputError(f"this is {what}, not a report's PDF or text; {todo}")
     # Junk before the header (the PDF spec tolerates it within the first kilobyte) still makes
     # a PDF, unless the whole input reads as text: a text report may quote the marker.
     if b"%PDF-" in data[:1024] and not looks_like_text(data):
