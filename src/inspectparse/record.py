@@ -17,7 +17,10 @@ from .errors import ErrorCode
 from .grades import GRADE_CODES, Grade
 from .urgency import urgency
 
-SCHEMA_VERSION = "1.4"
+# 1.5: the record's shape is as in 1.4, its meaning is not: judgement labels are the labels as
+# printed, an area SEND item's responsible body is its actor (never in its text), and new
+# review warnings say where a value is missing or implausible (WARNING_CODES).
+SCHEMA_VERSION = "1.5"
 
 TextLayout = Literal["layout", "markdown", "reading_order"]
 RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
