@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 import inspectparse  # noqa: E402
-from inspectparse import authority, classify, validate  # noqa: E402
+from inspectparse import assemble, authority, classify  # noqa: E402
 
 BUDGET = 0.02  # issue 13: the lookup and enrichment add under 2% to extract time
 
@@ -61,7 +61,7 @@ def extract_all(corpus: Path) -> tuple[list[Provider], list[float], list[float]]
     the match's caches cleared before each report (its first sight of a provider)."""
     enrichment = Enrichment()
     classify.find_authority = enrichment.timed(classify.find_authority)
-    validate.authority_data = enrichment.timed(validate.authority_data)
+    assemble.authority_data = enrichment.timed(assemble.authority_data)
     authority._lookup()  # the one-off load is reported on its own
     providers: list[Provider] = []
     seconds: list[float] = []
