@@ -93,10 +93,29 @@ def _is_section_heading(block: Block, profile: Profile) -> bool:
 # A heading naming what went well or what was found opens a new part, never a topic of the list
 # ("Early help strengths" after "What needs to improve?", "Main findings").
 _ENDS_LIST = re.compile(r"\b(?:strengths?|findings|next steps)\b", re.I)
+# Text without fonts has no bold to tell a new part's title from a topic: titles naming a
+# judgement, weaknesses or progress since the last inspection open a new part too.
+_TEXT_ENDS_LIST = re.compile(
+    rf"{_ENDS_LIST.pattern}|\b(?:judgements?|weaknesses|since the last inspection)\b", re.I
+)
+
+
+def _without_fonts(block: Block) -> bool:
+    """Whether a block's lines carry no font information (converted text, not a PDF)."""
+    return all(line.bold is None for line in block.lines)
+
+
+# A topic subheading is a short title: a longer line, or one ending a sentence, is prose.
+_TOPIC_MAX_CHARS = 80
+
+
+def _number_before(blocks: list[Block], i: int) -> int:
+    """The last paragraph or item number before block `i` (0 when there is none)."""
+    return next((b.number for b in reversed(blocks[:i]) if b.number is not None), 0)
 
 
 def _is_topic_subheading(
-    block: Block, nxt: Block | None, opener: Block, heading: ListHeading, profile: Profile
+    blocks: list[Block], i: int, opener: Block, heading: ListHeading, profile: Profile
 ) -> bool:
     """A topic subheading inside a list ("Leadership and management", "Care leavers") groups
     the items after it and does not end the list.
@@ -105,18 +124,46 @@ def _is_topic_subheading(
     item of the list follows it: a bullet in a bulleted list; in a numbered list a numbered
     item, where the subheading is set in a lighter font than the list's own heading (a bold
     heading followed by numbered paragraphs is a new section that goes on with the numbering).
+    Text without fonts cannot show that contrast: there a short title line followed by the
+    item that continues the numbering (or starts it at 1) is a topic subheading.
     """
+    block = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if nxt is None or _is_section_heading(block, profile) or _ENDS_LIST.search(block.text):
         return False
     if heading.item_style == "bullets":
         return nxt.kind == "bullet"
-    if heading.item_style == "numbered":
-        return (
-            nxt.number is not None
-            and opener.lines[0].bold is True
-            and all(line.bold is False for line in block.lines)
-        )
-    return False
+    if heading.item_style != "numbered" or nxt.number is None:
+        return False
+    if opener.lines[0].bold is True and all(line.bold is False for line in block.lines):
+        return True
+    text = strip_footnote(block.text).strip()
+    return (
+        _without_fonts(block)
+        and _without_fonts(opener)
+        and _is_title(text)
+        and not _TEXT_ENDS_LIST.search(text)
+        and nxt.number == _number_before(blocks, i) + 1
+    )
+
+
+def _is_title(text: str) -> bool:
+    return len(text) <= _TOPIC_MAX_CHARS and not is_terminal(text) and not text.endswith(":")
+
+
+def _opens_new_part(block: Block) -> bool:
+    """In text without fonts, an unnumbered line that introduces what went well or what was
+    found opens a new part and ends the list: a lead-in ending in a colon ("The council has
+    the following strengths:") or a short title ("Key strengths of the board"). In a PDF
+    these are set as headings; in converted text they may read as plain lines."""
+    text = strip_footnote(block.text).strip()
+    return (
+        block.kind == "text"
+        and block.number is None
+        and _without_fonts(block)
+        and (text.endswith(":") or _is_title(text))
+        and _TEXT_ENDS_LIST.search(text) is not None
+    )
 
 
 def _header_row(blocks: list[Block], start: int) -> Line | None:
@@ -145,10 +192,11 @@ def _list_end(
                 i += 1  # a header cell of the list's own table
                 continue
             # A known section or list heading always ends the list; a topic subheading not.
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if _is_topic_subheading(block, nxt, blocks[start], heading, profile):
+            if _is_topic_subheading(blocks, i, blocks[start], heading, profile):
                 i += 1
                 continue
+            return i
+        if _opens_new_part(block):
             return i
         i += 1
     return i

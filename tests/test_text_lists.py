@@ -1,0 +1,97 @@
+"""Improvement lists in text without fonts (converted text): topic subheadings and lead-ins.
+
+Synthetic "Northwick" reports written here, never real report text. A PDF tells a topic
+subheading from a new section by its lighter font; text has no fonts, so the rules read the
+numbering and the wording instead.
+"""
+
+from __future__ import annotations
+
+import inspectparse
+from inspectparse.record import Record
+
+HEAD = (
+    "Northwick\n"
+    "Inspection of services for children in need of help and protection, children looked "
+    "after and care leavers\n"
+    "Inspection dates: 3 March 2031 to 27 March 2031\nLead inspector: Ada Quill\n\n"
+    "Summary of findings\n"
+    "1. Children in Northwick get help early from a team that knows the area well.\n"
+    "2. Managers check the quality of work and act quickly when it is not good enough.\n\n"
+)
+
+
+def _record(text: str) -> Record:
+    return inspectparse.extract(text.encode("utf-8"))
+
+
+def _numbers(record: Record) -> list[int | None]:
+    return [item.number for item in record.recommendations]
+
+
+def _list_warnings(record: Record) -> list[str]:
+    return [w.code for w in record.warnings if w.field == "recommendations"]
+
+
+def test_topic_subheading_before_the_next_number_keeps_the_list_going() -> None:
+    record = _record(
+        HEAD + "What does the local authority need to improve?\n"
+        "Priority and immediate action\n"
+        "Staffing\n"
+        "3. Ensure that every team has enough managers to review the work of staff.\n"
+        "4. Ensure that every child who goes missing is offered a visit on return.\n"
+        "Areas for improvement\n"
+        "Planning for children\n"
+        "5. Improve the timeliness of plans for children who wait for a decision.\n"
+        "Records and data\n"
+        "6. Improve the quality of records so that they show the child's history.\n"
+        "The local authority's strengths\n"
+        "7. Partners share information promptly so that risks to children are understood.\n"
+    )
+    assert _numbers(record) == [3, 4, 5, 6]
+    assert [item.kind for item in record.recommendations][:2] == ["priority_action"] * 2
+
+
+def test_heading_whose_number_does_not_follow_on_ends_the_list() -> None:
+    record = _record(
+        HEAD + "Areas for improvement\n"
+        "3. Improve the timeliness of plans for children who wait for a decision.\n"
+        "4. Improve the quality of records so that they show the child's history.\n"
+        "About the area\n"
+        "40. The area has a growing population of children and young people.\n"
+    )
+    assert _numbers(record) == [3, 4]
+
+
+def test_lead_in_naming_strengths_ends_the_list() -> None:
+    record = _record(
+        HEAD + "Areas for improvement\n"
+        "3. Improve the timeliness of plans for children who wait for a decision.\n"
+        "4. Improve the quality of records so that they show the child's history.\n\n"
+        "The local authority has the following strengths:\n"
+        "5. Social workers visit children often and write down what they say.\n"
+        "6. Carers are well supported by a team that answers calls quickly.\n"
+    )
+    assert _numbers(record) == [3, 4]
+
+
+def test_unnumbered_title_naming_strengths_ends_the_list() -> None:
+    record = _record(
+        HEAD + "Areas for improvement\n"
+        "3. Improve the timeliness of plans for children who wait for a decision.\n"
+        "4. Improve the quality of records so that they show the child's history.\n\n"
+        "Key strengths and weaknesses of the board\n"
+        "5. The board has a clear protocol that sets out how partners work together.\n"
+    )
+    assert _numbers(record) == [3, 4]
+
+
+def test_title_naming_a_judgement_is_a_new_part_not_a_topic() -> None:
+    record = _record(
+        HEAD + "Areas for improvement\n"
+        "3. Improve the timeliness of plans for children who wait for a decision.\n"
+        "4. Improve the quality of records so that they show the child's history.\n"
+        "Inspection judgement about the board\n"
+        "5. The board started from a low base and has improved steadily since.\n"
+    )
+    assert _numbers(record) == [3, 4]
