@@ -8,7 +8,11 @@ numbering and the wording instead.
 from __future__ import annotations
 
 import inspectparse
+from inspectparse.classify.recommendations import _list_end
+from inspectparse.document import Line
+from inspectparse.profiles import get as get_profile
 from inspectparse.record import Record
+from inspectparse.segment import Block
 
 HEAD = (
     "Northwick\n"
@@ -95,3 +99,31 @@ def test_title_naming_a_judgement_is_a_new_part_not_a_topic() -> None:
         "5. The board started from a low base and has improved steadily since.\n"
     )
     assert _numbers(record) == [3, 4]
+
+
+
+def _blocks(*spec: tuple[str, str, int | None]) -> list[Block]:
+    """Blocks of text without fonts (bold None), as the segment stage gives them."""
+    return [
+        Block(kind, [Line(text, page=1, index=k)], text, number)  # type: ignore[arg-type]
+        for k, (kind, text, number) in enumerate(spec)
+    ]
+
+
+def test_page_number_left_between_a_subheading_and_its_item_is_passed_over() -> None:
+    # A converter reading in order can leave a page's number between a subheading and the
+    # item after it ("Topic", "4", "9. ...") where the cleaner cannot tell it is a footer.
+    blocks = _blocks(
+        ("heading", "Areas for improvement", None),
+        ("text", "Improve the timeliness of plans for children who wait.", 8),
+        ("heading", "Records and data", None),
+        ("text", "4", None),
+        ("text", "Improve the quality of records so that they show history.", 9),
+        ("heading", "The local authority's strengths", None),
+        ("text", "Partners share information promptly.", 10),
+    )
+    profile = get_profile("sif")
+    assert profile is not None
+    heading = profile.list_headings[-2]
+    assert heading.pattern == "Areas for improvement"
+    assert _list_end(blocks, 0, heading, profile, tables=False) == 5

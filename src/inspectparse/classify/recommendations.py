@@ -133,18 +133,31 @@ def _is_topic_subheading(
         return False
     if heading.item_style == "bullets":
         return nxt.kind == "bullet"
-    if heading.item_style != "numbered" or nxt.number is None:
+    if heading.item_style != "numbered":
         return False
-    if opener.lines[0].bold is True and all(line.bold is False for line in block.lines):
+    if nxt.number is not None and (
+        opener.lines[0].bold is True and all(line.bold is False for line in block.lines)
+    ):
         return True
     text = strip_footnote(block.text).strip()
+    item = _next_past_page_numbers(blocks, i)
     return (
         _without_fonts(block)
         and _without_fonts(opener)
         and _is_title(text)
         and not _TEXT_ENDS_LIST.search(text)
-        and nxt.number == _number_before(blocks, i) + 1
+        and item is not None
+        and item.number == _number_before(blocks, i) + 1
     )
+
+
+def _next_past_page_numbers(blocks: list[Block], i: int) -> Block | None:
+    """The block after block `i`, past bare page numbers a converter left between a
+    subheading and its first item at a page break."""
+    for block in blocks[i + 1 :]:
+        if not (block.number is None and block.text.strip().isdigit()):
+            return block
+    return None
 
 
 def _is_title(text: str) -> bool:
