@@ -127,3 +127,34 @@ def test_page_number_left_between_a_subheading_and_its_item_is_passed_over() -> 
     heading = profile.list_headings[-2]
     assert heading.pattern == "Areas for improvement"
     assert _list_end(blocks, 0, heading, profile, tables=False) == 5
+
+
+
+def test_topic_subheadings_over_bullets_in_a_list_without_numbers_keep_it_going() -> None:
+    blocks = _blocks(
+        ("heading", "Areas for improvement", None),
+        ("heading", "Data and reporting", None),
+        ("bullet", "\u2022 Ensure that partners send the board timely information.", None),
+        ("bullet", "\u2022 Ensure that the annual report assesses every partner.", None),
+        ("heading", "Training", None),
+        ("bullet", "\u2022 Ensure that learning from reviews reaches staff.", None),
+        ("heading", "Summary for children and young people", None),
+        ("bullet", "\u2022 Inspectors found that the board needs to improve.", None),
+    )
+    profile = get_profile("sif")
+    assert profile is not None
+    heading = profile.list_headings[-2]
+    assert _list_end(blocks, 0, heading, profile, tables=False) == 6
+
+
+def test_heading_over_bullets_after_numbered_items_ends_the_list() -> None:
+    blocks = _blocks(
+        ("heading", "Areas for improvement", None),
+        ("text", "Improve the timeliness of plans for children who wait.", 8),
+        ("heading", "About the area", None),
+        ("bullet", "\u2022 The area has a growing population of children.", None),
+    )
+    profile = get_profile("sif")
+    assert profile is not None
+    heading = profile.list_headings[-2]
+    assert _list_end(blocks, 0, heading, profile, tables=False) == 2

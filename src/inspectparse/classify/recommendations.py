@@ -115,7 +115,7 @@ def _number_before(blocks: list[Block], i: int) -> int:
 
 
 def _is_topic_subheading(
-    blocks: list[Block], i: int, opener: Block, heading: ListHeading, profile: Profile
+    blocks: list[Block], i: int, start: int, heading: ListHeading, profile: Profile
 ) -> bool:
     """A topic subheading inside a list ("Leadership and management", "Care leavers") groups
     the items after it and does not end the list.
@@ -125,9 +125,11 @@ def _is_topic_subheading(
     item, where the subheading is set in a lighter font than the list's own heading (a bold
     heading followed by numbered paragraphs is a new section that goes on with the numbering).
     Text without fonts cannot show that contrast: there a short title line followed by the
-    item that continues the numbering (or starts it at 1) is a topic subheading.
+    item that continues the numbering (or starts it at 1) is a topic subheading, and so is
+    one followed by a bullet in a list that has no numbered item so far (a list printed
+    with bullets under a heading whose lists are numbered elsewhere).
     """
-    block = blocks[i]
+    block, opener = blocks[i], blocks[start]
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if nxt is None or _is_section_heading(block, profile) or _ENDS_LIST.search(block.text):
         return False
@@ -147,7 +149,13 @@ def _is_topic_subheading(
         and _is_title(text)
         and not _TEXT_ENDS_LIST.search(text)
         and item is not None
-        and item.number == _number_before(blocks, i) + 1
+        and (
+            item.number == _number_before(blocks, i) + 1
+            or (
+                item.kind == "bullet"
+                and not any(b.number is not None for b in blocks[start + 1 : i])
+            )
+        )
     )
 
 
@@ -205,7 +213,7 @@ def _list_end(
                 i += 1  # a header cell of the list's own table
                 continue
             # A known section or list heading always ends the list; a topic subheading not.
-            if _is_topic_subheading(blocks, i, blocks[start], heading, profile):
+            if _is_topic_subheading(blocks, i, start, heading, profile):
                 i += 1
                 continue
             return i
