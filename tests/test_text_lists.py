@@ -158,3 +158,24 @@ def test_heading_over_bullets_after_numbered_items_ends_the_list() -> None:
     assert profile is not None
     heading = profile.list_headings[-2]
     assert _list_end(blocks, 0, heading, profile, tables=False) == 2
+
+
+def test_jump_in_a_text_list_numbering_is_flagged_for_review() -> None:
+    record = _record(
+        HEAD + "Areas for improvement\n"
+        "3. Improve the timeliness of plans for children who wait for a decision.\n"
+        "4. Improve the quality of records so that they show the child's history.\n"
+        "6. Ensure that carers are told about the help that they can get.\n"
+    )
+    assert _numbers(record) == [3, 4, 6]
+    assert "improvement_list_numbering_gap" in _list_warnings(record)
+
+
+def test_consecutive_text_list_carries_no_numbering_warning() -> None:
+    record = _record(
+        HEAD + "Areas for improvement\n"
+        "3. Improve the timeliness of plans for children who wait for a decision.\n"
+        "4. Improve the quality of records so that they show the child's history.\n"
+    )
+    assert _numbers(record) == [3, 4]
+    assert "improvement_list_numbering_gap" not in _list_warnings(record)

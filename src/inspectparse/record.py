@@ -105,6 +105,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "review",
         "the framework always gives an improvement list but none was found",
     ),
+    "improvement_list_numbering_gap": WarningCode(
+        "recommendations",
+        "review",
+        "text input without fonts: a list's item numbers jump, so its end or a topic "
+        "subheading in it may be misread",
+    ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
     ),

@@ -252,6 +252,16 @@ def read_lists(
                 blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure
             )
         items.extend(found)
+        gap = _numbering_gap(found) if _without_fonts(blocks[i]) else None
+        if gap is not None:
+            notes.append(
+                Note(
+                    "improvement_list_numbering_gap",
+                    f"text without fonts: the items under {blocks[i].text!r} jump from "
+                    f"{gap[0]} to {gap[1]}; the list's end or a subheading in it may be misread",
+                    evidence=Evidence(blocks[i].lines, blocks[i].text),
+                )
+            )
         # An umbrella heading over the lists that follow ("What does the local authority need
         # to improve?" over "Priority and immediate action") holds no items of its own.
         umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
@@ -273,6 +283,17 @@ def read_lists(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
     return items, notes
+
+
+def _numbering_gap(found: list[RecommendationFinding]) -> tuple[int, int] | None:
+    """The first jump in one list's item numbers (7 then 12), if any. In text without fonts a
+    list's end and its topic subheadings are read from the numbering, so a jump means the
+    list may have run on into numbered paragraphs or lost items to a misread heading."""
+    numbers = [item.number for item in found if item.number is not None]
+    for before, after in zip(numbers, numbers[1:], strict=False):
+        if after != before + 1:
+            return before, after
+    return None
 
 
 # Fewer characters than this under a list heading is no list (a contents entry's page number,
