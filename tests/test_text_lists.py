@@ -8,7 +8,7 @@ numbering and the wording instead.
 from __future__ import annotations
 
 import inspectparse
-from inspectparse.classify.recommendations import _list_end
+from inspectparse.classify.recommendations import _end_unsure, _list_end
 from inspectparse.document import Line
 from inspectparse.profiles import get as get_profile
 from inspectparse.record import Record
@@ -54,17 +54,36 @@ def test_topic_subheading_before_the_next_number_keeps_the_list_going() -> None:
     )
     assert _numbers(record) == [3, 4, 5, 6]
     assert [item.kind for item in record.recommendations][:2] == ["priority_action"] * 2
+    assert _list_warnings(record) == []
 
 
-def test_heading_whose_number_does_not_follow_on_ends_the_list() -> None:
-    record = _record(
-        HEAD + "Areas for improvement\n"
-        "3. Improve the timeliness of plans for children who wait for a decision.\n"
-        "4. Improve the quality of records so that they show the child's history.\n"
-        "About the area\n"
-        "40. The area has a growing population of children and young people.\n"
+def test_heading_whose_number_does_not_follow_on_ends_the_list_for_review() -> None:
+    blocks = _blocks(
+        ("heading", "Areas for improvement", None),
+        ("text", "Improve the timeliness of plans for children who wait.", 3),
+        ("text", "Improve the quality of records so that they show history.", 4),
+        ("heading", "About the area", None),
+        ("text", "The area has a growing population of children.", 40),
     )
-    assert _numbers(record) == [3, 4]
+    profile = get_profile("sif")
+    assert profile is not None
+    heading = profile.list_headings[-2]
+    assert _list_end(blocks, 0, heading, profile, tables=False) == 3
+    assert _end_unsure(blocks, 0, 3, profile)
+
+
+def test_list_ending_at_a_new_part_title_is_not_in_doubt() -> None:
+    blocks = _blocks(
+        ("heading", "Areas for improvement", None),
+        ("text", "Improve the timeliness of plans for children who wait.", 3),
+        ("heading", "The local authority's strengths", None),
+        ("text", "Partners share information promptly.", 4),
+    )
+    profile = get_profile("sif")
+    assert profile is not None
+    heading = profile.list_headings[-2]
+    assert _list_end(blocks, 0, heading, profile, tables=False) == 2
+    assert not _end_unsure(blocks, 0, 2, profile)
 
 
 def test_lead_in_naming_strengths_ends_the_list() -> None:

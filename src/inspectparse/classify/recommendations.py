@@ -252,6 +252,16 @@ def read_lists(
                 blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure
             )
         items.extend(found)
+        if heading.item_style == "numbered" and _end_unsure(blocks, i, end, profile):
+            notes.append(
+                Note(
+                    "improvement_list_end_unsure",
+                    f"text without fonts: the list under {blocks[i].text!r} stops at "
+                    f"{blocks[end].text!r}, no known heading, before a numbered paragraph "
+                    "that does not go on with the list's numbering",
+                    evidence=Evidence(blocks[end].lines, blocks[end].text),
+                )
+            )
         gap = _numbering_gap(found) if _without_fonts(blocks[i]) else None
         if gap is not None:
             notes.append(
@@ -283,6 +293,23 @@ def read_lists(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
     return items, notes
+
+
+def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
+    """Whether a numbered list in text without fonts stopped at a heading that is no known
+    section or list heading and names no new part, with a numbered paragraph after it: a
+    topic subheading over an item whose number was lost reads the same as a new section."""
+    if end >= len(blocks) or not _without_fonts(blocks[start]):
+        return False
+    block = blocks[end]
+    item = _next_past_page_numbers(blocks, end)
+    return (
+        block.kind == "heading"
+        and not _is_section_heading(block, profile)
+        and not _TEXT_ENDS_LIST.search(block.text)
+        and item is not None
+        and item.number is not None
+    )
 
 
 def _numbering_gap(found: list[RecommendationFinding]) -> tuple[int, int] | None:
