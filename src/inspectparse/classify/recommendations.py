@@ -14,6 +14,15 @@ from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, is_terminal, join_lines
 from .findings import RecommendationFinding
+from .list_ends import (
+    ENDS_LIST,
+    TEXT_ENDS_LIST,
+    is_text_topic,
+    next_past_page_numbers,
+    numbering_gap,
+    opens_new_part,
+    without_fonts,
+)
 from .table_rows import table_rows
 from .text import strip_footnote
 
@@ -90,30 +99,6 @@ def _is_section_heading(block: Block, profile: Profile) -> bool:
     )
 
 
-# A heading naming what went well or what was found opens a new part, never a topic of the list
-# ("Early help strengths" after "What needs to improve?", "Main findings").
-_ENDS_LIST = re.compile(r"\b(?:strengths?|findings|next steps)\b", re.I)
-# Text without fonts has no bold to tell a new part's title from a topic: titles naming a
-# judgement, weaknesses or progress since the last inspection open a new part too.
-_TEXT_ENDS_LIST = re.compile(
-    rf"{_ENDS_LIST.pattern}|\b(?:judgements?|weaknesses|since the last inspection)\b", re.I
-)
-
-
-def _without_fonts(block: Block) -> bool:
-    """Whether a block's lines carry no font information (converted text, not a PDF)."""
-    return all(line.bold is None for line in block.lines)
-
-
-# A topic subheading is a short title: a longer line, or one ending a sentence, is prose.
-_TOPIC_MAX_CHARS = 80
-
-
-def _number_before(blocks: list[Block], i: int) -> int:
-    """The last paragraph or item number before block `i` (0 when there is none)."""
-    return next((b.number for b in reversed(blocks[:i]) if b.number is not None), 0)
-
-
 def _is_topic_subheading(
     blocks: list[Block], i: int, start: int, heading: ListHeading, profile: Profile
 ) -> bool:
@@ -131,7 +116,7 @@ def _is_topic_subheading(
     """
     block, opener = blocks[i], blocks[start]
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    if nxt is None or _is_section_heading(block, profile) or _ENDS_LIST.search(block.text):
+    if nxt is None or _is_section_heading(block, profile) or ENDS_LIST.search(block.text):
         return False
     if heading.item_style == "bullets":
         return nxt.kind == "bullet"
@@ -141,50 +126,7 @@ def _is_topic_subheading(
         opener.lines[0].bold is True and all(line.bold is False for line in block.lines)
     ):
         return True
-    text = strip_footnote(block.text).strip()
-    item = _next_past_page_numbers(blocks, i)
-    return (
-        _without_fonts(block)
-        and _without_fonts(opener)
-        and _is_title(text)
-        and not _TEXT_ENDS_LIST.search(text)
-        and item is not None
-        and (
-            item.number == _number_before(blocks, i) + 1
-            or (
-                item.kind == "bullet"
-                and not any(b.number is not None for b in blocks[start + 1 : i])
-            )
-        )
-    )
-
-
-def _next_past_page_numbers(blocks: list[Block], i: int) -> Block | None:
-    """The block after block `i`, past bare page numbers a converter left between a
-    subheading and its first item at a page break."""
-    for block in blocks[i + 1 :]:
-        if not (block.number is None and block.text.strip().isdigit()):
-            return block
-    return None
-
-
-def _is_title(text: str) -> bool:
-    return len(text) <= _TOPIC_MAX_CHARS and not is_terminal(text) and not text.endswith(":")
-
-
-def _opens_new_part(block: Block) -> bool:
-    """In text without fonts, an unnumbered line that introduces what went well or what was
-    found opens a new part and ends the list: a lead-in ending in a colon ("The council has
-    the following strengths:") or a short title ("Key strengths of the board"). In a PDF
-    these are set as headings; in converted text they may read as plain lines."""
-    text = strip_footnote(block.text).strip()
-    return (
-        block.kind == "text"
-        and block.number is None
-        and _without_fonts(block)
-        and (text.endswith(":") or _is_title(text))
-        and _TEXT_ENDS_LIST.search(text) is not None
-    )
+    return is_text_topic(blocks, i, start)
 
 
 def _header_row(blocks: list[Block], start: int) -> Line | None:
@@ -217,7 +159,7 @@ def _list_end(
                 i += 1
                 continue
             return i
-        if _opens_new_part(block):
+        if opens_new_part(block):
             return i
         i += 1
     return i
@@ -262,7 +204,7 @@ def read_lists(
                     evidence=Evidence(blocks[end].lines, blocks[end].text),
                 )
             )
-        gap = _numbering_gap(found) if _without_fonts(blocks[i]) else None
+        gap = numbering_gap(found) if without_fonts(blocks[i]) else None
         if gap is not None:
             notes.append(
                 Note(
@@ -299,28 +241,17 @@ def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> 
     """Whether a numbered list in text without fonts stopped at a heading that is no known
     section or list heading and names no new part, with a numbered paragraph after it: a
     topic subheading over an item whose number was lost reads the same as a new section."""
-    if end >= len(blocks) or not _without_fonts(blocks[start]):
+    if end >= len(blocks) or not without_fonts(blocks[start]):
         return False
     block = blocks[end]
-    item = _next_past_page_numbers(blocks, end)
+    item = next_past_page_numbers(blocks, end)
     return (
         block.kind == "heading"
         and not _is_section_heading(block, profile)
-        and not _TEXT_ENDS_LIST.search(block.text)
+        and not TEXT_ENDS_LIST.search(block.text)
         and item is not None
         and item.number is not None
     )
-
-
-def _numbering_gap(found: list[RecommendationFinding]) -> tuple[int, int] | None:
-    """The first jump in one list's item numbers (7 then 12), if any. In text without fonts a
-    list's end and its topic subheadings are read from the numbering, so a jump means the
-    list may have run on into numbered paragraphs or lost items to a misread heading."""
-    numbers = [item.number for item in found if item.number is not None]
-    for before, after in zip(numbers, numbers[1:], strict=False):
-        if after != before + 1:
-            return before, after
-    return None
 
 
 # Fewer characters than this under a list heading is no list (a contents entry's page number,
