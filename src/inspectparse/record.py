@@ -108,6 +108,18 @@ WARNING_CODES: dict[str, WarningCode] = {
         "review",
         "the framework always gives an improvement list but none was found",
     ),
+    "improvement_list_numbering_gap": WarningCode(
+        "recommendations",
+        "review",
+        "text input without fonts: a list's item numbers jump, so its end or a topic "
+        "subheading in it may be misread",
+    ),
+    "improvement_list_end_unsure": WarningCode(
+        "recommendations",
+        "review",
+        "text input without fonts: a numbered list stops at a heading that is no known section, "
+        "before a numbered paragraph; the heading may be a topic of the list",
+    ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
     ),

@@ -14,6 +14,15 @@ from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, is_terminal, join_lines
 from .findings import RecommendationFinding
+from .list_ends import (
+    ENDS_LIST,
+    TEXT_ENDS_LIST,
+    is_text_topic,
+    next_past_page_numbers,
+    numbering_gap,
+    opens_new_part,
+    without_fonts,
+)
 from .table_rows import table_rows
 from .text import strip_footnote
 
@@ -90,13 +99,8 @@ def _is_section_heading(block: Block, profile: Profile) -> bool:
     )
 
 
-# A heading naming what went well or what was found opens a new part, never a topic of the list
-# ("Early help strengths" after "What needs to improve?", "Main findings").
-_ENDS_LIST = re.compile(r"\b(?:strengths?|findings|next steps)\b", re.I)
-
-
 def _is_topic_subheading(
-    block: Block, nxt: Block | None, opener: Block, heading: ListHeading, profile: Profile
+    blocks: list[Block], i: int, start: int, heading: ListHeading, profile: Profile
 ) -> bool:
     """A topic subheading inside a list ("Leadership and management", "Care leavers") groups
     the items after it and does not end the list.
@@ -105,18 +109,24 @@ def _is_topic_subheading(
     item of the list follows it: a bullet in a bulleted list; in a numbered list a numbered
     item, where the subheading is set in a lighter font than the list's own heading (a bold
     heading followed by numbered paragraphs is a new section that goes on with the numbering).
+    Text without fonts cannot show that contrast: there a short title line followed by the
+    item that continues the numbering (or starts it at 1) is a topic subheading, and so is
+    one followed by a bullet in a list that has no numbered item so far (a list printed
+    with bullets under a heading whose lists are numbered elsewhere).
     """
-    if nxt is None or _is_section_heading(block, profile) or _ENDS_LIST.search(block.text):
+    block, opener = blocks[i], blocks[start]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is None or _is_section_heading(block, profile) or ENDS_LIST.search(block.text):
         return False
     if heading.item_style == "bullets":
         return nxt.kind == "bullet"
-    if heading.item_style == "numbered":
-        return (
-            nxt.number is not None
-            and opener.lines[0].bold is True
-            and all(line.bold is False for line in block.lines)
-        )
-    return False
+    if heading.item_style != "numbered":
+        return False
+    if nxt.number is not None and (
+        opener.lines[0].bold is True and all(line.bold is False for line in block.lines)
+    ):
+        return True
+    return is_text_topic(blocks, i, start)
 
 
 def _header_row(blocks: list[Block], start: int) -> Line | None:
@@ -145,10 +155,11 @@ def _list_end(
                 i += 1  # a header cell of the list's own table
                 continue
             # A known section or list heading always ends the list; a topic subheading not.
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if _is_topic_subheading(block, nxt, blocks[start], heading, profile):
+            if _is_topic_subheading(blocks, i, start, heading, profile):
                 i += 1
                 continue
+            return i
+        if opens_new_part(block):
             return i
         i += 1
     return i
@@ -183,6 +194,26 @@ def read_lists(
                 blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure
             )
         items.extend(found)
+        if heading.item_style == "numbered" and _end_unsure(blocks, i, end, profile):
+            notes.append(
+                Note(
+                    "improvement_list_end_unsure",
+                    f"text without fonts: the list under {blocks[i].text!r} stops at "
+                    f"{blocks[end].text!r}, no known heading, before a numbered paragraph "
+                    "that does not go on with the list's numbering",
+                    evidence=Evidence(blocks[end].lines, blocks[end].text),
+                )
+            )
+        gap = numbering_gap(found) if without_fonts(blocks[i]) else None
+        if gap is not None:
+            notes.append(
+                Note(
+                    "improvement_list_numbering_gap",
+                    f"text without fonts: the items under {blocks[i].text!r} jump from "
+                    f"{gap[0]} to {gap[1]}; the list's end or a subheading in it may be misread",
+                    evidence=Evidence(blocks[i].lines, blocks[i].text),
+                )
+            )
         # An umbrella heading over the lists that follow ("What does the local authority need
         # to improve?" over "Priority and immediate action") holds no items of its own.
         umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
@@ -204,6 +235,23 @@ def read_lists(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
     return items, notes
+
+
+def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
+    """Whether a numbered list in text without fonts stopped at a heading that is no known
+    section or list heading and names no new part, with a numbered paragraph after it: a
+    topic subheading over an item whose number was lost reads the same as a new section."""
+    if end >= len(blocks) or not without_fonts(blocks[start]):
+        return False
+    block = blocks[end]
+    item = next_past_page_numbers(blocks, end)
+    return (
+        block.kind == "heading"
+        and not _is_section_heading(block, profile)
+        and not TEXT_ENDS_LIST.search(block.text)
+        and item is not None
+        and item.number is not None
+    )
 
 
 # Fewer characters than this under a list heading is no list (a contents entry's page number,
