@@ -51,7 +51,6 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_xlsx.py --corpus $(CORPUS) --append docs/performance.md
 	$(BIN)/python bench/bench_authority.py --corpus $(CORPUS) --append docs/performance.md
 	$(BIN)/python bench/bench_search.py --corpus $(CORPUS) --append docs/performance.md
-	$(BIN)/python bench/bench_text.py --corpus $(CORPUS) --append docs/performance.md
 
 # A longer fuzzing campaign (FUZZ_MINUTES, default 10): mutated corpus PDFs and texts, each
 # converted in a capped worker; reports every untyped exception, hang and memory overrun
