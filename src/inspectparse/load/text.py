@@ -24,6 +24,7 @@ import re
 from ..document import Document, Line, Note, Page
 from ..errors import TextDecodeError
 from ..record import TextLayout as TextShape
+from .bullets import attach_lone_bullets
 from .numbers import attach_lone_numbers
 
 # A line indented by at least two spaces, or with a gap of three or more spaces inside it.
@@ -110,6 +111,7 @@ def load_text(data: bytes) -> Document:
         pages = [plain_page(chunk, number) for number, chunk in enumerate(chunks, start=1)]
     if shape != "layout":
         mark_short_line_breaks(pages)
+        attach_lone_bullets(pages)
     attach_lone_numbers(pages)
     if not has_form_feeds and len(pages) == 1 and len(pages[0].lines) > 80:
         notes.append(
