@@ -204,7 +204,8 @@ def read_lists(
                     evidence=Evidence(blocks[end].lines, blocks[end].text),
                 )
             )
-        apart = _glyphs_apart(blocks[i + 1 : end])
+        text_input = structure.document.format == "text"
+        apart = _glyphs_apart(blocks[i + 1 : end]) if text_input else 0
         if apart:
             notes.append(
                 Note(
