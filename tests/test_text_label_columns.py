@@ -93,3 +93,41 @@ def test_a_sentence_between_the_labels_and_the_dates_stops_the_date_reading() ->
     record = _record(text)
     assert record.report.inspection_start is None
     assert "dates_missing" in {w.code for w in record.warnings}
+
+
+SIF_TOP = (
+    "Northwick Borough Council\n"
+    "Inspection of services for children in need of help and protection, children looked\n"
+    "after and care leavers\n"
+    "Inspection date: 4 November 2031 – 28 November 2031\n"
+    "The overall judgement is requires improvement.\n"
+    "The local authority is not yet delivering good services for children in Northwick.\n"
+)
+
+
+def test_a_sentence_straight_after_a_dated_field_line_is_not_run_into_it() -> None:
+    """Reading order gives the dates field and the overall judgement sentence on consecutive
+    lines without a blank line; the field line ends complete (its value is a date), so the
+    sentence opens its own block and its grade is read."""
+    record = _record(SIF_TOP)
+    overall = {j.key: j.grade for j in record.judgements}.get("overall_effectiveness")
+    assert overall == "requires_improvement"
+    assert (record.report.inspection_start, record.report.inspection_end) == (
+        dt.date(2031, 11, 4),
+        dt.date(2031, 11, 28),
+    )
+
+
+def test_a_dated_field_wrapped_onto_a_lower_case_line_still_goes_on() -> None:
+    text = SIF_TOP.replace(
+        "Inspection date: 4 November 2031 – 28 November 2031\n",
+        "Inspection date: 4 November 2031 – 28 November 2031\nand 2 December 2031\n",
+    )
+    record = _record(text)
+    assert record.report.inspection_periods is not None
+    assert (record.report.inspection_start, record.report.inspection_end)[0] == dt.date(
+        2031, 11, 4
+    )
+    assert {j.key: j.grade for j in record.judgements}["overall_effectiveness"] == (
+        "requires_improvement"
+    )
