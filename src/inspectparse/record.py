@@ -119,6 +119,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "text input without fonts: a numbered list stops at a heading that is no known section, "
         "before a numbered paragraph; the heading may be a topic of the list",
     ),
+    "improvement_list_bullets_apart": WarningCode(
+        "recommendations",
+        "review",
+        "text input in reading order: bullet glyphs stand apart from their items and could "
+        "not be paired with them in order, so items may be missing or merged",
+    ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
     ),
