@@ -120,6 +120,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "text input without fonts: a numbered list stops at a heading that is no known section, "
         "before a numbered paragraph; the heading may be a topic of the list",
     ),
+    "improvement_table_rows_unsure": WarningCode(
+        "recommendations",
+        "review",
+        "text input without table geometry: a table's responsible-body cells and the rows read "
+        "from its text disagree, so rows may be split or joined wrongly",
+    ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
     ),
