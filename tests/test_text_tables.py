@@ -94,9 +94,7 @@ def test_reading_order_cells_as_runs_before_each_page_of_rows() -> None:
         "Areas for priority action\nResponsible body\n" + _cell() * 2 + "\nAreas for priority "
         "action\n" + "\n".join(ROWS[0]) + "\n" + "\n".join(ROWS[1][:3]) + "\n"
     )
-    page3 = (
-        _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
-    )
+    page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
     record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
     assert record.source.text_layout == "reading_order"
     _check(record)
@@ -202,3 +200,45 @@ def test_body_cell_shape_is_profile_data() -> None:
         "children who wait for an assessment",
     ):
         assert not is_body_line(line, column), line
+
+
+def test_layout_text_whose_action_column_moves_between_blocks_of_rows() -> None:
+    # The converter sets the last row on its own grid: its action text starts further left,
+    # one of its body lines is joined to the action text by a single space, and the rows
+    # have no padding between them. Each row is still one item, its body never in the text.
+    first = "".join(
+        f" {left:<34}{right}\n"
+        for left, right in zip(
+            (*BODY, ""),
+            (
+                "Leaders across the partnership should agree a shared plan",
+                "for children who wait for an assessment of their",
+                "needs so that families know what comes next.",
+                "",
+            ),
+            strict=True,
+        )
+    )
+    other = ("NHS Fenland Integrated", "Care Board and Northwick", "Borough Council")
+    last = (
+        f" {other[0]:<24}Leaders across the partnership should improve\n"
+        f" {other[1]} how quickly plans are written for children.\n"
+        f" {other[2]:<24}They should share plans with schools.\n"
+    )
+    page2 = (
+        " Areas for priority action\n\n"
+        f" {'Responsible body':<34}Areas for priority action\n"
+        + first
+        + last
+        + "\n Areas for improvement\n\n Areas for improvement\n "
+        + "\n ".join(IMPROVEMENTS)
+        + "\n\n Local area partnership details\n The council's director.\n"
+    )
+    record = _record(_pages([HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]))
+    assert record.source.text_layout == "layout"
+    items = [i for i in record.recommendations if i.kind == "priority_action"]
+    assert [i.actor for i in items] == [BODY_TEXT, " ".join(other)]
+    assert items[1].text == (
+        "Leaders across the partnership should improve how quickly plans are written for "
+        "children. They should share plans with schools."
+    )

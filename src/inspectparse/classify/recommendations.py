@@ -441,7 +441,7 @@ def _paragraph_items(
     rule = f"{profile.kind}.list.{heading.kind}.paragraphs"
     notes: list[Note] = []
     if _has_geometry(structure):
-        rows = _geometry_rows(region, title)
+        rows = _geometry_rows(region, title, structure.document.format != "pdf")
     elif profile.body_column is not None and (
         table := text_table_rows(region, title, profile.body_column)
     ):
@@ -466,7 +466,7 @@ def _paragraph_items(
     return [item for item in items if not says_list_is_empty(item.text)], notes
 
 
-def _geometry_rows(region: list[Line], title: str) -> list[TableRow]:
+def _geometry_rows(region: list[Line], title: str, grid: bool) -> list[TableRow]:
     """Rows of a table with positions (a PDF, a column-layout text). A header cell repeating
     the list's title is dropped with its row; its left edge is the action column only where
     a body column's header stands to its left (a one-column table has none)."""
@@ -477,7 +477,7 @@ def _geometry_rows(region: list[Line], title: str) -> list[TableRow]:
         if any((ln.x0 or 0.0) < (header.x0 or 0.0) for ln in beside):
             column = header.x0
         region = [ln for ln in region if ln is not header and ln not in beside]
-    rows = table_rows(region, column)
+    rows = table_rows(region, column, grid=grid)
     if rows is None:  # lines without positions after all
         return [TableRow(row) for row in split_rows(region)]
     return rows

@@ -30,20 +30,8 @@ from functools import cache
 from ..document import Line
 from ..profiles import BodyColumn
 from ..segment import is_terminal
-from .table_rows import TableRow
+from .table_rows import JOINING_WORD, TableRow, opens_recommendation
 
-# A sentence of the action text that goes on with the row before: a pronoun or pointer as its
-# subject, or "also" after the modal verb.
-_CONTINUES = re.compile(
-    r"^(?:They|This|These|That|Those|It|Their|Its|He|She|In particular|In addition|Also)\b"
-    r"|\b(?:should|must|needs? to|will)\s+also\b",
-    re.I,
-)
-# "<Actor> should|must|need(s) to ..." within the sentence's first words.
-_RECOMMENDATION = re.compile(
-    r"^[A-Z0-9][^.;:!?]{0,160}?\b(?:should|must|needs? to|is required to|are required to)\b"
-)
-_JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 _BULLET_START = re.compile(r"^[•–\-◼▪]")
 # How much of the text after a row's first line the sentence shape is tested on.
 _SENTENCE_REACH = 3
@@ -147,7 +135,7 @@ def _continues_cell(cells: dict[int, list[_Cell]]) -> bool:
 
 
 def _joins_last(cell: _Cell) -> bool:
-    return _JOINING_WORD.search(cell.text) is not None
+    return JOINING_WORD.search(cell.text) is not None
 
 
 def _action_before(kinds: list[tuple[str, Line]], k: int) -> Line | None:
@@ -204,11 +192,7 @@ def _starts_sentence(line: Line, before: Line | None) -> bool:
 
 def _row_start_shape(lines: list[Line], k: int) -> bool:
     """Whether the sentence opening at `lines[k]` reads as a new recommendation."""
-    sentence = " ".join(_norm(ln.text) for ln in lines[k : k + _SENTENCE_REACH])
-    return (
-        _RECOMMENDATION.match(sentence) is not None
-        and _CONTINUES.search(re.split(r"(?<=[.;:!?])\s", sentence, maxsplit=1)[0]) is None
-    )
+    return opens_recommendation(" ".join(_norm(ln.text) for ln in lines[k : k + _SENTENCE_REACH]))
 
 
 def text_table_rows(lines: list[Line], title: str, column: BodyColumn) -> TextTable | None:
