@@ -165,3 +165,17 @@ def test_a_topic_subheading_after_the_list_heading_keeps_the_glyph_items() -> No
     record = _record(text)
     assert _texts(record) == [_flat(item) for item in ITEMS]
     assert _list_warnings(record) == []
+
+
+def test_a_glyph_never_joins_a_table_cell_repeated_on_its_page() -> None:
+    """A table read apart from its rows: the responsible-body cell repeats row after row, and
+    a page-top glyph stands above the cells while its item (lower case, going on from the
+    page before) comes after them. The glyph marks no cell."""
+    cell = "Northwick Borough\nCouncil and NHS Northwick\nICB\n\n"
+    page1 = "Areas for priority action\n\nLeaders should improve waiting times, including:\n\n"
+    page1 += f"{GLYPH}\n\nchildren waiting for a first assessment of their speech and\n"
+    page2 = f"{GLYPH}\n\n" + cell * 2 + "children waiting for therapy after a first\nassessment.\n"
+    text = HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n"
+    lines = _page_lines(text, 1)
+    assert not any(ln.strip().endswith("Northwick Borough") and GLYPH in ln for ln in lines)
+    assert not any(ln.lstrip().startswith(("•", GLYPH)) and "Borough" in ln for ln in lines)

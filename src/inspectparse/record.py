@@ -125,6 +125,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "text input in reading order: bullet glyphs stand apart from their items and could "
         "not be paired with them in order, so items may be missing or merged",
     ),
+    "improvement_table_rows_unsure": WarningCode(
+        "recommendations",
+        "review",
+        "text input without table geometry: a table's responsible-body cells and the rows read "
+        "from its text disagree, so rows may be split or joined wrongly",
+    ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
     ),
