@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from ..document import Line, Page
-from .numbers import running_texts
+from .starts import running_texts
 
 # Glyphs that mean "bullet" in this corpus: Symbol/Wingdings private-use code points, the
 # geometric squares used from 2019, and U+0083 (how one 2009 report's bullet glyph decodes).
