@@ -20,7 +20,7 @@ from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from .findings import JudgementFinding
 from .grades import canonical_grade, is_not_judged
-from .text import LineText, label_regex, strip_footnote
+from .text import LineText, flat, label_regex, strip_footnote
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
 _FRAGMENT = re.compile(
@@ -367,7 +367,7 @@ def extract_judgements(
             continue
         hits = [s[spec.key] for s in sources if spec.key in s]
         if not hits:
-            if _required(spec, variant):
+            if _required(spec, variant) or _expected(spec, structure):
                 warnings.append(
                     Note(
                         "judgement_missing",
@@ -404,6 +404,14 @@ def extract_judgements(
                 )
         results.append(primary)
     return results, warnings
+
+
+def _expected(spec: JudgementSpec, structure: Structure) -> bool:
+    """Whether the text shows the report has a judgement not every report has."""
+    if spec.expected_if is None:
+        return False
+    found = re.compile(spec.expected_if, re.I).search
+    return any(found(flat(block.text)) for block in structure.blocks)
 
 
 def _required(spec: JudgementSpec, variant: str | None) -> bool:

@@ -56,6 +56,9 @@ class JudgementSpec:
     `label` matches the printed row/heading label (summary table, graded section heading).
     `sentences` are regexes with a named group `grade`, searched in headings and paragraphs.
     `required_in` lists the variants that must have it (empty: every variant).
+    `expected_if`, for a judgement not every report has (`required=False`): text that shows
+    this report has it (the part of the report that grades it), so that not finding its
+    grade is reported, never silent.
     """
 
     key: str
@@ -66,6 +69,7 @@ class JudgementSpec:
     title: str | None = None
     required: bool = True
     required_in: tuple[str, ...] = ()
+    expected_if: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
