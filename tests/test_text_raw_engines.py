@@ -88,3 +88,33 @@ def test_the_lscb_section_heading_with_the_short_name_gives_its_grade() -> None:
                      "Children Board\n\nThe effectiveness of the LSCB is inadequate\n\n"
                      "The board does not check the work of its partners.\n")
     assert record.grades.get("lscb") == "inadequate"
+
+
+def test_an_era_in_doubt_flags_the_judgements_only_another_era_grades() -> None:
+    """A summary table whose rows were not read (a layout that sets the grade inside the
+    wrapped label): only the overall row is read, so the era the rules pick is a guess, and
+    the judgement only the other era has is flagged, not silently left out."""
+    text = (
+        "Northwick\nInspection of children's social care services\n"
+        "Inspection dates: 9 July 2031 to 20 July 2031\nLead inspector: Ada Quill\n\n"
+        " Judgement                                    Grade\n\n"
+        " The impact of leaders on social work practice with children and\n"
+        "                                          Outstanding  families\n\n"
+        " The experiences and progress of children in care and care        Good leavers\n\n"
+        " Overall effectiveness                                          Outstanding\n\n"
+        "   Families in Northwick get help early from a team that knows the area well, and\n"
+        "   leaders check the quality of the work every month.\n"
+    )
+    record = _record(text)
+    assert record.report.kind == "ilacs"
+    flagged = {w.field for w in record.warnings if w.severity == "review"}
+    for key in ("impact_of_leaders", "help_and_protection", "children_in_care_and_care_leavers"):
+        assert key in record.grades or f"judgements.{key}" in flagged, key
+    era = [w for w in record.warnings if w.code == "judgement_era_unsure"]
+    assert all(w.field != "judgements.overall_effectiveness" for w in era)
+
+
+def test_a_report_whose_era_reads_whole_has_no_era_doubt() -> None:
+    record = _record(ILACS_HEAD + "Overall effectiveness Inadequate\r\n" + ILACS_BODY)
+    assert len(record.grades) == 5
+    assert not [w for w in record.warnings if w.code == "judgement_era_unsure"]

@@ -90,6 +90,12 @@ WARNING_CODES: dict[str, WarningCode] = {
     "judgement_missing": WarningCode(
         "judgements", "review", "a judgement the framework requires was not found; left empty"
     ),
+    "judgement_era_unsure": WarningCode(
+        "judgements",
+        "review",
+        "judgements the report's era requires were not found, so the era itself is in doubt: "
+        "a judgement only another era has was not looked for; check the summary table",
+    ),
     "grade_out_of_scale": WarningCode(
         "judgements", "review", "a grade not on the framework's scale was read and dropped"
     ),

@@ -41,7 +41,7 @@ def classify(structure: Structure) -> Findings:
         )
     table = read_table(structure, profile) if profile.graded else TableRead({}, "")
     # The table's own row labels tell the variant best; page-1 prose can quote other eras.
-    findings.variant = detect_variant(profile, document, table.label_text or None)
+    findings.variant = detect_variant(profile, document, table.label_text or None, table.found)
     findings.meta = extract_metadata(document, profile)
     findings.warnings.extend(metadata_checks(profile, findings.meta))
     findings.authority, notes = find_authority(document, profile, findings.meta)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 
 from ..document import Document
-from ..profiles import Profile, Variant, profiles
+from ..profiles import GRADE, Profile, profiles
 from .text import flat
+
+# Grade phrases as whole words: taken out of page-1 text before looking for an era's labels.
+_GRADE_WORDS = re.compile(rf"\b{GRADE}\b", re.I)
 
 
 def front_text(document: Document, min_chars: int = 400) -> str:
@@ -103,33 +107,36 @@ def column_text(document: Document) -> str:
 
 
 def detect_variant(
-    profile: Profile, document: Document, table_labels: str | None = None
+    profile: Profile,
+    document: Document,
+    table_labels: str | None = None,
+    table_keys: Collection[str] = (),
 ) -> str | None:
-    """The first variant whose marker is in the table's row labels, else in page-1 text; the
-    variant without a marker when neither holds one.
+    """The first variant whose marker is in the table's row labels or page-1 text; else the
+    variant without a marker, unless page 1 prints the label of a judgement it lacks.
 
-    Only variants the table agrees with are candidates: one that lacks a judgement whose label
-    is a row of the table is not this report's era. A table read only in part (text without
-    geometry can set a row's label and grade on one line) so never makes a report look like
-    an era without that row's judgement, whose absence would then go unreported."""
+    Only variants the table agrees with are candidates: one that lacks a judgement the table
+    graded (`table_keys`) is not this report's era. Page-1 text is read without its grade
+    words, which text without geometry can set inside a wrapped label ("children in care and
+    care Good leavers"). So a table read only in part never makes a report look like an era
+    without a judgement it grades, whose absence would then go unreported."""
     labels = flat(table_labels) if table_labels else ""
-    candidates = [v for v in profile.variants if not _contradicted(profile, v, labels)]
-    texts = [labels] if labels else []
-    texts.append(flat(column_text(document)))
-    for text in texts:
-        for variant in candidates:
-            if variant.marker is not None and re.search(variant.marker, text, re.I):
-                return variant.name
-    default = [v.name for v in candidates if v.marker is None]
-    if default:
-        return default[0]
+    page = flat(_GRADE_WORDS.sub(" ", column_text(document)))
+    candidates = [v for v in profile.variants if not set(table_keys) & set(v.absent)]
+    text = f"{labels}\n{page}"
+    for variant in candidates:
+        if variant.marker is not None and re.search(variant.marker, text, re.I):
+            return variant.name
+    for variant in candidates:
+        if variant.marker is None and not _labels_printed(profile, variant.absent, page):
+            return variant.name
     return profile.variants[-1].name if profile.variants else None
 
 
-def _contradicted(profile: Profile, variant: Variant, labels: str) -> bool:
-    """Whether the table's labels name a judgement the variant does not have."""
+def _labels_printed(profile: Profile, keys: Collection[str], text: str) -> bool:
+    """Whether `text` prints the label of one of the judgements `keys`."""
     return any(
-        spec.label is not None and re.search(spec.label, labels, re.I)
+        spec.label is not None and re.search(spec.label, text, re.I)
         for spec in profile.judgements
-        if spec.key in variant.absent
+        if spec.key in keys
     )

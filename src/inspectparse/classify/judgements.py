@@ -362,6 +362,7 @@ def extract_judgements(
     if profile.primary_source == "narrative":
         sources.reverse()
     results: list[JudgementFinding] = []
+    warnings.extend(_era_notes(profile, variant, sources))
     for spec in profile.judgements:
         if spec.key in absent:
             continue
@@ -404,6 +405,34 @@ def extract_judgements(
                 )
         results.append(primary)
     return results, warnings
+
+
+def _era_notes(
+    profile: Profile, variant: str | None, sources: list[dict[str, JudgementFinding]]
+) -> list[Note]:
+    """When judgements only the chosen era requires were not found, the era itself is in doubt
+    (it is read from the table's labels and page 1, and a table read in part tells little):
+    each judgement only another era grades, not looked for, gets a review warning."""
+    missing = [
+        spec.key
+        for spec in profile.judgements
+        if spec.required_in and _required(spec, variant) and not any(spec.key in s for s in sources)
+    ]
+    if not missing:
+        return []
+    absent = next((v.absent for v in profile.variants if v.name == variant), ())
+    return [
+        Note(
+            "judgement_era_unsure",
+            f"the {variant} era's judgements {', '.join(missing)} were not found, so the era is "
+            f"in doubt; '{spec.key}', which another era grades, was not looked for: check the "
+            "summary table",
+            field=f"judgements.{spec.key}",
+        )
+        for spec in profile.judgements
+        if spec.key in absent
+        and any(_required(spec, v.name) for v in profile.variants if v.name != variant)
+    ]
 
 
 def _expected(spec: JudgementSpec, structure: Structure) -> bool:
