@@ -118,3 +118,51 @@ def test_a_report_whose_era_reads_whole_has_no_era_doubt() -> None:
     record = _record(ILACS_HEAD + "Overall effectiveness Inadequate\r\n" + ILACS_BODY)
     assert len(record.grades) == 5
     assert not [w for w in record.warnings if w.code == "judgement_era_unsure"]
+
+
+def _items_unlike_actions(record: Record) -> list[str]:
+    return [w.field for w in record.warnings if w.code == "improvement_items_unlike_actions"]
+
+
+SIF_LSCB = (
+    "Section 2: The effectiveness of the Local Safeguarding Children Board\n\n"
+    "The effectiveness of the LSCB is good\n\n"
+    "1. The board meets every month and its chair is independent of the partners.\n\n"
+    "2. Partners attend the board's meetings and send senior staff to its sub-groups.\n\n"
+    "3. The board publishes an annual report that sets out what it has achieved.\n\n"
+)
+
+
+def test_a_heading_set_away_from_its_items_is_flagged_when_findings_follow() -> None:
+    """A converter that moves a list heading below its items (a text box read late): the
+    numbered paragraphs after it are findings, and the list of instructions reads them as
+    items. The count is wrong, so the list is flagged rather than passing as read."""
+    findings = (
+        "The board holds partners to account through a challenge log kept by the chair.",
+        "A joint protocol between the board and the partnership sets out shared priorities.",
+        "The chair has led the board since 2030 and partners value his leadership.",
+        "The business plan is clear and focused on the board's priorities for the year.",
+    )
+    text = SIF_HEAD + SIF_LSCB + "4. Extend the data set to cover children who go missing.\n\n"
+    text += "Recommendations\n\n" + "".join(
+        f"{5 + i}. {item}\n\n" for i, item in enumerate(findings)
+    )
+    record = _record(text)
+    assert len(record.recommendations) >= 4
+    assert _items_unlike_actions(record) == ["recommendations"]
+    assert record.needs_review
+
+
+def test_a_list_of_instructions_is_not_flagged() -> None:
+    items = (
+        "Extend the data set to cover children who go missing from home or care.",
+        "The board to ensure that audits are analysed and their findings acted on.",
+        "The local authority should strengthen the help given to care leavers.",
+        "Strengthen the evaluation of training so that its impact is known.",
+    )
+    text = SIF_HEAD + SIF_LSCB + "Recommendations\n\n" + "".join(
+        f"{4 + i}. {item}\n\n" for i, item in enumerate(items)
+    ) + "Inspection findings\n\n8. The board's work is well regarded by its partners.\n\n"
+    record = _record(text)
+    assert len(record.recommendations) == 4
+    assert _items_unlike_actions(record) == []

@@ -137,6 +137,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "text input without table geometry: a table's responsible-body cells and the rows read "
         "from its text disagree, so rows may be split or joined wrongly",
     ),
+    "improvement_items_unlike_actions": WarningCode(
+        "recommendations",
+        "review",
+        "a list the framework words as instructions holds items that read as findings: the "
+        "list may run on past its end, or its heading may stand away from its items",
+    ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
     ),

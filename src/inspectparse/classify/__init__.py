@@ -9,6 +9,7 @@ from .checks import metadata_checks
 from .detect import detect_kind, detect_kind_in_prose, detect_variant
 from .findings import Findings
 from .judgements import TableRead, extract_judgements, read_table
+from .list_checks import list_item_checks
 from .metadata import extract_metadata
 from .recommendations import read_lists
 
@@ -53,4 +54,5 @@ def classify(structure: Structure) -> Findings:
         findings.warnings.extend(warnings)
     findings.recommendations, notes = read_lists(structure, profile)
     findings.warnings.extend(notes)
+    findings.warnings.extend(list_item_checks(profile, findings.recommendations))
     return findings

@@ -43,7 +43,7 @@ PROFILE = Profile(
         judgement("quality_of_practice", r"The quality of practice", IS_OR_ARE),
         judgement("leadership_and_governance", r"Leadership and governance", IS_OR_ARE),
     ),
-    list_headings=(ListHeading(r"Areas for improvement"),),
+    list_headings=(ListHeading(r"Areas for improvement", imperative=True),),
     section_headings=(
         r"The inspection judgements and what they mean",
         r"Overall effectiveness",

@@ -45,7 +45,7 @@ PROFILE = Profile(
         judgement("quality_of_provision", r"(?:The )?quality of provision", NUMBERED_IN_BRACKETS),
         judgement("leadership_and_management", r"Leadership and management", NUMBERED_IN_BRACKETS),
     ),
-    list_headings=(ListHeading(r"Areas for improvement"),),
+    list_headings=(ListHeading(r"Areas for improvement", imperative=True),),
     section_headings=(
         r"Overall effectiveness",
         r"Capacity (?:for|to) improve(?:ment)?",

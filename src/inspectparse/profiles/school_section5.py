@@ -46,7 +46,11 @@ PROFILE = Profile(
         ),
     ),
     list_headings=(
-        ListHeading(r"What does the school need to do to improve further\?", item_style="bullets"),
+        ListHeading(
+            r"What does the school need to do to improve further\?",
+            item_style="bullets",
+            imperative=True,
+        ),
     ),
     list_items_after_bullets=True,
     section_headings=(

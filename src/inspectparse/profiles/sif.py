@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from .spec import ALONE_AFTER, APOS, GRADE, JudgementSpec, ListHeading, Profile, judgement
 
 # "is", "is that it is", "is that it requires improvement", "is judged to be".
@@ -15,6 +17,8 @@ LSCB_SENTENCE = (
     # The 2014 LSCB section's heading: "The effectiveness of the LSCB is inadequate".
     rf"|effectiveness\s+of\s+the\s+LSCB){_IS}(?P<grade>{GRADE})"
 )
+
+_numbered = partial(ListHeading, item_style="numbered", imperative=True)
 
 LSCB_TITLE = "The effectiveness of the Local Safeguarding Children Board"
 # Text only a report that includes the LSCB review holds (the combined-report boilerplate,
@@ -84,14 +88,15 @@ PROFILE = Profile(
             expected_if=LSCB_REVIEW,
         ),
     ),
+    # Numbered lists of instructions ("Ensure that ...", "Strengthen ...").
     list_headings=(
-        ListHeading(r"What does the local authority need to improve\??", item_style="numbered"),
-        ListHeading(r"What does the LSCB need to improve\??", item_style="numbered"),
-        ListHeading(r"Priority and immediate action", "priority_action", item_style="numbered"),
+        _numbered(r"What does the local authority need to improve\??"),
+        _numbered(r"What does the LSCB need to improve\??"),
+        _numbered(r"Priority and immediate action", "priority_action"),
         # The 2014 LSCB section's form of the same list.
-        ListHeading(r"Priority actions?", "priority_action", item_style="numbered"),
-        ListHeading(r"Areas for improvement", item_style="numbered"),
-        ListHeading(r"Recommendations", "recommendation", item_style="numbered"),
+        _numbered(r"Priority actions?", "priority_action"),
+        _numbered(r"Areas for improvement"),
+        _numbered(r"Recommendations", "recommendation"),
     ),
     list_skip=(
         r"^(?:the inspection did not find any|there (?:are|were) no)\s+(?:areas for )?"

@@ -84,11 +84,17 @@ class Variant:
 
 @dataclass(frozen=True, slots=True)
 class ListHeading:
-    """A heading that opens a list of what must improve."""
+    """A heading that opens a list of what must improve.
+
+    `imperative`: the framework words every item as an instruction ("Ensure that ...",
+    "strengthen ...", "The board should ..."), so items that read as findings ("The board
+    demonstrates ...") mean the list ran on past its end (`classify/list_checks.py`).
+    """
 
     pattern: str
     kind: RecommendationKind = "improvement"
     item_style: ItemStyle = "bullets"
+    imperative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
