@@ -31,6 +31,8 @@ _ROW_GAP = 1.25
 # A line left of the action column by more than this is in the responsible-body column.
 _COLUMN_SLACK = 4.0
 _BULLETS = "•–-"
+# Column-layout text: how many rows above and below a row show its action column.
+_GRID_WINDOW = 6
 # A sentence of a row's text that goes on with the row before: a pronoun or pointer as its
 # subject, or "also" after the modal verb.
 _CONTINUES = re.compile(
@@ -121,7 +123,8 @@ def _grid_aligned(lines: list[Line], column: float) -> list[Line]:
     """Column-layout text places the action column afresh for each block of rows, and joins
     a body line that reaches it to the action text. A row of two cells shows where the
     action column is; a row of one cell takes the column of the nearest such row on its
-    page. Action cells are moved to `column`, joined lines split at the local column."""
+    page (the leftmost within a few rows). Action cells are moved to `column`, joined lines
+    split at the local column."""
     rows: dict[tuple[int, float], list[Line]] = {}
     for ln in lines:
         rows.setdefault((ln.page, _top(ln)), []).append(ln)
@@ -131,10 +134,13 @@ def _grid_aligned(lines: list[Line], column: float) -> list[Line]:
         if len(cells) > 1
     ]
     width = _char_width(lines)
+    window = (line_pitch(lines) or 0.0) * _GRID_WINDOW
     out: list[Line] = []
     for (page, top), cells in rows.items():
-        near = [(abs(t - top), x) for p, t, x in anchors if p == page]
-        local = min(near)[1] if near else column
+        # The leftmost action cell of the rows around: a bullet's text is indented further.
+        near = sorted((abs(t - top), x) for p, t, x in anchors if p == page)
+        close = [x for d, x in near if d <= window]
+        local = min(close) if close else near[0][1] if near else column
         shift = column - local
         for ln in sorted(cells, key=_x0):
             if _x0(ln) >= local - _COLUMN_SLACK:
