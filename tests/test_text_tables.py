@@ -283,3 +283,23 @@ def test_a_name_line_inside_a_sentence_of_a_one_column_table_stays_in_its_text()
     assert len(items) == 2
     assert "leaders of Northwick Borough Council and NHS Fenland ICB how families" in items[0].text
     assert not [w for w in record.warnings if w.field == "recommendations"]
+
+
+def test_a_row_start_is_a_recommendation_not_a_sentence_going_on() -> None:
+    from inspectparse.classify.table_rows import opens_recommendation
+
+    for text in (
+        "Leaders across the partnership should agree a plan.",
+        "2. The council must publish its offer.",
+        "Leaders, including commissioners and providers, should act on delays.",
+        "Area leaders need to review waiting times.",
+    ):
+        assert opens_recommendation(text), text
+    for text in (
+        "They should also ensure that plans are shared.",
+        "Leaders across the partnership should also ensure that plans are shared.",
+        "This should include the views of families.",
+        "Some children wait too long for an assessment.",
+        "In particular they should improve the plans.",
+    ):
+        assert not opens_recommendation(text), text

@@ -44,6 +44,7 @@ _CONTINUES = re.compile(
 _RECOMMENDATION = re.compile(
     r"^[A-Z0-9][^.;:!?]{0,160}?\b(?:should|must|needs? to|is required to|are required to)\b"
 )
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 # A body cell's line that the next line goes on with.
 JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 
@@ -51,6 +52,7 @@ JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 def opens_recommendation(sentence: str) -> bool:
     """Whether text opening at a line start reads as a new recommendation ("<Actor> should
     ..."), not as a sentence going on with the one before."""
+    sentence = _ITEM_NUMBER.sub("", sentence)
     first = re.split(r"(?<=[.;:!?])\s", sentence, maxsplit=1)[0]
     return _RECOMMENDATION.match(sentence) is not None and _CONTINUES.search(first) is None
 
