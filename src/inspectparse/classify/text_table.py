@@ -16,9 +16,12 @@ page, with page furniture between (already removed by `clean`). So:
   the shape of a recommendation ("<Actor> should ..."): not a bullet, not a pronoun's
   sentence ("They should ..."), not a continuation ("... should also ...").
 
-Where the rows found and the body cells disagree the reading is unsure: a doubt is returned
-for a review warning, never a silent guess. A markdown pipe table keeps a row per text line,
-its cells split by tabs: the first cell is the body, the rest the action.
+Where more lines have that shape than the cells allow, the ones with a blank line above
+(the row's padding) are taken if they are exactly as many. A body column read after the whole
+action column pairs with the rows in order where the counts agree. Where the rows found and
+the body cells disagree the reading is unsure: a doubt is returned for a review warning, never
+a silent guess. A markdown pipe table keeps a row per text line, its cells split by tabs: the
+first cell is the body, the rest the action.
 """
 
 from __future__ import annotations
