@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Line
 from ..segment import is_terminal
+from .text import strip_footnote
 
 # Lines on one row of a table sit within this many points of each other.
 _SAME_ROW = 3.0
@@ -276,3 +277,27 @@ def _rows_by_padding(action: list[Line], pitch: float) -> list[TableRow]:
             rows.append(TableRow())
         rows[-1].lines.append(ln)
     return rows
+
+
+def same_row(line: Line, other: Line) -> bool:
+    return (
+        line.page == other.page
+        and line.top is not None
+        and other.top is not None
+        and abs(line.top - other.top) <= _SAME_ROW
+    )
+
+
+def rows_under_header(region: list[Line], title: str, *, grid: bool) -> list[TableRow] | None:
+    """Rows of a table with positions (a PDF; with `grid`, a column-layout text). A header
+    cell repeating the list's title is dropped with its row; its left edge is the action
+    column only where a body column's header stands to its left (a one-column table has
+    none). None when the lines have no positions after all."""
+    header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
+    column = None
+    if header is not None:
+        beside = [ln for ln in region if ln is not header and same_row(ln, header)]
+        if any(_x0(ln) < _x0(header) for ln in beside):
+            column = header.x0
+        region = [ln for ln in region if ln is not header and ln not in beside]
+    return table_rows(region, column, grid=grid)
