@@ -14,16 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Document, Line
+from .load.bullets import BULLET_GLYPHS
 
 BULLET = "•"
 SUB_BULLET = "–"
 
-# Glyphs that mean "bullet" in this corpus: Symbol/Wingdings private-use code points, the
-# geometric squares used from 2019, and U+0083 (how one 2009 report's bullet glyph decodes).
-_BULLET_GLYPHS = (
-    "\uf06e\uf0b7\uf0a7\uf0be\uf03c\uf0d8\uf0fc\uf076\uf0a8"
-    "\u25fc\u25aa\u25a0\u25cf\u2022\u0083\u25e6\u2023\u2043"
-)
 # Dash-like glyphs that start a sub-item.
 _SUB_BULLET_GLYPHS = "\uf02d\u2212"
 _CHAR_MAP = {
@@ -44,9 +39,9 @@ _CHAR_MAP = {
 _TRANSLATE = str.maketrans(_CHAR_MAP)
 # str.translate with a dict is slow per character: it runs only on lines that need it.
 _MAPPED_CHAR = re.compile(f"[{''.join(_CHAR_MAP)}]")
-_LEADING_BULLET = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*")
+_LEADING_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*")
 _LEADING_SUB_BULLET = re.compile(rf"^\s*[{_SUB_BULLET_GLYPHS}]\s*")
-_INNER_BULLET = re.compile(rf"[{_BULLET_GLYPHS}]")
+_INNER_BULLET = re.compile(rf"[{BULLET_GLYPHS}]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
 

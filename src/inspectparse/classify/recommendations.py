@@ -223,6 +223,17 @@ def read_lists(
                     evidence=Evidence(blocks[end].lines, blocks[end].text),
                 )
             )
+        apart = _glyphs_apart(blocks[i + 1 : end]) if structure.document.format == "text" else 0
+        if apart:
+            notes.append(
+                Note(
+                    "improvement_list_bullets_apart",
+                    f"text without fonts: {apart} bullet glyph(s) under {blocks[i].text!r} stand "
+                    "apart from their items and could not be paired with them; items may be "
+                    "missing or merged",
+                    evidence=Evidence(blocks[i].lines, blocks[i].text),
+                )
+            )
         gap = numbering_gap(found) if without_fonts(blocks[i]) else None
         if gap is not None:
             notes.append(
@@ -257,6 +268,13 @@ def read_lists(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
     return items, notes
+
+
+def _glyphs_apart(region: list[Block]) -> int:
+    """How many bullets in a list hold no text: glyphs a reading-order converter set apart
+    from their items that the text loader could not pair (`load/bullets.py`). Each still
+    counts as an item (the glyphs are the surest count there is), its text left empty."""
+    return sum(1 for b in region if b.kind == "bullet" and not _BULLET_PREFIX.sub("", b.text))
 
 
 def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:

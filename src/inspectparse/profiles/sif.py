@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .spec import ALONE_AFTER, APOS, GRADE, JudgementSpec, ListHeading, Profile, judgement
 
-_IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it\s+is)?(?:\s+judged\s+to\s+be)?\s+"
+# "is", "is that it is", "is that it requires improvement", "is judged to be".
+_IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it(?:\s+is)?)?(?:\s+judged\s+to\s+be)?\s+"
 # The LSCB grade sentence: "The (judgement for the) (effectiveness of the) Local Safeguarding
 # Children Board (LSCB) is / requires ..." (one report leaves out "Board").
 LSCB_SENTENCE = (

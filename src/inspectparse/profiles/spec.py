@@ -130,8 +130,13 @@ class Profile:
     section_headings: tuple[str, ...] = ()
     # Regexes with a `provider` group, tried in order on page-1 text joined with spaces.
     provider_patterns: tuple[str, ...] = ()
-    # Regexes with a `dates` group.
-    date_patterns: tuple[str, ...] = (r"Inspection dates?:?\s+(?P<dates>[^\n]+)",)
+    # Regexes with a `dates` group, tried in order on page-1 text joined with spaces. The
+    # second reads a label column in reading order: "Inspection dates" then the table's other
+    # row labels (words only: no digits, no sentence end), then the dates in the value column.
+    date_patterns: tuple[str, ...] = (
+        r"Inspection dates?:?\s+(?P<dates>[^\n]+)",
+        r"Inspection dates?:?\s+(?:[A-Za-z’',&-]+\s+){1,40}?(?P<dates>\d{1,2}\b[^\n]+)",
+    )
     # False where the framework prints no inspection dates (no warning when none are found).
     expects_dates: bool = True
     # How many calendar days one on-site period of this framework lasts (first and last day
