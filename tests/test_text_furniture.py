@@ -101,3 +101,34 @@ def test_a_page_number_beside_a_footer_cell_in_layout_text_is_furniture() -> Non
     assert [f[1] for f in numbers] == ["1", "2", "3", "4"]
     body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
     assert not any(text.isdigit() for text in body)
+
+
+def test_text_without_form_feeds_is_cut_at_its_printed_page_numbers() -> None:
+    # A viewer's copy: no form feeds, but every page after the cover ends in the running
+    # footer and its page number. The pages come back, and the footers leave the body.
+    footer = "Area SEND inspection report: Northwick Local Area Partnership\n1 to 5 May 2031\n{n}"
+    bodies = ["\n".join(SENTENCES[k : k + 3]) for k in range(0, 12, 3)]
+    text = "Northwick cover page\n" + "".join(
+        f"{body}\n\n{footer.format(n=n)}\n\n" for n, body in enumerate(bodies, 2)
+    )
+    assert "\f" not in text
+    document = load_text(text.encode())
+    assert [p.number for p in document.pages] == [2, 3, 4, 5]
+    assert [n.code for n in document.notes] == ["text_pages_from_page_numbers"]
+    clean(document)
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert body == ["Northwick cover page", *SENTENCES]
+
+
+def test_lone_paragraph_numbers_counting_up_are_no_page_breaks() -> None:
+    # Paragraph numbers on lines of their own also count up, but no running line repeats
+    # beside them: the text stays one page and says what is lost.
+    pairs = [(a, b) for a in _TEAMS for b in _TEAMS if a != b][:30]
+    text = "".join(
+        f"{n}\nInspectors read the {a} files.\nThey met the {b} team.\n"
+        f"Leaders of {a} and {b} spoke to them.\nThe {b} records were up to date.\n"
+        for n, (a, b) in enumerate(pairs, 1)
+    )
+    document = load_text(text.encode())
+    assert len(document.pages) == 1
+    assert [n.code for n in document.notes] == ["text_without_page_breaks"]

@@ -242,3 +242,64 @@ def test_layout_text_whose_action_column_moves_between_blocks_of_rows() -> None:
         "Leaders across the partnership should improve how quickly plans are written for "
         "children. They should share plans with schools."
     )
+
+
+def test_body_column_read_after_the_whole_action_column() -> None:
+    # A converter that reads the action column first and the body column after it: the rows
+    # come from the sentences, the cells pair with them in order where the counts agree, and
+    # a review warning where they do not.
+    def page2(cells: int) -> str:
+        return (
+            "Areas for priority action\nResponsible body\nAreas for priority action\n"
+            + "".join("\n".join(r) + "\n" for r in ROWS)
+            + "\n"
+            + _cell() * cells
+            + _improvements()
+        )
+
+    record = _record(_pages([HEAD + PROSE, page2(3), PROSE]))
+    _check(record)
+    record = _record(_pages([HEAD + PROSE, page2(2), PROSE]))
+    assert [w.code for w in record.warnings if w.field == "recommendations"] == [
+        "improvement_table_rows_unsure"
+    ]
+
+
+def test_a_name_line_inside_a_sentence_of_a_one_column_table_stays_in_its_text() -> None:
+    # A wrapped sentence can leave a line of names alone: it is the item's text, not a cell.
+    rows = (
+        "Leaders should agree with the leaders of\n"
+        "Northwick Borough Council and NHS Fenland ICB\n"
+        "how families will be told about waiting times.\n"
+        "Leaders should widen the choice of alternative provision.\n"
+    )
+    page2 = (
+        "Areas for improvement\nAreas for improvement\n"
+        + rows
+        + "\nLocal area partnership details\nThe council's director.\n"
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    items = record.recommendations
+    assert len(items) == 2
+    assert "leaders of Northwick Borough Council and NHS Fenland ICB how families" in items[0].text
+    assert not [w for w in record.warnings if w.field == "recommendations"]
+
+
+def test_a_row_start_is_a_recommendation_not_a_sentence_going_on() -> None:
+    from inspectparse.classify.table_rows import opens_recommendation
+
+    for text in (
+        "Leaders across the partnership should agree a plan.",
+        "2. The council must publish its offer.",
+        "Leaders, including commissioners and providers, should act on delays.",
+        "Area leaders need to review waiting times.",
+    ):
+        assert opens_recommendation(text), text
+    for text in (
+        "They should also ensure that plans are shared.",
+        "Leaders across the partnership should also ensure that plans are shared.",
+        "This should include the views of families.",
+        "Some children wait too long for an assessment.",
+        "In particular they should improve the plans.",
+    ):
+        assert not opens_recommendation(text), text

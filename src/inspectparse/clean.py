@@ -168,8 +168,9 @@ def _zones(document: Document) -> list[tuple[Zone, Zone]]:
             zones.append(([top] if top else [], [bottom] if bottom else []))
             continue
         rows = _rows(lines)
-        # Deep zones only on a page long enough that they cannot meet.
-        depth = max(ZONE_LINES, min(DEEP_ZONE_LINES, len(rows) // 2))
+        # The zones of a short page overlap: deep rows are furniture only where every row
+        # between them and the edge is, which the body between header and footer is not.
+        depth = DEEP_ZONE_LINES
         zones.append((rows[:depth], rows[::-1][:depth] if len(rows) > ZONE_LINES else []))
     return zones
 
@@ -199,7 +200,9 @@ def _mark_zone(
         if depth >= ZONE_LINES and len(marks) < len(row):
             return
         for ln in row:
-            if id(ln) in marks:
+            # Deep rows extend the furniture into the body; they do not rename a line the
+            # other zone of a short page already took.
+            if id(ln) in marks and (depth < ZONE_LINES or ln.layer == "body"):
                 ln.layer, ln.furniture_reason = "furniture", marks[id(ln)]
 
 

@@ -170,6 +170,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "text input without page breaks: every item is on page 1 and running headers and "
         "footers stay in the body",
     ),
+    "text_pages_from_page_numbers": WarningCode(
+        "source.pages",
+        "info",
+        "text input without page breaks: pages were cut after its printed page numbers, so "
+        "the pages before the first number count as one",
+    ),
     "judgement_pairing_ambiguous": WarningCode(
         "judgements",
         "review",

@@ -23,7 +23,7 @@ from .list_ends import (
     opens_new_part,
     without_fonts,
 )
-from .table_rows import TableRow, table_rows
+from .table_rows import TableRow, rows_under_header, same_row
 from .text import strip_footnote
 from .text_table import text_table_rows
 
@@ -152,7 +152,7 @@ def _list_end(
     while i < len(blocks):
         block = blocks[i]
         if block.kind == "heading":
-            if header is not None and _same_row(block.lines[0], header):
+            if header is not None and same_row(block.lines[0], header):
                 i += 1  # a header cell of the list's own table
                 continue
             if _text_table_cell(blocks, i, start, heading, profile, tables):
@@ -207,8 +207,7 @@ def read_lists(
             continue
         end = _list_end(blocks, i, heading, profile, _has_geometry(structure))
         if heading.item_style == "paragraphs":
-            found, table_notes = _paragraph_items(structure, blocks[i], end, heading, profile, skip)
-            notes.extend(table_notes)
+            found = _paragraph_items(structure, blocks[i], end, heading, profile, skip, notes)
         else:
             found = _block_items(
                 blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure
@@ -224,8 +223,7 @@ def read_lists(
                     evidence=Evidence(blocks[end].lines, blocks[end].text),
                 )
             )
-        text_input = structure.document.format == "text"
-        apart = _glyphs_apart(blocks[i + 1 : end]) if text_input else 0
+        apart = _glyphs_apart(blocks[i + 1 : end]) if structure.document.format == "text" else 0
         if apart:
             notes.append(
                 Note(
@@ -436,8 +434,10 @@ def _paragraph_items(
     heading: ListHeading,
     profile: Profile,
     skip: list[re.Pattern[str]],
-) -> tuple[list[RecommendationFinding], list[Note]]:
-    """Items that are plain paragraphs or table rows with no bullet and no blank line between.
+    notes: list[Note],
+) -> list[RecommendationFinding]:
+    """Items that are plain paragraphs or table rows with no bullet and no blank line between;
+    review notes on the rows are appended to `notes`.
 
     Works on the lines, not blocks. With geometry, a row is a table row (`table_rows`): in a
     two-column table whose header repeats the heading ("Responsible body | Areas for priority
@@ -458,14 +458,14 @@ def _paragraph_items(
     ]
     title = strip_footnote(heading_block.text)
     rule = f"{profile.kind}.list.{heading.kind}.paragraphs"
-    notes: list[Note] = []
+    rows: list[TableRow] | None = None
     if _has_geometry(structure):
-        rows = _geometry_rows(region, title, structure.document.format != "pdf")
+        rows = rows_under_header(region, title, grid=structure.document.format != "pdf")
     elif profile.body_column is not None and (
         table := text_table_rows(region, title, profile.body_column)
     ):
         rows = table.rows
-        notes = [
+        notes += [
             Note(
                 "improvement_table_rows_unsure",
                 f"text without table geometry: under {title!r}, {doubt}; rows may be misread",
@@ -473,7 +473,7 @@ def _paragraph_items(
             )
             for doubt in table.doubts
         ]
-    else:
+    if rows is None:  # no positions, no body column: rows by sentence
         region = [ln for ln in region if strip_footnote(ln.text).lower() != title.lower()]
         rows = [TableRow(row) for row in split_rows(region)]
     items = []
@@ -482,33 +482,7 @@ def _paragraph_items(
         if row.body:
             item.actor = " ".join(" ".join(ln.text.split()) for ln in row.body)
         items.append(item)
-    return [item for item in items if not says_list_is_empty(item.text)], notes
-
-
-def _geometry_rows(region: list[Line], title: str, grid: bool) -> list[TableRow]:
-    """Rows of a table with positions (a PDF, a column-layout text). A header cell repeating
-    the list's title is dropped with its row; its left edge is the action column only where
-    a body column's header stands to its left (a one-column table has none)."""
-    header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
-    column = None
-    if header is not None:
-        beside = [ln for ln in region if ln is not header and _same_row(ln, header)]
-        if any((ln.x0 or 0.0) < (header.x0 or 0.0) for ln in beside):
-            column = header.x0
-        region = [ln for ln in region if ln is not header and ln not in beside]
-    rows = table_rows(region, column, grid=grid)
-    if rows is None:  # lines without positions after all
-        return [TableRow(row) for row in split_rows(region)]
-    return rows
-
-
-def _same_row(line: Line, other: Line) -> bool:
-    return (
-        line.page == other.page
-        and line.top is not None
-        and other.top is not None
-        and abs(line.top - other.top) <= 3
-    )
+    return [item for item in items if not says_list_is_empty(item.text)]
 
 
 def _has_geometry(structure: Structure) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Line
 from ..segment import is_terminal
+from .text import strip_footnote
 
 # Lines on one row of a table sit within this many points of each other.
 _SAME_ROW = 3.0
@@ -31,6 +32,8 @@ _ROW_GAP = 1.25
 # A line left of the action column by more than this is in the responsible-body column.
 _COLUMN_SLACK = 4.0
 _BULLETS = "•–-"
+# Column-layout text: how many rows above and below a row show its action column.
+_GRID_WINDOW = 6
 # A sentence of a row's text that goes on with the row before: a pronoun or pointer as its
 # subject, or "also" after the modal verb.
 _CONTINUES = re.compile(
@@ -42,6 +45,7 @@ _CONTINUES = re.compile(
 _RECOMMENDATION = re.compile(
     r"^[A-Z0-9][^.;:!?]{0,160}?\b(?:should|must|needs? to|is required to|are required to)\b"
 )
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 # A body cell's line that the next line goes on with.
 JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 
@@ -49,6 +53,7 @@ JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 def opens_recommendation(sentence: str) -> bool:
     """Whether text opening at a line start reads as a new recommendation ("<Actor> should
     ..."), not as a sentence going on with the one before."""
+    sentence = _ITEM_NUMBER.sub("", sentence)
     first = re.split(r"(?<=[.;:!?])\s", sentence, maxsplit=1)[0]
     return _RECOMMENDATION.match(sentence) is not None and _CONTINUES.search(first) is None
 
@@ -121,7 +126,8 @@ def _grid_aligned(lines: list[Line], column: float) -> list[Line]:
     """Column-layout text places the action column afresh for each block of rows, and joins
     a body line that reaches it to the action text. A row of two cells shows where the
     action column is; a row of one cell takes the column of the nearest such row on its
-    page. Action cells are moved to `column`, joined lines split at the local column."""
+    page (the leftmost within a few rows). Action cells are moved to `column`, joined lines
+    split at the local column."""
     rows: dict[tuple[int, float], list[Line]] = {}
     for ln in lines:
         rows.setdefault((ln.page, _top(ln)), []).append(ln)
@@ -131,10 +137,13 @@ def _grid_aligned(lines: list[Line], column: float) -> list[Line]:
         if len(cells) > 1
     ]
     width = _char_width(lines)
+    window = (line_pitch(lines) or 0.0) * _GRID_WINDOW
     out: list[Line] = []
     for (page, top), cells in rows.items():
-        near = [(abs(t - top), x) for p, t, x in anchors if p == page]
-        local = min(near)[1] if near else column
+        # The leftmost action cell of the rows around: a bullet's text is indented further.
+        near = sorted((abs(t - top), x) for p, t, x in anchors if p == page)
+        close = [x for d, x in near if d <= window]
+        local = min(close) if close else near[0][1] if near else column
         shift = column - local
         for ln in sorted(cells, key=_x0):
             if _x0(ln) >= local - _COLUMN_SLACK:
@@ -268,3 +277,27 @@ def _rows_by_padding(action: list[Line], pitch: float) -> list[TableRow]:
             rows.append(TableRow())
         rows[-1].lines.append(ln)
     return rows
+
+
+def same_row(line: Line, other: Line) -> bool:
+    return (
+        line.page == other.page
+        and line.top is not None
+        and other.top is not None
+        and abs(line.top - other.top) <= _SAME_ROW
+    )
+
+
+def rows_under_header(region: list[Line], title: str, *, grid: bool) -> list[TableRow] | None:
+    """Rows of a table with positions (a PDF; with `grid`, a column-layout text). A header
+    cell repeating the list's title is dropped with its row; its left edge is the action
+    column only where a body column's header stands to its left (a one-column table has
+    none). None when the lines have no positions after all."""
+    header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
+    column = None
+    if header is not None:
+        beside = [ln for ln in region if ln is not header and same_row(ln, header)]
+        if any(_x0(ln) < _x0(header) for ln in beside):
+            column = header.x0
+        region = [ln for ln in region if ln is not header and ln not in beside]
+    return table_rows(region, column, grid=grid)

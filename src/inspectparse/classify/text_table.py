@@ -16,9 +16,12 @@ page, with page furniture between (already removed by `clean`). So:
   the shape of a recommendation ("<Actor> should ..."): not a bullet, not a pronoun's
   sentence ("They should ..."), not a continuation ("... should also ...").
 
-Where the rows found and the body cells disagree the reading is unsure: a doubt is returned
-for a review warning, never a silent guess. A markdown pipe table keeps a row per text line,
-its cells split by tabs: the first cell is the body, the rest the action.
+Where more lines have that shape than the cells allow, the ones with a blank line above
+(the row's padding) are taken if they are exactly as many. A body column read after the whole
+action column pairs with the rows in order where the counts agree. Where the rows found and
+the body cells disagree the reading is unsure: a doubt is returned for a review warning, never
+a silent guess. A markdown pipe table keeps a row per text line, its cells split by tabs: the
+first cell is the body, the rest the action.
 """
 
 from __future__ import annotations
@@ -106,27 +109,44 @@ def _runs(kinds: list[tuple[str, Line]]) -> list[tuple[int, list[Line]]]:
 
 def _cells(kinds: list[tuple[str, Line]], column: BodyColumn) -> dict[int, list[_Cell]]:
     """The body cells of each run, by the index of the run's first line. A run naming no
-    organisation is action text after all (its kind is changed in `kinds`)."""
-    runs = _runs(kinds)
-    if not runs:
-        return {}
-    first_line = _norm(runs[0][1][0].text)
+    organisation, or standing inside a sentence before any cell, is action text after all
+    (its kind is changed in `kinds`)."""
+    first_line: str | None = None
     cells: dict[int, list[_Cell]] = {}
-    for start, lines in runs:
+    for start, lines in _runs(kinds):
+        opening = first_line or _norm(lines[0].text)  # the table's first cell's first line
         split: list[_Cell] = []
         for ln in lines:
-            if not split or _norm(ln.text) == first_line:
+            if not split or _norm(ln.text) == opening:
                 split.append(_Cell([ln]))
             else:
                 split[-1].lines.append(ln)
-        named = [c for c in split if _compiled(column.names).search(c.text)]
-        if not named and not _continues_cell(cells):
+        named = any(_compiled(column.names).search(c.text) for c in split)
+        if (not named and not _continues_cell(cells)) or (
+            not cells and _inside_sentence(kinds, start, len(lines))
+        ):
             for k in range(start, start + len(lines)):
                 kinds[k] = ("action", kinds[k][1])
             continue
+        first_line = opening
         cells[start] = split
-    _mark_continuations(cells, kinds, first_line)
+    if first_line is not None:
+        _mark_continuations(cells, kinds, first_line)
     return cells
+
+
+def _inside_sentence(kinds: list[tuple[str, Line]], start: int, length: int) -> bool:
+    """Whether the lines at `start` stand inside a sentence of the action text: after an
+    unfinished action line on their page, before one going on in lower case."""
+    before = _action_before(kinds, start)
+    after = _action_after(kinds, start + length)
+    return (
+        before is not None
+        and after is not None
+        and before.page == kinds[start][1].page
+        and not is_terminal(before.text)
+        and after.text.strip()[:1].islower()
+    )
 
 
 def _continues_cell(cells: dict[int, list[_Cell]]) -> bool:
@@ -158,19 +178,12 @@ def _mark_continuations(
         head = run[0]
         line = head.lines[0]
         before = _action_before(kinds, start)
-        after = _action_after(kinds, start + sum(len(c.lines) for c in run))
         page_top = before is None or before.page != line.page
         cut = previous is not None and (
             _joins_last(previous)
             or any(t != previous.text and t.startswith(previous.text) for t in texts)
         )
-        inside_sentence = (
-            before is not None
-            and after is not None
-            and before.page == line.page
-            and not is_terminal(before.text)
-            and after.text.strip()[:1].islower()
-        )
+        inside_sentence = _inside_sentence(kinds, start, sum(len(c.lines) for c in run))
         if (
             previous is not None
             and _norm(line.text) != first_line
@@ -221,14 +234,14 @@ def text_table_rows(lines: list[Line], title: str, column: BodyColumn) -> TextTa
                 heads[len(action)] = pending
                 pending = []
             action.append(ln)
-    return _assemble(action, heads, len(pending))
+    return _assemble(action, heads, pending)
 
 
-def _assemble(action: list[Line], heads: dict[int, list[_Cell]], unused: int) -> TextTable:
+def _assemble(
+    action: list[Line], heads: dict[int, list[_Cell]], trailing: list[_Cell]
+) -> TextTable:
     """Rows from the action lines and the cells heading each stretch of them."""
     doubts: list[str] = []
-    if unused:
-        doubts.append(f"{unused} responsible-body cell(s) after the table's last action text")
     bounds = sorted(heads)
     if not bounds or bounds[0] > 0:
         bounds.insert(0, 0)  # action text before any body cell: rows by sentence shape only
@@ -265,6 +278,14 @@ def _assemble(action: list[Line], heads: dict[int, list[_Cell]], unused: int) ->
             cell = starts.get(i)
             rows.append(TableRow(body=list(cell.lines) if cell is not None else []))
         rows[-1].lines.append(ln)
+    if trailing and not heads and len(trailing) == len(rows):
+        # The body column read after the whole action column: one cell per row, in order.
+        for row, cell in zip(rows, trailing, strict=True):
+            row.body = list(cell.lines)
+    elif trailing:
+        doubts.append(
+            f"{len(trailing)} responsible-body cell(s) after the table's last action text"
+        )
     return TextTable(rows, doubts)
 
 

@@ -109,12 +109,26 @@ def load_text(data: bytes) -> Document:
         pages = [layout_page(chunk, number) for number, chunk in enumerate(chunks, start=1)]
     else:
         pages = [plain_page(chunk, number) for number, chunk in enumerate(chunks, start=1)]
+    recovered = None
+    if not has_form_feeds and len(pages) == 1:
+        from .page_numbers import split_at_page_numbers
+
+        recovered = split_at_page_numbers(pages[0])
+    if recovered is not None:
+        pages = recovered
+        notes.append(
+            Note(
+                "text_pages_from_page_numbers",
+                f"the text has no page breaks (form feeds): {len(pages)} pages were cut after "
+                "its printed page numbers; the pages before the first number count as one",
+            )
+        )
     if shape != "layout":
         mark_short_line_breaks(pages)
         mark_dated_field_ends(pages)
         attach_lone_bullets(pages)
     attach_lone_numbers(pages)
-    if not has_form_feeds and len(pages) == 1 and len(pages[0].lines) > 80:
+    if recovered is None and not has_form_feeds and len(pages) == 1 and len(pages[0].lines) > 80:
         notes.append(
             Note(
                 "text_without_page_breaks",
