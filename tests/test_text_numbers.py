@@ -164,3 +164,19 @@ def test_a_lone_number_that_interrupted_a_sentence_is_not_joined_to_its_rest() -
     # After a sentence end, a lower-case line is where the paragraph's text begins.
     ended = interrupted.replace(" and the\n\n12.", ".\n\n12.")
     assert _starts(_document(ended)[1])[:2] == ["11. Families in", "12. families they"]
+
+
+def test_a_lone_number_inside_a_cut_numbered_line_numbers_the_next_paragraph() -> None:
+    """"34. While leaders have reviewed the Northwick" / "35." / "Partnership Board's ...":
+    the number sits inside paragraph 34, whose rest opens with a capital; it is not joined
+    to that rest, which may go on with 34, and numbers the paragraph after it."""
+    page = _page(
+        "34. While leaders have reviewed the terms of reference of the Northwick",
+        "35.",
+        "Partnership Board, there is more to do to make its role clear to partners.",
+        PARAS[0],
+        "36. " + PARAS[1],
+        number=2,
+    )
+    lines = _document(page)[1]
+    assert _starts(lines) == ["34. While leaders", "35. Families in", "36. Social workers"]

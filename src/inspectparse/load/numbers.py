@@ -21,6 +21,7 @@ from .starts import (
     NUMBERED_LINE,
     TEXT_START,
     PageText,
+    ends_sentence,
     heading_before,
     is_number,
     page_ends_sentence,
@@ -58,9 +59,12 @@ def _join_single_numbers(page: PageText) -> set[int]:
         in_run = i > 0 and is_number(lines[i - 1])
         if in_run or not is_number(line) or not TEXT_START.match(nxt.text):
             continue
-        # A lower-case line after a number that interrupted a sentence goes on with that
-        # sentence ("... children's and families'" / "12." / "circumstances are ...").
+        # A number that interrupted a sentence is not joined to the rest of that sentence
+        # ("11. When they ... children's and families'" / "12." / "circumstances are ...").
         if nxt.text.lstrip()[:1].islower() and not text_ends_sentence(page, i, page.top_opens):
+            continue
+        cut = page.lone_numbered_line_before(i)
+        if cut is not None and not ends_sentence(cut):
             continue
         nxt.text = f"{line.text.strip()} {nxt.text.lstrip()}"
         nxt.gap_before = nxt.gap_before or line.gap_before
