@@ -190,8 +190,13 @@ def text_ends_sentence(page: PageText, i: int, default: bool) -> bool:
     """Whether the page's text before line i ends a sentence (`default` with no text before
     it); the line before the last is read too, for a bracketed note wrapped onto a line of
     its own ("... stability." / "(Recommendation)")."""
-    texts = [ln.text.strip() for ln in page.lines[:i] if not (is_number(ln) or page.is_running(ln))]
-    return ends_sentence(" ".join(texts[-2:])) if texts else default
+    texts: list[str] = []
+    for line in reversed(page.lines[:i]):
+        if not (is_number(line) or page.is_running(line)):
+            texts.insert(0, line.text.strip())
+            if len(texts) == 2:
+                break
+    return ends_sentence(" ".join(texts)) if texts else default
 
 
 def heading_before(page: PageText, k: int) -> int:
