@@ -83,8 +83,7 @@ def _is_title(pattern: str, text: str, line_starts: list[int]) -> bool:
     """Whether `pattern` matches at the start of a line, beginning with a capital letter."""
     compiled = _compile(pattern)
     return any(
-        text[start : start + 1].isupper() and compiled.match(text[start:])
-        for start in line_starts
+        text[start : start + 1].isupper() and compiled.match(text[start:]) for start in line_starts
     )
 
 

@@ -38,6 +38,10 @@ _HEADLINE_TAIL = re.compile(rf"\s*(?:(?:are|is)\s+)?(?:{GRADE}|improvement)\b", 
 _HEADLINE_TAIL_CHARS = 40
 # A headline run into the title block: the text after "Report published: D Month YYYY".
 _AFTER_PUBLISHED = re.compile(r"\bReport published:?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}\.?\s+", re.I)
+# Text every match holds, lower-cased: a cheap test that spares most blocks the search (its
+# leading `\b` under re.I leaves the regex no literal to skip ahead by). Each of these letters
+# matches under re.I only characters that lower-case to it (unlike "i" and "s").
+_PUBLISHED_CUE = "report publ"
 
 
 @cache
@@ -297,7 +301,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 lines += nxt.lines
                 if is_grade:
                     break
-        elif published := _AFTER_PUBLISHED.search(text):
+        elif _PUBLISHED_CUE in text.lower() and (published := _AFTER_PUBLISHED.search(text)):
             text = text[published.end() :]
         # A spec whose pattern matched here without a grade: its later patterns are not tried.
         ungraded: int | None = None

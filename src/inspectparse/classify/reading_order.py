@@ -30,6 +30,13 @@ _ENDS_TO_BE = re.compile(r"\bto(?:\s+be)?$", re.I)
 _GOOD = re.compile(r"^\s*(?:be\s+)?good\W*$", re.I)
 # A line of digits alone: a page number or footnote marker that reading order set mid-table.
 _DIGITS_ONLY = re.compile(r"^\s*\d{1,3}\s*$")
+# A line that is only a date or a range of dates ("9-10 November 2016"): the value cell of
+# the table's dates row ("Inspection dates"), which reading order may set in the grade
+# column between the last label and the first grade. It is no grade and ends nothing.
+_DATE_CELL = re.compile(
+    r"^\s*\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{4})?"
+    r"(?:\s*(?:[–—-]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+[A-Z][a-z]{2,8}\s+\d{4}\s*$"
+)
 # A table row label may carry its row number ("1.", "2.1").
 _ROW_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?")
 
@@ -171,7 +178,8 @@ def _table_grades(
 ) -> list[_Grade]:
     """The table's grade cells: those from its first label to its last, plus the grade
     cells adjoining either end with no other text between (a grade set just above its
-    label; the last rows' grades after their labels). The table ends at the first other line."""
+    label; the last rows' grades after their labels). The table ends at the first other line
+    that is no page number and no date cell (the value of the table's dates row)."""
     in_cell = {id(ln): k for k, cell in cells.items() for ln in cell.lines}
     index_of = {id(ln): k for k, ln in enumerate(region)}
     first = min(index_of[id(lab.lines[0])] for _, lab in labels)
@@ -179,7 +187,11 @@ def _table_grades(
     while first > 0 and id(region[first - 1]) in in_cell:
         first -= 1
     k = last + 1
-    while k < len(region) and (id(region[k]) in in_cell or _DIGITS_ONLY.match(region[k].text)):
+    while k < len(region) and (
+        id(region[k]) in in_cell
+        or _DIGITS_ONLY.match(region[k].text)
+        or _DATE_CELL.match(region[k].text)
+    ):
         if id(region[k]) in in_cell:
             last = k
         k += 1

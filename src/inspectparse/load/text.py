@@ -24,6 +24,7 @@ import re
 from ..document import Document, Line, Note, Page
 from ..errors import TextDecodeError
 from ..record import TextLayout as TextShape
+from .bullets import attach_lone_bullets
 from .numbers import attach_lone_numbers
 
 # A line indented by at least two spaces, or with a gap of three or more spaces inside it.
@@ -110,6 +111,8 @@ def load_text(data: bytes) -> Document:
         pages = [plain_page(chunk, number) for number, chunk in enumerate(chunks, start=1)]
     if shape != "layout":
         mark_short_line_breaks(pages)
+        mark_dated_field_ends(pages)
+        attach_lone_bullets(pages)
     attach_lone_numbers(pages)
     if not has_form_feeds and len(pages) == 1 and len(pages[0].lines) > 80:
         notes.append(
@@ -136,6 +139,28 @@ def plain_page(chunk: str, number: int) -> Page:
         )
         gap = False
     return page
+
+
+# A field line whose value is a date: "Inspection date: 19 November 2031 - 1 December 2031",
+# and a lower-case line going on with it ("and 2 December 2031").
+_DATED_FIELD = re.compile(r"^[A-Z][A-Za-z ’']{2,40}:\s+\S.*\b(?:19|20)\d{2}$")
+_DATED_TAIL = re.compile(r"^[a-z].*\b(?:19|20)\d{2}$")
+
+
+def mark_dated_field_ends(pages: list[Page]) -> None:
+    """A title-page field whose value is a date ends complete, however long: the next line
+    gets `gap_before`, so a sentence on it ("The overall judgement is good.") is not run
+    into the field. A lower-case next line still goes on with it (segment's rule for text
+    after a break), and when it ends in a date too the field ends after it."""
+    for page in pages:
+        in_field = False
+        for prev, line in zip(page.lines, page.lines[1:], strict=False):
+            text = prev.text.strip()
+            in_field = _DATED_FIELD.match(text) is not None or (
+                in_field and _DATED_TAIL.match(text) is not None
+            )
+            if in_field and not line.gap_before:
+                line.gap_before = True
 
 
 def mark_short_line_breaks(pages: list[Page]) -> None:

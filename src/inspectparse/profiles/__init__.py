@@ -17,6 +17,7 @@ from importlib import import_module
 from .spec import (
     APOS,
     GRADE,
+    BodyColumn,
     ItemStyle,
     JudgementSpec,
     ListHeading,
@@ -27,6 +28,7 @@ from .spec import (
 __all__ = [
     "APOS",
     "GRADE",
+    "BodyColumn",
     "PROFILES",
     "REGISTRY",
     "ItemStyle",

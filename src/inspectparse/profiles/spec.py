@@ -88,6 +88,20 @@ class ListHeading:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyColumn:
+    """An improvement table's responsible-body column (area SEND), as text without geometry
+    shows it: a run of short lines naming an organisation, apart from the action text.
+
+    `header`: the column's header cell. `line`: a line of a body cell (names, connectors, no
+    sentence). `names`: what a whole cell must name (an organisation or its leaders).
+    """
+
+    header: str
+    line: str
+    names: str
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     kind: str
     name: str
@@ -107,6 +121,8 @@ class Profile:
     # Which source is authoritative when table and narrative disagree (the other is a check).
     primary_source: Literal["table", "narrative"] = "table"
     list_headings: tuple[ListHeading, ...] = ()
+    # The responsible-body column of the improvement tables, where they have one.
+    body_column: BodyColumn | None = None
     # False where some reports of the kind have no improvement list at all (no warning then).
     expects_list: bool = True
     # Lines that are never items inside an improvement list (e.g. "none" sentences).
@@ -114,8 +130,13 @@ class Profile:
     section_headings: tuple[str, ...] = ()
     # Regexes with a `provider` group, tried in order on page-1 text joined with spaces.
     provider_patterns: tuple[str, ...] = ()
-    # Regexes with a `dates` group.
-    date_patterns: tuple[str, ...] = (r"Inspection dates?:?\s+(?P<dates>[^\n]+)",)
+    # Regexes with a `dates` group, tried in order on page-1 text joined with spaces. The
+    # second reads a label column in reading order: "Inspection dates" then the table's other
+    # row labels (words only: no digits, no sentence end), then the dates in the value column.
+    date_patterns: tuple[str, ...] = (
+        r"Inspection dates?:?\s+(?P<dates>[^\n]+)",
+        r"Inspection dates?:?\s+(?:[A-Za-z’',&-]+\s+){1,40}?(?P<dates>\d{1,2}\b[^\n]+)",
+    )
     # False where the framework prints no inspection dates (no warning when none are found).
     expects_dates: bool = True
     # How many calendar days one on-site period of this framework lasts (first and last day

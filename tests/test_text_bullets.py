@@ -1,0 +1,181 @@
+"""Bullet glyphs that a reading-order converter set apart from their items (synthetic
+"Northwick" letters written here, never real report text).
+
+Plain `pdftotext` puts a list's glyph on the line before its item, often with a blank line
+between; pdfminer-based converters (markitdown) gather a page's glyphs into a run before or
+after the paragraphs they mark. The loader puts each glyph back on its item only where the
+order and the counts say which item it marks; a glyph left over is reported on the list.
+"""
+
+from __future__ import annotations
+
+import inspectparse
+from inspectparse.load.text import load_text
+from inspectparse.record import Record
+
+GLYPH = "\uf06e"  # how a Wingdings bullet reaches converted text
+HEAD = (
+    "12 December 2031\n\nDear Northwick Safeguarding Children Partnership\n\n"
+    "Joint targeted area inspection of the multi-agency response to neglect in Northwick\n\n"
+    "Between 3 November 2031 and 7 November 2031, Ofsted and three other inspectorates looked\n"
+    "at how well agencies in Northwick work together to protect children.\n\n"
+    "Key strengths\n\nPartners meet weekly to plan the help that families are offered.\n\n"
+)
+ITEMS = (
+    "Strategy meetings do not always include the school nurse, so health knowledge is\n"
+    "missed when the risk to a child is first weighed.",
+    "Records kept by the housing team do not show who else is working with a family.",
+    "When a child moves school, the receiving school is not always told about concerns.",
+    "Police notices reach the youth service late, which delays its first assessment.",
+)
+FOOTER = "\nNorthwick joint inspection letter\n"
+TAIL = "Next steps\n\nThe partnership should write a plan that says how it will act on it.\n"
+
+
+def _record(text: str) -> Record:
+    return inspectparse.extract(text.encode("utf-8"))
+
+
+def _texts(record: Record) -> list[str]:
+    return [item.text for item in record.recommendations]
+
+
+def _flat(item: str) -> str:
+    return " ".join(item.split())
+
+
+def _list_warnings(record: Record) -> list[str]:
+    return [w.code for w in record.warnings if w.field == "recommendations"]
+
+
+def _page_lines(text: str, page: int) -> list[str]:
+    return [ln.text for ln in load_text(text.encode()).pages[page].lines]
+
+
+def test_a_glyph_on_the_line_before_its_item_joins_it() -> None:
+    """pdftotext's shape: glyph, blank line, item; a page-top glyph too (its lone glyph line
+    would otherwise repeat at the top of pages like a running header)."""
+    page1 = "Areas for improvement\n\n" + "".join(f"{GLYPH}\n\n{item}\n\n" for item in ITEMS[:2])
+    page2 = "".join(f"{GLYPH}\n\n{item}\n\n" for item in ITEMS[2:]) + TAIL
+    record = _record(HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n")
+    assert _texts(record) == [_flat(item) for item in ITEMS]
+    assert _list_warnings(record) == []
+
+
+def test_a_lead_in_above_a_glyph_stays_text_and_lower_case_items_join() -> None:
+    """"Leaders need to:" straight above a glyph is a lead-in, not a heading standing alone,
+    and the items after it open lower case."""
+    text = (
+        HEAD + "Areas for improvement\n\nLeaders need to act jointly and quickly to:\n"
+        f"{GLYPH}\n\nagree one plan for the work of every agency in the area;\n\n"
+        f"{GLYPH}\n\nreview the plan each term with the families who use the services.\n\n" + TAIL
+    )
+    lines = _page_lines(text, 0)
+    at = lines.index("Leaders need to act jointly and quickly to:")
+    assert lines[at + 1] == f"{GLYPH} agree one plan for the work of every agency in the area;"
+    document = load_text(text.encode())
+    item = next(ln for ln in document.pages[0].lines if ln.text.startswith(f"{GLYPH} agree"))
+    assert not item.gap_before
+    record = _record(text)
+    assert _texts(record)[0].startswith("agree one plan")
+    assert len(record.recommendations) == 2
+
+
+def test_a_page_top_glyph_does_not_take_the_page_before_s_sentence() -> None:
+    """A glyph at a page's top followed by a lower-case line that goes on with the page
+    before's unfinished sentence: the glyph is not joined to that line."""
+    page1 = f"Areas for improvement\n\n{GLYPH}\n\nRecords kept by the housing team do not show\n"
+    page2 = f"{GLYPH}\nwho else is working with a family.\n\n{GLYPH}\n\n{ITEMS[2]}\n\n" + TAIL
+    lines = _page_lines(HEAD + page1 + "\f" + page2, 1)
+    assert lines[:2] == [GLYPH, "who else is working with a family."]
+    assert lines[2] == f"{GLYPH} {ITEMS[2]}"
+
+
+def test_a_run_of_glyphs_pairs_with_the_paragraphs_after_it_on_its_page() -> None:
+    """markitdown's shape: a page's glyphs gathered above its paragraphs; a paragraph going
+    on from the page before (lower case) takes none, and a case study after the list (a
+    heading and its paragraph) is not counted."""
+    page1 = f"Areas for improvement\n\n{GLYPH}\n\n{ITEMS[0]}\n\n1\n"
+    page2 = (
+        "\n\n".join([GLYPH] * 3)
+        + "\n\nwhich the area's leaders already know.\n\n"
+        + "\n\n".join(ITEMS[1:])
+        + "\n\nCase study: area for improvement\n\n"
+        + "Kim waited too long for a plan, and her school was not asked for its view.\n\n"
+        + TAIL
+    )
+    text = HEAD + page1.replace("is first weighed.", "is first weighed, a gap") + "\f" + page2
+    lines = _page_lines(text, 1)
+    assert lines[:2] == ["which the area's leaders already know.", f"{GLYPH} {ITEMS[1]}"]
+    assert lines[2:4] == [f"{GLYPH} {ITEMS[2]}", f"{GLYPH} {ITEMS[3]}"]
+    assert lines[4] == "Case study: area for improvement"
+    record = _record(text)
+    assert len(record.recommendations) == 4
+    assert _list_warnings(record) == []
+
+
+def test_a_run_after_its_paragraphs_pairs_with_them_when_nothing_follows_it() -> None:
+    """Glyphs set after the paragraphs they mark, just before the next item with its glyph
+    in place: they pair with the paragraphs before them."""
+    text = (
+        HEAD
+        + f"Areas for improvement\n\n{GLYPH}  {ITEMS[0]}\n\n{ITEMS[1]}\n\n{ITEMS[2]}\n\n"
+        + f"{GLYPH}\n\n{GLYPH}\n\n{GLYPH}  {ITEMS[3]}\n\n"
+        + TAIL
+    )
+    lines = _page_lines(text, 0)
+    assert f"{GLYPH} {ITEMS[1]}" in lines and f"{GLYPH} {ITEMS[2]}" in lines
+    assert GLYPH not in lines
+    assert len(_record(text).recommendations) == 4
+
+
+def test_a_run_whose_count_matches_no_paragraphs_is_left_apart_and_reported() -> None:
+    """Three glyphs beside two paragraphs: no pairing is certain, so the glyphs stay alone
+    (each an item without text: the glyphs are the surest count) and the list gets a
+    review warning."""
+    text = (
+        HEAD
+        + "Areas for improvement\n\n"
+        + "\n\n".join([GLYPH] * 3)
+        + "\n\n"
+        + "\n\n".join(ITEMS[1:3])
+        + "\n\n"
+        + TAIL
+    )
+    lines = _page_lines(text, 0)
+    assert lines.count(GLYPH) == 3
+    record = _record(text)
+    assert _texts(record) == ["", "", ""]
+    assert "improvement_list_bullets_apart" in _list_warnings(record)
+    warning = next(w for w in record.warnings if w.code == "improvement_list_bullets_apart")
+    assert warning.severity == "review"
+
+
+def test_a_topic_subheading_after_the_list_heading_keeps_the_glyph_items() -> None:
+    """Topic subheadings straight after "Areas for improvement" and between the items group
+    them; the items after each still count."""
+    text = (
+        HEAD
+        + "Areas for improvement\n\nThe response at the front door\n\n"
+        + f"{GLYPH}\n\n{ITEMS[0]}\n\n{GLYPH}\n\n{ITEMS[1]}\n\n"
+        + "Leadership and management\n\n"
+        + f"{GLYPH}\n\n{ITEMS[2]}\n\n{GLYPH}\n\n{ITEMS[3]}\n\n"
+        + TAIL
+    )
+    record = _record(text)
+    assert _texts(record) == [_flat(item) for item in ITEMS]
+    assert _list_warnings(record) == []
+
+
+def test_a_glyph_never_joins_a_table_cell_repeated_on_its_page() -> None:
+    """A table read apart from its rows: the responsible-body cell repeats row after row, and
+    a page-top glyph stands above the cells while its item (lower case, going on from the
+    page before) comes after them. The glyph marks no cell."""
+    cell = "Northwick Borough\nCouncil and NHS Northwick\nICB\n\n"
+    page1 = "Areas for priority action\n\nLeaders should improve waiting times, including:\n\n"
+    page1 += f"{GLYPH}\n\nchildren waiting for a first assessment of their speech and\n"
+    page2 = f"{GLYPH}\n\n" + cell * 2 + "children waiting for therapy after a first\nassessment.\n"
+    text = HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n"
+    lines = _page_lines(text, 1)
+    assert not any(ln.strip().endswith("Northwick Borough") and GLYPH in ln for ln in lines)
+    assert not any(ln.lstrip().startswith(("•", GLYPH)) and "Borough" in ln for ln in lines)
