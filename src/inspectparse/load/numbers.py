@@ -42,7 +42,7 @@ def attach_lone_numbers(pages: list[Page]) -> None:
     last: int | None = None  # the last paragraph number seen, in document order
     top_opens = True  # whether the page before ended a sentence
     for page in pages:
-        text = PageText(page.lines, running, top_opens, width)
+        text = PageText(page.lines, running, top_opens, width, unbroken=len(pages) == 1)
         drop = _join_single_numbers(text)
         last = _pair_runs(text, drop, last)
         top_opens = page_ends_sentence(text)
@@ -106,8 +106,12 @@ def _pair_runs(page: PageText, drop: set[int], last: int | None) -> int | None:
         for k, ln in enumerate(lines)
         if k not in drop and NUMBERED_LINE.match(ln.text) and (ln.gap_before or k == 0)
     ]
-    # Runs and numbered lines split the page into windows.
+    # Runs and numbered lines split the page into windows. In a text without page breaks the
+    # page numbers may too (a page's numbers belong to its own paragraphs), or may not (a
+    # converter can set a page's number column after its page number): both are read.
     bounds = sorted({-1, len(lines), *in_run, *anchors})
+    folios = [k for k, ln in enumerate(lines) if ln.text.strip().isdigit()] if page.unbroken else []
+    paged = sorted({*bounds, *folios})
     reached: dict[int, int] = {}  # last line of an unplaced run -> its last number
     done: set[int] = set()
     for r, run in enumerate(runs):
@@ -116,19 +120,20 @@ def _pair_runs(page: PageText, drop: set[int], last: int | None) -> int | None:
         numbers = [n for n in (_number(lines[k]) for k in run) if n is not None]
         if not _continues(lines, run, numbers, sorted({*anchors, *in_run} - set(run)), last):
             continue
-        hi = min(b for b in bounds if b > run[-1])
-        lo = max(b for b in bounds if b < run[0])
+        windows = {_window(bounds, run), _window(paged, run)}
         if numbers[0] == 1:
             # A numbering opens a section: its paragraphs follow the heading before them.
-            lo = max(lo, heading_before(page, run[0]))
-        starts = _window_starts(page, run, (lo, hi), len(numbers))
+            heading = heading_before(page, run[0])
+            windows = {(max(lo, heading), hi) for lo, hi in windows}
+        starts = _window_starts(page, run, windows, len(numbers))
+        hi = _window(bounds, run)[1]
         nxt = runs[r + 1] if r + 1 < len(runs) else None
         if starts is None and nxt is not None and nxt[0] == hi:
             # Two runs around one stretch of text (one page column's numbers set before its
             # paragraphs, the next after them): the stretch holds both runs' paragraphs.
             more = [n for n in (_number(lines[k]) for k in nxt) if n is not None]
             if more[0] == numbers[-1] + 1:
-                both = _window_starts(page, run, (run[-1], hi), len(numbers) + len(more))
+                both = _window_starts(page, run, {(run[-1], hi)}, len(numbers) + len(more))
                 if both is not None:
                     starts, numbers, run = both, numbers + more, run + nxt
                     done.add(r + 1)
@@ -158,8 +163,13 @@ def _continues(
     return after is None or after == numbers[-1] + 1 or after <= numbers[0]
 
 
+def _window(bounds: list[int], run: list[int]) -> tuple[int, int]:
+    """The bounds either side of the run (exclusive)."""
+    return max(b for b in bounds if b < run[0]), min(b for b in bounds if b > run[-1])
+
+
 def _window_starts(
-    page: PageText, run: list[int], bounds: tuple[int, int], count: int
+    page: PageText, run: list[int], windows: set[tuple[int, int]], count: int
 ) -> list[int] | None:
     """The paragraph starts beside the run that take its numbers: those after it (up to the
     next run or numbered line), those before it, or those on both sides (reading order may
@@ -167,9 +177,11 @@ def _window_starts(
     in or out. Every reading with exactly `count` starts is a candidate; the pairing is
     certain only when they all give one answer (two different ones: the numbers stay apart).
     """
-    lo, hi = bounds
+    spans = {
+        span for lo, hi in windows for span in ((run[-1] + 1, hi), (lo + 1, run[0]), (lo + 1, hi))
+    }
     found: set[tuple[int, ...]] = set()
-    for start, end in ((run[-1] + 1, hi), (lo + 1, run[0]), (lo + 1, hi)):
+    for start, end in sorted(spans):
         sure, maybe = page.starts(start, end)
         need = count - len(sure)
         if not 0 <= need <= len(maybe):

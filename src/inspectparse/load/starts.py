@@ -95,6 +95,8 @@ class PageText:
     running: set[str]
     top_opens: bool
     width: int
+    # The text has no page breaks: this one page is the whole report.
+    unbroken: bool = False
 
     def is_running(self, line: Line) -> bool:
         text = line.text.strip()
@@ -149,8 +151,18 @@ class PageText:
                 if self.opens(k, True):
                     maybe.append(k)
             elif self.opens(k, self.top_opens):
-                (maybe if self.may_go_on(k) else sure).append(k)
+                if not self.after_folio(k):
+                    (maybe if self.may_go_on(k) else sure).append(k)
+                elif text_ends_sentence(self, k - 1, True):
+                    maybe.append(k)
+                # else: it goes on with the sentence the page before left open
         return sure, maybe
+
+    def after_folio(self, k: int) -> bool:
+        """In a text without page breaks, a line after a page number is a page's first line:
+        after a sentence end it may open a paragraph or go on with the one before; else it
+        goes on with the open sentence."""
+        return self.unbroken and k > 0 and self.lines[k - 1].text.strip().isdigit()
 
     def lone_numbered_line_before(self, k: int) -> str | None:
         """The text before line k (past lone numbers) when it is a numbered paragraph's first
