@@ -221,3 +221,19 @@ def test_without_page_breaks_a_line_after_a_page_number_goes_on_with_an_open_sen
     text = HEAD + "\n" + "\n\n".join(_wrap(p) if len(p) > 78 else p for p in body) + "\n"
     lines = [ln.text for ln in load_text(text.encode()).pages[0].lines]
     assert _starts(lines) == ["1. Families in", "2. Managers check", "3. Partners share"]
+
+
+def test_a_lead_in_ending_in_a_colon_before_the_numbers_is_not_one_of_their_paragraphs() -> None:
+    """"Services are not yet good because:" / "1." "2." "3." / two findings (the converter
+    ran the third into the second): the lead-in would make up the count, wrongly."""
+    page = _page(
+        "Summary of key findings",
+        "Services in Northwick are not yet good because:",
+        "1.\n\n2.\n\n3.",
+        PARAS[0],
+        PARAS[1],
+        number=2,
+    )
+    lines = _document(page, _page("4. " + PARAS[3], number=3))[1]
+    assert "1." in lines and "3." in lines
+    assert not any(ln.startswith("1. Services") for ln in lines)

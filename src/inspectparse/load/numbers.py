@@ -163,6 +163,11 @@ def _continues(
     return after is None or after == numbers[-1] + 1 or after <= numbers[0]
 
 
+def _leads_in(page: PageText, k: int, run: list[int]) -> bool:
+    block, end = page.block(k)
+    return end == run[0] and block.endswith(":")
+
+
 def _window(bounds: list[int], run: list[int]) -> tuple[int, int]:
     """The bounds either side of the run (exclusive)."""
     return max(b for b in bounds if b < run[0]), min(b for b in bounds if b > run[-1])
@@ -183,6 +188,9 @@ def _window_starts(
     found: set[tuple[int, ...]] = set()
     for start, end in sorted(spans):
         sure, maybe = page.starts(start, end)
+        # A lead-in that ends in a colon right before the numbers introduces the numbered
+        # paragraphs; it is not one of them ("... is not yet good because:" / "1." "2.").
+        sure = [k for k in sure if not _leads_in(page, k, run)]
         need = count - len(sure)
         if not 0 <= need <= len(maybe):
             continue
