@@ -164,3 +164,76 @@ def test_a_lone_number_that_interrupted_a_sentence_is_not_joined_to_its_rest() -
     # After a sentence end, a lower-case line is where the paragraph's text begins.
     ended = interrupted.replace(" and the\n\n12.", ".\n\n12.")
     assert _starts(_document(ended)[1])[:2] == ["11. Families in", "12. families they"]
+
+
+def test_a_lone_number_inside_a_cut_numbered_line_numbers_the_next_paragraph() -> None:
+    """ "34. While leaders have reviewed the Northwick" / "35." / "Partnership Board's ...":
+    the number sits inside paragraph 34, whose rest opens with a capital; it is not joined
+    to that rest, which may go on with 34, and numbers the paragraph after it."""
+    page = _page(
+        "34. While leaders have reviewed the terms of reference of the Northwick",
+        "35.",
+        "Partnership Board, there is more to do to make its role clear to partners.",
+        PARAS[0],
+        "36. " + PARAS[1],
+        number=2,
+    )
+    lines = _document(page)[1]
+    assert _starts(lines) == ["34. While leaders", "35. Families in", "36. Social workers"]
+
+
+def test_without_page_breaks_page_numbers_bound_a_run_and_open_possible_starts() -> None:
+    """A viewer's copy without form feeds: the page numbers ("2", "3") still mark where a
+    page's number column stops, and the line after one may be a page's first line."""
+    header = "Northwick inspection report"
+    body = [
+        "1. " + PARAS[0],
+        PARAS[1],
+        "2",
+        "2.\n\n3.",
+        PARAS[2],
+        PARAS[3],
+        "3",
+        header,
+        PARAS[4],
+        "4. " + PARAS[5],
+    ]
+    text = HEAD + "\n" + "\n\n".join(_wrap(p) if len(p) > 78 else p for p in body) + "\n"
+    lines = [ln.text for ln in load_text(text.encode()).pages[0].lines]
+    assert _starts(lines) == ["1. Families in", "2. Managers check", "3. Partners share"] + [
+        "4. Care leavers"
+    ]
+    # With the page numbers as plain text lines (no bound), the run is not placed.
+    unbounded = text.replace("\n\n2\n\n", "\n\nPage two\n\n").replace("\n\n3\n\n", "\n\n")
+    assert "2." in [ln.text for ln in load_text(unbounded.encode()).pages[0].lines]
+
+
+def test_without_page_breaks_a_line_after_a_page_number_goes_on_with_an_open_sentence() -> None:
+    body = [
+        "1. " + PARAS[0],
+        PARAS[1][:-1] + " and the",
+        "2",
+        "Northwick Partnership Board hears from them every month as well.",
+        PARAS[2],
+        "2.",
+        "3. " + PARAS[3],
+    ]
+    text = HEAD + "\n" + "\n\n".join(_wrap(p) if len(p) > 78 else p for p in body) + "\n"
+    lines = [ln.text for ln in load_text(text.encode()).pages[0].lines]
+    assert _starts(lines) == ["1. Families in", "2. Managers check", "3. Partners share"]
+
+
+def test_a_lead_in_ending_in_a_colon_before_the_numbers_is_not_one_of_their_paragraphs() -> None:
+    """"Services are not yet good because:" / "1." "2." "3." / two findings (the converter
+    ran the third into the second): the lead-in would make up the count, wrongly."""
+    page = _page(
+        "Summary of key findings",
+        "Services in Northwick are not yet good because:",
+        "1.\n\n2.\n\n3.",
+        PARAS[0],
+        PARAS[1],
+        number=2,
+    )
+    lines = _document(page, _page("4. " + PARAS[3], number=3))[1]
+    assert "1." in lines and "3." in lines
+    assert not any(ln.startswith("1. Services") for ln in lines)

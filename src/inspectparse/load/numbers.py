@@ -21,6 +21,7 @@ from .starts import (
     NUMBERED_LINE,
     TEXT_START,
     PageText,
+    ends_sentence,
     heading_before,
     is_number,
     page_ends_sentence,
@@ -41,7 +42,7 @@ def attach_lone_numbers(pages: list[Page]) -> None:
     last: int | None = None  # the last paragraph number seen, in document order
     top_opens = True  # whether the page before ended a sentence
     for page in pages:
-        text = PageText(page.lines, running, top_opens, width)
+        text = PageText(page.lines, running, top_opens, width, unbroken=len(pages) == 1)
         drop = _join_single_numbers(text)
         last = _pair_runs(text, drop, last)
         top_opens = page_ends_sentence(text)
@@ -58,9 +59,12 @@ def _join_single_numbers(page: PageText) -> set[int]:
         in_run = i > 0 and is_number(lines[i - 1])
         if in_run or not is_number(line) or not TEXT_START.match(nxt.text):
             continue
-        # A lower-case line after a number that interrupted a sentence goes on with that
-        # sentence ("... children's and families'" / "12." / "circumstances are ...").
+        # A number that interrupted a sentence is not joined to the rest of that sentence
+        # ("11. When they ... children's and families'" / "12." / "circumstances are ...").
         if nxt.text.lstrip()[:1].islower() and not text_ends_sentence(page, i, page.top_opens):
+            continue
+        cut = page.lone_numbered_line_before(i)
+        if cut is not None and not ends_sentence(cut):
             continue
         nxt.text = f"{line.text.strip()} {nxt.text.lstrip()}"
         nxt.gap_before = nxt.gap_before or line.gap_before
@@ -102,8 +106,12 @@ def _pair_runs(page: PageText, drop: set[int], last: int | None) -> int | None:
         for k, ln in enumerate(lines)
         if k not in drop and NUMBERED_LINE.match(ln.text) and (ln.gap_before or k == 0)
     ]
-    # Runs and numbered lines split the page into windows.
+    # Runs and numbered lines split the page into windows. In a text without page breaks the
+    # page numbers may too (a page's numbers belong to its own paragraphs), or may not (a
+    # converter can set a page's number column after its page number): both are read.
     bounds = sorted({-1, len(lines), *in_run, *anchors})
+    folios = [k for k, ln in enumerate(lines) if ln.text.strip().isdigit()] if page.unbroken else []
+    paged = sorted({*bounds, *folios})
     reached: dict[int, int] = {}  # last line of an unplaced run -> its last number
     done: set[int] = set()
     for r, run in enumerate(runs):
@@ -112,19 +120,20 @@ def _pair_runs(page: PageText, drop: set[int], last: int | None) -> int | None:
         numbers = [n for n in (_number(lines[k]) for k in run) if n is not None]
         if not _continues(lines, run, numbers, sorted({*anchors, *in_run} - set(run)), last):
             continue
-        hi = min(b for b in bounds if b > run[-1])
-        lo = max(b for b in bounds if b < run[0])
+        windows = {_window(bounds, run), _window(paged, run)}
         if numbers[0] == 1:
             # A numbering opens a section: its paragraphs follow the heading before them.
-            lo = max(lo, heading_before(page, run[0]))
-        starts = _window_starts(page, run, (lo, hi), len(numbers))
+            heading = heading_before(page, run[0])
+            windows = {(max(lo, heading), hi) for lo, hi in windows}
+        starts = _window_starts(page, run, windows, len(numbers))
+        hi = _window(bounds, run)[1]
         nxt = runs[r + 1] if r + 1 < len(runs) else None
         if starts is None and nxt is not None and nxt[0] == hi:
             # Two runs around one stretch of text (one page column's numbers set before its
             # paragraphs, the next after them): the stretch holds both runs' paragraphs.
             more = [n for n in (_number(lines[k]) for k in nxt) if n is not None]
             if more[0] == numbers[-1] + 1:
-                both = _window_starts(page, run, (run[-1], hi), len(numbers) + len(more))
+                both = _window_starts(page, run, {(run[-1], hi)}, len(numbers) + len(more))
                 if both is not None:
                     starts, numbers, run = both, numbers + more, run + nxt
                     done.add(r + 1)
@@ -154,8 +163,18 @@ def _continues(
     return after is None or after == numbers[-1] + 1 or after <= numbers[0]
 
 
+def _leads_in(page: PageText, k: int, run: list[int]) -> bool:
+    block, end = page.block(k)
+    return end == run[0] and block.endswith(":")
+
+
+def _window(bounds: list[int], run: list[int]) -> tuple[int, int]:
+    """The bounds either side of the run (exclusive)."""
+    return max(b for b in bounds if b < run[0]), min(b for b in bounds if b > run[-1])
+
+
 def _window_starts(
-    page: PageText, run: list[int], bounds: tuple[int, int], count: int
+    page: PageText, run: list[int], windows: set[tuple[int, int]], count: int
 ) -> list[int] | None:
     """The paragraph starts beside the run that take its numbers: those after it (up to the
     next run or numbered line), those before it, or those on both sides (reading order may
@@ -163,10 +182,15 @@ def _window_starts(
     in or out. Every reading with exactly `count` starts is a candidate; the pairing is
     certain only when they all give one answer (two different ones: the numbers stay apart).
     """
-    lo, hi = bounds
+    spans = {
+        span for lo, hi in windows for span in ((run[-1] + 1, hi), (lo + 1, run[0]), (lo + 1, hi))
+    }
     found: set[tuple[int, ...]] = set()
-    for start, end in ((run[-1] + 1, hi), (lo + 1, run[0]), (lo + 1, hi)):
+    for start, end in sorted(spans):
         sure, maybe = page.starts(start, end)
+        # A lead-in that ends in a colon right before the numbers introduces the numbered
+        # paragraphs; it is not one of them ("... is not yet good because:" / "1." "2.").
+        sure = [k for k in sure if not _leads_in(page, k, run)]
         need = count - len(sure)
         if not 0 <= need <= len(maybe):
             continue

@@ -6,9 +6,9 @@ break that starts like text, is not a heading (a profile's known heading or grad
 or a short block that ends no sentence) and is not running furniture. Two kinds of start are
 only possible, not certain, and the pairing tries them both ways: the page's first line after
 a page that ended a sentence (a new paragraph, or the one before going on), and the line after
-a numbered paragraph's first line when that line was full (the converter may have set the
-number and its first line apart from the rest of the paragraph: "74. Quality is good." /
-blank / "Historically, ...").
+a numbered paragraph's first line standing alone when that line was full or ends no sentence
+(the converter may have set the number and its first line apart from the rest of the
+paragraph: "74. Quality is good." / blank / "Historically, ...").
 """
 
 from __future__ import annotations
@@ -95,6 +95,8 @@ class PageText:
     running: set[str]
     top_opens: bool
     width: int
+    # The text has no page breaks: this one page is the whole report.
+    unbroken: bool = False
 
     def is_running(self, line: Line) -> bool:
         text = line.text.strip()
@@ -149,20 +151,41 @@ class PageText:
                 if self.opens(k, True):
                     maybe.append(k)
             elif self.opens(k, self.top_opens):
-                (maybe if self._after_full_numbered_line(k) else sure).append(k)
+                if not self.after_folio(k):
+                    (maybe if self.may_go_on(k) else sure).append(k)
+                elif text_ends_sentence(self, k - 1, True):
+                    maybe.append(k)
+                # else: it goes on with the sentence the page before left open
         return sure, maybe
 
-    def _after_full_numbered_line(self, k: int) -> bool:
-        """Whether line k follows a numbered paragraph's lone first line that was full: the
-        next word would not have fitted on it, so the paragraph may go on at line k."""
-        if k == 0 or not self.width:
+    def after_folio(self, k: int) -> bool:
+        """In a text without page breaks, a line after a page number is a page's first line:
+        after a sentence end it may open a paragraph or go on with the one before; else it
+        goes on with the open sentence."""
+        return self.unbroken and k > 0 and self.lines[k - 1].text.strip().isdigit()
+
+    def lone_numbered_line_before(self, k: int) -> str | None:
+        """The text before line k (past lone numbers) when it is a numbered paragraph's first
+        line standing alone: the converter may have cut it from the rest of its paragraph."""
+        p = k - 1
+        while p >= 0 and is_number(self.lines[p]):
+            p -= 1
+        if p < 0 or not (p == 0 or self.lines[p].gap_before):
+            return None
+        text = self.lines[p].text.strip()
+        return text if NUMBERED_LINE.match(text) else None
+
+    def may_go_on(self, k: int) -> bool:
+        """Whether line k may be the rest of the numbered paragraph whose first line stands
+        alone before it: that line ends no sentence, or it was full (line k's first word
+        would not have fitted on it)."""
+        prev = self.lone_numbered_line_before(k)
+        if prev is None:
             return False
-        prev = self.lines[k - 1].text.strip()
-        alone = k == 1 or self.lines[k - 1].gap_before
-        if not (alone and NUMBERED_LINE.match(prev)):
-            return False
+        if not ends_sentence(prev):
+            return True
         word = self.lines[k].text.split()[0]
-        return len(prev) + 1 + len(word) > self.width
+        return bool(self.width) and len(prev) + 1 + len(word) > self.width
 
 
 def is_number(line: Line) -> bool:
@@ -179,8 +202,13 @@ def text_ends_sentence(page: PageText, i: int, default: bool) -> bool:
     """Whether the page's text before line i ends a sentence (`default` with no text before
     it); the line before the last is read too, for a bracketed note wrapped onto a line of
     its own ("... stability." / "(Recommendation)")."""
-    texts = [ln.text.strip() for ln in page.lines[:i] if not (is_number(ln) or page.is_running(ln))]
-    return ends_sentence(" ".join(texts[-2:])) if texts else default
+    texts: list[str] = []
+    for line in reversed(page.lines[:i]):
+        if not (is_number(line) or page.is_running(line)):
+            texts.insert(0, line.text.strip())
+            if len(texts) == 2:
+                break
+    return ends_sentence(" ".join(texts)) if texts else default
 
 
 def heading_before(page: PageText, k: int) -> int:
