@@ -165,3 +165,24 @@ def test_a_topic_subheading_after_the_list_heading_keeps_the_glyph_items() -> No
     record = _record(text)
     assert _texts(record) == [_flat(item) for item in ITEMS]
     assert _list_warnings(record) == []
+
+
+def test_an_item_s_next_sentence_without_a_break_stays_in_the_item() -> None:
+    """Reading order keeps no hanging indent: an item's second sentence on the next line (no
+    blank line) is still the item's, as the PDF shows it; a title line straight after an
+    item (a topic subheading set as text) and a paragraph after a blank line are not."""
+    text = (
+        HEAD + "Areas for improvement\n\n"
+        f"{GLYPH}\n\nStrategy meetings do not always include the school nurse.\n"
+        "This means that health knowledge is missed when risk is first weighed.\n\n"
+        f"{GLYPH}\n\n{ITEMS[1]}\n"
+        "Responses to children who go missing\n\n"
+        f"{GLYPH}\n\n{ITEMS[2]}\n\n"
+        "Inspectors saw some strong work with families in the east of the area.\n\n" + TAIL
+    )
+    texts = _texts(_record(text))
+    assert texts[0] == (
+        "Strategy meetings do not always include the school nurse. This means that health "
+        "knowledge is missed when risk is first weighed."
+    )
+    assert texts[1:] == [ITEMS[1], ITEMS[2]]

@@ -25,6 +25,7 @@ from .list_ends import (
 )
 from .table_rows import table_rows
 from .text import strip_footnote
+from .text_items import extend_item, glyphs_apart, goes_on_item
 
 _BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
 _ACTOR_SUBJECT = re.compile(
@@ -205,7 +206,7 @@ def read_lists(
                 )
             )
         text_input = structure.document.format == "text"
-        apart = _glyphs_apart(blocks[i + 1 : end]) if text_input else 0
+        apart = glyphs_apart(blocks[i + 1 : end]) if text_input else 0
         if apart:
             notes.append(
                 Note(
@@ -247,13 +248,6 @@ def read_lists(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
     return items, notes
-
-
-def _glyphs_apart(region: list[Block]) -> int:
-    """How many bullets in a list hold no text: glyphs a reading-order converter set apart
-    from their items that the text loader could not pair (`load/bullets.py`). Each still
-    counts as an item (the glyphs are the surest count there is), its text left empty."""
-    return sum(1 for b in region if b.kind == "bullet" and not _BULLET_PREFIX.sub("", b.text))
 
 
 def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
@@ -312,12 +306,18 @@ def _block_items(
     bullets_are_sub_items = heading.item_style == "numbered" and any(
         b.number is not None for b in region
     )
+    item_block: Block | None = None  # the last block of the last bullet item
     for block in region:
         if block.kind == "subheading":
             timescale = block.text.strip().rstrip(":").strip()
             continue
         if block.kind in ("heading", "contents", "table"):
             continue
+        if item_block and not profile.list_items_after_bullets and goes_on_item(item_block, block):
+            extend_item(items[-1], block)
+            item_block = block
+            continue
+        item_block = None
         body = _BULLET_PREFIX.sub("", block.text).strip()
         if says_list_is_empty(body) or any(p.search(body) for p in skip):
             continue
@@ -347,6 +347,8 @@ def _block_items(
             if m:
                 lead_actor = m.group("actor")
             continue
+        if block.kind == "bullet" and not bullets_are_sub_items:
+            item_block = block
         items.append(
             RecommendationFinding(
                 text=body,
