@@ -84,12 +84,12 @@ def _join_single_bullets(lines: list[Line], running: set[str], top_opens: bool) 
     for i, line in enumerate(lines[:-1]):
         if not LONE_BULLET.match(line.text):
             continue
-        if _at_top(lines, i, running) and not top_opens and lines[i + 1].text.strip()[:1].islower():
+        nxt = lines[i + 1].text
+        if _at_top(lines, i, running) and not top_opens and nxt.strip()[:1].islower():
             continue
-        in_run = (i > 0 and LONE_BULLET.match(lines[i - 1].text)) or LONE_BULLET.match(
-            lines[i + 1].text
-        )
-        if not in_run and _TEXT.match(lines[i + 1].text):
+        in_run = (i > 0 and LONE_BULLET.match(lines[i - 1].text)) or LONE_BULLET.match(nxt)
+        # The next line must be text, not a running header or footer.
+        if not in_run and _TEXT.match(nxt) and _key(nxt) not in running:
             _attach(line, lines[i + 1], in_place=True)
             drop.add(i)
     return drop
