@@ -186,3 +186,16 @@ def test_an_item_s_next_sentence_without_a_break_stays_in_the_item() -> None:
         "knowledge is missed when risk is first weighed."
     )
     assert texts[1:] == [ITEMS[1], ITEMS[2]]
+
+
+def test_a_glyph_left_at_a_page_end_does_not_take_the_running_footer() -> None:
+    """A stray glyph just above the running footer: the footer is no item, so the glyph
+    stays alone and the list is reported, not given the footer as an item's text."""
+    page1 = f"Areas for improvement\n\n{GLYPH}\n\n{ITEMS[0]}\n\n{GLYPH}\n" + FOOTER + "1\n"
+    page2 = f"{GLYPH}\n\n{ITEMS[1]}\n" + FOOTER + "2\n"
+    page3 = TAIL + FOOTER + "3\n"
+    text = HEAD + page1 + "\f" + page2 + "\f" + page3
+    lines = _page_lines(text, 0)
+    assert GLYPH in lines
+    assert f"{GLYPH} Northwick joint inspection letter" not in lines
+    assert "improvement_list_bullets_apart" in _list_warnings(_record(text))
