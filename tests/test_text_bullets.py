@@ -199,3 +199,26 @@ def test_a_glyph_left_at_a_page_end_does_not_take_the_running_footer() -> None:
     assert GLYPH in lines
     assert f"{GLYPH} Northwick joint inspection letter" not in lines
     assert "improvement_list_bullets_apart" in _list_warnings(_record(text))
+
+
+def test_an_unfinished_item_s_last_line_after_a_blank_line_is_still_the_item_s() -> None:
+    """Some converters set a blank line between an item's wrapped lines: one line that ends
+    the unfinished item's sentence goes on with it, and so does a parenthetical note on the
+    item; a paragraph of its own after the list does not."""
+    text = (
+        HEAD + "Areas for improvement\n\n"
+        "\u25fc  The recording of decisions made by the Northwick Safeguarding\n\n"
+        "Children Partnership (NSCP).\n\n"
+        "\u25fc  The timeliness of plans made for children who wait for a decision.\n\n"
+        "(outcome 2, national framework)\n\n"
+        "\u25fc  The quality of supervision for staff in the early help\n\n"
+        "Inspectors saw some strong work with families in the east of the area. Leaders\n"
+        "know where the work is weaker and have plans to improve it.\n\n" + TAIL
+    )
+    assert _texts(_record(text)) == [
+        "The recording of decisions made by the Northwick Safeguarding Children Partnership "
+        "(NSCP).",
+        "The timeliness of plans made for children who wait for a decision. "
+        "(outcome 2, national framework)",
+        "The quality of supervision for staff in the early help",
+    ]

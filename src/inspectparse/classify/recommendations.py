@@ -306,14 +306,18 @@ def _block_items(
     bullets_are_sub_items = heading.item_style == "numbered" and any(
         b.number is not None for b in region
     )
-    item_block: Block | None = None  # the last block of the last bullet item
+    item_block: Block | None = None  # the last block of the last item
     for block in region:
         if block.kind == "subheading":
             timescale = block.text.strip().rstrip(":").strip()
             continue
         if block.kind in ("heading", "contents", "table"):
             continue
-        if item_block and not profile.list_items_after_bullets and goes_on_item(item_block, block):
+        if (
+            item_block
+            and not profile.list_items_after_bullets
+            and goes_on_item(item_block, block, items[-1].text)
+        ):
             extend_item(items[-1], block)
             item_block = block
             continue
@@ -347,8 +351,7 @@ def _block_items(
             if m:
                 lead_actor = m.group("actor")
             continue
-        if block.kind == "bullet" and not bullets_are_sub_items:
-            item_block = block
+        item_block = block
         items.append(
             RecommendationFinding(
                 text=body,

@@ -20,22 +20,35 @@ _BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
 _TITLE_MAX = 120
 
 
-def goes_on_item(item_block: Block, block: Block) -> bool:
-    """In reading-order text (no geometry, no fonts), a text block straight after a bullet
-    item on the same page, with no break before it, is the item's next sentence: a PDF
-    shows it in the item by its hanging indent; reading order keeps only the missing break
-    (segment starts a block at every sentence that ends a line). A title line (short,
-    ending no sentence: a topic subheading set as text) is no sentence of the item."""
+def goes_on_item(item_block: Block, block: Block, item_text: str) -> bool:
+    """In reading-order text (no geometry, no fonts), whether a text block after a list item
+    on the same page is more of the item, as a PDF shows by its hanging indent:
+
+    - with no break before it, the item's next sentence (segment starts a block at every
+      sentence that ends a line), but no title line (short, ending no sentence: a topic
+      subheading set as text);
+    - after a break (converters that set blank lines between an item's lines), only one line
+      that ends the unfinished item's sentence ("... of Working" / "Together 2013."), or a
+      parenthetical note on the item ("(outcome 2, national framework)").
+    """
     first, last = block.lines[0], item_block.lines[-1]
-    return (
-        block.kind == "text"
-        and block.number is None
-        and (is_terminal(block.text) or len(block.text) > _TITLE_MAX)
-        and first.x0 is None
-        and first.bold is None
-        and not first.gap_before
-        and first.page == last.page
-    )
+    if (
+        not item_text  # a glyph left apart (`glyphs_apart`): its text was not placed
+        or block.kind != "text"
+        or block.number is not None
+        or first.x0 is not None
+        or first.bold is not None
+        or first.page != last.page
+    ):
+        return False
+    text = block.text.strip()
+    if not first.gap_before:
+        return is_terminal(text) or len(text) > _TITLE_MAX
+    if len(block.lines) != 1:
+        return False
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        return True
+    return not is_terminal(item_text) and is_terminal(text) and text[:1].isupper()
 
 
 def extend_item(item: RecommendationFinding, block: Block) -> None:
