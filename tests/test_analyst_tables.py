@@ -20,11 +20,13 @@ import openpyxl
 import pytest
 
 from conftest import CORPUS, gold_entries
-from inspectparse.output.rows import CONTEXT_COLUMNS, TABLE_COLUMNS
+from inspectparse.output.rows import CONTEXT_COLUMNS, HISTORY_COLUMNS, TABLE_COLUMNS
 
 pytestmark = pytest.mark.corpus
 
-SHEETS = ["Reports", "Judgements", "Recommendations", "Paragraphs", "Warnings", "Errors"]
+SHEETS = [
+    "Reports", "Judgements", "Recommendations", "Paragraphs", "Warnings", "History", "Errors"
+]
 
 
 def _batch(*args: str) -> None:
@@ -193,6 +195,11 @@ def test_the_corpus_workbook(outputs: dict[str, Path], records: list[dict[str, A
     assert counts["Recommendations"] == sum(len(r["recommendations"]) for r in records)
     assert counts["Paragraphs"] == sum(len(r["paragraphs"]) for r in records)
     assert counts["Warnings"] == sum(len(r["warnings"]) for r in records)
+    # History: one row per report matched to a local authority, its columns declared once.
+    assert headers["History"] == list(HISTORY_COLUMNS)
+    councils = [r for r in records if (r["report"].get("authority") or {}).get("type")
+                == "local_authority"]
+    assert counts["History"] == len(councils) > 0
 
     # Written in constant memory: rows streamed with inline strings, no shared-string table
     # (which holds every string of the workbook until it is closed).

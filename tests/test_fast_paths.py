@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
 from inspectparse.classify.metadata import _LeadPatterns
 from inspectparse.clean import _TRAILING_PAGE_NUMBER, furniture_key
 from inspectparse.profiles import Profile, known_headings, profiles
@@ -134,3 +135,18 @@ def test_contents_heading_starts_with_one_of_its_gate_letters() -> None:
             if _CONTENTS_HEADING.match(text):
                 assert first in "cCtT", text
     assert _CONTENTS_HEADING.match("Contents") and _CONTENTS_HEADING.match("TABLE OF CONTENTS")
+
+
+def test_published_cue_is_held_by_every_match() -> None:
+    # `sentence_judgements` searches `_AFTER_PUBLISHED` only in text whose lower case holds
+    # the cue: each character re.I takes for a letter of the cue must lower-case to it.
+    assert _AFTER_PUBLISHED.pattern.lower().startswith(r"\b" + _PUBLISHED_CUE)
+    every_character = "".join(map(chr, range(0x110000)))
+    for letter in set(_PUBLISHED_CUE):
+        takes = re.findall(re.escape(letter), every_character, re.I)
+        assert takes and all(c.lower() == letter for c in takes), letter
+    for text in (
+        "REPORT PUBLISHED: 3 May 2019 Children's services",
+        "Report published 1 June 2018 x",
+    ):
+        assert _AFTER_PUBLISHED.search(text) and _PUBLISHED_CUE in text.lower()

@@ -145,6 +145,19 @@ def test_requires_improvement_wording_variants() -> None:
         assert record.grades.get("overall_effectiveness") == grade, sentence
 
 
+def test_sif_graded_judgement_read_as_is_that_it_requires_improvement() -> None:
+    text = (
+        "Northwick Council\nInspection of services for children in need of help and protection, "
+        "children looked after and care leavers\nInspection date: 1 June 2014 – 20 June 2014\n\n"
+        "The graded judgement about the experience and progress of care leavers\n"
+        "is that it requires improvement\n\n"
+        "The graded judgement for adoption performance is that it is good\n\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.grades.get("care_leavers") == "requires_improvement"
+    assert record.grades.get("adoption_performance") == "good"
+
+
 def test_focused_visit_to_a_trust() -> None:
     text = FOCUSED_VISIT.replace(
         "Focused visit to Northwick children’s services",

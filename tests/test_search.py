@@ -89,6 +89,37 @@ def test_search_narrows_by_kind_date_and_place(db: Path) -> None:
     conn.close()
 
 
+def test_search_narrows_recommendations_by_urgency(tmp_path: Path) -> None:
+    data = _record("c/brent.pdf", ["Invented text: exploitation is tracked weekly."],
+                   recommendations=("Exploitation screening now.", "Exploitation training."),
+                   ).model_dump(mode="json")
+    for item, timescale in zip(data["recommendations"], ("Immediately", "Within three months"),
+                                  strict=True):
+        item["timescale"] = timescale
+        del item["urgency"]  # derived from the timescale, as a saved record is read
+    path = tmp_path / "urgency.db"
+    write_sqlite([Record.model_validate(data)], path)
+    conn = open_database(path)
+    everything = search(conn, "exploitation")
+    assert {h.found_in for h in everything} == {"paragraph", "recommendation"}
+    now = search(conn, "exploitation", urgency="immediate")
+    assert [(h.text, h.urgency) for h in now] == [("Exploitation screening now.", "immediate")]
+    later = search(conn, "exploitation", urgency="within_3_months", limit=0)
+    assert [h.text for h in later] == ["Exploitation training."]
+    assert search(conn, "exploitation", urgency="within_6_months") == []
+    with pytest.raises(ValueError, match="urgency"):
+        search(conn, "exploitation", urgency="soon")  # type: ignore[arg-type]
+    conn.close()
+    runner = CliRunner()
+    as_json = runner.invoke(main, ["search", str(path), "exploitation", "--urgency",
+                                   "immediate", "--format", "json"])
+    assert as_json.exit_code == 0, as_json.stderr
+    assert [h["urgency"] for h in json.loads(as_json.stdout)] == ["immediate"]
+    clash = runner.invoke(main, ["search", str(path), "x", "--urgency", "immediate",
+                                 "--in", "paragraphs"])
+    assert clash.exit_code == ExitCode.USAGE and "--urgency" in clash.stderr
+
+
 @pytest.mark.parametrize("query", ['"child exploitation', "exploitation AND", "foo:bar", "  "])
 def test_a_query_fts5_cannot_read_is_a_typed_error(db: Path, query: str) -> None:
     conn = open_database(db)

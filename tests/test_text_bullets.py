@@ -222,3 +222,17 @@ def test_an_unfinished_item_s_last_line_after_a_blank_line_is_still_the_item_s()
         "(outcome 2, national framework)",
         "The quality of supervision for staff in the early help",
     ]
+
+
+def test_a_glyph_never_joins_a_table_cell_repeated_on_its_page() -> None:
+    """A table read apart from its rows: the responsible-body cell repeats row after row, and
+    a page-top glyph stands above the cells while its item (lower case, going on from the
+    page before) comes after them. The glyph marks no cell."""
+    cell = "Northwick Borough\nCouncil and NHS Northwick\nICB\n\n"
+    page1 = "Areas for priority action\n\nLeaders should improve waiting times, including:\n\n"
+    page1 += f"{GLYPH}\n\nchildren waiting for a first assessment of their speech and\n"
+    page2 = f"{GLYPH}\n\n" + cell * 2 + "children waiting for therapy after a first\nassessment.\n"
+    text = HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n"
+    lines = _page_lines(text, 1)
+    assert not any(ln.strip().endswith("Northwick Borough") and GLYPH in ln for ln in lines)
+    assert not any(ln.lstrip().startswith(("•", GLYPH)) and "Borough" in ln for ln in lines)

@@ -120,6 +120,7 @@ def extract(
     format: SourceFormat | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     max_memory: int | None = None,
+    timeout: float | None = None,
 ) -> Record:
     """Extract one inspection report into a validated `Record`.
 
@@ -128,7 +129,8 @@ def extract(
     sniffing the bytes; `path`: the path to report for bytes and streams; `member`: the archive
     member name. `format` is the old name of `input_format` (deprecated). `max_bytes`: the most
     read from the source (None: no limit); `max_memory`: convert in a child process whose
-    memory is capped at this many bytes (None: here, uncapped; see `inspectparse.limits`).
+    memory is capped at this many bytes (None: here, uncapped; see `inspectparse.limits`);
+    `timeout`: convert in a child process stopped after this many seconds (None: no limit).
     Raises ValueError for an unknown engine or input format, and an
     `inspectparse.errors.InspectparseError` subclass for bad input.
     """
@@ -149,7 +151,7 @@ def extract(
     opts = ExtractOptions(engine=engine, input_format=input_format, path=path, member=member)
     data, source_path = read_source(source, max_bytes)
     target = path or source_path
-    return run_capped(lambda d: extract_bytes(d, opts, path=target), data, max_memory)
+    return run_capped(lambda d: extract_bytes(d, opts, path=target), data, max_memory, timeout)
 
 
 def extract_bytes(data: bytes, opts: ExtractOptions, *, path: str | None) -> Record:

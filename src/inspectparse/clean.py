@@ -48,8 +48,12 @@ _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
 # Furniture: the share of a page (from the top, from the bottom) where headers/footers live.
 HEADER_ZONE = 0.10
 FOOTER_ZONE = 0.12
-# Without geometry: how many lines at each end of a page are candidates.
+# Without geometry: how many lines (rows, for text laid out in columns) at each end of a page are
+# candidates each on its own. A running header or footer can be deeper (title, dates and page
+# number on three lines): down to DEEP_ZONE_LINES, a line is furniture only where every line
+# between it and the page's edge is furniture too.
 ZONE_LINES = 2
+DEEP_ZONE_LINES = 4
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _TRAILING_PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
@@ -135,38 +139,79 @@ def furniture_key(text: str) -> str:
     return " ".join(key.split()).strip(" .:-–|")
 
 
-def _zones(document: Document) -> list[tuple[list[Line], list[Line]]]:
-    """(header candidates, footer candidates) for each page."""
-    zones = []
+# A page's zone: its rows from the page's edge inward, each row the lines it holds.
+Zone = list[list[Line]]
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped by text row (cells of a row share a top), in order; one line per row
+    where there is no geometry."""
+    rows: list[list[Line]] = []
+    for ln in lines:
+        if rows and ln.top is not None and rows[-1][0].top == ln.top:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return rows
+
+
+def _zones(document: Document) -> list[tuple[Zone, Zone]]:
+    """(header zone, footer zone) of each page, rows from the edge inward. A PDF's zones are
+    bands of the page, one row each; text's zones are its first and last rows."""
+    zones: list[tuple[Zone, Zone]] = []
     for page in document.pages:
         lines = page.lines
         if lines and lines[0].has_geometry and page.height:
             header_end, footer_start = HEADER_ZONE * page.height, (1 - FOOTER_ZONE) * page.height
             top = [ln for ln in lines if (ln.top or 0) < header_end]
             bottom = [ln for ln in lines if (ln.bottom or 0) > footer_start]
-        elif lines and lines[0].has_geometry:
-            # Text laid out in columns (pseudo-geometry, page size unknown): the first and
-            # last rows, each with all its cells.
-            rows = sorted({ln.top for ln in lines if ln.top is not None})
-            first, last = (
-                set(rows[:ZONE_LINES]),
-                set(rows[-ZONE_LINES:] if len(rows) > ZONE_LINES else []),
-            )
-            top = [ln for ln in lines if ln.top in first]
-            bottom = [ln for ln in lines if ln.top in last]
-        else:
-            top, bottom = lines[:ZONE_LINES], lines[-ZONE_LINES:] if len(lines) > ZONE_LINES else []
-        zones.append((top, bottom))
+            zones.append(([top] if top else [], [bottom] if bottom else []))
+            continue
+        rows = _rows(lines)
+        # Deep zones only on a page long enough that they cannot meet.
+        depth = max(ZONE_LINES, min(DEEP_ZONE_LINES, len(rows) // 2))
+        zones.append((rows[:depth], rows[::-1][:depth] if len(rows) > ZONE_LINES else []))
     return zones
 
 
-def _alone_on_row(line: Line, zone: list[Line]) -> bool:
-    """A page number stands alone; a number beside other text on its row (a contents entry's
-    page) is not one. Needed where the zones are rows (text laid out in columns): a PDF's
-    zones are margins of the page, where no contents entry reaches."""
-    if line.top is None:
-        return True
-    return not any(other is not line and other.top == line.top for other in zone)
+def _mark_zone(
+    zone: Zone, common: set[str], keys: dict[int, str], running: str, sized: bool
+) -> None:
+    """Mark a zone's furniture, from the page's edge inward: in the first ZONE_LINES rows each
+    line on its own; below them only whole rows, and only while every row so far was
+    furniture. A page number stands alone on its row or beside furniture; a number beside
+    other text (a contents entry's page) is not one. A PDF's zones (`sized`) are margins of the
+    page, where no contents entry reaches."""
+    for depth, row in enumerate(zone):
+        if depth >= ZONE_LINES and any(ln.layer != "furniture" for r in zone[:depth] for ln in r):
+            return
+        marks: dict[int, str] = {}
+        for ln in row:
+            key = keys[id(ln)]
+            if depth >= ZONE_LINES and not any(ch.isalpha() for ch in key):
+                continue  # this deep, a lone glyph or number is the page's text (a contents list)
+            if key in common or _is_running_plus_number(ln.text, common):
+                marks[id(ln)] = f"running-{running}"
+        for ln in row if depth < ZONE_LINES else ():
+            alone = sized or all(id(o) in marks or o is ln for o in row)
+            if alone and id(ln) not in marks and _PAGE_NUMBER.match(ln.text.strip()):
+                marks[id(ln)] = "page-number"
+        if depth >= ZONE_LINES and len(marks) < len(row):
+            return
+        for ln in row:
+            if id(ln) in marks:
+                ln.layer, ln.furniture_reason = "furniture", marks[id(ln)]
+
+
+def _is_running_plus_number(text: str, common: set[str]) -> bool:
+    """A running line with a page number at its end, on the same row."""
+    text = text.strip()
+    # Only a line ending in a digit (`\d` is `isdecimal`) can have a page number to strip:
+    # the others skip the regex, which tries every space in the line.
+    if not text[-1:].isdecimal():
+        return False
+    stripped = _TRAILING_PAGE_NUMBER.sub("", text)
+    return stripped != text and furniture_key(stripped) in common
 
 
 def mark_furniture(document: Document) -> None:
@@ -174,35 +219,35 @@ def mark_furniture(document: Document) -> None:
     zones = _zones(document)
     n_pages = len(document.pages)
     # Each candidate line's key, by line identity: computed once for counting and marking.
-    keys = {id(ln): furniture_key(ln.text) for top, bottom in zones for ln in (*top, *bottom)}
-    counts: dict[str, Counter[str]] = {"header": Counter(), "footer": Counter()}
+    keys = {
+        id(ln): furniture_key(ln.text)
+        for top, bottom in zones
+        for zone in (top, bottom)
+        for row in zone
+        for ln in row
+    }
+    # Keys counted over the whole zones and over their first ZONE_LINES rows alone.
+    counts = {name: (Counter[str](), Counter[str]()) for name in ("header", "footer")}
     for top, bottom in zones:
-        for zone, lines in (("header", top), ("footer", bottom)):
-            for key in {keys[id(ln)] for ln in lines}:
-                if key and key != "#":
-                    counts[zone][key] += 1
-    # A line is running furniture if it repeats in the same zone on enough pages.
+        for name, zone in (("header", top), ("footer", bottom)):
+            for depth, rows in enumerate((zone, zone[:ZONE_LINES])):
+                for key in {keys[id(ln)] for row in rows for ln in row}:
+                    if key and key != "#":
+                        counts[name][depth][key] += 1
+    # A line is running furniture if it repeats in the same zone on enough pages. Deeper in a
+    # page only a line with words or digits: a lone bullet glyph opens many pages' text.
     threshold = max(3, int(0.3 * n_pages + 0.999))
-    common = {zone: {k for k, c in cnt.items() if c >= threshold} for zone, cnt in counts.items()}
+    common = {
+        name: {
+            k
+            for k, c in whole.items()
+            if c >= threshold and (edge[k] >= threshold or any(ch.isalnum() for ch in k))
+        }
+        if n_pages >= 3
+        else set()
+        for name, (whole, edge) in counts.items()
+    }
     for page, (top, bottom) in zip(document.pages, zones, strict=True):
-        for zone, lines in (("header", top), ("footer", bottom)):
-            for ln in lines:
-                text = ln.text.strip()
-                if _PAGE_NUMBER.match(text) and (page.height or _alone_on_row(ln, lines)):
-                    ln.layer, ln.furniture_reason = "furniture", "page-number"
-                elif n_pages >= 3 and keys[id(ln)] in common[zone]:
-                    ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"
-        # A footer line that is the running text plus a page number on the same row.
-        in_bottom = {id(ln) for ln in bottom}
-        for ln in bottom + top:
-            if ln.layer != "body":
-                continue
-            text = ln.text.strip()
-            # Only a line ending in a digit (`\d` is `isdecimal`) can have a page number to
-            # strip: the others skip the regex, which tries every space in the line.
-            if not text[-1:].isdecimal():
-                continue
-            stripped = _TRAILING_PAGE_NUMBER.sub("", text)
-            zone = "footer" if id(ln) in in_bottom else "header"
-            if stripped != text and furniture_key(stripped) in common[zone]:
-                ln.layer, ln.furniture_reason = "furniture", f"running-{zone}"
+        sized = bool(page.height)
+        _mark_zone(top, common["header"], keys, "header", sized)
+        _mark_zone(bottom, common["footer"], keys, "footer", sized)

@@ -1,36 +1,45 @@
-"""Byte and memory limits: how much of an input is read, and how much memory converting it may take.
+"""Byte, memory and time limits: how much of an input is read, and how much memory and time
+converting it may take.
 
 The defaults suit a 2-core machine with 24 GB shared by a few users: one input is at most
 256 MiB (the largest real report is under 1 MiB), and converting it may use at most 2 GiB of
 address space per process (a real report needs under 200 MiB; a PDF whose content streams
 inflate without end is stopped there with a `too_large` error instead of taking the machine).
-`extract` and every batch worker run under the memory cap (`--max-memory`); what is read
-is capped by `--max-bytes`.
+`extract`, `show` and every batch worker run under the memory cap (`--max-memory`) and the
+time limit (`--timeout`: a PDF whose layout makes PDFium or pdfminer loop is stopped with a
+`timeout` error); what is read is capped by `--max-bytes`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import re
+import select
+import signal
+import time
 from collections.abc import Callable
-from typing import IO, Any, TypeVar
+from typing import IO, Any, NoReturn, TypeVar
 
-from .errors import InspectparseError, TooLargeError
+from .errors import ExtractionTimeoutError, InspectparseError, TooLargeError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_MEMORY",
+    "DEFAULT_TIMEOUT",
     "cap_memory",
     "memory_exceeded",
     "parse_size",
     "read_capped",
     "run_capped",
+    "timed_out",
     "too_large_bytes",
 ]
 
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_MEMORY = 2 * 1024 * 1024 * 1024
+DEFAULT_TIMEOUT = 300.0  # seconds per input; the slowest real report takes under 2 s
 
 _CHUNK = 1024 * 1024
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
@@ -70,6 +79,14 @@ def memory_exceeded(max_memory: int | None) -> TooLargeError:
     )
 
 
+def timed_out(timeout: float) -> ExtractionTimeoutError:
+    return ExtractionTimeoutError(
+        f"converting this input took longer than the {timeout:g} s limit (--timeout) and was "
+        "stopped; the PDF may be hostile (a layout that never ends); raise the limit if it is "
+        "a real report"
+    )
+
+
 def read_capped(stream: IO[Any], max_bytes: int | None, *, what: str = "") -> bytes:
     """Read a stream to its end, but never more than `max_bytes` (TooLargeError past it)."""
     chunks: list[bytes] = []
@@ -100,45 +117,37 @@ def cap_memory(max_memory: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def run_capped(func: Callable[[Any], T], arg: Any, max_memory: int | None) -> T:
-    """`func(arg)` in a forked child whose memory is capped; an overrun is a TooLargeError.
+def run_capped(
+    func: Callable[[Any], T],
+    arg: Any,
+    max_memory: int | None,
+    timeout: float | None = None,
+) -> T:
+    """`func(arg)` in a forked child whose memory is capped and whose time is limited; an
+    overrun is a TooLargeError, a child still working after `timeout` seconds is killed and
+    that is an ExtractionTimeoutError.
 
     The child sends back its result or its typed error; one that dies without a word (PDFium
-    aborting on a failed allocation, the kernel's OOM killer) is taken as over the limit too.
-    Without fork (Windows) or without a limit, `func` runs here.
+    aborting on a failed allocation, the kernel's OOM killer) is taken as over the memory
+    limit. Without fork (Windows), or with neither limit, `func` runs here.
     """
-    if not max_memory or not hasattr(os, "fork"):
+    if not (max_memory or timeout) or not hasattr(os, "fork"):
         return func(arg)
-    import pickle
-
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
-        status = 0
-        try:
-            cap_memory(max_memory)
-            try:
-                payload: tuple[str, Any] = ("ok", func(arg))
-            except MemoryError:
-                payload = ("error", memory_exceeded(max_memory))
-            except InspectparseError as exc:
-                payload = ("error", exc)
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the parent
-                payload = ("raise", exc)
-            try:
-                data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception as exc:  # noqa: BLE001 - an exception that cannot be pickled
-                data = pickle.dumps(("raise", RuntimeError(f"{payload[1]!r} ({exc})")))
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-        except BaseException:  # noqa: BLE001 - nothing may escape a forked child
-            status = 70
-        finally:
-            os._exit(status)
+        _child(func, arg, max_memory, write_end)
     os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
+    try:
+        data = _read_until(read_end, timeout)
+    finally:
+        os.close(read_end)
+    if data is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise timed_out(timeout or 0)
     os.waitpid(pid, 0)
     if not data:
         raise memory_exceeded(max_memory)
@@ -146,3 +155,45 @@ def run_capped(func: Callable[[Any], T], arg: Any, max_memory: int | None) -> T:
     if kind == "ok":
         return value  # type: ignore[no-any-return]
     raise value
+
+
+def _child(func: Callable[[Any], Any], arg: Any, max_memory: int | None, out_fd: int) -> NoReturn:
+    """The forked child: run `func`, send back ("ok", result), ("error", typed error) or
+    ("raise", anything else) pickled, and exit without running the parent's cleanup."""
+    status = 0
+    try:
+        cap_memory(max_memory)
+        try:
+            payload: tuple[str, Any] = ("ok", func(arg))
+        except MemoryError:
+            payload = ("error", memory_exceeded(max_memory))
+        except InspectparseError as exc:
+            payload = ("error", exc)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the parent
+            payload = ("raise", exc)
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - an exception that cannot be pickled
+            data = pickle.dumps(("raise", RuntimeError(f"{payload[1]!r} ({exc})")))
+        with os.fdopen(out_fd, "wb") as out:
+            out.write(data)
+    except BaseException:  # noqa: BLE001 - nothing may escape a forked child
+        status = 70
+    finally:
+        os._exit(status)
+
+
+def _read_until(fd: int, timeout: float | None) -> bytes | None:
+    """Everything written to `fd` until its writer closes it; None when `timeout` seconds
+    pass first."""
+    deadline = None if not timeout else time.monotonic() + timeout
+    chunks: list[bytes] = []
+    while True:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+        chunk = os.read(fd, _CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)

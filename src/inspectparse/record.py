@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from .errors import ErrorCode
 from .grades import GRADE_CODES, Grade
-from .urgency import urgency
+from .urgency import Urgency, urgency
 
 # 1.5: the record's shape is as in 1.4, its meaning is not: judgement labels are the labels as
 # printed, an area SEND item's responsible body is its actor (never in its text), and new
@@ -26,7 +26,6 @@ TextLayout = Literal["layout", "markdown", "reading_order"]
 RecommendationKind = Literal["priority_action", "improvement", "recommendation"]
 # How soon an item is to be acted on: its printed timescale read onto one scale, or
 # `immediate` under a priority-action heading (`urgency.urgency` reads it).
-Urgency = Literal["immediate", "within_3_months", "within_6_months", "unspecified"]
 # info: a repair made with certainty (the value is right); review: a person should look.
 Severity = Literal["info", "review"]
 
@@ -125,6 +124,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "review",
         "text input in reading order: bullet glyphs stand apart from their items and could "
         "not be paired with them in order, so items may be missing or merged",
+    ),
+    "improvement_table_rows_unsure": WarningCode(
+        "recommendations",
+        "review",
+        "text input without table geometry: a table's responsible-body cells and the rows read "
+        "from its text disagree, so rows may be split or joined wrongly",
     ),
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import InputUnreadableError, SearchQueryError
+from .urgency import URGENCIES, Urgency
 
 if TYPE_CHECKING:  # sqlite3 is imported when a search runs: `--help` reads WHERE only
     import sqlite3
@@ -58,8 +59,8 @@ HIT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Hit))
 
 def _select(where: Where, *, full: bool, filtered: bool = True) -> str:
     """A hit's row (`full`: every `Hit` column, then the index row's id) or its rank only
-    (where, id, score): snippets are made for the best only. Not `filtered` (no --kind nor
-    --since): the rank is read from the index alone."""
+    (where, id, score): snippets are made for the best only. Not `filtered` (no --kind,
+    --since nor --urgency): the rank is read from the index alone."""
     fts, keys = f"{where}_fts", f"{where}_fts_keys"
     paragraph = "t.number" if where == "paragraphs" else "t.paragraph"
     date = "coalesce(t.inspection_start, t.letter_date, r.published)"
@@ -84,6 +85,7 @@ def _select(where: Where, *, full: bool, filtered: bool = True) -> str:
         f"WHERE {fts} MATCH :query "
         "AND (:kind IS NULL OR t.report_kind = :kind) "
         f"AND (:since IS NULL OR {date} >= :since)"
+        + (" AND (:urgency IS NULL OR t.urgency = :urgency)" if where == "recommendations" else "")
     )
 
 
@@ -99,24 +101,29 @@ def search(
     since: dt.date | str | None = None,
     within: Iterable[Where] = WHERE,
     limit: int | None = 20,
+    urgency: Urgency | None = None,
 ) -> list[Hit]:
     """Hits for an FTS5 `query`, best first, at most `limit` (None or 0: all); `kind` and
-    `since` (a date) narrow them to reports of that kind, inspected on or after that day.
-    `SearchQueryError` for a query FTS5 cannot read."""
-    chosen = [w for w in WHERE if w in set(within)]
+    `since` (a date) narrow them to reports of that kind, inspected on or after that day;
+    `urgency` to recommendations of that urgency (paragraphs have none: they are left out).
+    `SearchQueryError` for a query FTS5 cannot read; ValueError for an unknown urgency."""
+    if urgency is not None and urgency not in URGENCIES:
+        raise ValueError(f"urgency must be one of {', '.join(URGENCIES)}, not {urgency!r}")
+    chosen = [w for w in WHERE if w in set(within) and (urgency is None or w != "paragraphs")]
     if not query.strip():
         raise SearchQueryError("the search query is empty; give words or \"a phrase\"")
     params = {
         "query": query,
         "kind": kind,
         "since": since.isoformat() if isinstance(since, dt.date) else since,
+        "urgency": urgency,
     }
     if not limit:
         union = " UNION ALL ".join(_select(w, full=True) for w in chosen)
         return [Hit(*row[:-1]) for row in _run(conn, f"SELECT * FROM ({union}) {_ORDER}", params)]
     # Ranked first, then the snippets of the best `limit` only (a snippet costs more than the
     # match: this keeps a common word on a large archive well under a second).
-    filtered = kind is not None or since is not None
+    filtered = kind is not None or since is not None or urgency is not None
     union = " UNION ALL ".join(_select(w, full=False, filtered=filtered) for w in chosen)
     ranked = _run(conn, f"SELECT * FROM ({union}) {_ORDER} LIMIT {int(limit)}", params)
     rows: dict[tuple[str, int], tuple[Any, ...]] = {}

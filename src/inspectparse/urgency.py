@@ -1,4 +1,4 @@
-"""How soon the inspectors want an item acted on, as data: `record.Urgency`.
+"""How soon the inspectors want an item acted on, as data: `Urgency`.
 
 Reports print a timescale as free text ("Immediately", "Within three months", "within 6
 months"), or none at all where the list's heading says it ("Priority and immediate action",
@@ -12,12 +12,13 @@ to every recommendation it builds.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Literal, get_args
 
-if TYPE_CHECKING:
-    from .record import Urgency
+__all__ = ["PRIORITY_HEADING", "URGENCIES", "Urgency", "read_timescale", "urgency"]
 
-__all__ = ["PRIORITY_HEADING", "read_timescale", "urgency"]
+# The scale, soonest first: the record's field, `search --urgency` and the SQLite column.
+Urgency = Literal["immediate", "within_3_months", "within_6_months", "unspecified"]
+URGENCIES: tuple[Urgency, ...] = get_args(Urgency)
 
 _NUMBERS = {
     "one": 1,

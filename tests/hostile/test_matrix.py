@@ -143,6 +143,14 @@ def _sample_with(*extra: str) -> Callable[[Path], list[str]]:
     return setup
 
 
+def _show_sample_with(*extra: str) -> Callable[[Path], list[str]]:
+    def setup(tmp: Path) -> list[str]:
+        _write(tmp, "a.pdf", h.sample_pdf())
+        return ["show", "a.pdf", *extra]
+
+    return setup
+
+
 def _batch_sample_with(*extra: str) -> Callable[[Path], list[str]]:
     def setup(tmp: Path) -> list[str]:
         _write(tmp, "a.pdf", h.sample_pdf())
@@ -237,6 +245,29 @@ CASES = [
     Case(
         "input over --max-bytes",
         _sample_with("--max-bytes", "1K"),
+        int(ExitCode.TOO_LARGE),
+        "--max-bytes",
+        stdout_empty=True,
+    ),
+    # A conversion that outlives --timeout: the child is killed, nothing is printed. No real
+    # PDF converts in a millisecond, so the limit always bites.
+    Case(
+        "extract past --timeout",
+        _sample_with("--timeout", "0.001"),
+        int(ExitCode.TIMEOUT),
+        "--timeout",
+        stdout_empty=True,
+    ),
+    Case(
+        "show past --timeout",
+        _show_sample_with("--timeout", "0.001"),
+        int(ExitCode.TIMEOUT),
+        "--timeout",
+        stdout_empty=True,
+    ),
+    Case(
+        "show of an input over --max-bytes",
+        _show_sample_with("--max-bytes", "1K"),
         int(ExitCode.TOO_LARGE),
         "--max-bytes",
         stdout_empty=True,
@@ -359,7 +390,7 @@ def test_bad_input_matrix(case: Case, tmp_path: Path) -> None:
     assert case.stderr in stderr
     if case.exit == 2:  # click's usage error: its usage lines, then one line saying why
         assert stderr.strip().splitlines()[-1].startswith("Error: ")
-    elif case.exit in (3, 4, 5, 10, 11):  # one line saying what is wrong and what to try
+    elif case.exit in (3, 4, 5, 7, 10, 11):  # one line saying what is wrong and what to try
         assert stderr.startswith("inspectparse: error: ") and stderr.count("\n") == 1
     if case.records:
         assert codes(tmp_path / "out.jsonl") == sorted(case.records)

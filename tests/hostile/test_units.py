@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import hostile_inputs as h
@@ -12,6 +13,7 @@ import pytest
 from inspectparse.batch.inputs import _safe_member_rel, _UniqueRels, expand_inputs
 from inspectparse.errors import (
     EmptyInputError,
+    ExtractionTimeoutError,
     MalformedPdfError,
     OutputNotWritableError,
     TextDecodeError,
@@ -181,6 +183,16 @@ def test_run_capped_turns_an_overrun_into_too_large() -> None:
         run_capped(hog, 2 * 1024**3, 512 * 1024**2)
     with pytest.raises(ZeroDivisionError):  # other errors come back as they are
         run_capped(lambda n: 1 // n, 0, 512 * 1024**2)
+
+
+def test_run_capped_stops_a_child_past_its_timeout() -> None:
+    started = time.monotonic()
+    with pytest.raises(ExtractionTimeoutError, match="--timeout"):
+        run_capped(time.sleep, 30, None, 0.5)
+    assert time.monotonic() - started < 10  # killed, not waited for
+    assert run_capped(lambda n: n + 1, 1, None, 30) == 2  # in time: the result comes back
+    with pytest.raises(ZeroDivisionError):
+        run_capped(lambda n: 1 // n, 0, None, 30)
 
 
 def test_output_dir_is_created_then_locked_itself(tmp_path: Path) -> None:

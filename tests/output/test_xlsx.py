@@ -18,7 +18,9 @@ from inspectparse.output.rows import CONTEXT_COLUMNS, TABLE_COLUMNS
 from inspectparse.output.xlsx import XlsxSink, write_xlsx
 from output_helpers import council, err, make_record, ok
 
-SHEETS = ["Reports", "Judgements", "Recommendations", "Paragraphs", "Warnings", "Errors"]
+SHEETS = [
+    "Reports", "Judgements", "Recommendations", "Paragraphs", "Warnings", "History", "Errors"
+]
 
 
 def _rows(sheet: Any) -> list[dict[str, Any]]:
@@ -128,6 +130,35 @@ def test_a_workbook_has_every_sheet_with_frozen_headers_filters_widths_dates_and
     for sheet in book.worksheets:
         for row in sheet.iter_rows(values_only=True):
             assert not any(isinstance(v, str) and v.startswith("[") for v in row), sheet.title
+
+
+def test_the_history_sheet_reads_each_council_across_its_reports(tmp_path: Path) -> None:
+    from inspectparse.output.csvfile import write_table_csv
+
+    older = make_record("in/h1.pdf", grades={"overall_effectiveness": "inadequate"},
+                        authority=council(), start="2018-01-08")
+    newer = make_record("in/h2.pdf", grades={"overall_effectiveness": "good"},
+                        authority=council(), start="2023-05-08")
+    school = make_record("in/s.pdf", kind="school_section5", authority=None)
+    outcomes = [ok(newer), ok(school), ok(older), err("c.pdf")]  # finished in any order
+    path = tmp_path / "reports.xlsx"
+    write_xlsx(outcomes, path)
+    rows = _rows(openpyxl.load_workbook(path)["History"])
+    # A council's reports, oldest first; a school has no history row.
+    assert [(r["date"], r["overall_grade"], r["previous_grade"], r["change"], r["latest"])
+            for r in rows] == [
+        (dt.datetime(2018, 1, 8), "inadequate", None, None, 0),
+        (dt.datetime(2023, 5, 8), "good", "inadequate", "improved", 1),
+    ]
+    assert rows[1]["grade_since"] == dt.datetime(2023, 5, 8)
+    # The same rows as `--table history`: one implementation.
+    buffer = io.StringIO()
+    write_table_csv(outcomes, "history", buffer)
+    header, *lines = buffer.getvalue().splitlines()
+    assert header.split(",") == list(rows[0])
+    assert [line.split(",")[header.split(",").index("change")] for line in lines] == [
+        "", "improved"
+    ]
 
 
 def test_strings_stay_strings(tmp_path: Path) -> None:

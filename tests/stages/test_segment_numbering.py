@@ -77,6 +77,38 @@ def test_repair_gaps_infers_lost_numbers_or_warns() -> None:
     assert "4, 5" in warnings[0].message
 
 
+def test_numbers_standing_alone_carry_the_run_over_their_gap_and_are_reported() -> None:
+    """Text input: numbers a converter set apart that the loader could not place ("5." "6."
+    "7." alone) keep the run going past them, number no paragraph, and leave a warning."""
+    paras = [_block("Widget text without its number.") for _ in range(4)]
+    blocks = [_numbered(n) for n in range(1, 5)] + paras
+    blocks += [_block(f"{n}.") for n in (5, 6, 7)] + [_numbered(n) for n in range(8, 11)]
+    chosen = choose_numbering(blocks)
+    assert [blocks[i].candidate for i in chosen] == [1, 2, 3, 4, 8, 9, 10]
+    apply_numbering(blocks)
+    warnings: list[Note] = []
+    repair_gaps(blocks, warnings)
+    # Four paragraph starts for three numbers: not guessed.
+    assert [b.number for b in blocks if b.number] == [1, 2, 3, 4, 8, 9, 10]
+    assert [w.code for w in warnings] == ["paragraph_number_gap"]
+    assert "5, 6, 7 not found" in warnings[0].message
+    # Without the lone numbers the run stops at 4 (a skip of four is no step).
+    plain = [_numbered(n) for n in range(1, 5)] + paras + [_numbered(n) for n in range(8, 11)]
+    assert [plain[i].candidate for i in choose_numbering(plain)] == [1, 2, 3, 4]
+
+
+def test_a_run_opened_by_numbers_standing_alone_warns_about_them() -> None:
+    blocks = [_block(f"{n}.") for n in (1, 2)] + [_block("Widget text.") for _ in range(3)]
+    blocks += [_numbered(n) for n in range(3, 8)]
+    apply_numbering(blocks)
+    warnings: list[Note] = []
+    repair_gaps(blocks, warnings)
+    assert [b.number for b in blocks if b.number] == [3, 4, 5, 6, 7]
+    assert [w.message for w in warnings] == ["paragraph numbers 1 to 2 not found before 3"]
+    # Lone numbers alone are no numbering.
+    assert choose_numbering([_block(f"{n}.") for n in range(1, 9)]) == []
+
+
 def test_back_page_ends_the_last_paragraph() -> None:
     blocks = [_numbered(n) for n in range(1, 5)]
     blocks += [

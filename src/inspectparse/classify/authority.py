@@ -51,8 +51,7 @@ def _school(
         return None, [
             Note(
                 "authority_unmatched",
-                "the school's unique reference number or name was not found; "
-                "no identifiers given",
+                "the school's unique reference number or name was not found; no identifiers given",
                 field="report.authority",
             )
         ]

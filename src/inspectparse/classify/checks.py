@@ -113,4 +113,3 @@ def _lead_notes(profile: Profile, meta: Meta) -> list[Note]:
             )
         ]
     return []
-

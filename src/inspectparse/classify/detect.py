@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..document import Document
-from ..profiles import Profile, profiles
+from ..profiles import Profile, Variant, profiles
 from .text import flat
 
 
@@ -83,8 +83,7 @@ def _is_title(pattern: str, text: str, line_starts: list[int]) -> bool:
     """Whether `pattern` matches at the start of a line, beginning with a capital letter."""
     compiled = _compile(pattern)
     return any(
-        text[start : start + 1].isupper() and compiled.match(text[start:])
-        for start in line_starts
+        text[start : start + 1].isupper() and compiled.match(text[start:]) for start in line_starts
     )
 
 
@@ -106,9 +105,31 @@ def column_text(document: Document) -> str:
 def detect_variant(
     profile: Profile, document: Document, table_labels: str | None = None
 ) -> str | None:
-    """The first variant whose marker is in the table's row labels (else in page-1 text)."""
-    text = flat(table_labels if table_labels else column_text(document))
-    for variant in profile.variants:
-        if variant.marker is None or re.search(variant.marker, text, re.I):
-            return variant.name
+    """The first variant whose marker is in the table's row labels, else in page-1 text; the
+    variant without a marker when neither holds one.
+
+    Only variants the table agrees with are candidates: one that lacks a judgement whose label
+    is a row of the table is not this report's era. A table read only in part (text without
+    geometry can set a row's label and grade on one line) so never makes a report look like
+    an era without that row's judgement, whose absence would then go unreported."""
+    labels = flat(table_labels) if table_labels else ""
+    candidates = [v for v in profile.variants if not _contradicted(profile, v, labels)]
+    texts = [labels] if labels else []
+    texts.append(flat(column_text(document)))
+    for text in texts:
+        for variant in candidates:
+            if variant.marker is not None and re.search(variant.marker, text, re.I):
+                return variant.name
+    default = [v.name for v in candidates if v.marker is None]
+    if default:
+        return default[0]
     return profile.variants[-1].name if profile.variants else None
+
+
+def _contradicted(profile: Profile, variant: Variant, labels: str) -> bool:
+    """Whether the table's labels name a judgement the variant does not have."""
+    return any(
+        spec.label is not None and re.search(spec.label, labels, re.I)
+        for spec in profile.judgements
+        if spec.key in variant.absent
+    )

@@ -20,7 +20,7 @@ from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from .findings import JudgementFinding
 from .grades import canonical_grade, is_not_judged
-from .text import LineText, label_regex, strip_footnote
+from .text import LineText, flat, label_regex, strip_footnote
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
 _FRAGMENT = re.compile(
@@ -38,6 +38,10 @@ _HEADLINE_TAIL = re.compile(rf"\s*(?:(?:are|is)\s+)?(?:{GRADE}|improvement)\b", 
 _HEADLINE_TAIL_CHARS = 40
 # A headline run into the title block: the text after "Report published: D Month YYYY".
 _AFTER_PUBLISHED = re.compile(r"\bReport published:?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}\.?\s+", re.I)
+# Text every match holds, lower-cased: a cheap test that spares most blocks the search (its
+# leading `\b` under re.I leaves the regex no literal to skip ahead by). Each of these letters
+# matches under re.I only characters that lower-case to it (unlike "i" and "s").
+_PUBLISHED_CUE = "report publ"
 
 
 @cache
@@ -297,7 +301,7 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 lines += nxt.lines
                 if is_grade:
                     break
-        elif published := _AFTER_PUBLISHED.search(text):
+        elif _PUBLISHED_CUE in text.lower() and (published := _AFTER_PUBLISHED.search(text)):
             text = text[published.end() :]
         # A spec whose pattern matched here without a grade: its later patterns are not tried.
         ungraded: int | None = None
@@ -363,7 +367,7 @@ def extract_judgements(
             continue
         hits = [s[spec.key] for s in sources if spec.key in s]
         if not hits:
-            if _required(spec, variant):
+            if _required(spec, variant) or _expected(spec, structure):
                 warnings.append(
                     Note(
                         "judgement_missing",
@@ -400,6 +404,14 @@ def extract_judgements(
                 )
         results.append(primary)
     return results, warnings
+
+
+def _expected(spec: JudgementSpec, structure: Structure) -> bool:
+    """Whether the text shows the report has a judgement not every report has."""
+    if spec.expected_if is None:
+        return False
+    found = re.compile(spec.expected_if, re.I).search
+    return any(found(flat(block.text)) for block in structure.blocks)
 
 
 def _required(spec: JudgementSpec, variant: str | None) -> bool:

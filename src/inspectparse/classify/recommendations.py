@@ -23,9 +23,10 @@ from .list_ends import (
     opens_new_part,
     without_fonts,
 )
-from .table_rows import table_rows
+from .table_rows import TableRow, table_rows
 from .text import strip_footnote
-from .text_items import extend_item, glyphs_apart, goes_on_item
+from .text_items import bullets_apart_note, extend_item, goes_on_item
+from .text_table import text_table_rows
 
 _BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
 _ACTOR_SUBJECT = re.compile(
@@ -155,6 +156,9 @@ def _list_end(
             if header is not None and _same_row(block.lines[0], header):
                 i += 1  # a header cell of the list's own table
                 continue
+            if _text_table_cell(blocks, i, start, heading, profile, tables):
+                i += 1
+                continue
             # A known section or list heading always ends the list; a topic subheading not.
             if _is_topic_subheading(blocks, i, start, heading, profile):
                 i += 1
@@ -164,6 +168,21 @@ def _list_end(
             return i
         i += 1
     return i
+
+
+def _text_table_cell(
+    blocks: list[Block], i: int, start: int, heading: ListHeading, profile: Profile, tables: bool
+) -> bool:
+    """In text without fonts or geometry, a table's narrow cells read as headings (the body
+    column's header, body cells, the action column's header repeating the list's title, a
+    short first line of an action cell): in a table with a body column only a known section
+    or another list's heading ends the list."""
+    if tables or profile.body_column is None or heading.item_style != "paragraphs":
+        return False
+    block, title = blocks[i], strip_footnote(blocks[start].text)
+    return strip_footnote(block.text).lower() == title.lower() or not _is_section_heading(
+        block, profile
+    )
 
 
 def extract_recommendations(structure: Structure, profile: Profile) -> list[RecommendationFinding]:
@@ -187,9 +206,10 @@ def read_lists(
         if heading is None:
             i += 1
             continue
-        end = _list_end(blocks, i, heading, profile, structure.document.format == "pdf")
+        end = _list_end(blocks, i, heading, profile, _has_geometry(structure))
         if heading.item_style == "paragraphs":
-            found = _paragraph_items(structure, blocks[i], end, heading, profile, skip)
+            found, table_notes = _paragraph_items(structure, blocks[i], end, heading, profile, skip)
+            notes.extend(table_notes)
         else:
             found = _block_items(
                 blocks[i + 1 : end], blocks[i].text, heading, profile, skip, structure
@@ -205,18 +225,8 @@ def read_lists(
                     evidence=Evidence(blocks[end].lines, blocks[end].text),
                 )
             )
-        text_input = structure.document.format == "text"
-        apart = glyphs_apart(blocks[i + 1 : end]) if text_input else 0
-        if apart:
-            notes.append(
-                Note(
-                    "improvement_list_bullets_apart",
-                    f"text without fonts: {apart} bullet glyph(s) under {blocks[i].text!r} stand "
-                    "apart from their items and could not be paired with them; items may be "
-                    "missing or merged",
-                    evidence=Evidence(blocks[i].lines, blocks[i].text),
-                )
-            )
+        if structure.document.format == "text" and (note := bullets_apart_note(blocks, i, end)):
+            notes.append(note)
         gap = numbering_gap(found) if without_fonts(blocks[i]) else None
         if gap is not None:
             notes.append(
@@ -232,8 +242,11 @@ def read_lists(
         umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
         if not umbrella:
             lists += 1
-        if not found and not umbrella and _holds_text(blocks, i, end) and not _says_empty(
-            blocks[i + 1 : end]
+        if (
+            not found
+            and not umbrella
+            and _holds_text(blocks, i, end)
+            and not _says_empty(blocks[i + 1 : end])
         ):
             notes.append(
                 Note(
@@ -418,43 +431,70 @@ def _paragraph_items(
     heading: ListHeading,
     profile: Profile,
     skip: list[re.Pattern[str]],
-) -> list[RecommendationFinding]:
+) -> tuple[list[RecommendationFinding], list[Note]]:
     """Items that are plain paragraphs or table rows with no bullet and no blank line between.
 
     Works on the lines, not blocks. With geometry, a row is a table row (`table_rows`): in a
     two-column table whose header repeats the heading ("Responsible body | Areas for priority
     action") the column under the repeated heading holds the item and the body cell is its
-    actor. Without geometry a row starts where a line follows one ending in a full stop and
-    begins with a capital (or an item number).
+    actor. Without geometry, a table with responsible-body cells is read by `text_table_rows`
+    (rows the cells and the text disagree on get a review note); otherwise a row starts
+    where a line follows one ending in a full stop and begins with a capital (or a number).
     """
     lines = structure.document.lines()
     first = heading_block.lines[-1]
     last = structure.blocks[end].lines[0] if end < len(structure.blocks) else None
     start_at = next(k for k, ln in enumerate(lines) if ln is first) + 1
     stop_at = next((k for k, ln in enumerate(lines) if ln is last), len(lines))
-    region = lines[start_at:stop_at]
+    region = [
+        ln
+        for ln in lines[start_at:stop_at]
+        if ln.text.strip() and not any(p.search(ln.text) for p in skip)
+    ]
     title = strip_footnote(heading_block.text)
+    rule = f"{profile.kind}.list.{heading.kind}.paragraphs"
+    notes: list[Note] = []
+    if _has_geometry(structure):
+        rows = _geometry_rows(region, title, structure.document.format != "pdf")
+    elif profile.body_column is not None and (
+        table := text_table_rows(region, title, profile.body_column)
+    ):
+        rows = table.rows
+        notes = [
+            Note(
+                "improvement_table_rows_unsure",
+                f"text without table geometry: under {title!r}, {doubt}; rows may be misread",
+                evidence=Evidence(heading_block.lines, heading_block.text),
+            )
+            for doubt in table.doubts
+        ]
+    else:
+        region = [ln for ln in region if strip_footnote(ln.text).lower() != title.lower()]
+        rows = [TableRow(row) for row in split_rows(region)]
+    items = []
+    for row in rows:
+        item = _row_item(row.lines, heading, heading_block.text, rule)
+        if row.body:
+            item.actor = " ".join(" ".join(ln.text.split()) for ln in row.body)
+        items.append(item)
+    return [item for item in items if not says_list_is_empty(item.text)], notes
+
+
+def _geometry_rows(region: list[Line], title: str, grid: bool) -> list[TableRow]:
+    """Rows of a table with positions (a PDF, a column-layout text). A header cell repeating
+    the list's title is dropped with its row; its left edge is the action column only where
+    a body column's header stands to its left (a one-column table has none)."""
     header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
     column = None
     if header is not None:
-        column = header.x0
-        region = [ln for ln in region if ln is not header and not _same_row(ln, header)]
-    region = [ln for ln in region if ln.text.strip() and not any(p.search(ln.text) for p in skip)]
-    rule = f"{profile.kind}.list.{heading.kind}.paragraphs"
-    # Text laid out with spaces has a character grid, not a table's geometry: rows by sentence.
-    rows = table_rows(region, column) if structure.document.format == "pdf" else None
-    if rows is None:
-        if column is not None:
-            region = [ln for ln in region if ln.x0 is None or ln.x0 >= column - 4]
-        items = [_row_item(row, heading, heading_block.text, rule) for row in split_rows(region)]
-    else:
-        items = []
-        for row in rows:
-            item = _row_item(row.lines, heading, heading_block.text, rule)
-            if row.body:
-                item.actor = " ".join(" ".join(ln.text.split()) for ln in row.body)
-            items.append(item)
-    return [item for item in items if not says_list_is_empty(item.text)]
+        beside = [ln for ln in region if ln is not header and _same_row(ln, header)]
+        if any((ln.x0 or 0.0) < (header.x0 or 0.0) for ln in beside):
+            column = header.x0
+        region = [ln for ln in region if ln is not header and ln not in beside]
+    rows = table_rows(region, column, grid=grid)
+    if rows is None:  # lines without positions after all
+        return [TableRow(row) for row in split_rows(region)]
+    return rows
 
 
 def _same_row(line: Line, other: Line) -> bool:
@@ -464,3 +504,8 @@ def _same_row(line: Line, other: Line) -> bool:
         and other.top is not None
         and abs(line.top - other.top) <= 3
     )
+
+
+def _has_geometry(structure: Structure) -> bool:
+    """Whether the lines carry positions: a PDF's, or a column-layout text's character grid."""
+    return structure.document.format == "pdf" or structure.document.text_layout == "layout"

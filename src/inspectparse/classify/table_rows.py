@@ -18,6 +18,7 @@ input) are left to the caller's sentence rule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..document import Line
@@ -30,6 +31,26 @@ _ROW_GAP = 1.25
 # A line left of the action column by more than this is in the responsible-body column.
 _COLUMN_SLACK = 4.0
 _BULLETS = "•–-"
+# A sentence of a row's text that goes on with the row before: a pronoun or pointer as its
+# subject, or "also" after the modal verb.
+_CONTINUES = re.compile(
+    r"^(?:They|This|These|That|Those|It|Their|Its|He|She|In particular|In addition|Also)\b"
+    r"|\b(?:should|must|needs? to|will)\s+also\b",
+    re.I,
+)
+# "<Actor> should|must|need(s) to ..." within the sentence's first words.
+_RECOMMENDATION = re.compile(
+    r"^[A-Z0-9][^.;:!?]{0,160}?\b(?:should|must|needs? to|is required to|are required to)\b"
+)
+# A body cell's line that the next line goes on with.
+JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
+
+
+def opens_recommendation(sentence: str) -> bool:
+    """Whether text opening at a line start reads as a new recommendation ("<Actor> should
+    ..."), not as a sentence going on with the one before."""
+    first = re.split(r"(?<=[.;:!?])\s", sentence, maxsplit=1)[0]
+    return _RECOMMENDATION.match(sentence) is not None and _CONTINUES.search(first) is None
 
 
 @dataclass(slots=True)
@@ -57,11 +78,20 @@ def line_pitch(lines: list[Line]) -> float | None:
     return steps[len(steps) // 4] if steps else None
 
 
-def table_rows(lines: list[Line], column: float | None) -> list[TableRow] | None:
+def table_rows(
+    lines: list[Line], column: float | None, *, grid: bool = False
+) -> list[TableRow] | None:
     """The rows of a table region (header row already removed); `column` is the x0 of the
-    action column where a header cell gave it. None when the lines have no geometry."""
+    action column where a header cell gave it. None when the lines have no geometry.
+
+    `grid`: the positions are a column-layout text's character grid (rows set without
+    padding, the action column placed afresh for each block of rows): cells are realigned
+    first, and a body line also opens a row where the action line level with it opens a
+    recommendation after a finished sentence."""
     if not lines or any(ln.top is None or ln.x0 is None for ln in lines):
         return None
+    if grid and column is not None:
+        lines = _grid_aligned(lines, column)
     cells = [ln for ln in lines if any(c.isalnum() for c in ln.text)]  # a lone glyph is none
     limit = column - _COLUMN_SLACK if column is not None else None
     action = [ln for ln in cells if limit is None or _x0(ln) >= limit]
@@ -83,16 +113,48 @@ def table_rows(lines: list[Line], column: float | None) -> list[TableRow] | None
         action.sort(key=lambda x: (x.page, _top(x)))
     pitch = line_pitch(action) or 0.0
     if body:
-        return _rows_by_body_cells(action, body, pitch)
+        return _rows_by_body_cells(action, body, pitch, grid)
     return _rows_by_padding(action, pitch)
+
+
+def _grid_aligned(lines: list[Line], column: float) -> list[Line]:
+    """Column-layout text places the action column afresh for each block of rows, and joins
+    a body line that reaches it to the action text. A row of two cells shows where the
+    action column is; a row of one cell takes the column of the nearest such row on its
+    page. Action cells are moved to `column`, joined lines split at the local column."""
+    rows: dict[tuple[int, float], list[Line]] = {}
+    for ln in lines:
+        rows.setdefault((ln.page, _top(ln)), []).append(ln)
+    anchors = [
+        (page, top, _x0(sorted(cells, key=_x0)[1]))
+        for (page, top), cells in rows.items()
+        if len(cells) > 1
+    ]
+    width = _char_width(lines)
+    out: list[Line] = []
+    for (page, top), cells in rows.items():
+        near = [(abs(t - top), x) for p, t, x in anchors if p == page]
+        local = min(near)[1] if near else column
+        shift = column - local
+        for ln in sorted(cells, key=_x0):
+            if _x0(ln) >= local - _COLUMN_SLACK:
+                out.append(replace(ln, x0=_x0(ln) + shift, x1=(ln.x1 or 0.0) + shift))
+            elif len(cells) == 1 and (ln.x1 or 0.0) > local + _COLUMN_SLACK:
+                split = _split_at(ln, local, width)
+                if split is None:
+                    out.append(ln)
+                    continue
+                right = split[1]
+                out += [split[0], replace(right, x0=local + shift, x1=(right.x1 or 0.0) + shift)]
+            else:
+                out.append(ln)
+    return out
 
 
 def _char_width(lines: list[Line]) -> float | None:
     """The median width of a character in these lines, in points."""
     widths = sorted(
-        ((ln.x1 or 0.0) - _x0(ln)) / len(text)
-        for ln in lines
-        if len(text := ln.text.strip()) >= 20
+        ((ln.x1 or 0.0) - _x0(ln)) / len(text) for ln in lines if len(text := ln.text.strip()) >= 20
     )
     return widths[len(widths) // 2] if widths else None
 
@@ -123,7 +185,9 @@ def _below_gap(prev: Line | None, line: Line, pitch: float) -> bool:
     return _top(line) - _top(prev) > pitch * _ROW_GAP
 
 
-def _rows_by_body_cells(action: list[Line], body: list[Line], pitch: float) -> list[TableRow]:
+def _rows_by_body_cells(
+    action: list[Line], body: list[Line], pitch: float, grid: bool = False
+) -> list[TableRow]:
     levels = {(a.page, round(_top(a))) for a in action}
 
     def level_with_action(line: Line) -> bool:
@@ -145,7 +209,8 @@ def _rows_by_body_cells(action: list[Line], body: list[Line], pitch: float) -> l
         if not level_with_action(line):
             return False
         text = " ".join(line.text.split())
-        if not _below_gap(prev, line, pitch) and text not in first_lines:
+        padded = _below_gap(prev, line, pitch) or text in first_lines
+        if not padded and not (grid and prev is not None and _opens_level(line, prev)):
             return False
         if prev is not None and prev.page != line.page:
             # At the top of a page the body cell may run on from the page before: a new row
@@ -155,6 +220,17 @@ def _rows_by_body_cells(action: list[Line], body: list[Line], pitch: float) -> l
                 return False
         first_lines.add(text)
         return True
+
+    def _opens_level(line: Line, prev: Line) -> bool:
+        """The action line level with a body line opens a recommendation after a finished
+        sentence, and the body line before does not run on into this one."""
+        level = [a for a in action if a.page == line.page and abs(_top(a) - _top(line)) <= 3]
+        if not level or JOINING_WORD.search(prev.text.strip()):
+            return False
+        before = action_before(level[0])
+        k = action.index(level[0])
+        text = " ".join(" ".join(a.text.split()) for a in action[k : k + 3])
+        return (before is None or is_terminal(before.text)) and opens_recommendation(text)
 
     starts = {id(ln) for k, ln in enumerate(body) if opens_row(k)}
     in_body = {id(ln) for ln in body}

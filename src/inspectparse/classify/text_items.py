@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Evidence
+from ..document import Evidence, Note
 from ..segment import Block, is_terminal, join_lines
 from .findings import RecommendationFinding
 
@@ -65,3 +65,17 @@ def glyphs_apart(region: list[Block]) -> int:
     from their items that the text loader could not pair (`load/bullets.py`). Each still
     counts as an item (the glyphs are the surest count there is), its text left empty."""
     return sum(1 for b in region if b.kind == "bullet" and not _BULLET_PREFIX.sub("", b.text))
+
+
+def bullets_apart_note(blocks: list[Block], start: int, end: int) -> Note | None:
+    """A review warning on the list opened at `start` when glyphs in it stand apart."""
+    apart = glyphs_apart(blocks[start + 1 : end])
+    if not apart:
+        return None
+    title = blocks[start].text
+    return Note(
+        "improvement_list_bullets_apart",
+        f"text without fonts: {apart} bullet glyph(s) under {title!r} stand apart from their "
+        "items and could not be paired with them; items may be missing or merged",
+        evidence=Evidence(blocks[start].lines, title),
+    )

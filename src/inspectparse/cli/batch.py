@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..batch.defaults import DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT
+from ..batch.defaults import DEFAULT_MAX_TASKS_PER_CHILD
 from ..errors import InspectparseError
 from .errors import handle_errors
 from .options import (
@@ -70,15 +70,6 @@ __all__ = ["batch"]
     default=None,
     metavar="N",
     help="Worker processes. Default: the number of CPUs.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop converting one input after this long (it gets a 'timeout' error record); "
-    "0 for no limit.",
 )
 @limit_options
 @click.option("--force", is_flag=True, help="Convert every input again, even those already done.")

@@ -66,6 +66,7 @@ def extract(
     input_format: SourceFormat | None,
     max_bytes: int,
     max_memory: int,
+    timeout: float,
 ) -> None:
     """Extract one report (a PDF or text file, or - for stdin) and print its record.
 
@@ -105,6 +106,7 @@ def extract(
             input_format=input_format,
             max_bytes=max_bytes or None,
             max_memory=max_memory or None,
+            timeout=timeout or None,
         )
         with _open_output(output) as stream:
             options = SinkOptions(force=True, pretty=pretty, table=table, excel=excel)

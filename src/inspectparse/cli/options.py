@@ -94,9 +94,19 @@ class SizeParam(click.ParamType[int]):
 
 
 def limit_options(func: F) -> F:
-    """`--max-bytes` and `--max-memory`: the same limits, and defaults, for every command."""
-    from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, human
+    """`--max-bytes`, `--max-memory` and `--timeout`: the same limits, and defaults, for every
+    command that converts reports."""
+    from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, human
 
+    func = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        metavar="SECONDS",
+        help="Stop converting one input after this long: it fails with 'timeout' (exit 7; in "
+        "a batch, an error record); 0 for no limit.",
+    )(func)
     func = click.option(
         "--max-memory",
         type=SizeParam(),

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 import click
 
 from ..search import WHERE
+from ..urgency import URGENCIES
 from .errors import handle_errors
 from .options import CONTEXT_SETTINGS, listing_format_option
 
 if TYPE_CHECKING:
     from ..listing import ListingFormat
     from ..search import Where
+    from ..urgency import Urgency
 
 __all__ = ["search"]
 
@@ -40,6 +42,13 @@ __all__ = ["search"]
     help="Search only paragraphs or only recommendations. Default: both.",
 )
 @click.option(
+    "--urgency",
+    type=click.Choice(URGENCIES),
+    default=None,
+    help="Only recommendations with this urgency (immediate: 'Priority and immediate action' "
+    "and 'Immediately' timescales).",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=0),
     default=20,
@@ -54,6 +63,7 @@ def search(
     kind: str | None,
     since: dt.datetime | None,
     within: Where | None,
+    urgency: Urgency | None,
     limit: int,
     output_format: ListingFormat,
 ) -> None:
@@ -68,7 +78,7 @@ def search(
     \b
     Example:
         inspectparse search reports.db '"child exploitation"' --since 2020-01-01
-        inspectparse search reports.db 'immediate* AND exploitation' --in recommendations
+        inspectparse search reports.db exploitation --urgency immediate
         inspectparse search reports.db 'missing NEAR(children home)' --format csv > hits.csv
     """
     from ..listing import Field, print_rows
@@ -80,6 +90,8 @@ def search(
     kinds = [p.kind for p in profiles()]
     if kind is not None and kind not in kinds:
         raise click.BadParameter(f"{kind!r} is not one of {', '.join(kinds)}", param_hint="--kind")
+    if urgency is not None and within == "paragraphs":
+        raise click.UsageError("--urgency is a recommendation's; it cannot narrow --in paragraphs")
     with handle_errors(output=database):
         conn = open_database(database)
         try:
@@ -90,6 +102,7 @@ def search(
                 since=since.date() if since else None,
                 within=(within,) if within else WHERE,
                 limit=limit,
+                urgency=urgency,
             )
         finally:
             conn.close()

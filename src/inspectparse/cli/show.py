@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .errors import handle_errors
-from .options import CONTEXT_SETTINGS, engine_option, input_format_option
+from .options import CONTEXT_SETTINGS, engine_option, input_format_option, limit_options
 
 if TYPE_CHECKING:
     from ..document import SourceFormat
@@ -30,12 +30,16 @@ __all__ = ["show"]
 )
 @engine_option
 @input_format_option
+@limit_options
 def show(
     source: str,
     paragraphs: bool,
     width: int | None,
     engine: Engine,
     input_format: SourceFormat | None,
+    max_bytes: int,
+    max_memory: int,
+    timeout: float,
 ) -> None:
     """Show a report as a person reads it: who, when, the grades, what must improve by when
     and who must act, and what to check by hand.
@@ -51,11 +55,12 @@ def show(
         grep -h Northwick reports.jsonl | inspectparse show -
     """
     from ..errors import InputNotFoundError, InputUnreadableError
+    from ..limits import read_capped
     from ..show import print_outcomes, read_outcomes
 
     with handle_errors(source=source):
         if source == "-":
-            data = sys.stdin.buffer.read()
+            data = read_capped(sys.stdin.buffer, max_bytes or None, what="stdin: ")
         else:
             path = Path(source)
             if not path.exists():
@@ -66,6 +71,14 @@ def show(
                     "folders)",
                     path=source,
                 )
-            data = path.read_bytes()
-        outcomes = read_outcomes(data, path=source, engine=engine, input_format=input_format)
+            with path.open("rb") as stream:
+                data = read_capped(stream, max_bytes or None, what=f"{source}: ")
+        outcomes = read_outcomes(
+            data,
+            path=source,
+            engine=engine,
+            input_format=input_format,
+            max_memory=max_memory or None,
+            timeout=timeout or None,
+        )
         print_outcomes(outcomes, sys.stdout, width=width, paragraphs=paragraphs)

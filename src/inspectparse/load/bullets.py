@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from ..document import Line, Page
-from .numbers import running_texts
+from .starts import running_texts
 
 # Glyphs that mean "bullet" in this corpus: Symbol/Wingdings private-use code points, the
 # geometric squares used from 2019, and U+0083 (how one 2009 report's bullet glyph decodes).
@@ -44,8 +45,11 @@ def attach_lone_bullets(pages: list[Page]) -> None:
     for page in pages:
         lines = page.lines
         if any(LONE_BULLET.match(ln.text) for ln in lines):
-            drop = _join_single_bullets(lines, running, top_opens)
-            _pair_runs(lines, drop, running, top_opens)
+            # Lines repeated on the page are table cells read apart from their rows (an area
+            # SEND table's responsible body, row after row): furniture, never an item.
+            furniture = running | _repeated(lines)
+            drop = _join_single_bullets(lines, furniture, top_opens)
+            _pair_runs(lines, drop, furniture, top_opens)
             page.lines = [ln for k, ln in enumerate(lines) if k not in drop]
             for index, line in enumerate(page.lines):
                 line.index = index
@@ -54,6 +58,12 @@ def attach_lone_bullets(pages: list[Page]) -> None:
 
 def _key(text: str) -> str:
     return " ".join(_DIGITS.sub("#", text).split()).lower()
+
+
+def _repeated(lines: list[Line]) -> set[str]:
+    """Keys of the lines of text that occur more than once on a page."""
+    counts = Counter(_key(ln.text) for ln in lines if _TEXT.match(ln.text))
+    return {key for key, n in counts.items() if n > 1}
 
 
 def _ends_sentence(lines: list[Line], running: set[str]) -> bool:
@@ -84,13 +94,19 @@ def _join_single_bullets(lines: list[Line], running: set[str], top_opens: bool) 
     for i, line in enumerate(lines[:-1]):
         if not LONE_BULLET.match(line.text):
             continue
-        nxt = lines[i + 1].text
-        if _at_top(lines, i, running) and not top_opens and nxt.strip()[:1].islower():
+        # The item is the next line that is no furniture (cells may stand between).
+        nxt = next(
+            (j for j in range(i + 1, len(lines)) if _key(lines[j].text) not in running), None
+        )
+        if nxt is None:
             continue
-        in_run = (i > 0 and LONE_BULLET.match(lines[i - 1].text)) or LONE_BULLET.match(nxt)
-        # The next line must be text, not a running header or footer.
-        if not in_run and _TEXT.match(nxt) and _key(nxt) not in running:
-            _attach(line, lines[i + 1], in_place=True)
+        if _at_top(lines, i, running) and not top_opens and lines[nxt].text.strip()[:1].islower():
+            continue
+        in_run = (i > 0 and LONE_BULLET.match(lines[i - 1].text)) or LONE_BULLET.match(
+            lines[i + 1].text
+        )
+        if not in_run and nxt == i + 1 and _TEXT.match(lines[nxt].text):
+            _attach(line, lines[nxt], in_place=True)
             drop.add(i)
     return drop
 

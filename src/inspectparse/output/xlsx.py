@@ -2,14 +2,16 @@
 
 Sheets: Reports (one row per report: the report columns, each judgement's grade and grade code,
 authority codes, `needs_review`), Judgements, Recommendations, Paragraphs and Warnings (one row
-per item, each repeating the report's context, so a sheet stands alone) and Errors (one row per
+per item, each repeating the report's context, so a sheet stands alone), History (each
+council's overall grade across its reports, as `--table history`) and Errors (one row per
 failed input). Every sheet has its header frozen and filters on; columns are sized to their
 contents (within limits); dates are real dates; each report's source path links to the file.
 Columns come from `rows.py`, like the CSV's: this module declares none.
 
 XlsxWriter's constant-memory mode writes each row to disk as it comes, so a batch of any size
 takes the same memory. The Reports sheet needs the union of the judgement columns first: its
-rows wait in a temporary file until the run ends. A workbook cannot be appended to, so it is
+rows wait in a temporary file until the run ends, as do the History sheet's (read across every
+report: one small row per council report). A workbook cannot be appended to, so it is
 written whole each run: the sink holds nothing when opened, and a rerun converts every input
 again for it (other outputs still skip what they hold). It is built in a temporary file and
 put in place when the run ends, so a failed run leaves any earlier workbook whole.
@@ -31,10 +33,14 @@ from ..errors import OutputNotWritableError
 from ..outcome import InputId, Outcome, Stored
 from .rows import (
     CONTEXT_COLUMNS,
+    HISTORY_ACROSS,
+    HISTORY_COLUMNS,
+    HISTORY_REPORT,
     INPUT_COLUMNS,
     ITEM_TABLES,
     REPORT,
     ItemTable,
+    history_values,
     report_columns,
     report_values,
     table_columns,
@@ -62,9 +68,10 @@ ITEM_SHEETS: dict[str, ItemTable] = {
 ERROR_COLUMNS: tuple[str, ...] = (*INPUT_COLUMNS, "error_code", "error_message")
 # Report-row columns the Reports sheet leaves out: errors have their own sheet.
 _STATUS_COLUMNS = ("status", "error_code", "error_message")
-# Columns that hold ISO dates, by name (report columns, and their long-table context names).
+# Columns that hold ISO dates, by name (report columns, their long-table context names and
+# the history's).
 DATE_COLUMNS: frozenset[str] = frozenset(
-    [c.name for c in REPORT if c.date] + [c.name for c in CONTEXT_COLUMNS if c.date]
+    c.name for c in (*REPORT, *CONTEXT_COLUMNS, *HISTORY_REPORT, *HISTORY_ACROSS) if c.date
 )
 
 
@@ -253,8 +260,10 @@ class XlsxSink:
             title: _Sheet(self._book, title, table_columns(table), self._formats)
             for title, table in ITEM_SHEETS.items()
         }
+        self._history_sheet = self._book.add_worksheet("History")  # written at the end too
         self._errors = _Sheet(self._book, "Errors", ERROR_COLUMNS, self._formats)
         self._reports = _Spool()
+        self._history = _Spool()
         self._closed = False
 
     @classmethod
@@ -288,6 +297,8 @@ class XlsxSink:
             for title, table in ITEM_SHEETS.items():
                 for item in table_values(outcome, table):
                     self._items[title].add(item)
+            for history_row in history_values(outcome):
+                self._history.add(history_row)
         elif self.stores_errors:
             values = report_values(outcome)
             self._errors.add({k: values.get(k) for k in ERROR_COLUMNS})
@@ -298,10 +309,12 @@ class XlsxSink:
         self._closed = True
         try:
             self._write_reports()
+            self._write_history()
             for sheet in (*self._items.values(), self._errors):
                 sheet.finish()
             self._book.close()
             self._reports.close()
+            self._history.close()
             if self._path is not None:
                 os.replace(self._tmp, self._path)
             elif self._stream is not None:
@@ -326,6 +339,16 @@ class XlsxSink:
             links_from=folder,
         )
         for row in self._reports.rows():
+            sheet.add(row)
+        sheet.finish()
+
+    def _write_history(self) -> None:
+        from ..history import across  # reads every council's reports in date order
+
+        sheet = _Sheet(
+            self._book, "History", HISTORY_COLUMNS, self._formats, worksheet=self._history_sheet
+        )
+        for row in across(self._history.rows()):
             sheet.add(row)
         sheet.finish()
 

@@ -17,6 +17,7 @@ from importlib import import_module
 from .spec import (
     APOS,
     GRADE,
+    BodyColumn,
     ItemStyle,
     JudgementSpec,
     ListHeading,
@@ -27,6 +28,7 @@ from .spec import (
 __all__ = [
     "APOS",
     "GRADE",
+    "BodyColumn",
     "PROFILES",
     "REGISTRY",
     "ItemStyle",
@@ -35,6 +37,7 @@ __all__ = [
     "Profile",
     "Variant",
     "get",
+    "grade_statements",
     "known_headings",
     "load_registry",
     "profiles",
@@ -91,3 +94,12 @@ def known_headings() -> list[re.Pattern[str]]:
             for h in profile.list_headings
         )
     return [re.compile(rf"^(?:{p})\s*$", re.I) for p in dict.fromkeys(pats)]
+
+
+@cache
+def grade_statements() -> tuple[re.Pattern[str], ...]:
+    """Every profile's grade sentences ("The graded judgement about ... is good"), for the text
+    loader: a block that is one of these and nothing more states a grade, like a heading, and
+    opens no numbered paragraph."""
+    pats = (s for profile in profiles() for spec in profile.judgements for s in spec.sentences)
+    return tuple(re.compile(rf"(?:{p})[\s.]*$", re.I) for p in dict.fromkeys(pats))

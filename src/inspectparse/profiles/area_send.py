@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import AREA_SEND_OUTCOMES, JudgementSpec, ListHeading, Profile
+from .spec import AREA_SEND_OUTCOMES, BodyColumn, JudgementSpec, ListHeading, Profile
 
 PROFILE = Profile(
     kind="area_send",
@@ -25,6 +25,14 @@ PROFILE = Profile(
     list_headings=(
         ListHeading(r"Areas for priority action", "priority_action", item_style="paragraphs"),
         ListHeading(r"Areas for improvement", item_style="paragraphs"),
+    ),
+    body_column=BodyColumn(
+        header=r"Responsible bod(?:y|ies)",
+        # Capitalised names and acronyms, "(ICB)", joining words, a few lower-case role words.
+        line=r"(?:(?:[A-Z][\w’'&-]*|\([A-Z]{2,}\)|and|of|the|for|&|area|local|authority|leaders)"
+        r",?\s*)+",
+        names=r"\b(?:Council|NHS|ICB|Integrated Care Board|Trust|Authority|Partnership|Board"
+        r"|[Ll]eaders)\b",
     ),
     section_headings=(
         r"Information about the local area partnership",

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from .spec import ALONE_AFTER, APOS, GRADE, JudgementSpec, ListHeading, Profile, judgement
 
-_IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it\s+is)?(?:\s+judged\s+to\s+be)?\s+"
+# "is", "is that it is", "is that it requires improvement", "is judged to be".
+_IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it(?:\s+is)?)?(?:\s+judged\s+to\s+be)?\s+"
 # The LSCB grade sentence: "The (judgement for the) (effectiveness of the) Local Safeguarding
-# Children Board (LSCB) is / requires ..." (one report leaves out "Board").
+# Children Board (LSCB) is / requires ..." (one report leaves out "Board"), or "The
+# effectiveness of the LSCB is ...".
 LSCB_SENTENCE = (
-    rf"^(?:The\s+)?(?:judgement\s+for\s+the\s+)?(?:effectiveness\s+of\s+the\s+)?"
-    rf"Local\s+Safeguarding\s+Children(?:\s+Board)?\d?(?:\s+\(LSCB\))?{_IS}(?P<grade>{GRADE})"
+    rf"^(?:The\s+)?(?:judgement\s+for\s+the\s+)?(?:(?:effectiveness\s+of\s+the\s+)?"
+    rf"Local\s+Safeguarding\s+Children(?:\s+Board)?\d?(?:\s+\(LSCB\))?"
+    # The 2014 LSCB section's heading: "The effectiveness of the LSCB is inadequate".
+    rf"|effectiveness\s+of\s+the\s+LSCB){_IS}(?P<grade>{GRADE})"
 )
 
 LSCB_TITLE = "The effectiveness of the Local Safeguarding Children Board"
+# Text only a report that includes the LSCB review holds (the combined-report boilerplate,
+# "... and the review of the LSCB under its power to combine reports", is in every one).
+_LSCB_NAME = r"(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)"
+LSCB_REVIEW = (
+    rf"Review\s+of\s+the\s+effectiveness\s+of\s+the\s+{_LSCB_NAME}"
+    rf"|review\s+of\s+the\s+{_LSCB_NAME}\s+(?:was\s+)?carried\s+out"
+    rf"|The\s+effectiveness\s+of\s+the\s+{_LSCB_NAME}\b"
+)
 
 PROFILE = Profile(
     kind="sif",
@@ -66,7 +78,10 @@ PROFILE = Profile(
             "lscb",
             sentences=(LSCB_SENTENCE,),
             title=LSCB_TITLE,
+            # Re-inspections and the pilot have no LSCB review; a report that includes one
+            # names it in its title, its legal footnote or its section heading.
             required=False,
+            expected_if=LSCB_REVIEW,
         ),
     ),
     list_headings=(

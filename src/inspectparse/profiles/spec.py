@@ -56,6 +56,9 @@ class JudgementSpec:
     `label` matches the printed row/heading label (summary table, graded section heading).
     `sentences` are regexes with a named group `grade`, searched in headings and paragraphs.
     `required_in` lists the variants that must have it (empty: every variant).
+    `expected_if`, for a judgement not every report has (`required=False`): text that shows
+    this report has it (the part of the report that grades it), so that not finding its
+    grade is reported, never silent.
     """
 
     key: str
@@ -66,6 +69,7 @@ class JudgementSpec:
     title: str | None = None
     required: bool = True
     required_in: tuple[str, ...] = ()
+    expected_if: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,20 @@ class ListHeading:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyColumn:
+    """An improvement table's responsible-body column (area SEND), as text without geometry
+    shows it: a run of short lines naming an organisation, apart from the action text.
+
+    `header`: the column's header cell. `line`: a line of a body cell (names, connectors, no
+    sentence). `names`: what a whole cell must name (an organisation or its leaders).
+    """
+
+    header: str
+    line: str
+    names: str
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     kind: str
     name: str
@@ -107,6 +125,8 @@ class Profile:
     # Which source is authoritative when table and narrative disagree (the other is a check).
     primary_source: Literal["table", "narrative"] = "table"
     list_headings: tuple[ListHeading, ...] = ()
+    # The responsible-body column of the improvement tables, where they have one.
+    body_column: BodyColumn | None = None
     # False where some reports of the kind have no improvement list at all (no warning then).
     expects_list: bool = True
     # Lines that are never items inside an improvement list (e.g. "none" sentences).

@@ -84,20 +84,23 @@ class BlockBuilder:
         new_page = prev is not None and prev.page != line.page
         # The cheap first-character tests spare most lines the regex.
         num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
+        blocks = self.blocks
+        # Positional, in field order: keyword arguments would cost ~0.5 µs a line (~15% of
+        # building the blocks).
         return LineView(
-            index=i,
-            line=line,
-            text=text,
-            first=first,
-            geometric=geometric,
-            prev=prev,
-            nxt=nxt,
-            new_page=new_page,
-            broke=line.gap_before or new_page or prev is None,
-            current=self.blocks[-1] if self.blocks else None,
-            num=num,
-            # As `numbering.BULLET_START` matches: a bullet glyph, or "-" and a space.
-            bullet=first == BULLET or (first == "-" and text[1:2].isspace()),
+            i,
+            line,
+            text,
+            first,
+            geometric,
+            prev,
+            nxt,
+            new_page,
+            line.gap_before or new_page or prev is None,  # broke
+            blocks[-1] if blocks else None,  # current
+            num,
+            # bullet: as `numbering.BULLET_START` matches, a bullet glyph or "-" and a space.
+            first == BULLET or (first == "-" and text[1:2].isspace()),
         )
 
     def _extend(self, block: Block, line: Line, text: str) -> None:

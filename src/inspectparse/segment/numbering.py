@@ -25,6 +25,11 @@ NUMBER_PREFIXES = "-•–"
 _DISPLACED = re.compile(r"\s(?P<num>\d{1,3})\.\s+(?=[a-z])")
 BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")
 
+# A paragraph number alone in its block: one that a converter set apart from its text and the
+# text loader could not place with certainty. It carries the numbering over the gap it leaves
+# but numbers no paragraph; `repair_gaps` reports the numbers it stands for.
+NUMBER_ALONE = re.compile(r"^(\d{1,3})\.$")
+
 # A paragraph number must sit within this many points of the run's number column.
 NUMBER_COLUMN_TOLERANCE = 8.0
 # A run of paragraph numbers shorter than this is not the report's numbering.
@@ -38,15 +43,20 @@ def choose_numbering(blocks: list[Block]) -> list[int]:
     cost) via dynamic programming; a second chain restarting at 1 (a second report bound into
     the same PDF) is kept too when it is long enough.
     """
-    cands = [i for i, b in enumerate(blocks) if b.candidate is not None]
+    alone = {
+        i: int(m[1])
+        for i, b in enumerate(blocks)
+        if b.candidate is None and b.kind == "text" and (m := NUMBER_ALONE.match(b.text))
+    }
+    cands = [i for i, b in enumerate(blocks) if b.candidate is not None or i in alone]
     chosen: list[int] = []
     remaining = cands
     while remaining:
-        chain = _best_chain(blocks, remaining)
-        if len(chain) < MIN_RUN:
+        chain = _best_chain(blocks, remaining, alone)
+        if sum(1 for i in chain if i not in alone) < MIN_RUN:
             break
-        chain = _filter_by_column(blocks, chain, remaining)
-        chosen.extend(chain)
+        chain = _filter_by_column(blocks, chain, [i for i in remaining if i not in alone])
+        chosen.extend(i for i in chain if i not in alone)
         last = chain[-1]
         remaining = [i for i in remaining if i > last]
     return sorted(chosen)
@@ -57,14 +67,14 @@ _STEP_GAIN = {1: 1.0, 2: 0.3, 3: 0.1, 0: -0.5}
 _NO_SCORE = float("-inf")
 
 
-def _best_chain(blocks: list[Block], cands: list[int]) -> list[int]:
+def _best_chain(blocks: list[Block], cands: list[int], alone: dict[int, int]) -> list[int]:
     score: dict[int, float] = {}
     back: dict[int, int | None] = {}
     # Best (score, block index) so far among candidates carrying each number.
     best_with: dict[int, tuple[float, int]] = {}
     for i in cands:
         block = blocks[i]
-        n = block.candidate
+        n = alone.get(i, block.candidate)
         assert n is not None
         dot_cost = 0.0 if block.candidate_has_dot else 0.6
         best, arg = (1.0 - dot_cost if n <= 1 else _NO_SCORE), None
@@ -171,6 +181,17 @@ def repair_gaps(blocks: list[Block], warnings: list[Note]) -> None:
     """Fill gaps in the numbering: numbers displaced into a line, then numbers lost altogether;
     a gap that cannot be filled is a warning."""
     numbered = [i for i, b in enumerate(blocks) if b.number is not None]
+    first = blocks[numbered[0]].number if numbered else None
+    if first is not None and first > 1:
+        # Only numbers standing apart from their text open a run this late (a run starts
+        # at 1): they could not be placed.
+        warnings.append(
+            Note(
+                "paragraph_number_gap",
+                f"paragraph numbers 1 to {first - 1} not found before {first}",
+                evidence=Evidence(blocks[numbered[0]].lines, None, paragraph=first),
+            )
+        )
     for a, b in zip(numbered, numbered[1:], strict=False):
         lo, hi = blocks[a].number, blocks[b].number
         assert lo is not None and hi is not None

@@ -39,16 +39,27 @@ def read_outcomes(
     path: str | None,
     engine: Engine = "auto",
     input_format: SourceFormat | None = None,
+    max_memory: int | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """What `show` is given, as outcomes: a saved record (JSON), batch JSON Lines (a record or
-    an error per line, either line shape), or a report (PDF or text) extracted on the way."""
+    an error per line, either line shape), or a report (PDF or text) extracted on the way
+    (under `extract`'s memory and time limits)."""
     from ..errors import UnsupportedInputError
 
     objects = _json_objects(data) if input_format is None else None
     if objects is None:
         from ..api import extract
 
-        record = extract(data, path=path, engine=engine, input_format=input_format)
+        record = extract(
+            data,
+            path=path,
+            engine=engine,
+            input_format=input_format,
+            max_bytes=None,  # `data` has been read already
+            max_memory=max_memory,
+            timeout=timeout,
+        )
         yield Outcome.from_record(record)
         return
     for number, obj in enumerate(objects, 1):

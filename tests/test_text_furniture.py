@@ -1,0 +1,103 @@
+"""Running headers and footers in converted text (synthetic pages written here, never real text):
+footers deeper than two lines, a page number sharing its row with a footer cell, and what the
+deeper zone must leave alone."""
+
+from __future__ import annotations
+
+from inspectparse.clean import clean
+from inspectparse.document import Document
+from inspectparse.load.text import load_text
+
+_TEAMS = (
+    "alder",
+    "birch",
+    "cedar",
+    "damson",
+    "elder",
+    "fir",
+    "gorse",
+    "hazel",
+    "iris",
+    "juniper",
+    "kale",
+    "larch",
+)
+# Distinct words on every line: digits alone would fold into one furniture key.
+SENTENCES = [
+    f"Inspectors met the {team} team's leaders and read the records kept for each child."
+    for team in _TEAMS
+]
+
+
+def _pages(bodies: list[str], footer: str) -> str:
+    return "".join(f"{body}\n\n{footer.format(n=n)}\n\f" for n, body in enumerate(bodies, 1))
+
+
+def _furniture(document: Document) -> list[tuple[int, str, str | None]]:
+    return [
+        (page.number, ln.text, ln.furniture_reason)
+        for page in document.pages
+        for ln in page.lines
+        if ln.layer == "furniture"
+    ]
+
+
+def test_a_three_line_footer_in_reading_order_text_is_furniture_whole() -> None:
+    footer = "Area SEND inspection report: Northwick Local Area Partnership\n1 to 5 May 2031\n{n}"
+    bodies = ["\n".join(SENTENCES[k : k + 4]) for k in range(0, 12, 3)]
+    document = load_text(_pages(bodies, footer).encode())
+    clean(document)
+    furniture = _furniture(document)
+    titles = [f for f in furniture if f[1].startswith("Area SEND inspection report")]
+    assert len(titles) == 4 and all(f[2] == "running-footer" for f in titles)
+    assert sum(1 for f in furniture if f[2] == "page-number") == 4
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert all(text in SENTENCES for text in body)
+
+
+def test_a_repeated_line_deep_in_a_page_is_body_unless_furniture_runs_to_the_edge() -> None:
+    # The repeated sentence is third from the page's top, but the two lines above it are body
+    # text that differs on every page: no running header reaches it.
+    repeated = "Leaders should act on what children tell them about their plans."
+    pages = [
+        f"{SENTENCES[k]}\n{SENTENCES[k + 1]}\n{repeated}\n" + "\n".join(SENTENCES[k + 2 : k + 5])
+        for k in range(0, 8, 2)
+    ]
+    document = load_text(("\f".join(pages) + "\f").encode())
+    clean(document)
+    assert not [f for f in _furniture(document) if f[1] == repeated]
+
+
+def test_a_lone_glyph_or_number_deep_in_a_page_stays_body() -> None:
+    # A bullet glyph on its own line opens each page's text, below a two-line running header;
+    # a contents list's page numbers stand in the rows above a two-line running footer.
+    header = "Northwick Local Area Partnership\n1 to 5 May 2031\n"
+    footer = "\nNorthwick inspection report\nPublished June 2031"
+    bodies = [
+        f"{header}\u25fc\n{SENTENCES[k]}\n{SENTENCES[k + 1]}\n{SENTENCES[k + 2]}{footer}"
+        for k in range(0, 8, 2)
+    ]
+    contents = f"{header}Contents\nSummary\nFindings\n3\n7{footer}"
+    document = load_text((contents + "\f" + "\f".join(bodies) + "\f").encode())
+    clean(document)
+    furniture = _furniture(document)
+    assert not [f for f in furniture if f[1] in ("•", "3", "7")]
+    assert sum(1 for f in furniture if f[1] == "Northwick inspection report") == 5
+
+
+def test_a_page_number_beside_a_footer_cell_in_layout_text_is_furniture() -> None:
+    footer = (
+        " Area SEND inspection report: Northwick Local Area Partnership\n"
+        " 1 to 5 May 2031                                                   {n}"
+    )
+    bodies = [
+        "  " + "\n  ".join(SENTENCES[k : k + 3]) + "\n  Leaders          Council leaders"
+        for k in range(0, 12, 3)
+    ]
+    document = load_text(_pages(bodies, footer).encode())
+    assert document.text_layout == "layout"
+    clean(document)
+    numbers = [f for f in _furniture(document) if f[2] == "page-number"]
+    assert [f[1] for f in numbers] == ["1", "2", "3", "4"]
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert not any(text.isdigit() for text in body)

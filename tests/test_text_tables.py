@@ -1,0 +1,244 @@
+"""Area SEND improvement tables in converted text (synthetic "Northwick" reports written here,
+never real text): one item per table row, the responsible body as the item's actor and never
+in its text, in each shape a converter gives (reading order with the cells as separate runs,
+column layout with the cells side by side, markdown pipe tables); a review warning where the
+cells and the rows read disagree."""
+
+from __future__ import annotations
+
+import inspectparse
+from inspectparse.profiles import get
+from inspectparse.record import Record
+
+BODY = ("Northwick Borough", "Council and NHS Fenland", "Integrated Care Board")
+BODY_TEXT = "Northwick Borough Council and NHS Fenland Integrated Care Board"
+ROWS = (
+    (
+        "Leaders across the partnership should agree a shared plan for",
+        "children who wait for an assessment of their needs. Leaders",
+        "should review the plan each term.",
+    ),
+    (
+        "Leaders across the partnership should improve how quickly plans",
+        "are written, so that:",
+        "• families know what support will be given",
+        "• schools receive the plan before the new term.",
+    ),
+    (
+        "Leaders across the partnership should make sure that young people",
+        "are ready for adult life. They should also ensure that",
+        "transitions start early.",
+    ),
+)
+IMPROVEMENTS = (
+    "Leaders should publish the local offer in plain language so that parents",
+    "can find it easily.",
+    "Leaders should widen the choice of alternative provision for pupils",
+    "who cannot attend school full time.",
+)
+HEAD = (
+    "Local area partnership report\n"
+    "Area SEND inspection of Northwick Local Area Partnership\n"
+    "Inspection dates: 4 to 8 March 2030\n"
+    "Dates of previous inspection: 1 to 5 May 2025\n\n"
+    "Inspection outcome\n"
+    "The local area partnership's arrangements lead to inconsistent experiences and outcomes "
+    "for children and young people with special educational needs and/or disabilities "
+    "(SEND).\n\n"
+)
+FOOTER = "Area SEND inspection report: Northwick Local Area Partnership\n4 to 8 March 2030\n{n}\n"
+PROSE = (
+    "Inspectors spoke with children, parents and carers about the support they receive.\n"
+    "Leaders know the area well and have started to act on what families tell them.\n"
+    "Health visitors check the development of young children at the expected times.\n"
+)
+
+
+def _pages(pages: list[str]) -> str:
+    return "".join(
+        f"{page}\n{FOOTER.format(n=n) if n > 1 else ''}\f" for n, page in enumerate(pages, 1)
+    )
+
+
+def _record(text: str) -> Record:
+    return inspectparse.extract(text.encode("utf-8"))
+
+
+def _cell() -> str:
+    return "\n".join(BODY) + "\n\n"
+
+
+def _check(record: Record, priority: int = 3) -> None:
+    items = record.recommendations
+    assert [i.kind for i in items] == ["priority_action"] * priority + ["improvement"] * 2
+    for item, row in zip(items, ROWS[:priority], strict=False):
+        assert item.actor == BODY_TEXT
+        assert item.text.startswith(row[0][:40])
+        assert "Council and NHS" not in item.text and "Care Board" not in item.text
+    assert items[priority].text.startswith("Leaders should publish")
+    assert not [w for w in record.warnings if w.field == "recommendations"]
+
+
+def _improvements() -> str:
+    return (
+        "Areas for improvement\nAreas for improvement\n"
+        + "\n".join(IMPROVEMENTS)
+        + "\n\nLocal area partnership details\nThe council's director of children's services.\n"
+    )
+
+
+def test_reading_order_cells_as_runs_before_each_page_of_rows() -> None:
+    # pdftotext's order: the body cells of a page's rows as one run, then the rows' text; the
+    # third row's page begins with a bullet's end before the next row.
+    page2 = (
+        "Areas for priority action\nResponsible body\n" + _cell() * 2 + "\nAreas for priority "
+        "action\n" + "\n".join(ROWS[0]) + "\n" + "\n".join(ROWS[1][:3]) + "\n"
+    )
+    page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
+    record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
+    assert record.source.text_layout == "reading_order"
+    _check(record)
+    assert record.recommendations[1].text.endswith("before the new term.")
+
+
+def test_reading_order_cells_interleaved_with_rows_and_a_cell_cut_by_a_page_break() -> None:
+    # Each cell before its row's text, the second cell cut off by the page break.
+    page2 = (
+        "Areas for priority action\nResponsible body\n"
+        + _cell()
+        + "Areas for priority action\n"
+        + "\n".join(ROWS[0])
+        + "\n\n"
+        + "\n".join(BODY[:2])
+        + "\n\n"
+        + "\n".join(ROWS[1][:2])
+        + "\n"
+    )
+    page3 = (
+        BODY[2]
+        + "\n\n"
+        + "\n".join(ROWS[1][2:])
+        + "\n\n"
+        + _cell()
+        + "\n".join(ROWS[2])
+        + "\n\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
+    _check(record)
+
+
+def test_layout_text_side_by_side_columns_one_item_per_row() -> None:
+    def row(body: tuple[str, ...], action: tuple[str, ...]) -> str:
+        lines = []
+        for k in range(max(len(body), len(action))):
+            left = body[k] if k < len(body) else ""
+            right = action[k] if k < len(action) else ""
+            lines.append(f" {left:<34}{right}")
+        return "\n".join(lines) + "\n"
+
+    page2 = (
+        " Areas for priority action\n\n"
+        f" {'Responsible body':<34}Areas for priority action\n"
+        + "".join(row(BODY, r) for r in ROWS)
+        + "\n Areas for improvement\n\n Areas for improvement\n "
+        + "\n ".join(IMPROVEMENTS)
+        + "\n\n Local area partnership details\n The council's director.\n"
+    )
+    pages = [HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]
+    record = _record(_pages(pages))
+    assert record.source.text_layout == "layout"
+    _check(record)
+    # "They should also ensure" goes on with its row: three rows, not four.
+    assert "They should also ensure" in record.recommendations[2].text
+
+
+def test_markdown_pipe_table_rows_are_items_with_the_body_as_actor() -> None:
+    table = (
+        "## Areas for priority action\n\n"
+        "| Responsible body | Areas for priority action |\n|---|---|\n"
+        + "".join(f"| {BODY_TEXT} | {' '.join(r)} |\n" for r in ROWS)
+        + "\n## Areas for improvement\n\n"
+        + " ".join(IMPROVEMENTS[:2])
+        + "\n"
+        + " ".join(IMPROVEMENTS[2:])
+        + "\n\n## Local area partnership details\n\nThe council's director.\n"
+    )
+    text = "# Northwick\n\n" + HEAD + PROSE + "\n-----\n\n" + table
+    record = _record(text)
+    assert record.source.text_layout == "markdown"
+    _check(record)
+
+
+def test_cells_and_rows_that_disagree_get_a_review_warning() -> None:
+    # Three body cells head a stretch where only two rows can be told apart (the third row's
+    # text begins with a pronoun's sentence): no silent guess.
+    rows = "\n".join(ROWS[0]) + "\n" + "\n".join(ROWS[1]) + "\nThey should act on it.\n"
+    page2 = (
+        "Areas for priority action\nResponsible body\n"
+        + _cell() * 3
+        + "Areas for priority action\n"
+        + rows
+        + "\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    warnings = [w for w in record.warnings if w.code == "improvement_table_rows_unsure"]
+    assert warnings and warnings[0].field == "recommendations" and warnings[0].severity == "review"
+
+
+def test_body_cell_shape_is_profile_data() -> None:
+    from inspectparse.classify.text_table import is_body_line
+
+    column = get("area_send").body_column
+    assert column is not None
+    for line in (*BODY, "Board (ICB)", "Area leaders", "North East Fenland ICB and", "area ICB"):
+        assert is_body_line(line, column), line
+    for line in (
+        "Leaders across the partnership should agree a shared plan for",
+        "SEND.",
+        "children who wait for an assessment",
+    ):
+        assert not is_body_line(line, column), line
+
+
+def test_layout_text_whose_action_column_moves_between_blocks_of_rows() -> None:
+    # The converter sets the last row on its own grid: its action text starts further left,
+    # one of its body lines is joined to the action text by a single space, and the rows
+    # have no padding between them. Each row is still one item, its body never in the text.
+    first = "".join(
+        f" {left:<34}{right}\n"
+        for left, right in zip(
+            (*BODY, ""),
+            (
+                "Leaders across the partnership should agree a shared plan",
+                "for children who wait for an assessment of their",
+                "needs so that families know what comes next.",
+                "",
+            ),
+            strict=True,
+        )
+    )
+    other = ("NHS Fenland Integrated", "Care Board and Northwick", "Borough Council")
+    last = (
+        f" {other[0]:<24}Leaders across the partnership should improve\n"
+        f" {other[1]} how quickly plans are written for children.\n"
+        f" {other[2]:<24}They should share plans with schools.\n"
+    )
+    page2 = (
+        " Areas for priority action\n\n"
+        f" {'Responsible body':<34}Areas for priority action\n"
+        + first
+        + last
+        + "\n Areas for improvement\n\n Areas for improvement\n "
+        + "\n ".join(IMPROVEMENTS)
+        + "\n\n Local area partnership details\n The council's director.\n"
+    )
+    record = _record(_pages([HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]))
+    assert record.source.text_layout == "layout"
+    items = [i for i in record.recommendations if i.kind == "priority_action"]
+    assert [i.actor for i in items] == [BODY_TEXT, " ".join(other)]
+    assert items[1].text == (
+        "Leaders across the partnership should improve how quickly plans are written for "
+        "children. They should share plans with schools."
+    )
