@@ -167,6 +167,63 @@ def test_a_topic_subheading_after_the_list_heading_keeps_the_glyph_items() -> No
     assert _list_warnings(record) == []
 
 
+def test_an_item_s_next_sentence_without_a_break_stays_in_the_item() -> None:
+    """Reading order keeps no hanging indent: an item's second sentence on the next line (no
+    blank line) is still the item's, as the PDF shows it; a title line straight after an
+    item (a topic subheading set as text) and a paragraph after a blank line are not."""
+    text = (
+        HEAD + "Areas for improvement\n\n"
+        f"{GLYPH}\n\nStrategy meetings do not always include the school nurse.\n"
+        "This means that health knowledge is missed when risk is first weighed.\n\n"
+        f"{GLYPH}\n\n{ITEMS[1]}\n"
+        "Responses to children who go missing\n\n"
+        f"{GLYPH}\n\n{ITEMS[2]}\n\n"
+        "Inspectors saw some strong work with families in the east of the area.\n\n" + TAIL
+    )
+    texts = _texts(_record(text))
+    assert texts[0] == (
+        "Strategy meetings do not always include the school nurse. This means that health "
+        "knowledge is missed when risk is first weighed."
+    )
+    assert texts[1:] == [ITEMS[1], ITEMS[2]]
+
+
+def test_a_glyph_left_at_a_page_end_does_not_take_the_running_footer() -> None:
+    """A stray glyph just above the running footer: the footer is no item, so the glyph
+    stays alone and the list is reported, not given the footer as an item's text."""
+    page1 = f"Areas for improvement\n\n{GLYPH}\n\n{ITEMS[0]}\n\n{GLYPH}\n" + FOOTER + "1\n"
+    page2 = f"{GLYPH}\n\n{ITEMS[1]}\n" + FOOTER + "2\n"
+    page3 = TAIL + FOOTER + "3\n"
+    text = HEAD + page1 + "\f" + page2 + "\f" + page3
+    lines = _page_lines(text, 0)
+    assert GLYPH in lines
+    assert f"{GLYPH} Northwick joint inspection letter" not in lines
+    assert "improvement_list_bullets_apart" in _list_warnings(_record(text))
+
+
+def test_an_unfinished_item_s_last_line_after_a_blank_line_is_still_the_item_s() -> None:
+    """Some converters set a blank line between an item's wrapped lines: one line that ends
+    the unfinished item's sentence goes on with it, and so does a parenthetical note on the
+    item; a paragraph of its own after the list does not."""
+    text = (
+        HEAD + "Areas for improvement\n\n"
+        "\u25fc  The recording of decisions made by the Northwick Safeguarding\n\n"
+        "Children Partnership (NSCP).\n\n"
+        "\u25fc  The timeliness of plans made for children who wait for a decision.\n\n"
+        "(outcome 2, national framework)\n\n"
+        "\u25fc  The quality of supervision for staff in the early help\n\n"
+        "Inspectors saw some strong work with families in the east of the area. Leaders\n"
+        "know where the work is weaker and have plans to improve it.\n\n" + TAIL
+    )
+    assert _texts(_record(text)) == [
+        "The recording of decisions made by the Northwick Safeguarding Children Partnership "
+        "(NSCP).",
+        "The timeliness of plans made for children who wait for a decision. "
+        "(outcome 2, national framework)",
+        "The quality of supervision for staff in the early help",
+    ]
+
+
 def test_a_glyph_never_joins_a_table_cell_repeated_on_its_page() -> None:
     """A table read apart from its rows: the responsible-body cell repeats row after row, and
     a page-top glyph stands above the cells while its item (lower case, going on from the

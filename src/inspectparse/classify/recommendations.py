@@ -25,6 +25,7 @@ from .list_ends import (
 )
 from .table_rows import TableRow, rows_under_header, same_row
 from .text import strip_footnote
+from .text_items import bullets_apart_note, extend_item, goes_on_item
 from .text_table import text_table_rows
 
 _BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
@@ -223,17 +224,8 @@ def read_lists(
                     evidence=Evidence(blocks[end].lines, blocks[end].text),
                 )
             )
-        apart = _glyphs_apart(blocks[i + 1 : end]) if structure.document.format == "text" else 0
-        if apart:
-            notes.append(
-                Note(
-                    "improvement_list_bullets_apart",
-                    f"text without fonts: {apart} bullet glyph(s) under {blocks[i].text!r} stand "
-                    "apart from their items and could not be paired with them; items may be "
-                    "missing or merged",
-                    evidence=Evidence(blocks[i].lines, blocks[i].text),
-                )
-            )
+        if structure.document.format == "text" and (note := bullets_apart_note(blocks, i, end)):
+            notes.append(note)
         gap = numbering_gap(found) if without_fonts(blocks[i]) else None
         if gap is not None:
             notes.append(
@@ -268,13 +260,6 @@ def read_lists(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
     return items, notes
-
-
-def _glyphs_apart(region: list[Block]) -> int:
-    """How many bullets in a list hold no text: glyphs a reading-order converter set apart
-    from their items that the text loader could not pair (`load/bullets.py`). Each still
-    counts as an item (the glyphs are the surest count there is), its text left empty."""
-    return sum(1 for b in region if b.kind == "bullet" and not _BULLET_PREFIX.sub("", b.text))
 
 
 def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
@@ -333,12 +318,22 @@ def _block_items(
     bullets_are_sub_items = heading.item_style == "numbered" and any(
         b.number is not None for b in region
     )
+    item_block: Block | None = None  # the last block of the last item
     for block in region:
         if block.kind == "subheading":
             timescale = block.text.strip().rstrip(":").strip()
             continue
         if block.kind in ("heading", "contents", "table"):
             continue
+        if (
+            item_block
+            and not profile.list_items_after_bullets
+            and goes_on_item(item_block, block, items[-1].text)
+        ):
+            extend_item(items[-1], block)
+            item_block = block
+            continue
+        item_block = None
         body = _BULLET_PREFIX.sub("", block.text).strip()
         if says_list_is_empty(body) or any(p.search(body) for p in skip):
             continue
@@ -368,6 +363,7 @@ def _block_items(
             if m:
                 lead_actor = m.group("actor")
             continue
+        item_block = block
         items.append(
             RecommendationFinding(
                 text=body,

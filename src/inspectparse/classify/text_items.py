@@ -1,0 +1,81 @@
+"""Improvement-list items in text without geometry or fonts (reading-order converters).
+
+A PDF shows an item's extent by its hanging indent and its glyph beside its first line;
+reading order keeps neither. What survives is the missing break between an item's sentences
+and, where the loader could not pair them, glyphs standing alone (`load/bullets.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Evidence, Note
+from ..segment import Block, is_terminal, join_lines
+from .findings import RecommendationFinding
+
+_BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
+
+
+# Longer than this, a text block that ends no sentence is no title.
+_TITLE_MAX = 120
+
+
+def goes_on_item(item_block: Block, block: Block, item_text: str) -> bool:
+    """In reading-order text (no geometry, no fonts), whether a text block after a list item
+    on the same page is more of the item, as a PDF shows by its hanging indent:
+
+    - with no break before it, the item's next sentence (segment starts a block at every
+      sentence that ends a line), but no title line (short, ending no sentence: a topic
+      subheading set as text);
+    - after a break (converters that set blank lines between an item's lines), only one line
+      that ends the unfinished item's sentence ("... of Working" / "Together 2013."), or a
+      parenthetical note on the item ("(outcome 2, national framework)").
+    """
+    first, last = block.lines[0], item_block.lines[-1]
+    if (
+        not item_text  # a glyph left apart (`glyphs_apart`): its text was not placed
+        or block.kind != "text"
+        or block.number is not None
+        or first.x0 is not None
+        or first.bold is not None
+        or first.page != last.page
+    ):
+        return False
+    text = block.text.strip()
+    if not first.gap_before:
+        return is_terminal(text) or len(text) > _TITLE_MAX
+    if len(block.lines) != 1:
+        return False
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        return True
+    return not is_terminal(item_text) and is_terminal(text) and text[:1].isupper()
+
+
+def extend_item(item: RecommendationFinding, block: Block) -> None:
+    item.text = join_lines(item.text, block.text.strip())
+    item.evidence = Evidence(
+        lines=[*item.evidence.lines, *block.lines],
+        text=join_lines(item.evidence.text or "", block.text),
+        paragraph=item.evidence.paragraph,
+    )
+
+
+def glyphs_apart(region: list[Block]) -> int:
+    """How many bullets in a list hold no text: glyphs a reading-order converter set apart
+    from their items that the text loader could not pair (`load/bullets.py`). Each still
+    counts as an item (the glyphs are the surest count there is), its text left empty."""
+    return sum(1 for b in region if b.kind == "bullet" and not _BULLET_PREFIX.sub("", b.text))
+
+
+def bullets_apart_note(blocks: list[Block], start: int, end: int) -> Note | None:
+    """A review warning on the list opened at `start` when glyphs in it stand apart."""
+    apart = glyphs_apart(blocks[start + 1 : end])
+    if not apart:
+        return None
+    title = blocks[start].text
+    return Note(
+        "improvement_list_bullets_apart",
+        f"text without fonts: {apart} bullet glyph(s) under {title!r} stand apart from their "
+        "items and could not be paired with them; items may be missing or merged",
+        evidence=Evidence(blocks[start].lines, title),
+    )
