@@ -70,21 +70,23 @@ def build_lines(words: list[Word], page_number: int) -> list[Line]:
     append = lines.append
     previous_bottom: float | None = None
     for row in _rows(words):
-        if len(row) == 1:  # most rows are one Word (pdfium passes whole runs): one cell
-            cells = [row]
+        single = len(row) == 1  # most rows are one Word (pdfium passes whole runs): one cell
+        if single:
             top, bottom = row[0].top, row[0].bottom
         else:
             row.sort(key=_BY_X0)
-            cells = _cells(row)
             top = min([w.top for w in row])
             bottom = max([w.bottom for w in row])
         height = bottom - top
         if height < 1.0:
             height = 1.0
         gap = previous_bottom is not None and top - previous_bottom > GAP_BEFORE_RATIO * height
-        for cell in cells:
-            append(_cell_line(cell, page_number, len(lines), gap))
         previous_bottom = bottom
+        if single:
+            append(_cell_line(row, page_number, len(lines), gap))
+            continue
+        for cell in _cells(row):
+            append(_cell_line(cell, page_number, len(lines), gap))
     return lines
 
 
