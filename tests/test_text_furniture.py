@@ -120,6 +120,31 @@ def test_text_without_form_feeds_is_cut_at_its_printed_page_numbers() -> None:
     assert body == ["Northwick cover page", *SENTENCES]
 
 
+def test_a_page_number_ending_the_running_line_cuts_the_pages_too() -> None:
+    # Raw engine text: the footer's dates and the page number on one line.
+    footer = "Inspection report: Northwick Local Area Partnership\n1 to 5 May 2031 {n}"
+    bodies = ["\n".join(SENTENCES[k : k + 3]) for k in range(0, 12, 3)]
+    text = "Northwick cover page\n" + "".join(
+        f"{body}\n{footer.format(n=n)}\n" for n, body in enumerate(bodies, 2)
+    )
+    document = load_text(text.encode())
+    assert [p.number for p in document.pages] == [2, 3, 4, 5]
+    clean(document)
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert body == ["Northwick cover page", *SENTENCES]
+
+
+def test_numbers_ending_sentences_that_never_repeat_are_no_page_breaks() -> None:
+    # "... in 2031 12" style endings on ordinary lines: their text never repeats, so the
+    # counting numbers at their ends are no page numbers.
+    text = "".join(
+        f"{sentence} Case {n}\n{sentence.replace('leaders', 'staff')} Note {n}\n"
+        for n, sentence in enumerate(SENTENCES, 1)
+    )
+    document = load_text(text.encode())
+    assert len(document.pages) == 1
+
+
 def test_lone_paragraph_numbers_counting_up_are_no_page_breaks() -> None:
     # Paragraph numbers on lines of their own also count up, but no running line repeats
     # beside them: the text stays one page and says what is lost.

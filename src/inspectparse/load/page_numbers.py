@@ -2,12 +2,14 @@
 viewer's copy and paste, a converter told not to write them).
 
 A report prints its page number in a running footer or header on every page after the cover.
-Without form feeds those numbers are still there, as lone lines counting up through the text,
-each beside the running title that repeats on every page. Where such a run is found the text
-is cut after each number, so `clean` finds the running lines by repetition as it does across
-real pages, and provenance gets the printed page numbers. A run must count up by one, stand
-well apart, and sit by lines that repeat about as often as it has numbers: lone paragraph
-numbers (which also count up) stand beside sentences that never repeat.
+Without form feeds those numbers are still there, counting up through the text: as lone lines,
+each beside the running title that repeats on every page, or at the end of a running line
+itself ("14 to 18 October 2024 6": the footer's dates and the number on one line). Where such
+a run is found the text is cut after each number, so `clean` finds the running lines by
+repetition as it does across real pages, and provenance gets the printed page numbers. A run
+must count up by one, stand well apart, and sit by lines that repeat about as often as it has
+numbers: lone paragraph numbers (which also count up) stand beside sentences that never
+repeat.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import replace
 from ..document import Line, Page
 
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
+# A running line that ends with the page number: its text, then the number.
+_TRAILING_NUMBER = re.compile(r"(\S.*?)\s+(\d{1,4})")
 _DIGITS = re.compile(r"\d+")
 # Fewest numbers in a run, and fewest lines between two of them (a page holds more).
 MIN_RUN = 3
@@ -34,16 +38,27 @@ def _key(text: str) -> str:
     return " ".join(_DIGITS.sub("#", text.lower()).split())
 
 
+def _printed_numbers(lines: list[Line]) -> list[tuple[int, int]]:
+    """(line index, number) of each line that may carry a page number: a lone number, or one
+    ending a line whose text before it repeats through the text (a running line)."""
+    trailing = [(k, _TRAILING_NUMBER.fullmatch(ln.text.strip())) for k, ln in enumerate(lines)]
+    repeats = Counter(_key(m.group(1)) for _, m in trailing if m is not None)
+    found = []
+    for k, ln in enumerate(lines):
+        lone = _PAGE_NUMBER.fullmatch(ln.text.strip())
+        if lone is not None:
+            found.append((k, int(lone.group(1))))
+        elif (m := trailing[k][1]) is not None and repeats[_key(m.group(1))] >= MIN_RUN:
+            found.append((k, int(m.group(2))))
+    return found
+
+
 def _longest_run(lines: list[Line]) -> list[tuple[int, int]]:
-    """(line index, printed number) of the longest chain of lone numbers counting up by one,
+    """(line index, printed number) of the longest chain of page numbers counting up by one,
     each at least MIN_LINES_APART lines after the one before."""
     best: dict[int, list[tuple[int, int]]] = {}
     longest: list[tuple[int, int]] = []
-    for k, ln in enumerate(lines):
-        m = _PAGE_NUMBER.fullmatch(ln.text.strip())
-        if m is None:
-            continue
-        value = int(m.group(1))
+    for k, value in _printed_numbers(lines):
         before = best.get(value - 1)
         chain = (
             [*before, (k, value)]
@@ -69,7 +84,9 @@ def split_at_page_numbers(page: Page) -> list[Page] | None:
 
     def beside_running_line(k: int) -> bool:
         near = range(max(0, k - NEAR), min(len(lines), k + NEAR + 1))
-        return any(j != k and counts[_key(lines[j].text)] >= need for j in near)
+        return any(counts[_key(lines[j].text)] >= need for j in near if j != k) or (
+            _PAGE_NUMBER.fullmatch(lines[k].text.strip()) is None  # the number ends a running line
+        )
 
     if sum(beside_running_line(k) for k, _ in run) < SUPPORTED_SHARE * len(run):
         return None
