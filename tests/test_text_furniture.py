@@ -122,13 +122,16 @@ def test_text_without_form_feeds_is_cut_at_its_printed_page_numbers() -> None:
 
 def test_a_page_number_ending_the_running_line_cuts_the_pages_too() -> None:
     # Raw engine text: the footer's dates and the page number on one line.
-    footer = "Inspection report: Northwick Local Area Partnership\n1 to 5 May 2031 {n}"
-    bodies = ["\n".join(SENTENCES[k : k + 3]) for k in range(0, 12, 3)]
-    text = "Northwick cover page\n" + "".join(
-        f"{body}\n{footer.format(n=n)}\n" for n, body in enumerate(bodies, 2)
-    )
-    document = load_text(text.encode())
-    assert [p.number for p in document.pages] == [2, 3, 4, 5]
+    for footer in (
+        "Inspection report: Northwick Local Area Partnership\n1 to 5 May 2031 {n}",
+        "Inspection report: Northwick School, 1-2 May 2031 Page {n} of 6",
+    ):
+        bodies = ["\n".join(SENTENCES[k : k + 3]) for k in range(0, 12, 3)]
+        text = "Northwick cover page\n" + "".join(
+            f"{body}\n{footer.format(n=n)}\n" for n, body in enumerate(bodies, 2)
+        )
+        document = load_text(text.encode())
+        assert [p.number for p in document.pages] == [2, 3, 4, 5], footer
     clean(document)
     body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
     assert body == ["Northwick cover page", *SENTENCES]

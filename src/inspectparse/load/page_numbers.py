@@ -21,8 +21,9 @@ from dataclasses import replace
 from ..document import Line, Page
 
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
-# A running line that ends with the page number: its text, then the number.
-_TRAILING_NUMBER = re.compile(r"(\S.*?)\s+(\d{1,4})")
+# A running line that ends with the page number: its text, then the number ("... 2024 6",
+# "... 2016 Page 3 of 13").
+_TRAILING_NUMBER = re.compile(r"(\S.*?)\s+(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
 _DIGITS = re.compile(r"\d+")
 # Fewest numbers in a run, and fewest lines between two of them (a page holds more).
 MIN_RUN = 3
