@@ -120,6 +120,8 @@ def detect_variant(
     words, which text without geometry can set inside a wrapped label ("children in care and
     care Good leavers"). So a table read only in part never makes a report look like an era
     without a judgement it grades, whose absence would then go unreported."""
+    if not profile.variants:
+        return None
     labels = flat(table_labels) if table_labels else ""
     page = flat(_GRADE_WORDS.sub(" ", column_text(document)))
     candidates = [v for v in profile.variants if not set(table_keys) & set(v.absent)]
@@ -130,7 +132,7 @@ def detect_variant(
     for variant in candidates:
         if variant.marker is None and not _labels_printed(profile, variant.absent, page):
             return variant.name
-    return profile.variants[-1].name if profile.variants else None
+    return profile.variants[-1].name
 
 
 def _labels_printed(profile: Profile, keys: Collection[str], text: str) -> bool:
