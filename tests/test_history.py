@@ -132,6 +132,25 @@ def test_reports_on_the_same_day_keep_a_stable_order() -> None:
                                             "good" else "improved"]
 
 
+def test_the_same_report_at_two_paths_is_one_inspection() -> None:
+    """A copy of a report in another folder or archive is the same inspection (the same
+    sha256), as in the SQLite output: listed once, never its own previous grade, and the
+    table does not multiply with the copies."""
+    from inspectparse.outcome import InputId, Outcome
+
+    records = _timeline()
+    outcomes = [ok(rec) for rec in records]
+    copies = [
+        Outcome(InputId(f"copy{n}/{o.input.path}", o.input.member, o.input.sha256), record=o.record)
+        for n in range(3)
+        for o in outcomes
+    ]
+    once = across([row for o in outcomes for row in history_values(o)])
+    with_copies = across([row for o in outcomes + copies for row in history_values(o)])
+    assert with_copies == once
+    assert len(once) == len(_rows(records))
+
+
 def test_the_sqlite_view_gives_the_rows_the_table_gives(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     records = _timeline()

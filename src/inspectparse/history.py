@@ -204,7 +204,12 @@ def _blank(value: Any) -> Any:
 
 def across(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """History rows (`rows.HISTORY_COLUMNS`) from each report's row (`rows.history_values`,
-    or a history CSV read back, whose empty cells are None), ordered by council and date."""
+    or a history CSV read back, whose empty cells are None), ordered by council and date.
+
+    A report is its content (sha256 and archive member), as in the SQLite output: the same
+    file met at two paths (a copy in another folder or archive) is one inspection, listed
+    once under the first path given, never its own previous grade."""
+    rows = _first_of_each_report(rows)
     names = [*INPUT_COLUMNS, *(c.name for c in HISTORY_REPORT)]
     types = {c.name: c.sql for c in HISTORY_REPORT}
     conn = sqlite3.connect(":memory:")
@@ -227,6 +232,17 @@ def across(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         return [dict(zip(header, row, strict=True)) for row in cursor]
     finally:
         conn.close()
+
+
+def _first_of_each_report(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    seen: set[tuple[Any, Any]] = set()
+    first = []
+    for row in rows:
+        key = (row.get("sha256"), row.get("member") or "")
+        if key not in seen:
+            seen.add(key)
+            first.append(row)
+    return first
 
 
 # The order rows are listed in: each council's reports together, oldest first.
