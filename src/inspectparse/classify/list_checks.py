@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from ..document import Evidence, Note
-from ..profiles import ListHeading, Profile
+from ..profiles import Profile
 from .findings import RecommendationFinding
-from .text import strip_footnote
+from .recommendations import match_list_heading
 
 # An item that says who must act or what must happen is an instruction, whatever its start:
 # "... should ...", "... must ...", or a short subject and an infinitive ("The board to
@@ -47,7 +47,7 @@ def list_item_checks(profile: Profile, items: list[RecommendationFinding]) -> li
         by_heading.setdefault(item.heading, []).append(item)
     notes = []
     for title, found in by_heading.items():
-        heading = _list_heading(profile, title)
+        heading = match_list_heading(title, profile)
         if heading is None or not heading.imperative or len(found) < MIN_ITEMS:
             continue
         findings = [item for item in found if reads_as_finding(item.text)]
@@ -64,10 +64,3 @@ def list_item_checks(profile: Profile, items: list[RecommendationFinding]) -> li
             )
     return notes
 
-
-def _list_heading(profile: Profile, title: str) -> ListHeading | None:
-    text = strip_footnote(title)
-    for heading in profile.list_headings:
-        if re.fullmatch(rf"(?:{heading.pattern})\s*:?\s*", text, re.I):
-            return heading
-    return None

@@ -78,7 +78,12 @@ def _whole_heading(pattern: str) -> re.Pattern[str]:
 
 
 def _heading_match(block: Block, profile: Profile) -> ListHeading | None:
-    text = strip_footnote(block.text)
+    return match_list_heading(block.text, profile)
+
+
+def match_list_heading(text: str, profile: Profile) -> ListHeading | None:
+    """The profile's list heading that a heading's text is (a footnote marker aside)."""
+    text = strip_footnote(text)
     for heading in profile.list_headings:
         if _whole_heading(heading.pattern).fullmatch(text):
             return heading

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from ..document import Line, Page
-from .starts import running_texts
+from .starts import HEADING_LENGTH, TEXT_START, line_key, running_texts
 
 # Glyphs that mean "bullet" in this corpus: Symbol/Wingdings private-use code points, the
 # geometric squares used from 2019, and U+0083 (how one 2009 report's bullet glyph decodes).
@@ -31,10 +31,6 @@ LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*$")
 _BULLETED = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*\S")
 # An item opens like a sentence: a capital letter, an opening quote or bracket.
 _ITEM_START = re.compile(r"^\s*[A-Z\"'‘“(]")
-_TEXT = re.compile(r"^\s*[A-Za-z\"'‘“(]")
-_DIGITS = re.compile(r"\d+")
-# A block of lines this short that ends no sentence is a heading, not an item.
-_HEADING_LENGTH = 100
 
 
 def attach_lone_bullets(pages: list[Page]) -> None:
@@ -56,13 +52,9 @@ def attach_lone_bullets(pages: list[Page]) -> None:
         top_opens = _ends_sentence(page.lines, running)
 
 
-def _key(text: str) -> str:
-    return " ".join(_DIGITS.sub("#", text).split()).lower()
-
-
 def _repeated(lines: list[Line]) -> set[str]:
     """Keys of the lines of text that occur more than once on a page."""
-    counts = Counter(_key(ln.text) for ln in lines if _TEXT.match(ln.text))
+    counts = Counter(line_key(ln.text) for ln in lines if TEXT_START.match(ln.text))
     return {key for key, n in counts.items() if n > 1}
 
 
@@ -71,7 +63,7 @@ def _ends_sentence(lines: list[Line], running: set[str]) -> bool:
     a sentence, so that the next page's first line may open an item."""
     for line in reversed(lines):
         text = line.text.strip()
-        if LONE_BULLET.match(text) or text.isdigit() or _key(text) in running:
+        if LONE_BULLET.match(text) or text.isdigit() or line_key(text) in running:
             continue
         return text[-1:] in ".:;?!"
     return True
@@ -96,7 +88,7 @@ def _join_single_bullets(lines: list[Line], running: set[str], top_opens: bool) 
             continue
         # The item is the next line that is no furniture (cells may stand between).
         nxt = next(
-            (j for j in range(i + 1, len(lines)) if _key(lines[j].text) not in running), None
+            (j for j in range(i + 1, len(lines)) if line_key(lines[j].text) not in running), None
         )
         if nxt is None:
             continue
@@ -105,7 +97,7 @@ def _join_single_bullets(lines: list[Line], running: set[str], top_opens: bool) 
         in_run = (i > 0 and LONE_BULLET.match(lines[i - 1].text)) or LONE_BULLET.match(
             lines[i + 1].text
         )
-        if not in_run and nxt == i + 1 and _TEXT.match(lines[nxt].text):
+        if not in_run and nxt == i + 1 and TEXT_START.match(lines[nxt].text):
             _attach(line, lines[nxt], in_place=True)
             drop.add(i)
     return drop
@@ -151,12 +143,14 @@ def _pair_runs(lines: list[Line], drop: set[int], running: set[str], top_opens: 
 
 def _at_top(lines: list[Line], k: int, running: set[str]) -> bool:
     """Whether only running furniture stands above line `k` on its page."""
-    return all(_key(lines[j].text) in running for j in range(k))
+    return all(line_key(lines[j].text) in running for j in range(k))
 
 
 def _holds_text(lines: list[Line], window: range, running: set[str]) -> bool:
     """Whether a window holds a line of text (not a page number nor running furniture)."""
-    return any(_TEXT.match(lines[k].text) and _key(lines[k].text) not in running for k in window)
+    return any(
+        TEXT_START.match(lines[k].text) and line_key(lines[k].text) not in running for k in window
+    )
 
 
 def _paired(
@@ -187,11 +181,11 @@ def _openings(
         line = lines[k]
         text = line.text.strip()
         broke = first_opens if k == window.start and first_opens is not None else line.gap_before
-        if not broke or not _ITEM_START.match(text) or _key(text) in running:
+        if not broke or not _ITEM_START.match(text) or line_key(text) in running:
             continue
         end = next((j for j in range(k + 1, window.stop) if lines[j].gap_before), window.stop)
         block = " ".join(ln.text.strip() for ln in lines[k:end])
         # A question is a heading when short ("What needs to improve?").
         ends = block[-1:] in ".:;!" or (block.endswith("?") and len(block) >= 70)
-        openings.append((k, len(block) < _HEADING_LENGTH and not ends))
+        openings.append((k, len(block) < HEADING_LENGTH and not ends))
     return openings

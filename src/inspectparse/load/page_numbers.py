@@ -19,12 +19,12 @@ from collections import Counter
 from dataclasses import replace
 
 from ..document import Line, Page
+from .starts import line_key
 
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
 # A running line that ends with the page number: its text, then the number ("... 2024 6",
 # "... 2016 Page 3 of 13").
 _TRAILING_NUMBER = re.compile(r"(\S.*?)\s+(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
-_DIGITS = re.compile(r"\d+")
 # Fewest numbers in a run, and fewest lines between two of them (a page holds more).
 MIN_RUN = 3
 MIN_LINES_APART = 4
@@ -35,21 +35,17 @@ REPEAT_SHARE = 0.6
 SUPPORTED_SHARE = 0.8
 
 
-def _key(text: str) -> str:
-    return " ".join(_DIGITS.sub("#", text.lower()).split())
-
-
 def _printed_numbers(lines: list[Line]) -> list[tuple[int, int]]:
     """(line index, number) of each line that may carry a page number: a lone number, or one
     ending a line whose text before it repeats through the text (a running line)."""
     trailing = [(k, _TRAILING_NUMBER.fullmatch(ln.text.strip())) for k, ln in enumerate(lines)]
-    repeats = Counter(_key(m.group(1)) for _, m in trailing if m is not None)
+    repeats = Counter(line_key(m.group(1)) for _, m in trailing if m is not None)
     found = []
     for k, ln in enumerate(lines):
         lone = _PAGE_NUMBER.fullmatch(ln.text.strip())
         if lone is not None:
             found.append((k, int(lone.group(1))))
-        elif (m := trailing[k][1]) is not None and repeats[_key(m.group(1))] >= MIN_RUN:
+        elif (m := trailing[k][1]) is not None and repeats[line_key(m.group(1))] >= MIN_RUN:
             found.append((k, int(m.group(2))))
     return found
 
@@ -80,12 +76,12 @@ def split_at_page_numbers(page: Page) -> list[Page] | None:
     run = _longest_run(lines)
     if len(run) < MIN_RUN:
         return None
-    counts = Counter(_key(ln.text) for ln in lines)
+    counts = Counter(line_key(ln.text) for ln in lines)
     need = REPEAT_SHARE * len(run)
 
     def beside_running_line(k: int) -> bool:
         near = range(max(0, k - NEAR), min(len(lines), k + NEAR + 1))
-        return any(counts[_key(lines[j].text)] >= need for j in near if j != k) or (
+        return any(counts[line_key(lines[j].text)] >= need for j in near if j != k) or (
             _PAGE_NUMBER.fullmatch(lines[k].text.strip()) is None  # the number ends a running line
         )
 

@@ -51,7 +51,7 @@ def running_texts(pages: list[Page]) -> set[str]:
     order sets among the paragraphs and which must not be counted as paragraph starts."""
     seen: Counter[str] = Counter()
     for page in pages:
-        seen.update({_key(ln.text) for ln in page.lines})
+        seen.update({line_key(ln.text) for ln in page.lines})
     return {text for text, n in seen.items() if n >= RUNNING_PAGES and text}
 
 
@@ -61,7 +61,8 @@ def text_width(pages: list[Page]) -> int:
     return lengths[int(len(lengths) * WIDTH_PERCENTILE)] if len(lengths) >= 20 else 0
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
+    """A line's text as running furniture is compared: digits masked, spaces and case folded."""
     return " ".join(_DIGITS.sub("#", text).split()).lower()
 
 
@@ -100,7 +101,7 @@ class PageText:
 
     def is_running(self, line: Line) -> bool:
         text = line.text.strip()
-        return text.isdigit() or _key(text) in self.running
+        return text.isdigit() or line_key(text) in self.running
 
     def block(self, i: int) -> tuple[str, int]:
         """The block of lines from line i up to the next break or lone number, and its end."""
@@ -119,7 +120,7 @@ class PageText:
         broke = line.gap_before if i else (line.gap_before or top_opens)
         if not broke or not TEXT_START.match(text) or text[:1].islower():
             return False
-        if _key(text) in self.running:
+        if line_key(text) in self.running:
             return False
         block, end = self.block(i)
         if is_known_heading(block):
