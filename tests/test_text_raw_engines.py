@@ -166,3 +166,29 @@ def test_a_list_of_instructions_is_not_flagged() -> None:
     record = _record(text)
     assert len(record.recommendations) == 4
     assert _items_unlike_actions(record) == []
+
+
+def test_a_table_with_one_row_set_apart_by_spaces_reads_every_row() -> None:
+    """A converter that aligns only the row that fits one line ("Overall effectiveness" and
+    its grade with spaces between) and gives the wrapped rows in reading order: both kinds of
+    row are read, so no judgement is lost to the shape of its neighbour."""
+    record = _record(ILACS_HEAD + "Overall effectiveness      Inadequate\r\n" + ILACS_BODY)
+    assert record.grades == {
+        "impact_of_leaders": "requires_improvement",
+        "help_and_protection": "good",
+        "children_in_care": "good",
+        "care_leavers": "inadequate",
+        "overall_effectiveness": "inadequate",
+    }
+    assert not _missing(record)
+
+
+def test_rows_read_two_ways_must_agree() -> None:
+    """Where the reading-order rows would give a grade the spaced row contradicts, only the
+    spaced rows are kept and the rest is reported missing: never a mixed guess."""
+    head = ILACS_HEAD.replace("leavers\r\nInadequate\r\n", "leavers\r\nInadequate\r\n"
+                              "Overall effectiveness\r\nGood\r\n")
+    record = _record(head + "Overall effectiveness      Inadequate\r\n" + ILACS_BODY)
+    assert record.grades.get("overall_effectiveness") == "inadequate"
+    assert len(record.grades) < 5
+    assert _missing(record)

@@ -122,14 +122,38 @@ class TableRead:
 
 def read_table(structure: Structure, profile: Profile) -> TableRead:
     region = table_region(structure, profile)
+    text_input = structure.document.format == "text"
     if region and region[0].has_geometry:
-        return _geometric_table(region, profile)
-    if region:
-        tabbed = _tabbed_table(region, profile)
-        if tabbed.found:
-            return tabbed
-    # Reading-order text: labels and grades as separate runs of lines, paired by their order;
-    # the first region that holds the table's labels is the table.
+        placed = _geometric_table(region, profile)
+        # A PDF's rows all have their places; text laid out with spaces may have them only
+        # for the rows that fit one line.
+        return _with_reading_order(placed, structure, profile) if text_input else placed
+    tabbed = _tabbed_table(region, profile) if region else None
+    if tabbed is None or not tabbed.found:
+        return _reading_order_table(structure, profile)
+    return _with_reading_order(tabbed, structure, profile)
+
+
+def _with_reading_order(read: TableRead, structure: Structure, profile: Profile) -> TableRead:
+    """Text whose table has some rows set apart by spaces and the rest in reading order (a
+    converter that aligns only the rows that fit one line): the rows read both ways, where
+    the reading-order rows add judgements and every grade both read agrees."""
+    if not read.found:
+        return read
+    tabbed, paired = read, _reading_order_table(structure, profile)
+    both = tabbed.found.keys() & paired.found.keys()
+    more = paired.found.keys() - tabbed.found.keys()
+    if not more or any(tabbed.found[k].grade != paired.found[k].grade for k in both):
+        return tabbed
+    found = {**paired.found, **tabbed.found}
+    found = {spec.key: found[spec.key] for spec in profile.judgements if spec.key in found}
+    labels = " ".join(t for t in (tabbed.label_text, paired.label_text) if t)
+    return TableRead(found, labels, tabbed.notes + paired.notes)
+
+
+def _reading_order_table(structure: Structure, profile: Profile) -> TableRead:
+    """Reading-order text: labels and grades as separate runs of lines, paired by their order;
+    the first region that holds the table's labels is the table."""
     from .reading_order import read_reading_order_table
 
     # A region that pairs its labels is the table; else the first that lists them (a
