@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .document import Document, Line
 from .load.bullets import BULLET_GLYPHS
+from .load.page_numbers import PAGE_NUMBER
 
 BULLET = "•"
 SUB_BULLET = "–"
@@ -55,7 +56,6 @@ FOOTER_ZONE = 0.12
 ZONE_LINES = 2
 DEEP_ZONE_LINES = 4
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _TRAILING_PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
 
 
@@ -195,7 +195,7 @@ def _mark_zone(
                 marks[id(ln)] = f"running-{running}"
         for ln in row if depth < ZONE_LINES else ():
             alone = sized or all(id(o) in marks or o is ln for o in row)
-            if alone and id(ln) not in marks and _PAGE_NUMBER.match(ln.text.strip()):
+            if alone and id(ln) not in marks and PAGE_NUMBER.fullmatch(ln.text.strip()):
                 marks[id(ln)] = "page-number"
         if depth >= ZONE_LINES and len(marks) < len(row):
             return

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..document import Document
 from ..profiles import GRADE, Profile, profiles
-from .text import flat
+from .text import flat, label_regex
 
 # Grade phrases as whole words: taken out of page-1 text before looking for an era's labels.
 _GRADE_WORDS = re.compile(rf"\b{GRADE}\b", re.I)
@@ -138,7 +138,7 @@ def detect_variant(
 def _labels_printed(profile: Profile, keys: Collection[str], text: str) -> bool:
     """Whether `text` prints the label of one of the judgements `keys`."""
     return any(
-        spec.label is not None and re.search(spec.label, text, re.I)
+        spec.label is not None and label_regex(spec.label).search(text)
         for spec in profile.judgements
         if spec.key in keys
     )

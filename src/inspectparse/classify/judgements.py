@@ -134,21 +134,21 @@ def read_table(structure: Structure, profile: Profile) -> TableRead:
     return _with_reading_order(tabbed, structure, profile)
 
 
-def _with_reading_order(read: TableRead, structure: Structure, profile: Profile) -> TableRead:
-    """Text whose table has some rows set apart by spaces and the rest in reading order (a
-    converter that aligns only the rows that fit one line): the rows read both ways, where
-    the reading-order rows add judgements and every grade both read agrees."""
-    if not read.found:
-        return read
-    tabbed, paired = read, _reading_order_table(structure, profile)
-    both = tabbed.found.keys() & paired.found.keys()
-    more = paired.found.keys() - tabbed.found.keys()
-    if not more or any(tabbed.found[k].grade != paired.found[k].grade for k in both):
-        return tabbed
-    found = {**paired.found, **tabbed.found}
+def _with_reading_order(spaced: TableRead, structure: Structure, profile: Profile) -> TableRead:
+    """Text whose table has some rows set apart by spaces (`spaced`, read by position or by
+    tabs) and the rest in reading order (a converter that aligns only the rows that fit one
+    line): the reading-order rows add judgements, where every grade both read agrees."""
+    if not spaced.found:
+        return spaced
+    paired = _reading_order_table(structure, profile)
+    both = spaced.found.keys() & paired.found.keys()
+    more = paired.found.keys() - spaced.found.keys()
+    if not more or any(spaced.found[k].grade != paired.found[k].grade for k in both):
+        return spaced
+    found = {**paired.found, **spaced.found}
     found = {spec.key: found[spec.key] for spec in profile.judgements if spec.key in found}
-    labels = " ".join(t for t in (tabbed.label_text, paired.label_text) if t)
-    return TableRead(found, labels, tabbed.notes + paired.notes)
+    labels = " ".join(t for t in (spaced.label_text, paired.label_text) if t)
+    return TableRead(found, labels, spaced.notes + paired.notes)
 
 
 def _reading_order_table(structure: Structure, profile: Profile) -> TableRead:
@@ -386,7 +386,7 @@ def extract_judgements(
     if profile.primary_source == "narrative":
         sources.reverse()
     results: list[JudgementFinding] = []
-    warnings.extend(_era_notes(profile, variant, sources))
+    warnings.extend(_era_notes(profile, variant, absent, sources))
     for spec in profile.judgements:
         if spec.key in absent:
             continue
@@ -432,7 +432,10 @@ def extract_judgements(
 
 
 def _era_notes(
-    profile: Profile, variant: str | None, sources: list[dict[str, JudgementFinding]]
+    profile: Profile,
+    variant: str | None,
+    absent: tuple[str, ...],
+    sources: list[dict[str, JudgementFinding]],
 ) -> list[Note]:
     """When judgements only the chosen era requires were not found, the era itself is in doubt
     (it is read from the table's labels and page 1, and a table read in part tells little):
@@ -444,7 +447,6 @@ def _era_notes(
     ]
     if not missing:
         return []
-    absent = next((v.absent for v in profile.variants if v.name == variant), ())
     return [
         Note(
             "judgement_era_unsure",

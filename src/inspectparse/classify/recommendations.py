@@ -24,11 +24,10 @@ from .list_ends import (
     without_fonts,
 )
 from .table_rows import TableRow, rows_under_header, same_row
-from .text import strip_footnote
+from .text import BULLET_PREFIX, strip_footnote
 from .text_items import bullets_apart_note, extend_item, goes_on_item
 from .text_table import text_table_rows
 
-_BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
 _ACTOR_SUBJECT = re.compile(
     r"^(?P<actor>(?:the\s+)?[A-Z]?[\w’' ,&-]{2,90}?)\s+(?:should|must|needs? to|is required to)\b"
 )
@@ -301,7 +300,7 @@ def _holds_text(blocks: list[Block], start: int, end: int) -> bool:
 def _says_empty(region: list[Block]) -> bool:
     """Whether a list's blocks hold a sentence saying the list is empty."""
     return any(
-        says_list_is_empty(_BULLET_PREFIX.sub("", line).strip())
+        says_list_is_empty(BULLET_PREFIX.sub("", line).strip())
         for block in region
         for line in re.split(r"(?<=[.!?])\s+", block.text)
     )
@@ -339,7 +338,7 @@ def _block_items(
             item_block = block
             continue
         item_block = None
-        body = _BULLET_PREFIX.sub("", block.text).strip()
+        body = BULLET_PREFIX.sub("", block.text).strip()
         if says_list_is_empty(body) or any(p.search(body) for p in skip):
             continue
         if block.kind == "sub_bullet" or (block.kind == "bullet" and bullets_are_sub_items):

@@ -36,6 +36,10 @@ class LineText:
         return out
 
 
+# A list item's leading bullet as `clean` leaves it: "•", a sub-item's "–", or a plain "- ".
+BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
+
+
 def flat(text: str) -> str:
     """Whitespace runs to one space, ends stripped (split/join: a regex sub is far slower)."""
     return " ".join(text.split())

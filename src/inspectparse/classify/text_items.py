@@ -7,14 +7,10 @@ and, where the loader could not pair them, glyphs standing alone (`load/bullets.
 
 from __future__ import annotations
 
-import re
-
 from ..document import Evidence, Note
 from ..segment import Block, is_terminal, join_lines
 from .findings import RecommendationFinding
-
-_BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
-
+from .text import BULLET_PREFIX
 
 # Longer than this, a text block that ends no sentence is no title.
 _TITLE_MAX = 120
@@ -64,7 +60,7 @@ def glyphs_apart(region: list[Block]) -> int:
     """How many bullets in a list hold no text: glyphs a reading-order converter set apart
     from their items that the text loader could not pair (`load/bullets.py`). Each still
     counts as an item (the glyphs are the surest count there is), its text left empty."""
-    return sum(1 for b in region if b.kind == "bullet" and not _BULLET_PREFIX.sub("", b.text))
+    return sum(1 for b in region if b.kind == "bullet" and not BULLET_PREFIX.sub("", b.text))
 
 
 def bullets_apart_note(blocks: list[Block], start: int, end: int) -> Note | None:

@@ -21,7 +21,9 @@ from dataclasses import replace
 from ..document import Line, Page
 from .starts import line_key
 
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
+# A printed page number, whole ("12", "Page 3 of 13", "3/13"; `fullmatch`); the number in
+# group 1. `clean` finds page numbers at pages' edges with it too.
+PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
 # A running line that ends with the page number: its text, then the number ("... 2024 6",
 # "... 2016 Page 3 of 13").
 _TRAILING_NUMBER = re.compile(r"(\S.*?)\s+(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
@@ -42,7 +44,7 @@ def _printed_numbers(lines: list[Line]) -> list[tuple[int, int]]:
     repeats = Counter(line_key(m.group(1)) for _, m in trailing if m is not None)
     found = []
     for k, ln in enumerate(lines):
-        lone = _PAGE_NUMBER.fullmatch(ln.text.strip())
+        lone = PAGE_NUMBER.fullmatch(ln.text.strip())
         if lone is not None:
             found.append((k, int(lone.group(1))))
         elif (m := trailing[k][1]) is not None and repeats[line_key(m.group(1))] >= MIN_RUN:
@@ -82,7 +84,7 @@ def split_at_page_numbers(page: Page) -> list[Page] | None:
     def beside_running_line(k: int) -> bool:
         near = range(max(0, k - NEAR), min(len(lines), k + NEAR + 1))
         return any(counts[line_key(lines[j].text)] >= need for j in near if j != k) or (
-            _PAGE_NUMBER.fullmatch(lines[k].text.strip()) is None  # the number ends a running line
+            PAGE_NUMBER.fullmatch(lines[k].text.strip()) is None  # the number ends a running line
         )
 
     if sum(beside_running_line(k) for k, _ in run) < SUPPORTED_SHARE * len(run):
