@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..document import Evidence, Line, Note
+from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from .findings import JudgementFinding
@@ -23,8 +24,13 @@ from .grades import canonical_grade, is_not_judged
 from .text import LineText, flat, label_regex, strip_footnote
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
+# The one-word grades come from the vocabulary (grades.py); the wrapped pieces of "requires
+# improvement to be good" are spelt out, as a cell may end at any of its words.
+_ONE_WORD_GRADES = "|".join(
+    w.phrase for w in GRADES.values() if w.phrase is not None and w.phrase.isalpha()
+)
 _FRAGMENT = re.compile(
-    r"^(?:(?P<start>outstanding|good|adequate|inadequate|not\s+judged"
+    rf"^(?:(?P<start>{_ONE_WORD_GRADES}|{NOT_JUDGED}"
     r"|requires?(?:\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?)?"
     r"|grade\s+\d(?:\s*\(\w+\))?)(?:\s+grade\s+\d)?"
     r"|(?P<cont>improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|to(?:\s+be(?:\s+good)?)?"
