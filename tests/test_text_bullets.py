@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspectparse
 from inspectparse.load.text import load_text
 from inspectparse.record import Record
+from report_parts import complete
 
 GLYPH = "\uf06e"  # how a Wingdings bullet reaches converted text
 HEAD = (
@@ -33,7 +34,7 @@ TAIL = "Next steps\n\nThe partnership should write a plan that says how it will 
 
 
 def _record(text: str) -> Record:
-    return inspectparse.extract(text.encode("utf-8"))
+    return inspectparse.extract(complete(text).encode("utf-8"))
 
 
 def _texts(record: Record) -> list[str]:
@@ -63,7 +64,7 @@ def test_a_glyph_on_the_line_before_its_item_joins_it() -> None:
 
 
 def test_a_lead_in_above_a_glyph_stays_text_and_lower_case_items_join() -> None:
-    """"Leaders need to:" straight above a glyph is a lead-in, not a heading standing alone,
+    """ "Leaders need to:" straight above a glyph is a lead-in, not a heading standing alone,
     and the items after it open lower case."""
     text = (
         HEAD + "Areas for improvement\n\nLeaders need to act jointly and quickly to:\n"

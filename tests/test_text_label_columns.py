@@ -13,6 +13,7 @@ import datetime as dt
 
 import inspectparse
 from inspectparse.record import Record
+from report_parts import complete
 
 LABELS = (
     "Overall effectiveness",
@@ -52,7 +53,7 @@ def _columns(dates: str, grades: tuple[str, ...] = GRADES) -> str:
 
 
 def _record(text: str) -> Record:
-    return inspectparse.extract(text.encode("utf-8"))
+    return inspectparse.extract(complete(text).encode("utf-8"))
 
 
 def _grades(record: Record) -> dict[str, str]:
@@ -125,9 +126,7 @@ def test_a_dated_field_wrapped_onto_a_lower_case_line_still_goes_on() -> None:
     )
     record = _record(text)
     assert record.report.inspection_periods is not None
-    assert (record.report.inspection_start, record.report.inspection_end)[0] == dt.date(
-        2031, 11, 4
-    )
+    assert (record.report.inspection_start, record.report.inspection_end)[0] == dt.date(2031, 11, 4)
     assert {j.key: j.grade for j in record.judgements}["overall_effectiveness"] == (
         "requires_improvement"
     )

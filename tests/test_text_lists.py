@@ -13,6 +13,7 @@ from inspectparse.document import Line
 from inspectparse.profiles import get as get_profile
 from inspectparse.record import Record
 from inspectparse.segment import Block
+from report_parts import complete
 
 HEAD = (
     "Northwick\n"
@@ -26,7 +27,7 @@ HEAD = (
 
 
 def _record(text: str) -> Record:
-    return inspectparse.extract(text.encode("utf-8"))
+    return inspectparse.extract(complete(text).encode("utf-8"))
 
 
 def _numbers(record: Record) -> list[int | None]:
@@ -120,7 +121,6 @@ def test_title_naming_a_judgement_is_a_new_part_not_a_topic() -> None:
     assert _numbers(record) == [3, 4]
 
 
-
 def _blocks(*spec: tuple[str, str, int | None]) -> list[Block]:
     """Blocks of text without fonts (bold None), as the segment stage gives them."""
     return [
@@ -146,7 +146,6 @@ def test_page_number_left_between_a_subheading_and_its_item_is_passed_over() -> 
     heading = profile.list_headings[-2]
     assert heading.pattern == "Areas for improvement"
     assert _list_end(blocks, 0, heading, profile, tables=False) == 5
-
 
 
 def test_topic_subheadings_over_bullets_in_a_list_without_numbers_keep_it_going() -> None:

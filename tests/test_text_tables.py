@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspectparse
 from inspectparse.profiles import get
 from inspectparse.record import Record
+from report_parts import complete
 
 BODY = ("Northwick Borough", "Council and NHS Fenland", "Integrated Care Board")
 BODY_TEXT = "Northwick Borough Council and NHS Fenland Integrated Care Board"
@@ -61,7 +62,7 @@ def _pages(pages: list[str]) -> str:
 
 
 def _record(text: str) -> Record:
-    return inspectparse.extract(text.encode("utf-8"))
+    return inspectparse.extract(complete(text).encode("utf-8"))
 
 
 def _cell() -> str:

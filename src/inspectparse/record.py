@@ -152,6 +152,13 @@ WARNING_CODES: dict[str, WarningCode] = {
         "the numbered paragraphs stop long before the body text ends: later paragraphs are "
         "missing from the run",
     ),
+    "report_end_missing": WarningCode(
+        "recommendations",
+        "review",
+        "none of the ways a report of the kind ends (Ofsted's back page, a letter's sign-off) "
+        "is in its last lines: pages may be missing, so its lists, paragraphs and the "
+        "judgements only some reports give may be incomplete",
+    ),
     "paragraph_number_inferred": WarningCode(
         "paragraphs", "info", "a lost paragraph number was restored from its neighbours"
     ),

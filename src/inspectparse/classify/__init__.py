@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..document import Note
 from ..segment import Structure
 from .authority import find_authority
-from .checks import metadata_checks
+from .checks import ending_checks, metadata_checks
 from .detect import detect_kind, detect_kind_in_prose, detect_variant
 from .findings import Findings
 from .judgements import TableRead, extract_judgements, read_table
@@ -55,4 +55,6 @@ def classify(structure: Structure) -> Findings:
     findings.recommendations, notes = read_lists(structure, profile)
     findings.warnings.extend(notes)
     findings.warnings.extend(list_item_checks(profile, findings.recommendations))
+    graded = {j.key for j in findings.judgements}
+    findings.warnings.extend(ending_checks(profile, document, graded))
     return findings

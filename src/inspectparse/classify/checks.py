@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..document import Note
+from ..document import Document, Note
 from ..profiles import Profile
 from ..profiles.spec import NAME_TAIL_WORDS
 from .findings import Meta
@@ -28,6 +28,9 @@ _GENERIC_PROVIDER = re.compile(
     re.I,
 )
 _DATE_FIELDS = ("report.inspection_start", "report.inspection_end")
+# A complete report's ending (`Profile.endings`) lies within this many lines of its end: the
+# most after it in the corpus is 20 (a joint letter's signatories after "Yours sincerely").
+ENDING_WINDOW_LINES = 40
 
 
 def metadata_checks(profile: Profile, meta: Meta) -> list[Note]:
@@ -113,3 +116,43 @@ def _lead_notes(profile: Profile, meta: Meta) -> list[Note]:
             )
         ]
     return []
+
+
+def ending_checks(profile: Profile, document: Document, graded: set[str]) -> list[Note]:
+    """Review warnings when none of the ways a report of the kind ends is in its last lines:
+    pages may be missing (a text cut short, a PDF missing its last pages), so the lists and
+    paragraphs read from what is left may be short, and a judgement only some reports give
+    (not in `graded`) may be on the missing pages."""
+    patterns = profile.compiled("endings")
+    if not patterns:
+        return []
+    tail: list[str] = []
+    for page in reversed(document.pages):
+        for line in reversed(page.lines):
+            if text := line.text.strip():
+                tail.append(text)
+        if len(tail) >= ENDING_WINDOW_LINES:
+            break
+    if any(p.search(text) for text in tail[:ENDING_WINDOW_LINES] for p in patterns):
+        return []
+    what = "its sign-off or Ofsted's back page" if profile.letter else "Ofsted's back page"
+    cause = f"the end of the report ({what}) is not in its last {ENDING_WINDOW_LINES} lines"
+    fields = (["recommendations"] if profile.list_headings else []) + ["paragraphs"]
+    notes = [
+        Note(
+            "report_end_missing",
+            f"{cause}: pages may be missing, so the {field} read may be incomplete",
+            field,
+        )
+        for field in fields
+    ]
+    notes += [
+        Note(
+            "report_end_missing",
+            f"{cause}: '{spec.key}', which only some reports give, may be on a missing page",
+            f"judgements.{spec.key}",
+        )
+        for spec in profile.judgements
+        if not spec.required and spec.key not in graded
+    ]
+    return notes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .spec import (
+    BACK_PAGE_ENDINGS,
     FOUR_POINT_TO_2013,
     GRADE,
     IS_OR_ARE,
@@ -54,6 +55,8 @@ PROFILE = Profile(
         r"Leadership and governance",
         r"Record of main findings",
     ),
+    # The copyright line is on the inside cover; the report ends with its summary table.
+    endings=BACK_PAGE_ENDINGS + (r"^Record of main findings",),
     overall_lineage="overall_effectiveness",
     provider_patterns=(r"protection of children\s*\n(?P<provider>[^\n]+)\n",),
 )

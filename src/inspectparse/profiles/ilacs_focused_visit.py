@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import APOS, ListHeading, Profile
+from .spec import APOS, LETTER_ENDINGS, ListHeading, Profile
 
 PROFILE = Profile(
     kind="ilacs_focused_visit",
@@ -54,6 +54,7 @@ PROFILE = Profile(
         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:HMI,\s+)?(?i:lead\s+inspector)\b",
     ),
     letter=True,
+    endings=LETTER_ENDINGS,
     # The subject line comes before the body's sentences that name the visit again.
     provider_earliest=True,
 )

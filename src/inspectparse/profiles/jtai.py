@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import ListHeading, Profile
+from .spec import LETTER_ENDINGS, ListHeading, Profile
 
 PROFILE = Profile(
     kind="jtai",
@@ -51,4 +51,5 @@ PROFILE = Profile(
     ),
     lead_patterns=(),
     letter=True,
+    endings=LETTER_ENDINGS,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .spec import (
+    BACK_PAGE_ENDINGS,
     FOUR_POINT_TO_2013,
     GRADE,
     NUMBERED_IN_BRACKETS,
@@ -61,6 +62,8 @@ PROFILE = Profile(
         r"quality of provision",
         r"Leadership and management",
     ),
+    # The copyright line is on the inside cover; the report ends with its summary table.
+    endings=BACK_PAGE_ENDINGS + (r"^Record of main findings",),
     provider_patterns=(
         r"Inspection of looked after children\s+services\s*\n(?P<provider>[^\n]+)\n",
     ),

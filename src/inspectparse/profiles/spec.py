@@ -18,6 +18,7 @@ __all__ = [
     "ALONE_AFTER",
     "APOS",
     "AREA_SEND_OUTCOMES",
+    "BACK_PAGE_ENDINGS",
     "COLON_OR_VERB",
     "FOUR_POINT",
     "FOUR_POINT_TO_2013",
@@ -28,6 +29,7 @@ __all__ = [
     "GradeAfter",
     "ItemStyle",
     "JudgementSpec",
+    "LETTER_ENDINGS",
     "ListHeading",
     "Profile",
     "Variant",
@@ -47,6 +49,24 @@ NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|o
 WRAPPED_NAME = rf"(?:[^\n]+\n[ \t]*{NAME_TAIL_WORDS}(?:[ \t]+{NAME_TAIL_WORDS})*[ \t]*|[^\n]+)"
 
 ItemStyle = Literal["bullets", "numbered", "paragraphs"]
+
+# How a complete report ends (`Profile.endings`, searched in its last lines by
+# `classify.checks.ending_checks`): Ofsted's back page (the Crown copyright line, the licence,
+# the alternative-format offer, where it is published, Ofsted's description of itself).
+BACK_PAGE_ENDINGS = (
+    r"©\s*Crown copyright",
+    r"Open Government Licence",
+    r"If you would like a copy of this document in a different format",
+    r"This publication is available at",
+    r"Children.s Services and Skills \(Ofsted\) regulates and inspects",
+)
+# A letter ends with its sign-off, or with the signatory's name and rank when the sign-off is
+# an image; some carry the back page too.
+LETTER_ENDINGS = BACK_PAGE_ENDINGS + (
+    r"^Yours (?:sincerely|faithfully)",
+    r"^(?:Her|His) Majesty.s Inspector\b",
+    r"^(?:Senior )?HMI$",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +185,9 @@ class Profile:
     lead_search_patterns: tuple[str, ...] = ()
     # A letter: its date line supplies a year the visit dates leave out.
     letter: bool = False
+    # Regexes (per line) of what a complete report of the kind ends with: where none is in
+    # its last lines, pages may be missing (a review warning on its lists and paragraphs).
+    endings: tuple[str, ...] = BACK_PAGE_ENDINGS
     # Take the provider match that comes first in the text, whichever pattern made it
     # (default: the first pattern that matches anywhere).
     provider_earliest: bool = False
