@@ -303,3 +303,28 @@ def test_a_row_start_is_a_recommendation_not_a_sentence_going_on() -> None:
         "In particular they should improve the plans.",
     ):
         assert not opens_recommendation(text), text
+
+
+def test_header_row_read_across_is_no_text_and_a_row_s_later_sentence_no_row() -> None:
+    # pypdf and PDFium read the header row across ("Responsible body Areas for priority
+    # action") and then each cell before its row. The header is neither action text nor a
+    # row of its own, and a row's second sentence of a recommendation's shape starting a
+    # line stays in its row: one item per cell.
+    first = (
+        "Leaders across the partnership should agree a shared plan for",
+        "children who wait for an assessment of their needs.",
+        "Leaders need to make sure that the plan is reviewed each term.",
+    )
+    page2 = (
+        "Areas for priority action\n\nResponsible body Areas for priority action\n"
+        + "\n".join(BODY)
+        + "\n"
+        + "\n".join(first)
+        + "\n"
+        + "".join("\n".join(BODY) + "\n" + "\n".join(row) + "\n" for row in ROWS[1:])
+        + "\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    _check(record)
+    assert record.recommendations[0].text == " ".join(first)

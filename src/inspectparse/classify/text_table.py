@@ -84,6 +84,12 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
     after_title = False
     for ln in lines:
         text = _norm(ln.text)
+        if _header_row(text, title, column):
+            # Both headers on one line (the table's header row read across): the body cells
+            # follow it, as after the body header alone.
+            out.append(("header", ln))
+            after_title = False
+            continue
         if text.lower() == title.lower() or _compiled(column.header).fullmatch(text):
             out.append(("header", ln))
             after_title = text.lower() == title.lower()
@@ -92,6 +98,16 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
         after_title = False
         out.append((kind, ln))
     return out
+
+
+def _header_row(text: str, title: str, column: BodyColumn) -> bool:
+    """Whether a line is the table's header row read across: the body column's header and
+    the action column's (the list's title), in either order."""
+    heads = (column.header, re.escape(title))
+    return any(
+        _compiled(rf"(?i)(?:{first})\s+(?:{second})").fullmatch(text) is not None
+        for first, second in (heads, heads[::-1])
+    )
 
 
 def _runs(kinds: list[tuple[str, Line]]) -> list[tuple[int, list[Line]]]:
