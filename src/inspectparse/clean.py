@@ -207,8 +207,14 @@ def _mark_zone(
 
 
 def _is_running_plus_number(text: str, common: set[str]) -> bool:
-    """A running line with a page number at its end, on the same row."""
+    """A running line with a page number at its end, on the same row, or glued to its
+    start where the running line opens with digits too ("620 to" for page 6 and "20 to")."""
     text = text.strip()
+    if text[:1].isdecimal() and any(
+        text[k : k + 1].isdecimal() and furniture_key(f"{text[:k]} {text[k:]}") in common
+        for k in (1, 2)
+    ):
+        return True
     # Only a line ending in a digit (`\d` is `isdecimal`) can have a page number to strip:
     # the others skip the regex, which tries every space in the line.
     if not text[-1:].isdecimal():
