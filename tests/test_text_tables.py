@@ -328,3 +328,16 @@ def test_header_row_read_across_is_no_text_and_a_row_s_later_sentence_no_row() -
     record = _record(_pages([HEAD + PROSE, page2, PROSE]))
     _check(record)
     assert record.recommendations[0].text == " ".join(first)
+
+
+def test_header_row_read_before_the_first_cell_the_cell_is_no_action_text() -> None:
+    # PyMuPDF reads both header cells, then each row's cell before its text, with no blank
+    # lines: the line after the action column's header is the first cell (it comes again
+    # on every row), not the first row's text.
+    page2 = (
+        "Areas for priority action\nResponsible body\nAreas for priority action\n"
+        + "".join("\n".join(BODY) + "\n" + "\n".join(row) + "\n" for row in ROWS)
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    _check(record)

@@ -27,6 +27,7 @@ first cell is the body, the rest the action.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -79,9 +80,12 @@ def is_body_line(text: str, column: BodyColumn) -> bool:
 
 def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[str, Line]]:
     """Each line as "header", "body" or "action". The line after the action column's header
-    (the title repeated) is the first row's action text whatever its shape."""
+    (the title repeated) is the first row's action text whatever its shape, unless it is a
+    body line that comes again in the region: the body is repeated on every row, action text
+    is not (a converter that reads the header row before the first cell)."""
     out: list[tuple[str, Line]] = []
     after_title = False
+    seen = Counter(_norm(ln.text) for ln in lines)
     for ln in lines:
         text = _norm(ln.text)
         if _header_row(text, title, column):
@@ -94,7 +98,8 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
             out.append(("header", ln))
             after_title = text.lower() == title.lower()
             continue
-        kind = "body" if not after_title and is_body_line(text, column) else "action"
+        body = is_body_line(text, column) and (not after_title or seen[text] > 1)
+        kind = "body" if body else "action"
         after_title = False
         out.append((kind, ln))
     return out
