@@ -19,6 +19,7 @@ from ..document import Evidence, Line, Note
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from .findings import JudgementFinding
+from .glued_grades import split_glued_grades
 from .grades import canonical_grade, is_not_judged
 from .text import LineText, flat, label_regex, strip_footnote
 
@@ -124,6 +125,8 @@ def read_table(structure: Structure, profile: Profile) -> TableRead:
     region = table_region(structure, profile)
     text_input = structure.document.format == "text"
     if region and region[0].has_geometry:
+        if text_input:  # a converter's columns laid out with spaces may glue cells
+            region = split_glued_grades(region, profile, _fragment)
         placed = _geometric_table(region, profile)
         # A PDF's rows all have their places; text laid out with spaces may have them only
         # for the rows that fit one line.
