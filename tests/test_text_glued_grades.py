@@ -85,12 +85,13 @@ def test_a_grade_glued_to_words_that_make_no_label_is_reported_missing() -> None
     assert record.grades["help_and_protection"] == "good"
 
 
-def test_what_is_split_and_what_is_left_whole() -> None:
-    profile = get("ilacs")
+def _texts(text: str, kind: str = "ilacs", x0: float = 300.0) -> list[str]:
+    line = Line(text=text, page=1, index=0, x0=x0, top=100.0)
+    return [ln.text for ln in split_glued_grades([line], get(kind), grade_fragment, 60.0)]
 
-    def texts(text: str) -> list[str]:
-        line = Line(text=text, page=1, index=0, x0=300.0, top=100.0)
-        return [ln.text for ln in split_glued_grades([line], profile, grade_fragment)]
+
+def test_what_is_split_and_what_is_left_whole() -> None:
+    texts = _texts
 
     assert texts("Requires improvement  permanence") == ["Requires improvement", "permanence"]
     assert texts("Requires improvement to be good care leavers") == [
@@ -103,5 +104,13 @@ def test_what_is_split_and_what_is_left_whole() -> None:
         "Good progress has been made in most of the services for families.",  # a sentence
         "Good Leaders know their services",  # capitalised words that are no label
         "improvement leavers",  # no whole grade phrase before the words
+        "Good and the board has met every month.",  # a sentence's end
     ):
         assert texts(whole) == [whole], whole
+    # The first line of a wrapped label after its grade; left of the grade column, nothing.
+    wrapped = "Adequate Outcomes for looked after children and"
+    assert _texts(wrapped, "looked_after_children_2012") == [
+        "Adequate",
+        "Outcomes for looked after children and",
+    ]
+    assert _texts(wrapped, "looked_after_children_2012", x0=20.0) == [wrapped]

@@ -5,12 +5,14 @@ summary table's label wraps, the grade cell sits level with the label's second l
 converter that merges words close on one row can set the grade and label words as one cell:
 the tail of a wrapped label after its grade ("Good  leavers", "Requires improvement
 permanence", "Outstanding and protection"), or a grade set before the whole label of its row
-("Requires improvement Overall effectiveness", the grade's "to be good" on the row below).
+("Requires improvement Overall effectiveness", the grade's "to be good" on the row below), or
+the first line of a wrapped one ("Adequate Outcomes for looked after children and").
 
-Such a line is split into its grade and a label line only where the shape is unambiguous: the
-words before are a whole grade phrase, the words after are no grade and are either a short
-run going on with a label (lower case, no sentence) or a whole label of the profile. Whether
-the label lines then make a label is still the profile's labels' call (`_geometric_table`).
+Such a line, in the grade column, is split into its grade and a label line only where the
+shape is unambiguous: the words before are a whole grade phrase, the words after are no grade
+and no sentence, and are either a short run going on with a label (lower case) or open with a
+label of the profile. Whether the label lines then make a label is still the profile's labels'
+call (`_geometric_table`).
 """
 
 from __future__ import annotations
@@ -31,14 +33,16 @@ _ROW_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+")
 
 
 def split_glued_grades(
-    region: list[Line], profile: Profile, fragment: FragmentMatcher
+    region: list[Line], profile: Profile, fragment: FragmentMatcher, column: float
 ) -> list[Line]:
-    """The region with each line that is a grade glued to label words split in two: the
-    grade, then the label words (same row, so both stay level with the label)."""
+    """The region with each line in the grade column (starting at `column` or right of it)
+    that is a grade glued to label words split in two: the grade, then the label words (same
+    row, so both stay level with the label)."""
     labels = [label_regex(spec.label) for spec in profile.judgements if spec.label]
     out: list[Line] = []
     for line in region:
-        split = _split(line.text, labels, fragment)
+        in_column = (line.x0 or 0.0) >= column
+        split = _split(line.text, labels, fragment) if in_column else None
         if split is None:
             out.append(line)
             continue
@@ -60,9 +64,9 @@ def _split(
         if head is None or not head.group("start"):
             continue
         rest = " ".join(words[k:])
-        tail = rest[0].islower() and len(words) - k <= _TAIL_WORDS and not is_terminal(rest)
-        whole = any(p.fullmatch(_ROW_NUMBER.sub("", rest)) for p in labels)
-        if fragment(rest) is None and (tail or whole):
+        tail = rest[0].islower() and len(words) - k <= _TAIL_WORDS
+        opens = any(p.match(_ROW_NUMBER.sub("", rest)) for p in labels)
+        if fragment(rest) is None and not is_terminal(rest) and (tail or opens):
             return " ".join(words[:k]), rest
         return None
     return None

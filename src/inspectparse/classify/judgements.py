@@ -126,7 +126,8 @@ def read_table(structure: Structure, profile: Profile) -> TableRead:
     text_input = structure.document.format == "text"
     if region and region[0].has_geometry:
         if text_input:  # a converter's columns laid out with spaces may glue cells
-            region = split_glued_grades(region, profile, _fragment)
+            column = min(ln.x0 or 0.0 for ln in region) + MIN_GRADE_INDENT
+            region = split_glued_grades(region, profile, _fragment, column)
         placed = _geometric_table(region, profile)
         # A PDF's rows all have their places; text laid out with spaces may have them only
         # for the rows that fit one line.
