@@ -341,3 +341,30 @@ def test_header_row_read_before_the_first_cell_the_cell_is_no_action_text() -> N
     )
     record = _record(_pages([HEAD + PROSE, page2, PROSE]))
     _check(record)
+
+
+def test_layout_text_whose_body_cells_reach_past_the_action_header() -> None:
+    # PyMuPDF's sorted text sets the header row by its own widths: the action column's header
+    # starts left of where the body cells' longest lines end. A body line with the action text
+    # beside it as a cell of its own is the body whole, never cut at the header's column.
+    def row(action: tuple[str, ...]) -> str:
+        lines = []
+        for k in range(max(len(BODY), len(action))):
+            left = BODY[k] if k < len(BODY) else ""
+            right = action[k] if k < len(action) else ""
+            lines.append(f" {left:<26}    {right}".rstrip())
+        return "\n".join(lines) + "\n"
+
+    page2 = (
+        " Areas for priority action\n\n"
+        f" {'Responsible body':<20}Areas for priority action\n"
+        + "".join(row(r) for r in ROWS)
+        + "\n Areas for improvement\n\n Areas for improvement\n "
+        + "\n ".join(IMPROVEMENTS)
+        + "\n\n Local area partnership details\n The council's director.\n"
+    )
+    pages = [HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]
+    record = _record(_pages(pages))
+    assert record.source.text_layout == "layout"
+    _check(record)
+    assert record.recommendations[0].text == " ".join(ROWS[0])
