@@ -114,3 +114,9 @@ def test_what_is_split_and_what_is_left_whole() -> None:
         "Outcomes for looked after children and",
     ]
     assert _texts(wrapped, "looked_after_children_2012", x0=20.0) == [wrapped]
+    # A grade glued to the next row's number, no space between: split before the number.
+    glued = "Requires1. Children who need help and protection"
+    assert _texts(glued, "sif") == ["Requires", "1. Children who need help and protection"]
+    assert _texts("Requires1. Leaders met every month", "sif") == [
+        "Requires1. Leaders met every month"
+    ]

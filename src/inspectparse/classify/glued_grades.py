@@ -6,7 +6,8 @@ converter that merges words close on one row can set the grade and label words a
 the tail of a wrapped label after its grade ("Good  leavers", "Requires improvement
 permanence", "Outstanding and protection"), or a grade set before the whole label of its row
 ("Requires improvement Overall effectiveness", the grade's "to be good" on the row below), or
-the first line of a wrapped one ("Adequate Outcomes for looked after children and").
+the first line of a wrapped one ("Adequate Outcomes for looked after children and"), even with
+no space before the label's row number ("Requires1. Children who need help and protection").
 
 Such a line, in the grade column, is split into its grade and a label line only where the
 shape is unambiguous: the words before are a whole grade phrase, the words after are no grade
@@ -30,6 +31,8 @@ from .text import label_regex
 _TAIL_WORDS = 4
 # A label may carry its row number ("3.", "2.1").
 _ROW_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+")
+# A grade glued to the next row number with no space between ("Requires1. Children ...").
+_GLUED_ROW_NUMBER = re.compile(r"^(\D+?)(\d{1,2}(?:\.\d{1,2})?\.\s+\S.*)$")
 
 
 def split_glued_grades(
@@ -56,8 +59,15 @@ def _split(
 ) -> tuple[str, str] | None:
     """(grade, label words) of a line that opens with a whole grade phrase followed by label
     words; None for any other line (a grade alone, a sentence, a label alone)."""
+    if fragment(text) is not None:
+        return None
+    numbered = _GLUED_ROW_NUMBER.match(text)
+    if numbered and (head := fragment(numbered.group(1))) and head.group("start"):
+        rest = numbered.group(2)
+        if any(p.match(_ROW_NUMBER.sub("", rest)) for p in labels):
+            return numbered.group(1).strip(), rest
     words = text.split()
-    if fragment(text) is not None or len(words) < 2:
+    if len(words) < 2:
         return None
     for k in range(len(words) - 1, 0, -1):  # the longest grade phrase first
         head = fragment(" ".join(words[:k]))
