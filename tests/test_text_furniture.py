@@ -103,6 +103,39 @@ def test_a_page_number_beside_a_footer_cell_in_layout_text_is_furniture() -> Non
     assert not any(text.isdigit() for text in body)
 
 
+def test_a_page_number_glued_to_a_running_line_that_opens_with_digits_is_furniture() -> None:
+    # A converter that sets the footer's cells by position can glue the page number to the
+    # date range beside it ("4 12 to 16 May 2031" on most pages, "412 to 16 May 2031" on one):
+    # furniture still, never a line of the page's text.
+    bodies = ["\n".join(SENTENCES[k : k + 3]) for k in range(0, 12, 3)]
+    footers = [f"{n} 12 to 16 May 2031" for n in (1, 2, 3)] + ["412 to 16 May 2031"]
+    text = "".join(
+        f"{body}\nNorthwick area inspection report\n{footer}\n\f"
+        for body, footer in zip(bodies, footers, strict=True)
+    )
+    document = load_text(text.encode())
+    clean(document)
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert body == [s for k in range(0, 12, 3) for s in SENTENCES[k : k + 3]]
+
+
+def test_a_page_s_own_number_under_a_two_line_running_block_at_its_top_is_furniture() -> None:
+    # PyMuPDF sets a page's footer first (title, dates, number): the number is the third row
+    # from the page's top, below running lines. It is the page's own number: furniture. A
+    # lone number that is not the page's stays the page's text.
+    block = "Area SEND inspection report: Northwick Local Area Partnership\n1 to 5 May 2031\n"
+    bodies = ["\n".join(SENTENCES[k : k + 3]) for k in range(0, 12, 3)]
+    text = "".join(
+        f"{block}{n if n != 3 else 14}\n{body}\n\f" for n, body in enumerate(bodies, 1)
+    )
+    document = load_text(text.encode())
+    clean(document)
+    numbers = [(f[0], f[1]) for f in _furniture(document) if f[2] == "page-number"]
+    assert numbers == [(1, "1"), (2, "2"), (4, "4")]
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert body[:3] == SENTENCES[:3] and "14" in body
+
+
 def test_text_without_form_feeds_is_cut_at_its_printed_page_numbers() -> None:
     # A viewer's copy: no form feeds, but every page after the cover ends in the running
     # footer and its page number. The pages come back, and the footers leave the body.

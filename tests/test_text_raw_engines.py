@@ -192,3 +192,22 @@ def test_rows_read_two_ways_must_agree() -> None:
     assert record.grades.get("overall_effectiveness") == "inadequate"
     assert len(record.grades) < 5
     assert _missing(record)
+
+
+def test_a_grade_sentence_run_into_the_table_s_last_row_is_read() -> None:
+    """Raw engine text without blank lines runs the LSCB grade sentence into the summary
+    table's last row ("3. Leadership ... Inadequate The effectiveness of the ..."): the
+    sentence is read from after the row's grade."""
+    text = (
+        SIF_HEAD
+        + "The judgements on areas of the service that contribute to overall effectiveness are:\n"
+        "1. Children who need help and protection Good\n"
+        "2. Children looked after and achieving permanence Good\n"
+        "3. Leadership, management and governance Good\n"
+        "The effectiveness of the Local Safeguarding Children Board (LSCB) is\n"
+        "inadequate.\n"
+        "The board does not yet hold its partners to account.\n"
+    )
+    record = _record(text)
+    assert record.grades.get("lscb") == "inadequate"
+    assert "judgements.lscb" not in _missing(record)

@@ -304,3 +304,170 @@ def test_a_row_start_is_a_recommendation_not_a_sentence_going_on() -> None:
         "In particular they should improve the plans.",
     ):
         assert not opens_recommendation(text), text
+
+
+def test_header_row_read_across_is_no_text_and_a_row_s_later_sentence_no_row() -> None:
+    # pypdf and PDFium read the header row across ("Responsible body Areas for priority
+    # action") and then each cell before its row. The header is neither action text nor a
+    # row of its own, and a row's second sentence of a recommendation's shape starting a
+    # line stays in its row: one item per cell.
+    first = (
+        "Leaders across the partnership should agree a shared plan for",
+        "children who wait for an assessment of their needs.",
+        "Leaders need to make sure that the plan is reviewed each term.",
+    )
+    page2 = (
+        "Areas for priority action\n\nResponsible body Areas for priority action\n"
+        + "\n".join(BODY)
+        + "\n"
+        + "\n".join(first)
+        + "\n"
+        + "".join("\n".join(BODY) + "\n" + "\n".join(row) + "\n" for row in ROWS[1:])
+        + "\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    _check(record)
+    assert record.recommendations[0].text == " ".join(first)
+
+
+def test_header_row_read_before_the_first_cell_the_cell_is_no_action_text() -> None:
+    # PyMuPDF reads both header cells, then each row's cell before its text, with no blank
+    # lines: the line after the action column's header is the first cell (it comes again
+    # on every row), not the first row's text.
+    page2 = (
+        "Areas for priority action\nResponsible body\nAreas for priority action\n"
+        + "".join("\n".join(BODY) + "\n" + "\n".join(row) + "\n" for row in ROWS)
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    _check(record)
+
+
+def test_layout_text_whose_body_cells_reach_past_the_action_header() -> None:
+    # PyMuPDF's sorted text sets the header row by its own widths: the action column's header
+    # starts left of where the body cells' longest lines end. A body line with the action text
+    # beside it as a cell of its own is the body whole, never cut at the header's column.
+    def row(action: tuple[str, ...]) -> str:
+        lines = []
+        for k in range(max(len(BODY), len(action))):
+            left = BODY[k] if k < len(BODY) else ""
+            right = action[k] if k < len(action) else ""
+            lines.append(f" {left:<26}    {right}".rstrip())
+        return "\n".join(lines) + "\n"
+
+    page2 = (
+        " Areas for priority action\n\n"
+        f" {'Responsible body':<20}Areas for priority action\n"
+        + "".join(row(r) for r in ROWS)
+        + "\n Areas for improvement\n\n Areas for improvement\n "
+        + "\n ".join(IMPROVEMENTS)
+        + "\n\n Local area partnership details\n The council's director.\n"
+    )
+    pages = [HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]
+    record = _record(_pages(pages))
+    assert record.source.text_layout == "layout"
+    _check(record)
+    assert record.recommendations[0].text == " ".join(ROWS[0])
+
+
+def test_a_cell_interleaved_line_by_line_with_its_row_is_split_from_the_text() -> None:
+    # pdftotext can read a cell across its row's text line by line, and set one line of
+    # each on a single line ("Care Board and Northwick are ready for ..."): the cell's words
+    # are the actor, the rest goes on with the row's sentence.
+    other = ("NHS Fenland Integrated", "Care Board and Northwick", "Borough Council")
+    row3 = (
+        f"{other[0]}\n{ROWS[2][0]}\n{other[1]} {ROWS[2][1]}\n{other[2]}\n{ROWS[2][2]}\n"
+    )
+    page2 = (
+        "Areas for priority action\nResponsible body\n"
+        + _cell()
+        + "Areas for priority action\n"
+        + "\n".join(ROWS[0])
+        + "\n\n"
+        + _cell()
+        + "\n".join(ROWS[1])
+        + "\n\n"
+        + row3
+        + "\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    items = [i for i in record.recommendations if i.kind == "priority_action"]
+    assert [i.actor for i in items] == [BODY_TEXT, BODY_TEXT, " ".join(other)]
+    assert items[2].text == " ".join(ROWS[2])
+    assert not [w for w in record.warnings if w.field == "recommendations"]
+
+
+def test_a_line_opening_with_names_inside_a_row_stays_its_text() -> None:
+    # Names opening a line of the row's text are its text where no cell is read across the
+    # row (no body line close above and below).
+    row = (
+        "Leaders across the partnership should agree with the leaders of",
+        "Northwick Borough Council and NHS Fenland ICB how families will be told",
+        "about waiting times.",
+    )
+    page2 = (
+        "Areas for priority action\nResponsible body\n"
+        + _cell()
+        + "Areas for priority action\n"
+        + "\n".join(row)
+        + "\n\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    items = [i for i in record.recommendations if i.kind == "priority_action"]
+    assert len(items) == 1 and items[0].actor == BODY_TEXT
+    assert items[0].text == " ".join(row)
+
+
+def test_a_row_opening_with_a_long_line_of_names_is_action_text() -> None:
+    # A row's sentence can open with a line in the name shape ("Leaders, NHS Fenland and
+    # Northwick Borough Council"): it is as wide as the action column, twice a body line's
+    # width, so it is the row's text, not its cell.
+    row2 = (
+        "Leaders, NHS Fenland and Northwick Borough Council",
+        "and school leaders should improve how quickly plans",
+        "are written, so that families know what support will be given.",
+    )
+    page2 = (
+        "Areas for priority action\nResponsible body\n"
+        + _cell()
+        + "Areas for priority action\n"
+        + "\n".join(ROWS[0])
+        + "\n"
+        + "\n".join(BODY)
+        + "\n"
+        + "\n".join(row2)
+        + "\n"
+        + "\n".join(BODY)
+        + "\n"
+        + "\n".join(ROWS[2])
+        + "\n\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    items = [i for i in record.recommendations if i.kind == "priority_action"]
+    assert [i.actor for i in items] == [BODY_TEXT] * 3
+    assert [i.text for i in items] == [" ".join(r) for r in (ROWS[0], row2, ROWS[2])]
+    assert not [w for w in record.warnings if w.field == "recommendations"]
+
+
+def test_header_row_read_down_before_a_first_cell_that_never_comes_again() -> None:
+    # Both headers on lines of their own, then the first cell: a body line, even where the
+    # first cell names other bodies than the rest (its lines never come again).
+    first = ("Northwick Borough Council and", "NHS Fenland ICB")
+    page2 = (
+        "Areas for priority action\nResponsible body\nAreas for priority action\n"
+        + "\n".join(first)
+        + "\n"
+        + "\n".join(ROWS[0])
+        + "\n"
+        + "".join("\n".join(BODY) + "\n" + "\n".join(row) + "\n" for row in ROWS[1:])
+        + "\n"
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    items = [i for i in record.recommendations if i.kind == "priority_action"]
+    assert [i.actor for i in items] == [" ".join(first), BODY_TEXT, BODY_TEXT]
+    assert items[0].text == " ".join(ROWS[0])

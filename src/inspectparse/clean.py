@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .document import Document, Line
+from .document import Document, Line, Page
 from .load.bullets import BULLET_GLYPHS
 from .load.page_numbers import PAGE_NUMBER
 
@@ -176,13 +176,15 @@ def _zones(document: Document) -> list[tuple[Zone, Zone]]:
 
 
 def _mark_zone(
-    zone: Zone, common: set[str], keys: dict[int, str], running: str, sized: bool
+    zone: Zone, common: set[str], keys: dict[int, str], running: str, page: Page
 ) -> None:
     """Mark a zone's furniture, from the page's edge inward: in the first ZONE_LINES rows each
     line on its own; below them only whole rows, and only while every row so far was
     furniture. A page number stands alone on its row or beside furniture; a number beside
-    other text (a contents entry's page) is not one. A PDF's zones (`sized`) are margins of the
-    page, where no contents entry reaches."""
+    other text (a contents entry's page) is not one. A PDF's zones (sized pages) are margins
+    of the page, where no contents entry reaches. Deeper, a lone number is a page number only
+    where it is the page's own (a three-line running block set above the page's text)."""
+    sized = bool(page.height)
     for depth, row in enumerate(zone):
         if depth >= ZONE_LINES and any(ln.layer != "furniture" for r in zone[:depth] for ln in r):
             return
@@ -190,7 +192,11 @@ def _mark_zone(
         for ln in row:
             key = keys[id(ln)]
             if depth >= ZONE_LINES and not any(ch.isalpha() for ch in key):
-                continue  # this deep, a lone glyph or number is the page's text (a contents list)
+                # This deep, a lone glyph or number is the page's text (a contents list),
+                # unless it is the page's own number.
+                if ln.text.strip() == str(page.number):
+                    marks[id(ln)] = "page-number"
+                continue
             if key in common or _is_running_plus_number(ln.text, common):
                 marks[id(ln)] = f"running-{running}"
         for ln in row if depth < ZONE_LINES else ():
@@ -207,8 +213,14 @@ def _mark_zone(
 
 
 def _is_running_plus_number(text: str, common: set[str]) -> bool:
-    """A running line with a page number at its end, on the same row."""
+    """A running line with a page number at its end, on the same row, or glued to its
+    start where the running line opens with digits too ("620 to" for page 6 and "20 to")."""
     text = text.strip()
+    if text[:1].isdecimal() and any(
+        text[k : k + 1].isdecimal() and furniture_key(f"{text[:k]} {text[k:]}") in common
+        for k in (1, 2)
+    ):
+        return True
     # Only a line ending in a digit (`\d` is `isdecimal`) can have a page number to strip:
     # the others skip the regex, which tries every space in the line.
     if not text[-1:].isdecimal():
@@ -251,6 +263,5 @@ def mark_furniture(document: Document) -> None:
         for name, (whole, edge) in counts.items()
     }
     for page, (top, bottom) in zip(document.pages, zones, strict=True):
-        sized = bool(page.height)
-        _mark_zone(top, common["header"], keys, "header", sized)
-        _mark_zone(bottom, common["footer"], keys, "footer", sized)
+        _mark_zone(top, common["header"], keys, "header", page)
+        _mark_zone(bottom, common["footer"], keys, "footer", page)

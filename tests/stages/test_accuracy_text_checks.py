@@ -54,6 +54,8 @@ def test_responsible_body_cell_in_an_item_fails() -> None:
     assert "responsible-body cell" in text_failures(_record(recommendations=[woven]))[0]
     clean = _item("Leaders at the council and the NHS board should plan sprockets together.")
     assert text_failures(_record(recommendations=[clean])) == []
+    header = _item("Responsible body Areas for priority action Leaders should fix gadgets.")
+    assert "table's header" in text_failures(_record(recommendations=[header]))[0]
 
 
 def test_a_judgement_label_must_be_a_label() -> None:

@@ -23,6 +23,8 @@ _BODY_CELL = re.compile(
     r"(?:Area |Health )?[Ll]eaders\b"
     r"|\b(?:Council|Board|ICB)\s+(?:Area |Health |Local authority )?[Ll]eaders\b",
 )
+# The table's header row ("Responsible body | Areas for priority action") read as text.
+_TABLE_HEADER = re.compile(r"\bResponsible bod(?:y|ies)\b")
 # A judgement label that runs on into its grade or a grade cell.
 _NOT_A_LABEL = re.compile(
     r"\bGrade\s+\d|\($|\b(?:is|are)\W*$"
@@ -35,8 +37,8 @@ LABEL_MAX = 100
 
 def text_failures(record: dict[str, Any]) -> list[str]:
     """What the record's text holds that it must not: back-page furniture in a numbered
-    paragraph or an item, a responsible-body cell in an item, a judgement label that is not a
-    label (too long, a grade in it, a trailing "Grade 3 (")."""
+    paragraph or an item, a responsible-body cell or the table's header in an item, a
+    judgement label that is not a label (too long, a grade in it, a trailing "Grade 3 (")."""
     out = []
     for p in record["paragraphs"]:
         if p["number"] is not None and (m := _BACK_PAGE.search(p["text"])):
@@ -46,6 +48,8 @@ def text_failures(record: dict[str, Any]) -> list[str]:
             out.append(f"item {k} holds back-page text {m.group()!r}")
         if m := _BODY_CELL.search(item["text"]):
             out.append(f"item {k} holds a responsible-body cell {m.group()!r}")
+        if m := _TABLE_HEADER.search(item["text"]):
+            out.append(f"item {k} holds the table's header {m.group()!r}")
     for j in record["judgements"]:
         label = j["label"]
         if len(label) > LABEL_MAX or _NOT_A_LABEL.search(label.strip()):

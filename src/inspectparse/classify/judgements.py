@@ -20,6 +20,7 @@ from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from .findings import JudgementFinding
+from .glued_grades import split_glued_grades
 from .grades import canonical_grade, is_not_judged
 from .text import LineText, flat, label_regex, strip_footnote
 
@@ -44,6 +45,11 @@ _HEADLINE_TAIL = re.compile(rf"\s*(?:(?:are|is)\s+)?(?:{GRADE}|improvement)\b", 
 _HEADLINE_TAIL_CHARS = 40
 # A headline run into the title block: the text after "Report published: D Month YYYY".
 _AFTER_PUBLISHED = re.compile(r"\bReport published:?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}\.?\s+", re.I)
+# A summary table's numbered row ("3. Leadership, management and governance Inadequate")
+# with a sentence run on after its grade.
+_AFTER_TABLE_ROW = re.compile(
+    rf"\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+[A-Z][^.:;]{{3,100}}?\s(?i:{GRADE})\s+(?=[A-Z])"
+)
 # Text every match holds, lower-cased: a cheap test that spares most blocks the search (its
 # leading `\b` under re.I leaves the regex no literal to skip ahead by). Each of these letters
 # matches under re.I only characters that lower-case to it (unlike "i" and "s").
@@ -130,6 +136,9 @@ def read_table(structure: Structure, profile: Profile) -> TableRead:
     region = table_region(structure, profile)
     text_input = structure.document.format == "text"
     if region and region[0].has_geometry:
+        if text_input:  # a converter's columns laid out with spaces may glue cells
+            column = min(ln.x0 or 0.0 for ln in region) + MIN_GRADE_INDENT
+            region = split_glued_grades(region, profile, _fragment, column)
         placed = _geometric_table(region, profile)
         # A PDF's rows all have their places; text laid out with spaces may have them only
         # for the rows that fit one line.
@@ -333,6 +342,10 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                     break
         elif _PUBLISHED_CUE in text.lower() and (published := _AFTER_PUBLISHED.search(text)):
             text = text[published.end() :]
+        elif block.kind == "text" and (row := _AFTER_TABLE_ROW.match(text)):
+            # A grade sentence run into the summary table's last row (text without blank
+            # lines): the sentence starts after the row's grade.
+            text = text[row.end() :]
         # A spec whose pattern matched here without a grade: its later patterns are not tried.
         ungraded: int | None = None
         for position, spec, n, pattern in searches:

@@ -127,7 +127,7 @@ def _grid_aligned(lines: list[Line], column: float) -> list[Line]:
     a body line that reaches it to the action text. A row of two cells shows where the
     action column is; a row of one cell takes the column of the nearest such row on its
     page (the leftmost within a few rows). Action cells are moved to `column`, joined lines
-    split at the local column."""
+    split at the local column; a body cell beside an action cell ends before `column`."""
     rows: dict[tuple[int, float], list[Line]] = {}
     for ln in lines:
         rows.setdefault((ln.page, _top(ln)), []).append(ln)
@@ -155,6 +155,10 @@ def _grid_aligned(lines: list[Line], column: float) -> list[Line]:
                     continue
                 right = split[1]
                 out += [split[0], replace(right, x0=local + shift, x1=(right.x1 or 0.0) + shift)]
+            elif len(cells) > 1:
+                # A cell of its own beside the action text (the loader split them at their
+                # gap): the body cell whole, however far its words reach past the header.
+                out.append(replace(ln, x1=min(ln.x1 or 0.0, column - _COLUMN_SLACK)))
             else:
                 out.append(ln)
     return out

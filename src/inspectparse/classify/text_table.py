@@ -27,6 +27,7 @@ first cell is the body, the rest the action.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -38,6 +39,10 @@ from .table_rows import JOINING_WORD, TableRow, opens_recommendation
 _BULLET_START = re.compile(r"^[•–\-◼▪]")
 # How much of the text after a row's first line the sentence shape is tested on.
 _SENTENCE_REACH = 3
+# A body line is at most this share of the action lines' median length (the body column is
+# about half as wide: 0.48-0.54 in every table seen), judged over at least this many lines.
+_BODY_WIDTH_SHARE = 0.7
+_MIN_ACTION_LINES = 6
 
 
 @dataclass(slots=True)
@@ -79,19 +84,100 @@ def is_body_line(text: str, column: BodyColumn) -> bool:
 
 def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[str, Line]]:
     """Each line as "header", "body" or "action". The line after the action column's header
-    (the title repeated) is the first row's action text whatever its shape."""
+    (the title repeated) is the first row's action text whatever its shape, unless the body
+    column's header stands right above that header (the header row read before the first
+    cell, down or across) or the line is a body line that comes again in the region (the
+    body is repeated on every row, action text is not)."""
     out: list[tuple[str, Line]] = []
     after_title = False
+    seen = Counter(_norm(ln.text) for ln in lines)
     for ln in lines:
         text = _norm(ln.text)
-        if text.lower() == title.lower() or _compiled(column.header).fullmatch(text):
+        if _header_row(text, title, column):
+            # Both headers on one line (the table's header row read across): the body cells
+            # follow it, as after the body header alone.
             out.append(("header", ln))
-            after_title = text.lower() == title.lower()
+            after_title = False
             continue
-        kind = "body" if not after_title and is_body_line(text, column) else "action"
+        if text.lower() == title.lower() or _compiled(column.header).fullmatch(text):
+            below_body_header = bool(out) and out[-1][0] == "header" and (
+                _compiled(column.header).fullmatch(_norm(out[-1][1].text)) is not None
+            )
+            out.append(("header", ln))
+            after_title = text.lower() == title.lower() and not below_body_header
+            continue
+        body = is_body_line(text, column) and (not after_title or seen[text] > 1)
+        kind = "body" if body else "action"
         after_title = False
         out.append((kind, ln))
     return out
+
+
+def _header_row(text: str, title: str, column: BodyColumn) -> bool:
+    """Whether a line is the table's header row read across: the body column's header and
+    the action column's (the list's title), in either order."""
+    heads = (column.header, re.escape(title))
+    return any(
+        _compiled(rf"(?i)(?:{first})\s+(?:{second})").fullmatch(text) is not None
+        for first, second in (heads, heads[::-1])
+    )
+
+
+def _wide_lines_as_action(kinds: list[tuple[str, Line]]) -> list[tuple[str, Line]]:
+    """A body line is no wider than the body column, about half the action column (its
+    lines reach half the action lines' usual length in every table seen): a line of names
+    reaching well past that is action text set in the name shape ("Leaders, NHS Fenland
+    and Northwick" opening a row's sentence). Only where enough action lines show their
+    usual length."""
+    lengths = sorted(len(_norm(ln.text)) for kind, ln in kinds if kind == "action")
+    if len(lengths) < _MIN_ACTION_LINES:
+        return kinds
+    limit = _BODY_WIDTH_SHARE * lengths[len(lengths) // 2]
+    return [
+        ("action", ln) if kind == "body" and len(_norm(ln.text)) > limit else (kind, ln)
+        for kind, ln in kinds
+    ]
+
+
+def _split_interleaved(
+    kinds: list[tuple[str, Line]], column: BodyColumn
+) -> list[tuple[str, Line]]:
+    """Where a converter interleaves a body cell with its row's text line by line, one line
+    can hold both: a body line's words, then the action text going on ("Cumbria ICB and
+    Fenshire to work together ..."). Such an action line, with body lines close above and
+    below it (a cell read across it) and after an unfinished sentence, is split into its
+    body words and its action text."""
+    out = list(kinds)
+    for k in range(len(kinds) - 1, -1, -1):
+        kind, line = kinds[k]
+        near_above = any(kd == "body" for kd, _ in kinds[max(0, k - 2) : k])
+        near_below = any(kd == "body" for kd, _ in kinds[k + 1 : k + 3])
+        before = _action_before(kinds, k)
+        if kind != "action" or not (near_above and near_below):
+            continue
+        if before is None or is_terminal(before.text):
+            continue
+        split = _body_prefix(line.text, column)
+        if split is not None:
+            body, rest = split
+            out[k : k + 1] = [("body", _with_text(line, body)), ("action", _with_text(line, rest))]
+    return out
+
+
+def _body_prefix(text: str, column: BodyColumn) -> tuple[str, str] | None:
+    """(body words, action text) of a line that opens with two or more words of a body line
+    naming an organisation and goes on in lower case; None for any other line."""
+    words = text.split()
+    for n in range(len(words) - 1, 1, -1):  # the longest body prefix first
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if (
+            rest[:1].islower()
+            and is_body_line(head, column)
+            and _compiled(column.names).search(head)
+            and not JOINING_WORD.search(head)
+        ):
+            return head, rest
+    return None
 
 
 def _runs(kinds: list[tuple[str, Line]]) -> list[tuple[int, list[Line]]]:
@@ -214,7 +300,7 @@ def text_table_rows(lines: list[Line], title: str, column: BodyColumn) -> TextTa
     tabbed = _tab_rows(lines, column)
     if tabbed is not None:
         return TextTable(tabbed)
-    kinds = _classify(lines, title, column)
+    kinds = _split_interleaved(_wide_lines_as_action(_classify(lines, title, column)), column)
     cells = _cells(kinds, column)
     if not cells:
         return None

@@ -1,0 +1,82 @@
+"""Grade cells that column-layout text glued to a label's words (PyMuPDF's sorted text).
+
+A converter that lays a page out with spaces sets each row of text at its place. Where a
+summary table's label wraps, the grade cell sits level with the label's second line, and a
+converter that merges words close on one row can set the grade and label words as one cell:
+the tail of a wrapped label after its grade ("Good  leavers", "Requires improvement
+permanence", "Outstanding and protection"), or a grade set before the whole label of its row
+("Requires improvement Overall effectiveness", the grade's "to be good" on the row below), or
+the first line of a wrapped one ("Adequate Outcomes for looked after children and"), even with
+no space before the label's row number ("Requires1. Children who need help and protection").
+
+Such a line, in the grade column, is split into its grade and a label line only where the
+shape is unambiguous: the words before are a whole grade phrase, the words after are no grade
+and no sentence, and are either a short run going on with a label (lower case) or open with a
+label of the profile. Whether the label lines then make a label is still the profile's labels'
+call (`_geometric_table`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Line
+from ..profiles import Profile
+from ..segment import is_terminal
+from .reading_order import FragmentMatcher
+from .text import label_regex
+
+# A wrapped label's tail is a few words ("and families", "care leavers", "permanence").
+_TAIL_WORDS = 4
+# A label may carry its row number ("3.", "2.1").
+_ROW_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+")
+# A grade glued to the next row number with no space between ("Requires1. Children ...").
+_GLUED_ROW_NUMBER = re.compile(r"^(\D+?)(\d{1,2}(?:\.\d{1,2})?\.\s+\S.*)$")
+
+
+def split_glued_grades(
+    region: list[Line], profile: Profile, fragment: FragmentMatcher, column: float
+) -> list[Line]:
+    """The region with each line in the grade column (starting at `column` or right of it)
+    that is a grade glued to label words split in two: the grade, then the label words (same
+    row, so both stay level with the label)."""
+    labels = [label_regex(spec.label) for spec in profile.judgements if spec.label]
+    out: list[Line] = []
+    for line in region:
+        in_column = (line.x0 or 0.0) >= column
+        split = _split(line.text, labels, fragment) if in_column else None
+        if split is None:
+            out.append(line)
+            continue
+        grade, words = split
+        out += [replace(line, text=grade), replace(line, text=words)]
+    return out
+
+
+def _split(
+    text: str, labels: list[re.Pattern[str]], fragment: FragmentMatcher
+) -> tuple[str, str] | None:
+    """(grade, label words) of a line that opens with a whole grade phrase followed by label
+    words; None for any other line (a grade alone, a sentence, a label alone)."""
+    if fragment(text) is not None:
+        return None
+    numbered = _GLUED_ROW_NUMBER.match(text)
+    if numbered and (head := fragment(numbered.group(1))) and head.group("start"):
+        rest = numbered.group(2)
+        if any(p.match(_ROW_NUMBER.sub("", rest)) for p in labels):
+            return numbered.group(1).strip(), rest
+    words = text.split()
+    if len(words) < 2:
+        return None
+    for k in range(len(words) - 1, 0, -1):  # the longest grade phrase first
+        head = fragment(" ".join(words[:k]))
+        if head is None or not head.group("start"):
+            continue
+        rest = " ".join(words[k:])
+        tail = rest[0].islower() and len(words) - k <= _TAIL_WORDS
+        opens = any(p.match(_ROW_NUMBER.sub("", rest)) for p in labels)
+        if fragment(rest) is None and not is_terminal(rest) and (tail or opens):
+            return " ".join(words[:k]), rest
+        return None
+    return None
