@@ -89,6 +89,37 @@ SYNTHETIC_GOLD: dict[str, Any] = {
     "paragraphs": {"first": 1, "last": 8},
 }
 
+# A synthetic joint targeted area inspection letter: its dates in a sentence, a letter date.
+LETTER = (
+    "14 November 2031\n\n"
+    "Ms Ada Example\nDirector of Children’s Services, Northwick\n\n"
+    "Dear Ms Example\n\n"
+    "Joint targeted area inspection of the multi-agency response to children living with\n"
+    "neglect in Northwick\n\n"
+    "Between 8 October 2031 and 12 October 2031, Ofsted, the Care Quality Commission and His\n"
+    "Majesty’s Inspectorate of Constabulary carried out a joint inspection of the response\n"
+    "to children living with neglect in Northwick.\n\n"
+    "Headline findings\n"
+    "Children in Northwick who live with neglect get help early from partners who work\n"
+    "well together and who share what they know about each child and their family.\n\n"
+    "Areas for improvement\n"
+    "\u25fc The timeliness of health assessments for children who live with neglect.\n"
+    "\u25fc The quality of referrals that partners make to children’s social care.\n\n"
+    "Yours sincerely\n"
+)
+LETTER_GOLD: dict[str, Any] = {
+    "file": "letter",
+    "kind": "jtai",
+    "provider": "Northwick",
+    "inspection_start": "2031-10-08",
+    "inspection_end": "2031-10-12",
+    "lead_inspector": None,
+    "judgements": {},
+    "recommendations": 2,
+    "paragraphs": None,
+}
+SYNTHETIC_SOURCES = {"synthetic": (SYNTHETIC, SYNTHETIC_GOLD), "letter": (LETTER, LETTER_GOLD)}
+
 
 def _pdf_text(path: Path) -> str:
     """A PDF as reading-order text with form feeds between pages (as plain pdftotext)."""
@@ -104,8 +135,8 @@ def _pdf_text(path: Path) -> str:
 @cache
 def _source(name: str) -> tuple[str, dict[str, Any]]:
     """The text and the gold facts of a fixture (from its manifest) or of the synthetic text."""
-    if name == "synthetic":
-        return SYNTHETIC, SYNTHETIC_GOLD
+    if name in SYNTHETIC_SOURCES:
+        return SYNTHETIC_SOURCES[name]
     manifest = json.loads((REPO / "tests/fixtures/manifest.json").read_text(encoding="utf-8"))
     gold = next(entry for entry in manifest if entry["file"] == name)
     gold = {"paragraphs": None, **gold}
@@ -133,7 +164,7 @@ def _scored(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("name", [*FIXTURES, "synthetic"])
+@pytest.mark.parametrize("name", [*FIXTURES, *SYNTHETIC_SOURCES])
 def test_the_untransformed_text_reads_right(name: str) -> None:
     text, gold = _source(name)
     result = compare(gold, _record(text))
@@ -143,7 +174,7 @@ def test_the_untransformed_text_reads_right(name: str) -> None:
 # The transformations that change each source (one that changes nothing proves nothing).
 CASES = [
     pytest.param(name, transform, id=f"{Path(name).stem}-{transform}")
-    for name in [*FIXTURES, "synthetic"]
+    for name in [*FIXTURES, *SYNTHETIC_SOURCES]
     for transform in TRANSFORMS
     # The sources are reading-order text, as plain pdftotext writes it.
     if metamorphic.applies(transform, "pdftotext")
