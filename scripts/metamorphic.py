@@ -196,13 +196,12 @@ def _headings_upper() -> Callable[[str], str]:
             if not is_heading(line.lstrip("\f")):
                 continue
             out[i] = line.upper()
-            # A heading wrapped onto a short next line ("protection: good") is upper too.
+            # A heading wrapped onto a short next line in lower case ("protection: good").
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (
-                nxt.strip()
+                nxt.strip()[:1].islower()
                 and len(nxt.strip()) < 40
                 and not nxt.rstrip().endswith(".")
-                and not _ITEM_START.match(nxt)
                 and "\f" not in nxt
             ):
                 out[i + 1] = nxt.upper()

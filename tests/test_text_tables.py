@@ -303,3 +303,14 @@ def test_a_row_start_is_a_recommendation_not_a_sentence_going_on() -> None:
         "In particular they should improve the plans.",
     ):
         assert not opens_recommendation(text), text
+
+
+def test_table_headers_in_capitals_read_as_headers() -> None:
+    """Older templates print headings in capitals: the body column's header too."""
+    page2 = (
+        "AREAS FOR PRIORITY ACTION\nRESPONSIBLE BODY\n" + _cell() * 2 + "\nAREAS FOR PRIORITY "
+        "ACTION\n" + "\n".join(ROWS[0]) + "\n" + "\n".join(ROWS[1][:3]) + "\n"
+    )
+    page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
+    record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
+    _check(record)

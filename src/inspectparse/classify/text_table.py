@@ -58,8 +58,8 @@ class _Cell:
 
 
 @cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 def _norm(text: str) -> str:
@@ -84,7 +84,7 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
     after_title = False
     for ln in lines:
         text = _norm(ln.text)
-        if text.lower() == title.lower() or _compiled(column.header).fullmatch(text):
+        if text.lower() == title.lower() or _compiled(column.header, re.I).fullmatch(text):
             out.append(("header", ln))
             after_title = text.lower() == title.lower()
             continue
