@@ -34,6 +34,8 @@ _ITEM_START = re.compile(
 )
 # A paragraph number or a bullet set apart on its own line.
 _LONE_MARKER = re.compile(rf"^\s*(?:\d{{1,3}}\.?|[{BULLET_GLYPHS}])\s*$")
+# A title page's field ("Inspection dates: ...", "Lead inspector: ..."): a line of its own.
+_FIELD = re.compile(r"^\s*[A-Z][\w’' ]{2,30}:\s")
 # A line that is a table row or markup, never re-wrapped: a tab, a gap of three or more
 # spaces after its first word, a markdown table or heading.
 _TABLE_ROW = re.compile(r"\t|\S {3,}\S|^\s*[|#]|\|\s*$")
@@ -60,14 +62,22 @@ def rewrap(text: str, width: int) -> str:
     out: list[str] = []
     para: list[str] = []
 
+    feed = ""  # the form feed a page's first line carries, kept before its paragraph
+
     def flush() -> None:
-        if len(para) < 2 or _ambiguous(para):
-            out.extend(para)
-        else:
-            out.extend(_wrap_paragraph(para, width))
+        nonlocal feed
+        wrapped = para if len(para) < 2 or _ambiguous(para) else _wrap_paragraph(para, width)
+        if wrapped:
+            wrapped[0] = feed + wrapped[0]
+            feed = ""
+        out.extend(wrapped)
         para.clear()
 
     for line in lines:
+        page_break = line.startswith("\f")
+        if page_break:
+            flush()
+            feed, line = "\f" * (len(line) - len(line.lstrip("\f"))), line.lstrip("\f")
         marker = _ITEM_START.match(line)
         rest = line[marker.end() :] if marker else line
         verbatim = (
@@ -75,8 +85,11 @@ def rewrap(text: str, width: int) -> str:
             or "\f" in line
             or _TABLE_ROW.search(rest) is not None
             or _LONE_MARKER.match(line) is not None
+            or _FIELD.match(line) is not None
         )
         opens = marker is not None
+        if verbatim and page_break:
+            line, feed = feed + line, ""
         if verbatim or opens or (para and len(para[-1].rstrip()) < full):
             flush()
         elif para and len(line.rstrip()) < full and not _ends_paragraph(para[-1], line):
@@ -271,6 +284,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
 # vertical geometry and markdown's are its paragraph syntax: neither writer drops them. A
 # layout writer sets every gap with spaces, never a tab.
 ONLY_FOR = {
+    # In a column layout a blank line is vertical space (a table's row padding too): added
+    # only after short lines it would space some rows and paragraphs and not others.
+    "blank-lines-added": ("markitdown", "pdftotext"),
     "blank-lines-removed": ("pdftotext",),
     "tabs": ("markitdown", "pdftotext"),
 }
