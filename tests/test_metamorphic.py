@@ -118,7 +118,51 @@ LETTER_GOLD: dict[str, Any] = {
     "recommendations": 2,
     "paragraphs": None,
 }
-SYNTHETIC_SOURCES = {"synthetic": (SYNTHETIC, SYNTHETIC_GOLD), "letter": (LETTER, LETTER_GOLD)}
+# A synthetic SIF report in plain pdftotext's order: the headline wraps before its grade and
+# the summary table's labels and grades come as separate runs of lines.
+_SIF_BODY = (
+    "Managers in Northwick check the quality of the work with families every month, and they\n"
+    "act quickly when it falls short. Caseloads are kept within agreed limits so that social\n"
+    "workers have the time they need to see children and to write down what children say.\n"
+)
+SIF = (
+    "Northwick Borough Council\n"
+    "Inspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection date: 4 June 2031–28 June 2031\n"
+    "Report published: 17 August 2031\n\n"
+    "Children’s services in Northwick require improvement to be\n"
+    "good\n\n"
+    "1. Children who need help and protection\n\nRequires improvement\n\n"
+    "2. Children looked after and achieving\npermanence\n\nRequires improvement\n\n"
+    "2.1 Adoption performance\n\nGood\n\n"
+    "2.2 Experiences and progress of care leavers\n\nRequires improvement\n\n"
+    "3. Leadership, management and governance\n\nRequires improvement\n\n"
+    "\fExecutive summary\n" + (_SIF_BODY + "\n") * 6 + "\nLead inspector: Ada Example\n"
+)
+SIF_GOLD: dict[str, Any] = {
+    "file": "sif",
+    "kind": "sif",
+    "provider": "Northwick Borough Council",
+    "inspection_start": "2031-06-04",
+    "inspection_end": "2031-06-28",
+    "lead_inspector": "Ada Example",
+    "judgements": {
+        "overall_effectiveness": "requires_improvement",
+        "help_and_protection": "requires_improvement",
+        "children_looked_after": "requires_improvement",
+        "adoption_performance": "good",
+        "care_leavers": "requires_improvement",
+        "leadership_management_governance": "requires_improvement",
+    },
+    "recommendations": None,
+    "paragraphs": None,
+}
+SYNTHETIC_SOURCES = {
+    "synthetic": (SYNTHETIC, SYNTHETIC_GOLD),
+    "letter": (LETTER, LETTER_GOLD),
+    "sif": (SIF, SIF_GOLD),
+}
 
 
 def _pdf_text(path: Path) -> str:
