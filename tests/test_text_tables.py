@@ -471,3 +471,14 @@ def test_header_row_read_down_before_a_first_cell_that_never_comes_again() -> No
     items = [i for i in record.recommendations if i.kind == "priority_action"]
     assert [i.actor for i in items] == [" ".join(first), BODY_TEXT, BODY_TEXT]
     assert items[0].text == " ".join(ROWS[0])
+
+
+def test_table_headers_in_capitals_read_as_headers() -> None:
+    """Older templates print headings in capitals: the body column's header too."""
+    page2 = (
+        "AREAS FOR PRIORITY ACTION\nRESPONSIBLE BODY\n" + _cell() * 2 + "\nAREAS FOR PRIORITY "
+        "ACTION\n" + "\n".join(ROWS[0]) + "\n" + "\n".join(ROWS[1][:3]) + "\n"
+    )
+    page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
+    record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
+    _check(record)

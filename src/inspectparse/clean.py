@@ -44,6 +44,8 @@ _LEADING_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*")
 _LEADING_SUB_BULLET = re.compile(rf"^\s*[{_SUB_BULLET_GLYPHS}]\s*")
 _INNER_BULLET = re.compile(rf"[{BULLET_GLYPHS}]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MARKER_TAB = re.compile(r"^(\s*(?:\d{1,3}[.)]|\(?[a-z]{1,3}\)|[-–•]))\t+(?=[^\t]*$)")
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
 
 # Furniture: the share of a page (from the top, from the bottom) where headers/footers live.
@@ -70,6 +72,15 @@ def normalise_text(text: str) -> str:
         elif m := _LEADING_SUB_BULLET.match(text):
             text = SUB_BULLET + " " + text[m.end() :]
         text = _INNER_BULLET.sub(BULLET, text)
+    if "\t" in text:
+        # The only tab of a line, straight after an item's number or dash ("10.<TAB>Managers",
+        # as text copied from a word processor's PDF has it), sets the item apart from its
+        # marker: it parts no table cells (a contents entry has its page number's tab too).
+        text = _MARKER_TAB.sub(r"\1 ", text)
+    if "  " in text:
+        # Justified text and some converters put two or more spaces between words; the rules
+        # read words apart by one (a layout's column gaps are cells by now, tabs are kept).
+        text = _SPACE_RUN.sub(" ", text)
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(r"\2", text)
     # Control characters are all non-printable: most lines skip the regex.

@@ -40,6 +40,22 @@ _TOKEN = re.compile(
     r"(?P<dmy>\d{1,2}/\d{1,2}/\d{4})|(?P<year>\d{4})|(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<month>[A-Za-z]+)|(?P<sep>[–—─-]+|,)"
 )
+# A day's ordinal suffix before its month or the next day of a range ("8th October",
+# "the 15th of May", "8th - 12th October", "1st and 2nd May"): the patterns that find dates
+# read plain day numbers, so the suffix goes first.
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ORDINAL_DAY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)\b(?=(?:\s+of)?\s+(?:{_MONTH_NAMES})\b"
+    r"|\s*(?:,|and|to|until|till|[–—-])\s*\d)",
+    re.I,
+)
+
+
+def plain_day_numbers(text: str) -> str:
+    """'8th October 2018' -> '8 October 2018' (only a day number before a month or a day)."""
+    return _ORDINAL_DAY.sub(r"\1", text) if re.search(r"\d(?:st|nd|rd|th)\b", text, re.I) else text
+
+
 # Words that join one date to the next: a range ("to") or another day ("and").
 _RANGE_WORDS = ("to", "until", "till")
 _LEAD_WORDS = ("between", "from", "on")

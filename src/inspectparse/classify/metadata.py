@@ -9,7 +9,7 @@ from functools import cache
 from ..document import Document, Line
 from ..pattern_facts import may_start_with, plain_first_letter
 from ..profiles import Profile
-from .dates import DateRead, parse_date, read_periods
+from .dates import DateRead, parse_date, plain_day_numbers, read_periods
 from .detect import front_text
 from .findings import Meta
 from .text import flat
@@ -43,7 +43,7 @@ def clean_name(raw: str) -> str | None:
 
 def extract_metadata(document: Document, profile: Profile) -> Meta:
     meta = Meta()
-    lined = front_text(document)
+    lined = plain_day_numbers(front_text(document))
     flat_text = flat(lined)
     for pattern in profile.title_patterns:
         m = re.search(pattern, flat_text, re.I)
@@ -63,7 +63,8 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
     if profile.letter:
         meta.letter_date = letter_date(document)
     anchor = meta.letter_date or meta.published
-    dates = _find_periods(profile, (flat_text, flat(body_text(document))), anchor)
+    body = flat(plain_day_numbers(body_text(document)))
+    dates = _find_periods(profile, (flat_text, body), anchor)
     meta.periods, meta.date_problem = dates.periods, dates.problem
     meta.lead_inspector = find_lead(document, profile)
     return meta
@@ -95,8 +96,9 @@ _DATE_LINE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 def letter_date(document: Document) -> dt.date | None:
     """The date line of a letter: the first line on page 1 that is only a date."""
     for line in document.pages[0].body_lines if document.pages else []:
-        if _DATE_LINE.match(line.text.strip()):
-            return parse_date(line.text)
+        text = plain_day_numbers(line.text.strip())
+        if _DATE_LINE.match(text):
+            return parse_date(text)
     return None
 
 

@@ -27,6 +27,7 @@ from .text import LineText, label_regex, strip_footnote
 # Whether a line is (part of) a grade cell: `judgements.grade_fragment`, passed in by the caller.
 FragmentMatcher = Callable[[str], "re.Match[str] | None"]
 _ENDS_TO_BE = re.compile(r"\bto(?:\s+be)?$", re.I)
+_WANTS_GRADE = re.compile(r"\b(?:to\s+be|is|are|was|were)$", re.I)
 _GOOD = re.compile(r"^\s*(?:be\s+)?good\W*$", re.I)
 # A line of digits alone: a page number or footnote marker that reading order set mid-table.
 _DIGITS_ONLY = re.compile(r"^\s*\d{1,3}\s*$")
@@ -88,7 +89,9 @@ def _grade_cells(
         # "... (LSCB) is" / "good": a sentence wrapped onto a grade word is no cell.
         runs_on = (
             prev is not None
-            and not line.gap_before
+            # A break after a verb that wants its grade ("... require improvement to be",
+            # "... is") is the text's line end (a short line in a wider text), no cell's edge.
+            and (not line.gap_before or _WANTS_GRADE.search(prev.text) is not None)
             and prev.page == line.page
             and i - 1 not in label_lines
             and fragment(prev.text) is None

@@ -63,8 +63,8 @@ class _Cell:
 
 
 @cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 def _norm(text: str) -> str:
@@ -99,9 +99,9 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
             out.append(("header", ln))
             after_title = False
             continue
-        if text.lower() == title.lower() or _compiled(column.header).fullmatch(text):
+        if text.lower() == title.lower() or _compiled(column.header, re.I).fullmatch(text):
             below_body_header = bool(out) and out[-1][0] == "header" and (
-                _compiled(column.header).fullmatch(_norm(out[-1][1].text)) is not None
+                _compiled(column.header, re.I).fullmatch(_norm(out[-1][1].text)) is not None
             )
             out.append(("header", ln))
             after_title = text.lower() == title.lower() and not below_body_header
