@@ -33,11 +33,27 @@ def test_sniff_marker_must_open_the_file() -> None:
     assert sniff_format(b"junk\n%PDF-1.4\n\xff\xfe binary") == "pdf"  # junk before a real header
 
 
-def test_sniff_names_utf16_and_empty() -> None:
+def test_utf16_text_reads_as_its_utf8_twin() -> None:
+    # Windows PowerShell 5 writes UTF-16 with a byte-order mark when output is redirected.
+    utf8 = load(h.TEXT_REPORT.encode("utf-8"))
+    texts = [ln.text for ln in utf8.iter_lines(None)]
+    for data in (
+        h.utf16_text(),
+        h.TEXT_REPORT.encode("utf-16-le"),  # no byte-order mark: the NULs tell the order
+        h.TEXT_REPORT.encode("utf-16-be"),
+    ):
+        assert sniff_format(data) == "text"
+        assert [ln.text for ln in load(data).iter_lines(None)] == texts
+
+
+def test_broken_utf16_is_a_decode_error_naming_utf16() -> None:
+    # An unpaired surrogate after a byte-order mark: no text to read.
+    broken = b"\xff\xfe" + "Inspection report".encode("utf-16-le") + b"\x00\xd8A\x00"
     with pytest.raises(TextDecodeError, match="UTF-16"):
-        sniff_format(h.utf16_text())
-    with pytest.raises(TextDecodeError, match="UTF-16"):
-        sniff_format(h.TEXT_REPORT.encode("utf-16-le"))  # no byte-order mark
+        load(broken)
+
+
+def test_sniff_names_empty() -> None:
     with pytest.raises(EmptyInputError):
         load(b"x")
     with pytest.raises(EmptyInputError):

@@ -2,7 +2,7 @@
 
 Decided by content, never by file name. A PDF is a file that *opens* with `%PDF-` (after
 optional whitespace or a byte-order mark): a text report that merely quotes the marker is
-text. UTF-16 text is named as such, with how to save it as UTF-8. An input without a single
+text, in UTF-8 or UTF-16 (with or without a byte-order mark). An input without a single
 word is `empty_input`, whatever its size.
 """
 
@@ -13,9 +13,9 @@ import re
 import zipfile
 from typing import Literal
 
-from ..errors import EmptyInputError, TextDecodeError, UnsupportedInputError
+from ..errors import EmptyInputError, UnsupportedInputError
 
-__all__ = ["empty_input_error", "has_words", "looks_like_text", "sniff_format"]
+__all__ = ["empty_input_error", "has_words", "looks_like_text", "sniff_format", "utf16_codec"]
 
 _HTML_PREFIXES = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 _LEADING = b"\xef\xbb\xbf \t\r\n\f\x00"
@@ -27,20 +27,22 @@ def has_words(text: str) -> bool:
     return _WORD.search(text) is not None
 
 
-def _is_utf16(head: bytes) -> bool:
+def utf16_codec(head: bytes) -> str | None:
+    """The UTF-16 codec a text is in ("utf-16" with a byte-order mark, else the byte order
+    its NULs show), or None. Windows tools write UTF-16 (PowerShell 5's `>` redirection)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
+        return "utf-16"
     # No byte-order mark: ASCII text in UTF-16 has a NUL in every other byte, and letters,
     # spaces and punctuation in the others.
     sample = head[:512]
     if len(sample) < 8:
-        return False
+        return None
     even, odd = sample[0::2], sample[1::2]
-    for zeros, chars in ((even, odd), (odd, even)):
+    for zeros, chars, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         printable = sum(1 for b in chars if 32 <= b < 127 or b in (9, 10, 13))
         if zeros.count(0) > 0.8 * len(zeros) and printable > 0.8 * len(chars):
-            return True
-    return False
+            return codec
+    return None
 
 
 def empty_input_error() -> EmptyInputError:
@@ -141,11 +143,8 @@ def sniff_format(data: bytes) -> Literal["pdf", "text"]:
     # a PDF, unless the whole input reads as text: a text report may quote the marker.
     if b"%PDF-" in data[:1024] and not looks_like_text(data):
         return "pdf"
-    if _is_utf16(data[:4096]):
-        raise TextDecodeError(
-            "this text is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: Save As, "
-            "Encoding UTF-8; or iconv -f UTF-16 -t UTF-8 in.txt > out.txt)"
-        )
+    if utf16_codec(data[:4096]):
+        return "text"  # `load.text.decode` reads it
     head = stripped[:512].lower()
     if head.startswith(_HTML_PREFIXES):
         raise UnsupportedInputError(

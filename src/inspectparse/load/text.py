@@ -26,6 +26,7 @@ from ..errors import TextDecodeError
 from ..record import TextLayout as TextShape
 from .bullets import attach_lone_bullets
 from .numbers import attach_lone_numbers
+from .sniff import utf16_codec
 
 # A line indented by at least two spaces, or with a gap of three or more spaces inside it.
 _LAYOUT_LINE = re.compile(r"^ {2,}\S|\S {3,}\S")
@@ -53,11 +54,17 @@ _SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*([a-z]\\S*)(?:[ \t]+|[ \t]*
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (UTF-16 is refused by `sniff` with how to convert it), with any line ends
-    (CRLF, CR) and the invisible or spacing characters above normalised."""
+    """UTF-8, or UTF-16 where `sniff.utf16_codec` finds it, with any line ends (CRLF, CR)
+    and the invisible or spacing characters above normalised."""
+    codec = utf16_codec(data[:4096])
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(codec or "utf-8-sig")
     except UnicodeDecodeError as exc:
+        if codec:
+            raise TextDecodeError(
+                f"the text looks like UTF-16 but is not valid UTF-16 (byte {exc.start}); "
+                "re-save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 in.txt > out.txt"
+            ) from exc
         raise TextDecodeError(
             f"the text is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8"
