@@ -13,7 +13,9 @@ the two PDF engines it already has):
 - `pypdfium2`: PDFium's page text joined by newlines (no page breaks, CRLF line ends);
 - `pypdf`: `PdfReader` pages' `extract_text` joined by newlines (no page breaks);
 - `pymupdf`: PyMuPDF `get_text()` joined by form feeds;
-- `pymupdf-sorted`: PyMuPDF `get_text(sort=True)` (columns laid out with spaces).
+- `pymupdf-sorted`: PyMuPDF `get_text(sort=True)` (columns laid out with spaces);
+- `pdfplumber`: pdfplumber pages' `extract_text()` joined by form feeds (a table's rows read
+  across, each row's cells run into one line; slow: several seconds a report).
 
 The texts are written outside the repository: they are the reports' own sentences.
 """
@@ -56,12 +58,20 @@ def _pymupdf(pdf: Path, *, sort: bool = False) -> str:
         return "\f".join(page.get_text(sort=sort) for page in doc)
 
 
+def _pdfplumber(pdf: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as doc:
+        return "\f".join(page.extract_text() or "" for page in doc.pages)
+
+
 CONVERTERS: dict[str, Callable[[Path], str]] = {
     "pdfminer": _pdfminer,
     "pypdfium2": _pypdfium2,
     "pypdf": _pypdf,
     "pymupdf": _pymupdf,
     "pymupdf-sorted": lambda pdf: _pymupdf(pdf, sort=True),
+    "pdfplumber": _pdfplumber,
 }
 
 

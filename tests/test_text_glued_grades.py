@@ -120,3 +120,52 @@ def test_what_is_split_and_what_is_left_whole() -> None:
     assert _texts("Requires1. Leaders met every month", "sif") == [
         "Requires1. Leaders met every month"
     ]
+
+
+ROWS_ACROSS_HEAD = (
+    "Northwick Council\n"
+    "Inspection of children's social care services\n"
+    "Inspection dates: 3 March 2031 to 14 March 2031\n"
+    "Lead inspector: Ada Quill, Her Majesty's Inspector\n"
+    "Judgement Grade\n"
+)
+
+
+def test_rows_read_across_put_each_grade_after_its_wrapped_label() -> None:
+    # pdfplumber's plain text reads a table's rows across: a wrapped label's first line ends
+    # with the grade (or the grade's first words, the rest after the label's tail), or the
+    # grade stands between the label's lines.
+    table = (
+        "The impact of leaders on social work Good\n"
+        "practice with children and families\n"
+        "The experiences and progress of children who need Requires improvement to\n"
+        "help and protection be good\n"
+        "The experiences and progress of children in care and\n"
+        "Inadequate\n"
+        "care leavers\n"
+        "Overall effectiveness Requires improvement to be good\n"
+    )
+    record = _record(ROWS_ACROSS_HEAD + table + ILACS_BODY.replace("\n ", "\n"))
+    assert record.source.text_layout == "reading_order"
+    assert record.grades == {
+        "impact_of_leaders": "good",
+        "help_and_protection": "requires_improvement",
+        "children_in_care_and_care_leavers": "inadequate",
+        "overall_effectiveness": "requires_improvement",
+    }
+    assert not _missing(record)
+
+
+def test_a_grade_beside_words_that_make_no_label_is_not_moved() -> None:
+    # The words after the grade do not finish the label: nothing is moved, the row is not
+    # read, and its judgement is reported missing rather than guessed.
+    table = (
+        "The impact of leaders on social work Good\n"
+        "practice with families\n"
+        "The experiences and progress of children who need help and protection Good\n"
+        "The experiences and progress of children in care and care leavers Good\n"
+        "Overall effectiveness Good\n"
+    )
+    record = _record(ROWS_ACROSS_HEAD + table + ILACS_BODY.replace("\n ", "\n"))
+    assert "impact_of_leaders" not in record.grades
+    assert "judgements.impact_of_leaders" in _missing(record)

@@ -482,3 +482,24 @@ def test_table_headers_in_capitals_read_as_headers() -> None:
     page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
     record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
     _check(record)
+
+
+def test_cells_run_into_their_rows_lines_get_a_review_warning() -> None:
+    # pdfplumber's plain text runs each row's cells into one line ("Northwick Borough
+    # Leaders across the partnership should ..."): the body column's header is read, none
+    # of its cells can be told apart, so the rows are read by their shape and flagged.
+    rows = "".join(
+        f"{body} {action}\n"
+        for row in ROWS
+        for body, action in zip((*BODY, "", ""), row, strict=False)
+    )
+    page2 = (
+        "Areas for priority action\nResponsible body Areas for priority action\n"
+        + rows
+        + _improvements()
+    )
+    record = _record(_pages([HEAD + PROSE, page2, PROSE]))
+    warnings = [w for w in record.warnings if w.code == "improvement_table_rows_unsure"]
+    assert warnings and warnings[0].field == "recommendations"
+    assert warnings[0].severity == "review" and record.needs_review
+    assert "none of its cells" in warnings[0].message

@@ -80,3 +80,61 @@ def _split(
             return " ".join(words[:k]), rest
         return None
     return None
+
+
+def rows_read_across(region: list[Line], profile: Profile, fragment: FragmentMatcher) -> list[Line]:
+    """Reading-order text that reads a summary table's rows across (pdfplumber's plain text):
+    a wrapped label's lines and its grade interleave ("... achieving" / "Inadequate" /
+    "permanence"; "... social work Good" / "practice with children and families"; "...
+    practice with Requires improvement to" / "children and families be good"). Where the
+    label's lines, read apart from the grade, make a whole label of the profile, the label's
+    lines come first and the grade after them, as the reading-order reader expects."""
+    labels = [label_regex(spec.label) for spec in profile.judgements if spec.label]
+
+    def whole_label(head: str, tail: str) -> bool:
+        text = f"{_ROW_NUMBER.sub('', head.strip())} {tail.strip()}"
+        return any(p.fullmatch(text) for p in labels)
+
+    out: list[Line] = []
+    k = 0
+    while k < len(region):
+        line, nxt = region[k], region[k + 1] if k + 1 < len(region) else None
+        after = region[k + 2] if k + 2 < len(region) else None
+        if nxt is None:
+            out.append(line)
+            break
+        grade_between = (
+            after is not None
+            and fragment(line.text) is None
+            and fragment(nxt.text) is not None
+            and fragment(after.text) is None
+        )
+        if after is not None and grade_between and whole_label(line.text, after.text):
+            out += [line, after, nxt]  # the grade set between the label's lines
+            k += 3
+            continue
+        head = _trailing_grade(line.text, fragment, "start")
+        if head is not None and fragment(nxt.text) is None:
+            tail = _trailing_grade(nxt.text, fragment, "cont")
+            label_tail, grade_tail = tail if tail is not None else (nxt.text, "")
+            if whole_label(head[0], label_tail):
+                grade = " ".join(t for t in (head[1], grade_tail) if t)
+                out += [replace(line, text=head[0]), replace(nxt, text=label_tail)]
+                out.append(replace(nxt, text=grade))
+                k += 2
+                continue
+        out.append(line)
+        k += 1
+    return out
+
+
+def _trailing_grade(text: str, fragment: FragmentMatcher, group: str) -> tuple[str, str] | None:
+    """(words before, grade words) of a line ending with the longest grade fragment of the
+    kind `group` ("start": a grade's first words; "cont": a wrapped grade's last words),
+    with other words before it; None for any other line."""
+    words = text.split()
+    for k in range(1, len(words)):
+        m = fragment(" ".join(words[k:]))
+        if m is not None and m.group(group) and fragment(" ".join(words[:k])) is None:
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None

@@ -20,7 +20,7 @@ from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from .findings import JudgementFinding
-from .glued_grades import split_glued_grades
+from .glued_grades import rows_read_across, split_glued_grades
 from .grades import canonical_grade, is_not_judged
 from .text import LineText, flat, label_regex, strip_footnote
 
@@ -177,7 +177,8 @@ def _reading_order_table(structure: Structure, profile: Profile) -> TableRead:
     for candidate in table_regions(structure, profile):
         if not candidate:
             continue
-        paired = read_reading_order_table(candidate, profile, grade_fragment)
+        across = rows_read_across(candidate, profile, grade_fragment)
+        paired = read_reading_order_table(across, profile, grade_fragment)
         if paired.found:
             return TableRead(paired.found, paired.label_text, paired.notes)
         if first is None and paired.label_text:

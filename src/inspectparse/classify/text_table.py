@@ -100,8 +100,10 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
             after_title = False
             continue
         if text.lower() == title.lower() or _compiled(column.header, re.I).fullmatch(text):
-            below_body_header = bool(out) and out[-1][0] == "header" and (
-                _compiled(column.header, re.I).fullmatch(_norm(out[-1][1].text)) is not None
+            below_body_header = (
+                bool(out)
+                and out[-1][0] == "header"
+                and (_compiled(column.header, re.I).fullmatch(_norm(out[-1][1].text)) is not None)
             )
             out.append(("header", ln))
             after_title = text.lower() == title.lower() and not below_body_header
@@ -139,9 +141,7 @@ def _wide_lines_as_action(kinds: list[tuple[str, Line]]) -> list[tuple[str, Line
     ]
 
 
-def _split_interleaved(
-    kinds: list[tuple[str, Line]], column: BodyColumn
-) -> list[tuple[str, Line]]:
+def _split_interleaved(kinds: list[tuple[str, Line]], column: BodyColumn) -> list[tuple[str, Line]]:
     """Where a converter interleaves a body cell with its row's text line by line, one line
     can hold both: a body line's words, then the action text going on ("Cumbria ICB and
     Fenshire to work together ..."). Such an action line, with body lines close above and
@@ -303,7 +303,7 @@ def text_table_rows(lines: list[Line], title: str, column: BodyColumn) -> TextTa
     kinds = _split_interleaved(_wide_lines_as_action(_classify(lines, title, column)), column)
     cells = _cells(kinds, column)
     if not cells:
-        return None
+        return _cells_unread(kinds, title, column)
     action: list[Line] = []
     heads: dict[int, list[_Cell]] = {}  # action line index -> the new cells heading it
     pending: list[_Cell] = []
@@ -321,6 +321,28 @@ def text_table_rows(lines: list[Line], title: str, column: BodyColumn) -> TextTa
                 pending = []
             action.append(ln)
     return _assemble(action, heads, pending)
+
+
+def _cells_unread(
+    kinds: list[tuple[str, Line]], title: str, column: BodyColumn
+) -> TextTable | None:
+    """A table whose body column's header is read but none of its cells (a converter that
+    ran each row's cells into one line: "Northwick Borough Leaders across the ..."): rows by
+    the recommendation's shape, with a doubt, for the cells' words may be in the text and the
+    rows misread. None for a table with no body column (one column, the sentence rule's)."""
+    header = _compiled(rf"(?i)(?:{column.header})")
+    if not any(
+        kind == "header"
+        and (header.fullmatch(_norm(ln.text)) or _header_row(_norm(ln.text), title, column))
+        for kind, ln in kinds
+    ):
+        return None
+    table = _assemble([ln for kind, ln in kinds if kind != "header"], {}, [])
+    table.doubts.append(
+        "the responsible-body column's header is read but none of its cells could be told "
+        "apart from the action text"
+    )
+    return table
 
 
 def _assemble(
