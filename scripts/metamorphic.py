@@ -263,6 +263,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap110": lambda t: rewrap(t, 110),
     "ascii-dashes": lambda t: re.sub("[\u2013\u2014\u2011]", "-", t),
     "date-dash": _per_line(lambda ln: _RANGE_TO.sub("\\1 \u2013 \\2", ln)),
+    "date-hyphen": _per_line(lambda ln: _RANGE_TO.sub("\\1-\\2", ln)),
     "date-to": _per_line(lambda ln: _RANGE_DASH.sub("\\1 to \\2", ln)),
     "ordinals": _per_line(lambda ln: _DAY_OF_MONTH.sub(_ordinal, ln)),
     "straight-quotes": lambda t: re.sub("[\u2018\u2019]", "'", re.sub("[\u201c\u201d]", '"', t)),
