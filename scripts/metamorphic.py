@@ -276,6 +276,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "double-spaces": _per_line(lambda ln: re.sub(r"(?<=[.,:;]) (?=\S)", "  ", ln)),
     "trailing-spaces": _per_line(lambda ln: ln + ("  " if ln.strip() else " ")),
     "tabs": _per_line(_tabs),
+    "no-page-breaks": lambda t: t.replace("\f", "\n"),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "nbsp": _per_line(_short_word_no_break),
     "soft-hyphens": _per_line(lambda ln: re.sub(r"\b([A-Za-z]{4})([a-z]{5,})", "\\1\u00ad\\2", ln)),

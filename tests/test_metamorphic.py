@@ -289,3 +289,16 @@ def test_lower_case_dash_items_after_a_break_are_items_unless_cut_mid_phrase() -
         "sufficiency",
     ]
     assert record["recommendations"][2]["text"].endswith("in the evenings and at weekends")
+
+
+def test_a_page_number_between_a_paragraph_number_and_its_text_is_stepped_over() -> None:
+    """Plain pdftotext can set a page's number after the paragraph number that opens the page
+    ("5." / "2" / "Social workers ..."); without form feeds the page number stays in the
+    body, between the number and its text."""
+    paged = SYNTHETIC.replace("\n5.\n\n", "\n\f5.\n2\n", 1)
+    for text in (paged, TRANSFORMS["no-page-breaks"](paged)):
+        record = _record(text)
+        numbers = [p["number"] for p in record["paragraphs"] if p["number"] is not None]
+        assert numbers == list(range(1, 9))
+        fifth = next(p for p in record["paragraphs"] if p["number"] == 5)
+        assert fifth["text"].startswith("Social workers in Northwick")
