@@ -34,6 +34,9 @@ _ITEM_START = re.compile(
 )
 # A paragraph number or a bullet set apart on its own line.
 _LONE_MARKER = re.compile(rf"^\s*(?:\d{{1,3}}\.?|[{BULLET_GLYPHS}])\s*$")
+# A bullet glyph opening a line: converters map the same bullet to different characters
+# (a private-use glyph, "•", "◼", or a plain "-").
+_LEADING_GLYPH = re.compile(rf"^(\s*)[{BULLET_GLYPHS}](?=\s)")
 # A title page's field ("Inspection dates: ...", "Lead inspector: ..."): a line of its own.
 _FIELD = re.compile(r"^\s*[A-Z][\w’' ]{2,30}:\s")
 # A line that is a table row or markup, never re-wrapped: a tab, a gap of three or more
@@ -261,8 +264,11 @@ def _tabs(line: str) -> str:
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap60": lambda t: rewrap(t, 60),
     "wrap110": lambda t: rewrap(t, 110),
+    "bullets-dot": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1\u2022", ln)),
+    "bullets-dash": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1-", ln)),
     "ascii-dashes": lambda t: re.sub("[\u2013\u2014\u2011]", "-", t),
     "date-dash": _per_line(lambda ln: _RANGE_TO.sub("\\1 \u2013 \\2", ln)),
+    "date-hyphen": _per_line(lambda ln: _RANGE_TO.sub("\\1-\\2", ln)),
     "date-to": _per_line(lambda ln: _RANGE_DASH.sub("\\1 to \\2", ln)),
     "ordinals": _per_line(lambda ln: _DAY_OF_MONTH.sub(_ordinal, ln)),
     "straight-quotes": lambda t: re.sub("[\u2018\u2019]", "'", re.sub("[\u201c\u201d]", '"', t)),
@@ -270,6 +276,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "double-spaces": _per_line(lambda ln: re.sub(r"(?<=[.,:;]) (?=\S)", "  ", ln)),
     "trailing-spaces": _per_line(lambda ln: ln + ("  " if ln.strip() else " ")),
     "tabs": _per_line(_tabs),
+    "no-page-breaks": lambda t: t.replace("\f", "\n"),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "nbsp": _per_line(_short_word_no_break),
     "soft-hyphens": _per_line(lambda ln: re.sub(r"\b([A-Za-z]{4})([a-z]{5,})", "\\1\u00ad\\2", ln)),

@@ -264,3 +264,41 @@ def test_runs_of_spaces_between_words_read_as_one() -> None:
 def test_ascii_dash_sub_items_under_an_item_ending_in_a_colon_are_its_sub_items() -> None:
     record = _record(SYNTHETIC.replace("–", "-"))
     assert [len(r["sub_items"]) for r in record["recommendations"]] == [2, 1, 0]
+
+
+def test_lower_case_dash_items_after_a_break_are_items_unless_cut_mid_phrase() -> None:
+    """Bullets written as "- " (an ASCII converter): in a list whose items open in lower case,
+    a "- " line after a blank line or a page break is the next item; one after an item cut
+    mid-phrase ("... from the") is its rest, as a page break leaves it."""
+    items = (
+        "- the identification of risk to children who live with neglect over a long\n"
+        "time\n\n"
+        "- the timeliness of plans for children in care\n\n"
+        "- the quality of supervision for staff who work with families in the\n"
+        "\f- evenings and at weekends\n\n"
+        "- the sufficiency of local homes for children in care\n"
+    )
+    start = SYNTHETIC.index("What needs to improve?")
+    end = SYNTHETIC.index("The experiences", start)
+    text = SYNTHETIC[:start] + "What needs to improve:\n" + items + "\n" + SYNTHETIC[end:]
+    record = _record(text)
+    assert [r["text"].split()[1] for r in record["recommendations"]] == [
+        "identification",
+        "timeliness",
+        "quality",
+        "sufficiency",
+    ]
+    assert record["recommendations"][2]["text"].endswith("in the evenings and at weekends")
+
+
+def test_a_page_number_between_a_paragraph_number_and_its_text_is_stepped_over() -> None:
+    """Plain pdftotext can set a page's number after the paragraph number that opens the page
+    ("5." / "2" / "Social workers ..."); without form feeds the page number stays in the
+    body, between the number and its text."""
+    paged = SYNTHETIC.replace("\n5.\n\n", "\n\f5.\n2\n", 1)
+    for text in (paged, TRANSFORMS["no-page-breaks"](paged)):
+        record = _record(text)
+        numbers = [p["number"] for p in record["paragraphs"] if p["number"] is not None]
+        assert numbers == list(range(1, 9))
+        fifth = next(p for p in record["paragraphs"] if p["number"] == 5)
+        assert fifth["text"].startswith("Social workers in Northwick")

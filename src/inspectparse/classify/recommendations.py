@@ -25,7 +25,7 @@ from .list_ends import (
 )
 from .table_rows import TableRow, rows_under_header, same_row
 from .text import BULLET_PREFIX, strip_footnote
-from .text_items import bullets_apart_note, extend_item, goes_on_item
+from .text_items import bullets_apart_note, extend_item, goes_on_item, is_sub_item
 from .text_table import text_table_rows
 
 _ACTOR_SUBJECT = re.compile(
@@ -341,7 +341,7 @@ def _block_items(
         body = BULLET_PREFIX.sub("", block.text).strip()
         if says_list_is_empty(body) or any(p.search(body) for p in skip):
             continue
-        if _is_sub_item(block, items, bullets_are_sub_items):
+        if is_sub_item(block, items, bullets_are_sub_items):
             if items:
                 items[-1].sub_items.append(body)
             continue
@@ -384,21 +384,6 @@ def _block_items(
             )
         )
     return items
-
-
-def _is_sub_item(
-    block: Block, items: list[RecommendationFinding], bullets_are_sub_items: bool
-) -> bool:
-    """A sub-item: a sub-bullet, a bullet in a numbered list, or a plain "- " under an item
-    with another glyph that ends in a colon ("... by:"), as converters that write every dash
-    as "-" leave the en-dash sub-bullets; its run goes on until that glyph comes back."""
-    if block.kind == "sub_bullet" or (block.kind == "bullet" and bullets_are_sub_items):
-        return True
-    if block.kind != "bullet" or not items or not block.text.startswith("-"):
-        return False
-    last = items[-1]
-    glyph = (last.evidence.text or "").lstrip()[:1]
-    return glyph not in ("-", "") and (last.text.rstrip().endswith(":") or bool(last.sub_items))
 
 
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")

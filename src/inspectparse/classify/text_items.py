@@ -75,3 +75,18 @@ def bullets_apart_note(blocks: list[Block], start: int, end: int) -> Note | None
         "items and could not be paired with them; items may be missing or merged",
         evidence=Evidence(blocks[start].lines, title),
     )
+
+
+def is_sub_item(
+    block: Block, items: list[RecommendationFinding], bullets_are_sub_items: bool
+) -> bool:
+    """A sub-item: a sub-bullet, a bullet in a numbered list, or a plain "- " under an item
+    with another glyph that ends in a colon ("... by:"), as converters that write every dash
+    as "-" leave the en-dash sub-bullets; its run goes on until that glyph comes back."""
+    if block.kind == "sub_bullet" or (block.kind == "bullet" and bullets_are_sub_items):
+        return True
+    if block.kind != "bullet" or not items or not block.text.startswith("-"):
+        return False
+    last = items[-1]
+    glyph = (last.evidence.text or "").lstrip()[:1]
+    return glyph not in ("-", "") and (last.text.rstrip().endswith(":") or bool(last.sub_items))

@@ -13,6 +13,7 @@ numbers it cannot place.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from ..document import Line, Page
@@ -30,6 +31,7 @@ from .starts import (
     text_width,
 )
 
+_FOLIO = re.compile(r"^\s*\d{1,4}\s*$")
 # At most this many possible starts in a window are tried every way; with more, all or none.
 MAX_MAYBE = 4
 
@@ -56,6 +58,11 @@ def _join_single_numbers(page: PageText) -> set[int]:
     drop: set[int] = set()
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
+        # A page number the converter set between the number and its text ("9." / "4" /
+        # "Review ..."): text without form feeds keeps it in the body; the number's text is
+        # the line after it.
+        if _FOLIO.match(nxt.text) and i + 2 < len(lines) and is_number(line):
+            nxt = lines[i + 2]
         in_run = i > 0 and is_number(lines[i - 1])
         if in_run or not is_number(line) or not TEXT_START.match(nxt.text):
             continue

@@ -28,6 +28,12 @@ from .paragraphs import BACK_PAGE
 from .units import RUNNING_KINDS, Block
 
 _DASH_PREFIX = re.compile(r"^-\s+")
+_LOWER_DASH_ITEM = re.compile(r"^-\s+[a-z]")
+_LIST_LOOKBACK = 16
+# Text that stops mid-phrase: a joining word or a comma at its end ("... from the").
+_ENDS_MID_PHRASE = re.compile(
+    r"(?:\b(?:the|a|an|of|to|and|or|for|in|on|at|by|with|from|that|as|their|its)|,)$", re.I
+)
 
 
 @dataclass(slots=True)
@@ -185,12 +191,30 @@ class BlockBuilder:
             and v.first != BULLET
             and "a" <= content[:1] <= "z"
             and not v.num
-            and (content == text or not is_terminal(current.text))
+            and (content == text or self._dash_continues(current))
         ):
             if content != text:
                 current.repairs.append("continuation_after_page_break_dash")
             self._extend(current, v.line, content)
             return True
+        return False
+
+    def _dash_continues(self, current: Block) -> bool:
+        """Whether a "- " and lower-case text after a break goes on with `current`: it is
+        unfinished, and stops mid-phrase ("... from the") or the list's items do not open in
+        lower case (there a "- the response to risk" after one is the next item)."""
+        if is_terminal(current.text):
+            return False
+        return _ENDS_MID_PHRASE.search(current.text) is not None or not self._lower_list()
+
+    def _lower_list(self) -> bool:
+        """Whether the list being read has "- " items in lower case, looking back a few blocks
+        to its heading."""
+        for block in self.blocks[-1:-_LIST_LOOKBACK:-1]:
+            if block.kind == "heading":
+                return False
+            if block.kind == "bullet" and _LOWER_DASH_ITEM.match(block.text):
+                return True
         return False
 
     def numbered_start(self, v: LineView) -> bool:
