@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..clean import BULLET, SUB_BULLET, CleanedDocument
 from ..document import Line, Note
@@ -64,23 +65,25 @@ class BlockBuilder:
 
     def build(self) -> list[Block]:
         lines, blocks = self.lines, self.blocks
-        rules = LINE_RULES
+        count = len(lines)
+        prev: Line | None = None
         for i, line in enumerate(lines):
-            view = self._view(i, line)
-            for rule in rules:
+            view = self._view(i, line, prev, count)
+            for rule in rules_for(view.first):
                 if rule(self, view):
                     break
             else:
                 blocks.append(Block("text", [line], view.text))
+            prev = line
         return blocks
 
-    def _view(self, i: int, line: Line) -> LineView:
-        lines = self.lines
-        prev = lines[i - 1] if i else None
+    def _view(self, i: int, line: Line, prev: Line | None, count: int) -> LineView:
         text = line.text.strip()
         first = text[:1]
-        geometric = line.has_geometry
-        nxt = lines[i + 1] if (not geometric or line.bold is None) and i + 1 < len(lines) else None
+        geometric = line.top is not None and line.x0 is not None  # `Line.has_geometry`
+        nxt = (
+            self.lines[i + 1] if (not geometric or line.bold is None) and i + 1 < count else None
+        )
         new_page = prev is not None and prev.page != line.page
         # The cheap first-character tests spare most lines the regex.
         num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
@@ -283,3 +286,29 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.page_break_mid_sentence,
     BlockBuilder.text_wrap_mid_sentence,
 )
+
+
+# What a line must start with for a rule to take it, where a rule needs some first character:
+# a line is offered only to the rules its first character allows (most lines start with a
+# letter that half the rules never take), in the order of `LINE_RULES`.
+FIRST_CHARACTER_GATES: dict[LineRule, Callable[[str], bool]] = {
+    BlockBuilder.contents_heading: lambda first: first in "cCtT",
+    BlockBuilder.timescale_subheading: may_be_timescale,
+    # Lower case, or the "- " of a text conversion before it.
+    BlockBuilder.continuation_after_break: lambda first: "a" <= first <= "z" or first == "-",
+    # `LineView.num` is looked for only after these.
+    BlockBuilder.numbered_start: lambda first: first.isdecimal() or first in NUMBER_PREFIXES,
+    BlockBuilder.sub_bullet: lambda first: first == SUB_BULLET,
+    # `LineView.bullet`: a bullet glyph, or "-" and a space.
+    BlockBuilder.bullet: lambda first: first in (BULLET, "-"),
+}
+
+
+@cache
+def rules_for(first: str) -> tuple[LineRule, ...]:
+    """The rules of `LINE_RULES`, in order, that can take a line starting with `first`."""
+    return tuple(
+        rule
+        for rule in LINE_RULES
+        if rule not in FIRST_CHARACTER_GATES or FIRST_CHARACTER_GATES[rule](first)
+    )

@@ -21,6 +21,7 @@ from .bindings import (
     read_box,
     read_rect,
     read_scale,
+    read_two_boxes,
 )
 from .spans import line_spans
 
@@ -62,8 +63,11 @@ class PageReader:
         self.rect = (ctypes.c_double * 4)()  # left, top, right, bottom
         size = ctypes.sizeof(ctypes.c_double)
         self.rect_refs = tuple(ctypes.byref(self.rect, i * size) for i in range(4))
-        self.box = FsRectF()
-        self.box_ref = ctypes.byref(self.box)
+        # Two loose boxes side by side (a line's first and last characters), read in one go.
+        self.boxes = (FsRectF * 2)()
+        self.box = self.boxes[0]
+        self.box_ref = ctypes.byref(self.boxes)
+        self.last_box_ref = ctypes.byref(self.boxes, ctypes.sizeof(FsRectF))
         self.mat = FsMatrix()
         self.mat_ref = ctypes.byref(self.mat)
         self.name_buf = ctypes.create_string_buffer(256)
@@ -213,15 +217,16 @@ class PageReader:
         This is the hot path (once per line, ~9 calls into PDFium): the helpers it needs
         (`_effective_size`, `_font_name`, `_same_font`) are written out inline.
         """
-        api, box_ref = self.api, self.box_ref
+        api = self.api
         raw_size = api.font_size(tp, first)
-        if raw_size <= 0 or not api.loose_box(tp, first, box_ref):
+        if raw_size <= 0 or not api.loose_box(tp, first, self.box_ref):
             return None
-        x0, high, x1, low = read_box(self.box)
         if last != first:
-            if not api.loose_box(tp, last, box_ref):
+            if not api.loose_box(tp, last, self.last_box_ref):
                 return None
-            x1 = read_box(self.box)[2]
+            x0, high, _, low, _, _, x1, _ = read_two_boxes(self.boxes)
+        else:
+            x0, high, x1, low = read_box(self.boxes)
         effective = raw_size
         if api.matrix(tp, first, self.mat_ref):
             scale = _hypot(*read_scale(self.mat))
