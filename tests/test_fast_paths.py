@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from dataclasses import replace
 
 import pytest
 
+from inspectparse.authority import authorities, data_version
+from inspectparse.classify.authority import authority_data
 from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
 from inspectparse.classify.metadata import _LeadPatterns
 from inspectparse.clean import _TRAILING_PAGE_NUMBER, CleanedDocument, furniture_key
@@ -224,3 +227,17 @@ def test_rules_offered_by_first_character_take_the_lines_all_rules_take(
     # Each gate refuses some start, or it would spare no rule call.
     for gate in FIRST_CHARACTER_GATES.values():
         assert not gate("x") or not gate("T")
+
+
+def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:
+    # `authority_data` copies fields one by one instead of `dataclasses.asdict`.
+    entries = authorities()
+    assert len(entries) > 100
+    matched = dataclasses.replace(entries[0], matched_from="Somewhere", rule="name")
+    for entry in (*entries, matched):
+        expected = dataclasses.asdict(entry)
+        del expected["valid_from"], expected["valid_to"]
+        expected["lookup_version"] = data_version()
+        data = authority_data(entry)
+        assert data == expected and list(data or ()) == list(expected)
+    assert authority_data(None) is None

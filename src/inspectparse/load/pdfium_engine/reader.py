@@ -165,7 +165,8 @@ class PageReader:
             if len(parts) > 1:
                 # Measure the first word (most often a marker), try the rest as one run.
                 second = first + len(parts[0])
-                second += len(text[second:end]) - len(text[second:end].lstrip())
+                rest = text[second:end]
+                second += len(rest) - len(rest.lstrip())
                 run = run_check(tp, second, end, second, last, last_word)
                 if run is not None:
                     self._measure_word(tp, parts[0], first, page_top, words)
@@ -391,11 +392,15 @@ class PageReader:
     def _effective_size(self, tp: Pointer, index: int, raw_size: float) -> float:
         """pdfplumber's size: the font size scaled by the character's matrix (some writers set
         a 1 pt font and scale it up with the text matrix)."""
+        effective = raw_size
         if self.api.matrix(tp, index, self.mat_ref):
             scale = _hypot(*read_scale(self.mat))
             if scale > 0:
-                return round(raw_size * scale, 3)
-        return round(raw_size, 3)
+                effective = raw_size * scale
+        size = self.sizes.get(effective)
+        if size is None:
+            size = self.sizes[effective] = round(effective, 3)
+        return size
 
     def _font_name(self, tp: Pointer, index: int) -> str | None:
         n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
