@@ -18,7 +18,7 @@ from inspectparse.document import Document, Line, Page
 from inspectparse.profiles import Profile, known_headings, profiles
 from inspectparse.segment import blocks as blocks_module
 from inspectparse.segment import is_terminal
-from inspectparse.segment.blocks import FIRST_CHARACTER_GATES, LINE_RULES, BlockBuilder
+from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder
 from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
 from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
 from inspectparse.segment.headings import leading_letter as _leading_letter
@@ -204,10 +204,10 @@ def _random_lines(rng: random.Random, count: int) -> list[Line]:
     return lines
 
 
-def test_rules_offered_by_first_character_take_the_lines_all_rules_take(
+def test_rules_offered_by_their_gates_take_the_lines_all_rules_take(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # `BlockBuilder.build` offers a line only the rules its first character allows: the
+    # `BlockBuilder.build` offers a line only the rules `RULE_GATES` allow: the
     # blocks must be those that offering every line to every rule in order gives.
     headings = [re.compile(r"^(?:Areas for improvement)\s*$", re.I)]
 
@@ -221,12 +221,17 @@ def test_rules_offered_by_first_character_take_the_lines_all_rules_take(
         lines = _random_lines(rng, 12)
         gated = blocks([replace(ln) for ln in lines])
         with monkeypatch.context() as patch:
-            patch.setattr(blocks_module, "rules_for", lambda first: LINE_RULES)
+            patch.setattr(blocks_module, "rules_for", lambda *line: LINE_RULES)
             every = blocks([replace(ln) for ln in lines])
         assert gated == every, [ln.text for ln in lines]
-    # Each gate refuses some start, or it would spare no rule call.
-    for gate in FIRST_CHARACTER_GATES.values():
-        assert not gate("x") or not gate("T")
+    # Each gate refuses some line, or it would spare no rule call.
+    keys = [
+        (first, geometric, inside) for first in "xT" for geometric in (0, 1) for inside in (0, 1)
+    ]
+    for gate in RULE_GATES.values():
+        assert not all(
+            gate(first, bool(geometric), bool(inside)) for first, geometric, inside in keys
+        )
 
 
 def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:

@@ -69,7 +69,7 @@ class BlockBuilder:
         prev: Line | None = None
         for i, line in enumerate(lines):
             view = self._view(i, line, prev, count)
-            for rule in rules_for(view.first):
+            for rule in rules_for(view.first, view.geometric, self.in_contents):
                 if rule(self, view):
                     break
             else:
@@ -81,9 +81,7 @@ class BlockBuilder:
         text = line.text.strip()
         first = text[:1]
         geometric = line.top is not None and line.x0 is not None  # `Line.has_geometry`
-        nxt = (
-            self.lines[i + 1] if (not geometric or line.bold is None) and i + 1 < count else None
-        )
+        nxt = self.lines[i + 1] if (not geometric or line.bold is None) and i + 1 < count else None
         new_page = prev is not None and prev.page != line.page
         # The cheap first-character tests spare most lines the regex.
         num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
@@ -288,27 +286,39 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 
-# What a line must start with for a rule to take it, where a rule needs some first character:
-# a line is offered only to the rules its first character allows (most lines start with a
-# letter that half the rules never take), in the order of `LINE_RULES`.
-FIRST_CHARACTER_GATES: dict[LineRule, Callable[[str], bool]] = {
-    BlockBuilder.contents_heading: lambda first: first in "cCtT",
-    BlockBuilder.timescale_subheading: may_be_timescale,
+# What a rule needs of a line before it can take it, as (first character, whether the line
+# has geometry, whether the builder is inside a table of contents) -> bool: a line is offered
+# only to the rules these allow (most lines start with a letter that half the rules never
+# take, and text input and PDFs each have rules of their own), in the order of `LINE_RULES`.
+RuleGate = Callable[[str, bool, bool], bool]
+RULE_GATES: dict[LineRule, RuleGate] = {
+    BlockBuilder.contents_entry: lambda first, geometric, in_contents: in_contents,
+    BlockBuilder.contents_heading: lambda first, geometric, in_contents: first in "cCtT",
+    BlockBuilder.text_table_row: lambda first, geometric, in_contents: not geometric,
+    BlockBuilder.timescale_subheading: lambda first, geometric, in_contents: (
+        may_be_timescale(first)
+    ),
     # Lower case, or the "- " of a text conversion before it.
-    BlockBuilder.continuation_after_break: lambda first: "a" <= first <= "z" or first == "-",
+    BlockBuilder.continuation_after_break: lambda first, geometric, in_contents: (
+        "a" <= first <= "z" or first == "-"
+    ),
     # `LineView.num` is looked for only after these.
-    BlockBuilder.numbered_start: lambda first: first.isdecimal() or first in NUMBER_PREFIXES,
-    BlockBuilder.sub_bullet: lambda first: first == SUB_BULLET,
+    BlockBuilder.numbered_start: lambda first, geometric, in_contents: (
+        first.isdecimal() or first in NUMBER_PREFIXES
+    ),
+    BlockBuilder.sub_bullet: lambda first, geometric, in_contents: first == SUB_BULLET,
     # `LineView.bullet`: a bullet glyph, or "-" and a space.
-    BlockBuilder.bullet: lambda first: first in (BULLET, "-"),
+    BlockBuilder.bullet: lambda first, geometric, in_contents: first in (BULLET, "-"),
+    BlockBuilder.wrapped_line: lambda first, geometric, in_contents: geometric,
+    BlockBuilder.text_wrap_mid_sentence: lambda first, geometric, in_contents: not geometric,
 }
 
 
 @cache
-def rules_for(first: str) -> tuple[LineRule, ...]:
-    """The rules of `LINE_RULES`, in order, that can take a line starting with `first`."""
+def rules_for(first: str, geometric: bool, in_contents: bool) -> tuple[LineRule, ...]:
+    """The rules of `LINE_RULES`, in order, that `RULE_GATES` let take such a line."""
     return tuple(
         rule
         for rule in LINE_RULES
-        if rule not in FIRST_CHARACTER_GATES or FIRST_CHARACTER_GATES[rule](first)
+        if rule not in RULE_GATES or RULE_GATES[rule](first, geometric, in_contents)
     )
