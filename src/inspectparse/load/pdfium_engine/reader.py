@@ -73,8 +73,9 @@ class PageReader:
         self.name_buf = ctypes.create_string_buffer(256)
         self.font_names: dict[bytes, str | None] = {}
         self.sizes: dict[float, float] = {}  # effective font size -> rounded (round is slow)
-        self.media = tuple(ctypes.c_float() for _ in range(4))
-        self.media_refs = tuple(ctypes.byref(v) for v in self.media)
+        self.media = (ctypes.c_float * 4)()  # left, bottom, right, top, read in one go
+        size = ctypes.sizeof(ctypes.c_float)
+        self.media_refs = tuple(ctypes.byref(self.media, i * size) for i in range(4))
         self.text_buffer = (ctypes.c_ushort * 8192)()  # UTF-16 units of a page's text
 
     def read(self, document: ctypes.c_void_p, index: int) -> Page:
@@ -105,10 +106,10 @@ class PageReader:
     def mediabox(self, page: ctypes.c_void_p) -> tuple[float, float, float, float]:
         """The page's media box (left, bottom, right, top); pdfplumber measures `top` from its
         top. Like pypdfium2's `get_mediabox`, a page without one is US Letter."""
-        box = self.media
         if not self.api.mediabox(page, *self.media_refs):
             return 0.0, 0.0, 612.0, 792.0
-        return tuple(float(v.value) for v in box)  # type: ignore[return-value]
+        left, bottom, right, top = read_box(self.media)
+        return left, bottom, right, top
 
     def text(self, tp: Pointer) -> str:
         """The page text, one character per PDFium character index."""
