@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import re
+from dataclasses import replace
 
 import pytest
 
+from inspectparse.authority import authorities, data_version
+from inspectparse.classify.authority import authority_data
 from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
 from inspectparse.classify.metadata import _LeadPatterns
-from inspectparse.clean import _TRAILING_PAGE_NUMBER, furniture_key
+from inspectparse.clean import _TRAILING_PAGE_NUMBER, CleanedDocument, furniture_key
+from inspectparse.document import Document, Line, Page
 from inspectparse.profiles import Profile, known_headings, profiles
+from inspectparse.segment import blocks as blocks_module
 from inspectparse.segment import is_terminal
+from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder
 from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
 from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
 from inspectparse.segment.headings import leading_letter as _leading_letter
@@ -150,3 +158,91 @@ def test_published_cue_is_held_by_every_match() -> None:
         "Report published 1 June 2018 x",
     ):
         assert _AFTER_PUBLISHED.search(text) and _PUBLISHED_CUE in text.lower()
+
+
+def _random_lines(rng: random.Random, count: int) -> list[Line]:
+    """Lines of every start a rule looks at, with and without geometry, fonts and breaks."""
+    starts = ["", "- ", "• ", "– ", "-", "1. ", "12 ", "(a) ", "\uf0b7 ", "\u017f", "\u212a"]
+    bodies = [
+        "contents",
+        "Contents",
+        "Table of contents",
+        "Immediately:",
+        "within three months:",
+        "Longer term",
+        "Areas for improvement",
+        "continued text of the sentence",
+        "The council has improved.",
+        "Leaders know their services",
+        "About the widgets 3",
+        "Widget quality\tGood",
+        "leaders act on it.",
+        "Ofsted",
+        "7",
+    ]
+    lines: list[Line] = []
+    page, top = 1, 100.0
+    for i in range(count):
+        if rng.random() < 0.1:
+            page, top = page + 1, 100.0
+        top += rng.choice([12.0, 30.0])
+        text = rng.choice(starts) + rng.choice(bodies)
+        geometric = rng.random() < 0.7
+        lines.append(
+            Line(
+                text=text,
+                page=page,
+                index=i,
+                x0=rng.choice([60.0, 80.0]) if geometric else None,
+                x1=500.0 if geometric else None,
+                top=top if geometric else None,
+                bottom=top + 10 if geometric else None,
+                bold=rng.choice([None, True, False]) if geometric else None,
+                gap_before=rng.random() < 0.2,
+            )
+        )
+    return lines
+
+
+def test_rules_offered_by_their_gates_take_the_lines_all_rules_take(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `BlockBuilder.build` offers a line only the rules `RULE_GATES` allow: the
+    # blocks must be those that offering every line to every rule in order gives.
+    headings = [re.compile(r"^(?:Areas for improvement)\s*$", re.I)]
+
+    def blocks(lines: list[Line]) -> list[tuple[str, str, int | None]]:
+        doc = Document(pages=[Page(number=1, lines=lines)], format="pdf", engine="test")
+        built = BlockBuilder(CleanedDocument(document=doc), headings).build()
+        return [(b.kind, b.text, b.candidate) for b in built]
+
+    rng = random.Random(11)
+    for _ in range(300):
+        lines = _random_lines(rng, 12)
+        gated = blocks([replace(ln) for ln in lines])
+        with monkeypatch.context() as patch:
+            patch.setattr(blocks_module, "rules_for", lambda *line: LINE_RULES)
+            every = blocks([replace(ln) for ln in lines])
+        assert gated == every, [ln.text for ln in lines]
+    # Each gate refuses some line, or it would spare no rule call.
+    keys = [
+        (first, geometric, inside) for first in "xT" for geometric in (0, 1) for inside in (0, 1)
+    ]
+    for gate in RULE_GATES.values():
+        assert not all(
+            gate(first, bool(geometric), bool(inside)) for first, geometric, inside in keys
+        )
+
+
+def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:
+    # `authority_data` copies fields one by one instead of `dataclasses.asdict`.
+    entries = authorities()
+    assert len(entries) > 100
+    matched = dataclasses.replace(entries[0], matched_from="Somewhere", rule="name")
+    for entry in (*entries, matched):
+        expected = dataclasses.asdict(entry)
+        del expected["valid_from"], expected["valid_to"]
+        expected["lookup_version"] = data_version()
+        data = authority_data(entry)
+        assert data == expected and list(data or ()) == list(expected)
+    assert authority_data(None) is None

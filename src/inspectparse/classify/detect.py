@@ -40,11 +40,13 @@ def detect_kind(document: Document) -> tuple[Profile | None, str | None]:
     focused visit to the front door ...") neither decides nor vetoes the kind.
     """
     text, starts = _title_zone(document)
+    # The text from each line start with a capital letter, cut once for every pattern.
+    openings = [text[start:] for start in starts if text[start : start + 1].isupper()]
     for profile in sorted(profiles(), key=lambda p: -p.priority):
-        if any(_is_title(p, text, starts) for p in profile.exclude_patterns):
+        if any(_is_title(p, openings) for p in profile.exclude_patterns):
             continue
         for pattern in profile.title_patterns:
-            if _is_title(pattern, text, starts):
+            if _is_title(pattern, openings):
                 return profile, pattern
     return None, None
 
@@ -83,12 +85,11 @@ def _title_zone(document: Document) -> tuple[str, list[int]]:
     return " ".join(parts), starts
 
 
-def _is_title(pattern: str, text: str, line_starts: list[int]) -> bool:
-    """Whether `pattern` matches at the start of a line, beginning with a capital letter."""
-    compiled = _compile(pattern)
-    return any(
-        text[start : start + 1].isupper() and compiled.match(text[start:]) for start in line_starts
-    )
+def _is_title(pattern: str, openings: list[str]) -> bool:
+    """Whether `pattern` matches at the start of a line (`openings`: the title zone from each
+    line start that begins with a capital letter)."""
+    match = _compile(pattern).match
+    return any(match(opening) for opening in openings)
 
 
 @cache

@@ -49,6 +49,7 @@ class Word:
     tokens: int = 1
 
 
+@lru_cache(maxsize=4096)  # asked of nearly every line's first word: a handful of short words
 def is_list_marker(token: str) -> bool:
     """Whether a whitespace-free token is a list marker (the longest is "(123)")."""
     return len(token) <= 5 and _MARKER.match(token) is not None

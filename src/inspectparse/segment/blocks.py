@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..clean import BULLET, SUB_BULLET, CleanedDocument
 from ..document import Line, Note
@@ -70,23 +71,23 @@ class BlockBuilder:
 
     def build(self) -> list[Block]:
         lines, blocks = self.lines, self.blocks
-        rules = LINE_RULES
+        count = len(lines)
+        prev: Line | None = None
         for i, line in enumerate(lines):
-            view = self._view(i, line)
-            for rule in rules:
+            view = self._view(i, line, prev, count)
+            for rule in rules_for(view.first, view.geometric, self.in_contents):
                 if rule(self, view):
                     break
             else:
                 blocks.append(Block("text", [line], view.text))
+            prev = line
         return blocks
 
-    def _view(self, i: int, line: Line) -> LineView:
-        lines = self.lines
-        prev = lines[i - 1] if i else None
+    def _view(self, i: int, line: Line, prev: Line | None, count: int) -> LineView:
         text = line.text.strip()
         first = text[:1]
-        geometric = line.has_geometry
-        nxt = lines[i + 1] if (not geometric or line.bold is None) and i + 1 < len(lines) else None
+        geometric = line.top is not None and line.x0 is not None  # `Line.has_geometry`
+        nxt = self.lines[i + 1] if (not geometric or line.bold is None) and i + 1 < count else None
         new_page = prev is not None and prev.page != line.page
         # The cheap first-character tests spare most lines the regex.
         num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
@@ -307,3 +308,41 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.page_break_mid_sentence,
     BlockBuilder.text_wrap_mid_sentence,
 )
+
+
+# What a rule needs of a line before it can take it, as (first character, whether the line
+# has geometry, whether the builder is inside a table of contents) -> bool: a line is offered
+# only to the rules these allow (most lines start with a letter that half the rules never
+# take, and text input and PDFs each have rules of their own), in the order of `LINE_RULES`.
+RuleGate = Callable[[str, bool, bool], bool]
+RULE_GATES: dict[LineRule, RuleGate] = {
+    BlockBuilder.contents_entry: lambda first, geometric, in_contents: in_contents,
+    BlockBuilder.contents_heading: lambda first, geometric, in_contents: first in "cCtT",
+    BlockBuilder.text_table_row: lambda first, geometric, in_contents: not geometric,
+    BlockBuilder.timescale_subheading: lambda first, geometric, in_contents: (
+        may_be_timescale(first)
+    ),
+    # Lower case, or the "- " of a text conversion before it.
+    BlockBuilder.continuation_after_break: lambda first, geometric, in_contents: (
+        "a" <= first <= "z" or first == "-"
+    ),
+    # `LineView.num` is looked for only after these.
+    BlockBuilder.numbered_start: lambda first, geometric, in_contents: (
+        first.isdecimal() or first in NUMBER_PREFIXES
+    ),
+    BlockBuilder.sub_bullet: lambda first, geometric, in_contents: first == SUB_BULLET,
+    # `LineView.bullet`: a bullet glyph, or "-" and a space.
+    BlockBuilder.bullet: lambda first, geometric, in_contents: first in (BULLET, "-"),
+    BlockBuilder.wrapped_line: lambda first, geometric, in_contents: geometric,
+    BlockBuilder.text_wrap_mid_sentence: lambda first, geometric, in_contents: not geometric,
+}
+
+
+@cache
+def rules_for(first: str, geometric: bool, in_contents: bool) -> tuple[LineRule, ...]:
+    """The rules of `LINE_RULES`, in order, that `RULE_GATES` let take such a line."""
+    return tuple(
+        rule
+        for rule in LINE_RULES
+        if rule not in RULE_GATES or RULE_GATES[rule](first, geometric, in_contents)
+    )

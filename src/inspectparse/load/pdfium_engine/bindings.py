@@ -20,6 +20,7 @@ decode_utf16 = codecs.utf_16_le_decode  # reads the buffer in place: no copy to 
 # lookup, a descriptor call and a float each, and there are ~400 such reads a page.
 read_box = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
 read_rect = struct.Struct("4d").unpack_from  # FPDFText_GetRect: left, top, right, bottom
+read_two_boxes = struct.Struct("8f").unpack_from  # two FS_RECTFs side by side
 read_scale = struct.Struct("8x2f").unpack_from  # FS_MATRIX: c, d
 
 

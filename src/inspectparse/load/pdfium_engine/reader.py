@@ -21,6 +21,7 @@ from .bindings import (
     read_box,
     read_rect,
     read_scale,
+    read_two_boxes,
 )
 from .spans import line_spans
 
@@ -62,15 +63,19 @@ class PageReader:
         self.rect = (ctypes.c_double * 4)()  # left, top, right, bottom
         size = ctypes.sizeof(ctypes.c_double)
         self.rect_refs = tuple(ctypes.byref(self.rect, i * size) for i in range(4))
-        self.box = FsRectF()
-        self.box_ref = ctypes.byref(self.box)
+        # Two loose boxes side by side (a line's first and last characters), read in one go.
+        self.boxes = (FsRectF * 2)()
+        self.box = self.boxes[0]
+        self.box_ref = ctypes.byref(self.boxes)
+        self.last_box_ref = ctypes.byref(self.boxes, ctypes.sizeof(FsRectF))
         self.mat = FsMatrix()
         self.mat_ref = ctypes.byref(self.mat)
         self.name_buf = ctypes.create_string_buffer(256)
         self.font_names: dict[bytes, str | None] = {}
         self.sizes: dict[float, float] = {}  # effective font size -> rounded (round is slow)
-        self.media = tuple(ctypes.c_float() for _ in range(4))
-        self.media_refs = tuple(ctypes.byref(v) for v in self.media)
+        self.media = (ctypes.c_float * 4)()  # left, bottom, right, top, read in one go
+        size = ctypes.sizeof(ctypes.c_float)
+        self.media_refs = tuple(ctypes.byref(self.media, i * size) for i in range(4))
         self.text_buffer = (ctypes.c_ushort * 8192)()  # UTF-16 units of a page's text
 
     def read(self, document: ctypes.c_void_p, index: int) -> Page:
@@ -101,10 +106,10 @@ class PageReader:
     def mediabox(self, page: ctypes.c_void_p) -> tuple[float, float, float, float]:
         """The page's media box (left, bottom, right, top); pdfplumber measures `top` from its
         top. Like pypdfium2's `get_mediabox`, a page without one is US Letter."""
-        box = self.media
         if not self.api.mediabox(page, *self.media_refs):
             return 0.0, 0.0, 612.0, 792.0
-        return tuple(float(v.value) for v in box)  # type: ignore[return-value]
+        left, bottom, right, top = read_box(self.media)
+        return left, bottom, right, top
 
     def text(self, tp: Pointer) -> str:
         """The page text, one character per PDFium character index."""
@@ -161,7 +166,8 @@ class PageReader:
             if len(parts) > 1:
                 # Measure the first word (most often a marker), try the rest as one run.
                 second = first + len(parts[0])
-                second += len(text[second:end]) - len(text[second:end].lstrip())
+                rest = text[second:end]
+                second += len(rest) - len(rest.lstrip())
                 run = run_check(tp, second, end, second, last, last_word)
                 if run is not None:
                     self._measure_word(tp, parts[0], first, page_top, words)
@@ -213,15 +219,16 @@ class PageReader:
         This is the hot path (once per line, ~9 calls into PDFium): the helpers it needs
         (`_effective_size`, `_font_name`, `_same_font`) are written out inline.
         """
-        api, box_ref = self.api, self.box_ref
+        api = self.api
         raw_size = api.font_size(tp, first)
-        if raw_size <= 0 or not api.loose_box(tp, first, box_ref):
+        if raw_size <= 0 or not api.loose_box(tp, first, self.box_ref):
             return None
-        x0, high, x1, low = read_box(self.box)
         if last != first:
-            if not api.loose_box(tp, last, box_ref):
+            if not api.loose_box(tp, last, self.last_box_ref):
                 return None
-            x1 = read_box(self.box)[2]
+            x0, high, _, low, _, _, x1, _ = read_two_boxes(self.boxes)
+        else:
+            x0, high, x1, low = read_box(self.boxes)
         effective = raw_size
         if api.matrix(tp, first, self.mat_ref):
             scale = _hypot(*read_scale(self.mat))
@@ -386,11 +393,15 @@ class PageReader:
     def _effective_size(self, tp: Pointer, index: int, raw_size: float) -> float:
         """pdfplumber's size: the font size scaled by the character's matrix (some writers set
         a 1 pt font and scale it up with the text matrix)."""
+        effective = raw_size
         if self.api.matrix(tp, index, self.mat_ref):
             scale = _hypot(*read_scale(self.mat))
             if scale > 0:
-                return round(raw_size * scale, 3)
-        return round(raw_size, 3)
+                effective = raw_size * scale
+        size = self.sizes.get(effective)
+        if size is None:
+            size = self.sizes[effective] = round(effective, 3)
+        return size
 
     def _font_name(self, tp: Pointer, index: int) -> str | None:
         n = self.api.font_info(tp, index, self.name_buf, len(self.name_buf), None)
