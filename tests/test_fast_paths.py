@@ -15,6 +15,7 @@ from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
 from inspectparse.classify.metadata import _LeadPatterns
 from inspectparse.clean import _TRAILING_PAGE_NUMBER, CleanedDocument, furniture_key
 from inspectparse.document import Document, Line, Page
+from inspectparse.load.layout import _MARKER, _majority, is_list_marker
 from inspectparse.profiles import Profile, known_headings, profiles
 from inspectparse.segment import blocks as blocks_module
 from inspectparse.segment import is_terminal
@@ -246,3 +247,29 @@ def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:
         data = authority_data(entry)
         assert data == expected and list(data or ()) == list(expected)
     assert authority_data(None) is None
+
+
+def test_majority_of_two_votes_is_the_tally() -> None:
+    # `layout._majority` decides two votes (a list marker and its text) without a tally.
+    def tally(votes: list[tuple[object, int]]) -> object:
+        counts: dict[object, int] = {}
+        for value, weight in votes:
+            counts[value] = counts.get(value, 0) + weight
+        return max(counts, key=counts.__getitem__)
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        votes = [(rng.choice(["Arial", "Arial-Bold", 9.5, 11.0]), rng.randint(1, 4))]
+        votes.append((rng.choice([votes[0][0], "Symbol", 12.0]), rng.randint(1, 4)))
+        assert _majority(votes) == tally(votes), votes
+
+
+def test_list_marker_regex_matches_five_characters_at_most() -> None:
+    # `is_list_marker` tries `_MARKER` only on tokens of five characters or fewer, and
+    # `_cells` asks `is_list_marker` (memoised) what it used to ask `_MARKER`.
+    import itertools
+
+    # Every six-character string of the characters a marker is made of: none is one.
+    for chars in itertools.product("(1a.)-\u2022\uf0b7", repeat=6):
+        assert not _MARKER.match("".join(chars))
+    assert is_list_marker("(123)") and is_list_marker("12.") and not is_list_marker("(1234)")

@@ -118,7 +118,7 @@ def _cells(row: list[Word]) -> list[list[Word]]:
         size = max(last.size, word.size) or 10.0
         # The marker regex only where it decides: after a gap wide enough to split.
         if word.x0 - last.x1 > COLUMN_GAP_EMS * size and not (
-            len(cells[-1]) == 1 and _MARKER.match(last.text)
+            len(cells[-1]) == 1 and is_list_marker(last.text)  # `_MARKER`, memoised
         ):
             cells.append([word])
         else:
@@ -159,6 +159,9 @@ def _cell_line(cell: list[Word], page_number: int, index: int, gap: bool) -> Lin
 def _majority(votes: list[tuple[_T, int]]) -> _T | None:
     """The value with the most words; a tie goes to the value met first (a set's order of
     strings would change with the hash seed, making the font of a line vary between runs)."""
+    if len(votes) == 2:  # most cells of several words: a list marker and its text
+        (first, first_weight), (second, second_weight) = votes
+        return first if first == second or first_weight >= second_weight else second
     tally: dict[_T, int] = {}
     for value, weight in votes:
         tally[value] = tally.get(value, 0) + weight
