@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pytest
 
 import inspectparse
-from inspectparse.accuracy.measure import compare
+from inspectparse.accuracy.measure import compare, facts
 from inspectparse.classify.dates import parse_periods, plain_day_numbers
 from inspectparse.clean import normalise_text
 
@@ -195,17 +195,13 @@ def _record(text: str) -> dict[str, Any]:
 
 
 def _scored(record: dict[str, Any]) -> dict[str, Any]:
-    rep = record["report"]
-    return {
-        "kind": rep["kind"],
-        "provider": rep["provider"],
-        "dates": (rep["inspection_start"], rep["inspection_end"]),
-        "lead": rep["lead_inspector"],
-        "judgements": {j["key"]: j["grade"] for j in record["judgements"]},
-        "recommendations": len(record["recommendations"]),
-        "sub_items": [len(r["sub_items"]) for r in record["recommendations"]],
-        "paragraphs": [p["number"] for p in record["paragraphs"] if p["number"] is not None],
-    }
+    """The facts the engines must agree on, with every paragraph number and each item's
+    sub-item count (a transform may change how the text is read, not what it says)."""
+    scored = facts(record)
+    del scored["text_layout"]
+    scored["sub_items"] = [len(r["sub_items"]) for r in record["recommendations"]]
+    scored["paragraphs"] = [p["number"] for p in record["paragraphs"] if p["number"] is not None]
+    return scored
 
 
 @pytest.mark.parametrize("name", [*FIXTURES, *SYNTHETIC_SOURCES])

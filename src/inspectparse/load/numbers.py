@@ -13,10 +13,10 @@ numbers it cannot place.
 
 from __future__ import annotations
 
-import re
 from itertools import combinations
 
 from ..document import Line, Page
+from .page_numbers import PAGE_NUMBER
 from .starts import (
     NUMBER_ONLY,
     NUMBERED_LINE,
@@ -31,7 +31,6 @@ from .starts import (
     text_width,
 )
 
-_FOLIO = re.compile(r"^\s*\d{1,4}\s*$")
 # At most this many possible starts in a window are tried every way; with more, all or none.
 MAX_MAYBE = 4
 
@@ -61,7 +60,7 @@ def _join_single_numbers(page: PageText) -> set[int]:
         # A page number the converter set between the number and its text ("9." / "4" /
         # "Review ..."): text without form feeds keeps it in the body; the number's text is
         # the line after it.
-        if _FOLIO.match(nxt.text) and i + 2 < len(lines) and is_number(line):
+        if PAGE_NUMBER.fullmatch(nxt.text.strip()) and i + 2 < len(lines) and is_number(line):
             nxt = lines[i + 2]
         in_run = i > 0 and is_number(lines[i - 1])
         if in_run or not is_number(line) or not TEXT_START.match(nxt.text):
