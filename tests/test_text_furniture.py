@@ -193,3 +193,18 @@ def test_lone_paragraph_numbers_counting_up_are_no_page_breaks() -> None:
     document = load_text(text.encode())
     assert len(document.pages) == 1
     assert [n.code for n in document.notes] == ["text_without_page_breaks"]
+
+
+def test_a_running_line_with_page_n_of_m_on_its_row_is_furniture() -> None:
+    # The footer's text runs on every page; on the last page the converter set the page's
+    # "Page 4 of 4" on the same row.
+    footer = "Northwick children's services inspection report"
+    bodies = ["\n".join(SENTENCES[k : k + 4]) for k in range(0, 12, 3)]
+    text = _pages(bodies, footer)
+    last = text.rindex(footer) + len(footer)
+    document = load_text((text[:last] + " Page 4 of 4" + text[last:]).encode())
+    clean(document)
+    footers = [f for f in _furniture(document) if f[1].startswith("Northwick")]
+    assert [f[0] for f in footers] == [1, 2, 3, 4]
+    assert footers[-1][1].endswith("Page 4 of 4")
+    assert all(f[2] == "running-footer" for f in footers)

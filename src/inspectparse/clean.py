@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .document import Document, Line, Page
 from .load.bullets import BULLET_GLYPHS
-from .load.page_numbers import PAGE_NUMBER
+from .load.page_numbers import PAGE_NUMBER, TRAILING_PAGE_NUMBER
 
 BULLET = "•"
 SUB_BULLET = "–"
@@ -58,7 +58,6 @@ FOOTER_ZONE = 0.12
 ZONE_LINES = 2
 DEEP_ZONE_LINES = 4
 _DIGITS = re.compile(r"\d+")
-_TRAILING_PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
 
 
 def normalise_text(text: str) -> str:
@@ -224,8 +223,9 @@ def _mark_zone(
 
 
 def _is_running_plus_number(text: str, common: set[str]) -> bool:
-    """A running line with a page number at its end, on the same row, or glued to its
-    start where the running line opens with digits too ("620 to" for page 6 and "20 to")."""
+    """A running line with a page number at its end ("... 2024 6", "... Page 3 of 13"), on
+    the same row, or glued to its start where the running line opens with digits too ("620
+    to" for page 6 and "20 to")."""
     text = text.strip()
     if text[:1].isdecimal() and any(
         text[k : k + 1].isdecimal() and furniture_key(f"{text[:k]} {text[k:]}") in common
@@ -236,8 +236,8 @@ def _is_running_plus_number(text: str, common: set[str]) -> bool:
     # the others skip the regex, which tries every space in the line.
     if not text[-1:].isdecimal():
         return False
-    stripped = _TRAILING_PAGE_NUMBER.sub("", text)
-    return stripped != text and furniture_key(stripped) in common
+    m = TRAILING_PAGE_NUMBER.fullmatch(text)
+    return m is not None and furniture_key(m.group(1)) in common
 
 
 def mark_furniture(document: Document) -> None:

@@ -26,7 +26,9 @@ from .starts import line_key
 PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
 # A running line that ends with the page number: its text, then the number ("... 2024 6",
 # "... 2016 Page 3 of 13").
-_TRAILING_NUMBER = re.compile(r"(\S.*?)\s+(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
+TRAILING_PAGE_NUMBER = re.compile(
+    r"(\S.*?)\s+(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?", re.I
+)
 # Fewest numbers in a run, and fewest lines between two of them (a page holds more).
 MIN_RUN = 3
 MIN_LINES_APART = 4
@@ -40,7 +42,9 @@ SUPPORTED_SHARE = 0.8
 def _printed_numbers(lines: list[Line]) -> list[tuple[int, int]]:
     """(line index, number) of each line that may carry a page number: a lone number, or one
     ending a line whose text before it repeats through the text (a running line)."""
-    trailing = [(k, _TRAILING_NUMBER.fullmatch(ln.text.strip())) for k, ln in enumerate(lines)]
+    trailing = [
+        (k, TRAILING_PAGE_NUMBER.fullmatch(ln.text.strip())) for k, ln in enumerate(lines)
+    ]
     repeats = Counter(line_key(m.group(1)) for _, m in trailing if m is not None)
     found = []
     for k, ln in enumerate(lines):
