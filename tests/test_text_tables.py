@@ -88,15 +88,21 @@ def _improvements() -> str:
     )
 
 
-def test_reading_order_cells_as_runs_before_each_page_of_rows() -> None:
-    # pdftotext's order: the body cells of a page's rows as one run, then the rows' text; the
-    # third row's page begins with a bullet's end before the next row.
+def _cells_as_runs_before_rows(
+    title: str = "Areas for priority action", header: str = "Responsible body"
+) -> str:
+    """pdftotext's order: the body cells of a page's rows as one run, then the rows' text; the
+    third row's page begins with a bullet's end before the next row."""
     page2 = (
-        "Areas for priority action\nResponsible body\n" + _cell() * 2 + "\nAreas for priority "
-        "action\n" + "\n".join(ROWS[0]) + "\n" + "\n".join(ROWS[1][:3]) + "\n"
+        f"{title}\n{header}\n" + _cell() * 2 + f"\n{title}\n" + "\n".join(ROWS[0]) + "\n"
+        + "\n".join(ROWS[1][:3]) + "\n"
     )
     page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
-    record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
+    return _pages([HEAD + PROSE, page2, page3, PROSE])
+
+
+def test_reading_order_cells_as_runs_before_each_page_of_rows() -> None:
+    record = _record(_cells_as_runs_before_rows())
     assert record.source.text_layout == "reading_order"
     _check(record)
     assert record.recommendations[1].text.endswith("before the new term.")
@@ -475,12 +481,7 @@ def test_header_row_read_down_before_a_first_cell_that_never_comes_again() -> No
 
 def test_table_headers_in_capitals_read_as_headers() -> None:
     """Older templates print headings in capitals: the body column's header too."""
-    page2 = (
-        "AREAS FOR PRIORITY ACTION\nRESPONSIBLE BODY\n" + _cell() * 2 + "\nAREAS FOR PRIORITY "
-        "ACTION\n" + "\n".join(ROWS[0]) + "\n" + "\n".join(ROWS[1][:3]) + "\n"
-    )
-    page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
-    record = _record(_pages([HEAD + PROSE, page2, page3, PROSE]))
+    record = _record(_cells_as_runs_before_rows("AREAS FOR PRIORITY ACTION", "RESPONSIBLE BODY"))
     _check(record)
 
 
