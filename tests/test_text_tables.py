@@ -101,6 +101,20 @@ def _cells_as_runs_before_rows(
     return _pages([HEAD + PROSE, page2, page3, PROSE])
 
 
+def _layout_table(header_width: int, rows: str) -> str:
+    """A -layout text whose page 2 is the priority-action table (`rows` set by the caller
+    under a header row whose body column is `header_width` wide), then the improvements."""
+    page2 = (
+        " Areas for priority action\n\n"
+        f" {'Responsible body':<{header_width}}Areas for priority action\n"
+        + rows
+        + "\n Areas for improvement\n\n Areas for improvement\n "
+        + "\n ".join(IMPROVEMENTS)
+        + "\n\n Local area partnership details\n The council's director.\n"
+    )
+    return _pages([HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE])
+
+
 def test_reading_order_cells_as_runs_before_each_page_of_rows() -> None:
     record = _record(_cells_as_runs_before_rows())
     assert record.source.text_layout == "reading_order"
@@ -144,16 +158,7 @@ def test_layout_text_side_by_side_columns_one_item_per_row() -> None:
             lines.append(f" {left:<34}{right}")
         return "\n".join(lines) + "\n"
 
-    page2 = (
-        " Areas for priority action\n\n"
-        f" {'Responsible body':<34}Areas for priority action\n"
-        + "".join(row(BODY, r) for r in ROWS)
-        + "\n Areas for improvement\n\n Areas for improvement\n "
-        + "\n ".join(IMPROVEMENTS)
-        + "\n\n Local area partnership details\n The council's director.\n"
-    )
-    pages = [HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]
-    record = _record(_pages(pages))
+    record = _record(_layout_table(34, "".join(row(BODY, r) for r in ROWS)))
     assert record.source.text_layout == "layout"
     _check(record)
     # "They should also ensure" goes on with its row: three rows, not four.
@@ -232,16 +237,7 @@ def test_layout_text_whose_action_column_moves_between_blocks_of_rows() -> None:
         f" {other[1]} how quickly plans are written for children.\n"
         f" {other[2]:<24}They should share plans with schools.\n"
     )
-    page2 = (
-        " Areas for priority action\n\n"
-        f" {'Responsible body':<34}Areas for priority action\n"
-        + first
-        + last
-        + "\n Areas for improvement\n\n Areas for improvement\n "
-        + "\n ".join(IMPROVEMENTS)
-        + "\n\n Local area partnership details\n The council's director.\n"
-    )
-    record = _record(_pages([HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]))
+    record = _record(_layout_table(34, first + last))
     assert record.source.text_layout == "layout"
     items = [i for i in record.recommendations if i.kind == "priority_action"]
     assert [i.actor for i in items] == [BODY_TEXT, " ".join(other)]
@@ -362,16 +358,7 @@ def test_layout_text_whose_body_cells_reach_past_the_action_header() -> None:
             lines.append(f" {left:<26}    {right}".rstrip())
         return "\n".join(lines) + "\n"
 
-    page2 = (
-        " Areas for priority action\n\n"
-        f" {'Responsible body':<20}Areas for priority action\n"
-        + "".join(row(r) for r in ROWS)
-        + "\n Areas for improvement\n\n Areas for improvement\n "
-        + "\n ".join(IMPROVEMENTS)
-        + "\n\n Local area partnership details\n The council's director.\n"
-    )
-    pages = [HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE]
-    record = _record(_pages(pages))
+    record = _record(_layout_table(20, "".join(row(r) for r in ROWS)))
     assert record.source.text_layout == "layout"
     _check(record)
     assert record.recommendations[0].text == " ".join(ROWS[0])
