@@ -71,3 +71,58 @@ def test_iter_batch_yields_one_outcome_per_input(tmp_path: Path) -> None:
     assert all(isinstance(o, Outcome) for o in outcomes)
     assert {(o.input.path, o.input.member) for o in outcomes} == set(expected)
     assert len(outcomes) == len(expected)
+
+
+def test_a_repeated_archive_member_is_counted_once_and_said(tmp_path: Path) -> None:
+    """A zip holding one member name twice with the same bytes: one record, and the summary
+    counts the second as a repeat, so converted + failed + skipped + repeats = inputs."""
+    import warnings
+    import zipfile
+
+    from batch_helpers import text_report
+
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a/report.txt", text_report("Northwick"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns of the repeated name
+            zf.writestr("a/report.txt", text_report("Northwick"))
+        zf.writestr("b/other.txt", text_report("Southmere"))
+    out = tmp_path / "out.jsonl"
+    first = run_batch([archive], output=out, task=fake_task, jobs=2)
+    assert len(read_lines(out)) == 2
+    assert (first.inputs, first.converted, first.repeats, first.skipped) == (3, 2, 1, 0)
+    assert "2 converted, 0 failed, 1 repeated" in first.format()
+    assert first.exit_code == ExitCode.OK
+
+    again = run_batch([archive], output=out, task=fake_task, jobs=2)
+    assert len(read_lines(out)) == 2
+    assert (again.converted, again.failed, again.skipped, again.repeats) == (0, 0, 2, 1)
+    # A rerun says that nothing was converted now (not "2 converted ... skipped").
+    assert "0 converted, 0 failed, 2 already in the outputs (skipped)" in again.format()
+    assert again.exit_code == ExitCode.OK
+
+
+def test_iter_batch_yields_repeated_members_too(tmp_path: Path) -> None:
+    """Without outputs, the library form gives one outcome per input, repeats included."""
+    import warnings
+    import zipfile
+
+    from batch_helpers import text_report
+
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as zf, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        zf.writestr("r.txt", text_report("Eastfold"))
+        zf.writestr("r.txt", text_report("Eastfold"))
+    assert len(list(iter_batch([archive], task=fake_task, jobs=1))) == 2
+
+
+def test_the_summary_of_a_rerun_tells_stored_failures_apart(tmp_path: Path) -> None:
+    write_plain_inputs(tmp_path / "in", 2)
+    out = tmp_path / "out.jsonl"
+    run_batch([tmp_path / "in"], output=out, task=failing_task, jobs=1)
+    again = run_batch([tmp_path / "in"], output=out, task=fake_task, jobs=1)
+    assert (again.converted, again.skipped, again.skipped_failed) == (0, 2, 2)
+    assert "2 already in the outputs (skipped; 2 of them failures)" in again.format()
+    assert again.exit_code == ExitCode.BATCH_ALL_FAILED  # the stored failures still count
