@@ -126,3 +126,43 @@ def test_the_summary_of_a_rerun_tells_stored_failures_apart(tmp_path: Path) -> N
     assert (again.converted, again.skipped, again.skipped_failed) == (0, 2, 2)
     assert "2 already in the outputs (skipped; 2 of them failures)" in again.format()
     assert again.exit_code == ExitCode.BATCH_ALL_FAILED  # the stored failures still count
+
+
+def test_an_archive_inside_an_archive_is_an_error_record_saying_what_to_do(tmp_path: Path) -> None:
+    """A zip or tar member that is itself an archive is not opened (nor sent to the pipeline,
+    which would say "batch reads archives" inside a batch): an unsupported_format record
+    with its sha256, while a Word document inside the zip stays the pipeline's own error."""
+    import io
+    import tarfile
+    import zipfile
+
+    from batch_helpers import text_report
+
+    inner_zip = io.BytesIO()
+    with zipfile.ZipFile(inner_zip, "w") as zf:
+        zf.writestr("r.txt", text_report("Westbury"))
+    inner_tar = io.BytesIO()
+    with tarfile.open(fileobj=inner_tar, mode="w:gz") as tar:
+        info = tarfile.TarInfo("r.txt")
+        info.size = len(text_report("Westbury"))
+        tar.addfile(info, io.BytesIO(text_report("Westbury")))
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    archive = tmp_path / "outer.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("year/inner.zip", inner_zip.getvalue())
+        zf.writestr("year/inner.tgz", inner_tar.getvalue())
+        zf.writestr("year/letter.docx", docx.getvalue())
+        zf.writestr("year/report.txt", text_report("Westbury"))
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    summary = run_batch([archive], output=out, errors=errors, jobs=1)
+    assert (summary.converted, summary.failed) == (1, 3)
+    failed = {o["source"]["member"]: o for o in read_lines(errors)}
+    for member, kind in (("year/inner.zip", "zip"), ("year/inner.tgz", "tar")):
+        error = failed[member]["error"]
+        assert error["code"] == "unsupported_format"
+        assert f"itself a {kind} archive" in error["message"] and "extract it" in error["message"]
+        assert failed[member]["source"]["sha256"]
+    assert "Word document" in failed["year/letter.docx"]["error"]["message"]
