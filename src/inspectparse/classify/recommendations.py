@@ -245,11 +245,12 @@ def read_lists(
         umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
         if not umbrella:
             lists += 1
+        reach = _topics_end(blocks, end, profile)
         if (
             not found
             and not umbrella
-            and _holds_text(blocks, i, end)
-            and not _says_empty(blocks[i + 1 : end])
+            and _holds_text(blocks, i, reach)
+            and not _says_empty(blocks[i + 1 : reach])
         ):
             notes.append(
                 Note(
@@ -263,7 +264,54 @@ def read_lists(
         notes.append(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
+    elif lists == 0 and (unread := _unread_list_heading(blocks)) is not None:
+        # Letters may have no list at all; one whose heading the rules do not know is a doubt.
+        notes.append(
+            Note(
+                "improvement_list_unread",
+                f"no improvement list read, but {unread.text!r} reads like a list heading",
+                evidence=Evidence(unread.lines, unread.text),
+            )
+        )
     return items, notes
+
+
+def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
+    """Where a list that stopped at `end` would stop if the unknown headings there were its
+    topics: prose under agency or topic titles, with no bullet, holds the list's content
+    (no item read there is a doubt, not an empty list)."""
+    i = end
+    while (
+        i < len(blocks)
+        and not _is_section_heading(blocks[i], profile)
+        and not (blocks[i].kind == "heading" and ENDS_LIST.search(blocks[i].text))
+        and not opens_new_part(blocks[i])
+    ):
+        i += 1
+    return i if end < len(blocks) and blocks[end].kind == "heading" else end
+
+
+# A short line that opens like an improvement-list heading ("What needs to improve ...",
+# "Areas for improvement", "Areas for priority action", "Recommendations").
+_LIST_HEADING_LIKE = re.compile(
+    r"^(?:what needs to improve|areas? for (?:improvement|priority action)|recommendations?\b)",
+    re.I,
+)
+_HEADING_MAX_WORDS = 14
+
+
+def _unread_list_heading(blocks: list[Block]) -> Block | None:
+    """The first short, unpunctuated line that reads like an improvement-list heading."""
+    for block in blocks:
+        text = strip_footnote(block.text).strip()
+        if (
+            block.kind in ("heading", "text")
+            and _LIST_HEADING_LIKE.match(text)
+            and len(text.split()) <= _HEADING_MAX_WORDS
+            and not text.endswith(".")
+        ):
+            return block
+    return None
 
 
 def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
