@@ -238,7 +238,8 @@ def test_inspectors_named_without_a_lead_give_no_lead_and_no_warning(team: str) 
         "deliver this visit effectively.\n\n"
     )
     opening = OPENING.replace("The inspectors were Jo Bloggs, HMI, and Sam Smith, HMI.", team)
-    for intro in ("", covid, covid.replace("the director", "the Director")):
+    roles = covid.replace(" and the director", ", Chief Executive and Director")
+    for intro in ("", covid, covid.replace("the director", "the Director"), roles):
         record = read(letter(opening=opening, intro=intro))
         assert record.report.lead_inspector is None, (team, intro)
         assert review_codes(record) == set()

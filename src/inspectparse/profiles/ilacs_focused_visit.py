@@ -13,6 +13,12 @@ _NAME_CHAR = r"(?:(?!This letter\b|(?:Her|His) Majesty)[^.])"
 # COVID-era letters "Her Majesty's Chief Inspector ... is leading ...").
 _OPENING = r"(?=This letter\b|(?:Her|His) Majesty.s Chief Inspector\b)"
 
+# Words that open a council officer's role, never a person's name.
+_NOT_A_ROLE = (
+    r"(?!(?:Chief|Assistant|Deputy|Director|Executive|Corporate|Strategic|Head|Service|Principal"
+    r"|Interim|Acting|Lead|Team)\b)"
+)
+
 PROFILE = Profile(
     kind="ilacs_focused_visit",
     name="Focused visit letter under ILACS",
@@ -69,7 +75,11 @@ PROFILE = Profile(
     ),
     lead_patterns=(),
     lead_search_patterns=(
-        r"(?i:lead\s+inspector),?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})",
+        # COVID-era letters name the lead inspector beside council officers by role only ("the
+        # lead inspector, Chief Executive and director agreed ..."): a role is never a name.
+        r"(?i:lead\s+inspector),?\s+"
+        + _NOT_A_ROLE
+        + r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})",
         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s+(?:HMI,?\s+)?\((?i:lead\s+inspector)\)",
         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:HMI,\s+)?(?i:lead\s+inspector)\b",
     ),
