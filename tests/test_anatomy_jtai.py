@@ -268,6 +268,38 @@ PRIORITY_ONE = (
         (old_body(improve=PRIORITY + GROUPED), 8, 2),
         (old_body(improve=PRIORITY.replace("action", "actions") + GROUPED), 8, 2),
         (old_body(improve=PRIORITY_ONE + GROUPED), 7, 1),
+        # A topic's lead-in under its subheading; subheadings with a colon or wrapped.
+        (
+            old_body(
+                improve="Areas for improvement\n\nLeadership\n\n◼ Leaders do not check "
+                "referrals.\n\nNorthshire Police\n\nThe police should make sure that:\n\n"
+                "◼ officers record the child’s voice\n◼ referrals are sent on the same day.\n\n"
+            ),
+            3,
+            0,
+        ),
+        (old_body(improve=GROUPED.replace("Leadership\n", "Leadership:\n")), 6, 0),
+        (
+            old_body(
+                improve=GROUPED.replace(
+                    "Leadership\n",
+                    "Identifying and managing the risk of harm to children at the front door "
+                    "of\nservices\n",
+                )
+            ),
+            6,
+            0,
+        ),
+        # Sub-bullets belong to their item.
+        (
+            old_body(
+                improve="Areas for improvement\n\n◼ Leaders do not check referrals, in "
+                "particular:\n  − the quality of police notices\n  − the timeliness of health "
+                "checks.\n◼ GPs rarely share information.\n\n"
+            ),
+            2,
+            0,
+        ),
         # A bulleted line saying there is no priority action is not an item.
         (
             old_body(

@@ -125,7 +125,7 @@ def _is_topic_subheading(
     if nxt is None or _is_section_heading(block, profile) or ENDS_LIST.search(block.text):
         return False
     if heading.item_style == "bullets":
-        return nxt.kind == "bullet"
+        return nxt.kind == "bullet" or _lead_in_to_bullets(blocks, i + 1)
     if heading.item_style != "numbered":
         return False
     if nxt.number is not None and (
@@ -133,6 +133,18 @@ def _is_topic_subheading(
     ):
         return True
     return is_text_topic(blocks, i, start)
+
+
+def _lead_in_to_bullets(blocks: list[Block], i: int) -> bool:
+    """A lead-in sentence ending in a colon ("The police should make sure that:") with a
+    bullet straight after it: a topic's items introduced under its subheading."""
+    block = blocks[i]
+    return (
+        block.kind in ("text", "heading")  # a short lead-in reads as a heading in text
+        and block.text.rstrip().endswith(":")
+        and i + 1 < len(blocks)
+        and blocks[i + 1].kind == "bullet"
+    )
 
 
 def _header_row(blocks: list[Block], start: int) -> Line | None:
