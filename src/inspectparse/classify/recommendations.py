@@ -23,6 +23,12 @@ from .list_ends import (
     opens_new_part,
     without_fonts,
 )
+from .list_lines import (
+    lead_in_to_bullets,
+    region_says_empty,
+    says_list_is_empty,
+    unread_list_heading,
+)
 from .table_rows import TableRow, rows_under_header, same_row
 from .text import BULLET_PREFIX, strip_footnote
 from .text_items import bullets_apart_note, extend_item, goes_on_item, is_sub_item
@@ -46,26 +52,6 @@ _KNOWN_ACTORS = re.compile(
     r"icb|governors|leaders|school|partners))$",
     re.I,
 )
-
-
-# A sentence saying a list is empty ("There are no areas of priority action", "No areas were
-# identified for immediate improvement", "The inspection did not find any priority actions") is
-# not an item, in every framework; a profile's `list_skip` adds its own stock lines.
-_LIST_NOUN = r"(?:areas?|priorit\w*|actions?|recommendations?|improvements?)"
-_EMPTY_LIST = re.compile(
-    rf"^(?:there\s+(?:are|were|is|was)\s+no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
-    rf"|no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b.{{0,80}}?\b(?:identified|found)\b"
-    rf"|(?:the\s+)?(?:inspection|inspectors?|visit)\s+(?:did|has|have)\s+not\s+"
-    rf"(?:find|found|identify|identified)\s+any\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
-    rf"|none(?:\s+identified)?\W*$)",
-    re.I,
-)
-
-
-def says_list_is_empty(text: str) -> bool:
-    """Whether an item's text is a short sentence saying the list holds nothing."""
-    text = text.strip()
-    return len(text) < 200 and _EMPTY_LIST.match(text) is not None
 
 
 @cache
@@ -125,7 +111,7 @@ def _is_topic_subheading(
     if nxt is None or _is_section_heading(block, profile) or ENDS_LIST.search(block.text):
         return False
     if heading.item_style == "bullets":
-        return nxt.kind == "bullet" or _lead_in_to_bullets(blocks, i + 1)
+        return nxt.kind == "bullet" or lead_in_to_bullets(blocks, i + 1)
     if heading.item_style != "numbered":
         return False
     if nxt.number is not None and (
@@ -133,18 +119,6 @@ def _is_topic_subheading(
     ):
         return True
     return is_text_topic(blocks, i, start)
-
-
-def _lead_in_to_bullets(blocks: list[Block], i: int) -> bool:
-    """A lead-in sentence ending in a colon ("The police should make sure that:") with a
-    bullet straight after it: a topic's items introduced under its subheading."""
-    block = blocks[i]
-    return (
-        block.kind in ("text", "heading")  # a short lead-in reads as a heading in text
-        and block.text.rstrip().endswith(":")
-        and i + 1 < len(blocks)
-        and blocks[i + 1].kind == "bullet"
-    )
 
 
 def _header_row(blocks: list[Block], start: int) -> Line | None:
@@ -262,7 +236,7 @@ def read_lists(
             not found
             and not umbrella
             and _holds_text(blocks, i, reach)
-            and not _says_empty(blocks[i + 1 : reach])
+            and not region_says_empty(blocks[i + 1 : reach])
         ):
             notes.append(
                 Note(
@@ -276,16 +250,21 @@ def read_lists(
         notes.append(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
-    elif lists == 0 and (unread := _unread_list_heading(blocks)) is not None:
-        # Letters may have no list at all; one whose heading the rules do not know is a doubt.
-        notes.append(
-            Note(
-                "improvement_list_unread",
-                f"no improvement list read, but {unread.text!r} reads like a list heading",
-                evidence=Evidence(unread.lines, unread.text),
-            )
-        )
+    elif lists == 0 and (note := _unread_note(blocks)) is not None:
+        notes.append(note)
     return items, notes
+
+
+def _unread_note(blocks: list[Block]) -> Note | None:
+    """Letters may have no list at all: one whose heading the rules do not know is a doubt."""
+    unread = unread_list_heading(blocks)
+    if unread is None:
+        return None
+    return Note(
+        "improvement_list_unread",
+        f"no improvement list read, but {unread.text!r} reads like a list heading",
+        evidence=Evidence(unread.lines, unread.text),
+    )
 
 
 def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
@@ -301,29 +280,6 @@ def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
     ):
         i += 1
     return i if end < len(blocks) and blocks[end].kind == "heading" else end
-
-
-# A short line that opens like an improvement-list heading ("What needs to improve ...",
-# "Areas for improvement", "Areas for priority action", "Recommendations").
-_LIST_HEADING_LIKE = re.compile(
-    r"^(?:what needs to improve|areas? for (?:improvement|priority action)|recommendations?\b)",
-    re.I,
-)
-_HEADING_MAX_WORDS = 14
-
-
-def _unread_list_heading(blocks: list[Block]) -> Block | None:
-    """The first short, unpunctuated line that reads like an improvement-list heading."""
-    for block in blocks:
-        text = strip_footnote(block.text).strip()
-        if (
-            block.kind in ("heading", "text")
-            and _LIST_HEADING_LIKE.match(text)
-            and len(text.split()) <= _HEADING_MAX_WORDS
-            and not text.endswith(".")
-        ):
-            return block
-    return None
 
 
 def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
@@ -355,15 +311,6 @@ def _holds_text(blocks: list[Block], start: int, end: int) -> bool:
         return False
     text = sum(len(b.text) for b in blocks[start + 1 : end] if b.kind != "heading")
     return text >= _LIST_TEXT_MIN
-
-
-def _says_empty(region: list[Block]) -> bool:
-    """Whether a list's blocks hold a sentence saying the list is empty."""
-    return any(
-        says_list_is_empty(BULLET_PREFIX.sub("", line).strip())
-        for block in region
-        for line in re.split(r"(?<=[.!?])\s+", block.text)
-    )
 
 
 def _block_items(
