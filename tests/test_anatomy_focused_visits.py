@@ -416,3 +416,29 @@ def test_earlier_grades_quoted_in_a_letter_are_never_judgements() -> None:
     assert record.report.kind == "ilacs_focused_visit"
     assert record.judgements == []
     assert not [w for w in record.warnings if w.field.startswith("judgements")]
+
+
+def _glyphs_apart(text: str) -> str:
+    """Plain `pdftotext`'s reading order: each glyph on a line of its own before its item."""
+    return "\n".join(
+        f"{line[0]}\n\n{line[2:]}\n" if line[:2] in (f"{GLYPH} ", "◼ ") else line
+        for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        body_2018(glyph=GLYPH),
+        body_2018(glyph=GLYPH, list_last=True),
+        body_2018(list_last=True),
+        body_2021(before="Areas for priority action\n\n◼ Delay in child protection enquiries.\n\n"),
+    ],
+)
+def test_reading_order_text_with_glyphs_apart_reads_the_same(body: str) -> None:
+    text = _glyphs_apart(letter(body=body, letterhead=LETTERHEAD_COLUMNS))
+    record = read(text)
+    assert record.report.provider == "Northwick"
+    assert [r.text for r in record.recommendations][-2:] == list(ITEMS)
+    assert len(record.recommendations) == (3 if "priority" in body else 2)
+    assert review_codes(record) == set()
