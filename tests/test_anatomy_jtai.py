@@ -398,3 +398,40 @@ def test_an_empty_or_spilt_last_page_is_still_the_letter_s_end(furnish: object) 
         record = read(furnish(text))
         assert len(record.recommendations) == len(ITEMS)
         assert review_codes(record) == set()
+
+
+def _reading_order(text: str) -> str:
+    """Plain `pdftotext`'s shape: columns one after the other (no padding), each glyph on a
+    line of its own before its item."""
+    lines = [part.strip() for line in text.split("\n") for part in line.split("   ") if part]
+    out: list[str] = []
+    for line in lines:
+        if line[:2] in ("◼ ", f"{GLYPH} "):
+            out += [line[0], "", line[2:]]
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+PAGE_BREAK_ITEM = (
+    "Areas for improvement\n\n◼ Health visitors are not always invited to strategy meetings, "
+    "which means\nthat what they know is not heard when risk is first weighed\n\n6\n\f"
+    "and acted on by the police and social workers.\n"
+    f"◼ {ITEMS[1]}\n◼ {ITEMS[2]}\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (old_letter(body=old_body(improve=GROUPED)), 6),
+        (old_letter(body=old_body(improve=PRIORITY + GROUPED)), 8),
+        (old_letter(body=old_body(improve=PAGE_BREAK_ITEM)), 3),  # an item over a page break
+        (new_letter(), 3),
+    ],
+)
+def test_reading_order_text_reads_the_same_lists(text: str, count: int) -> None:
+    record = read(_reading_order(text))
+    assert record.report.provider == "Northwick"
+    assert len(record.recommendations) == count
+    assert review_codes(record) == set()
