@@ -268,9 +268,11 @@ def _unread_note(blocks: list[Block]) -> Note | None:
 
 
 def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
-    """Where a list that stopped at `end` would stop if the unknown headings there were its
-    topics: prose under agency or topic titles, with no bullet, holds the list's content
-    (no item read there is a doubt, not an empty list)."""
+    """Where a list that stopped at `end`, at a title with prose under it, would stop if such
+    titles were its topics: prose under agency titles holds the list's content (no item read
+    there is a doubt, not an empty list)."""
+    if end + 1 >= len(blocks) or (blocks[end].kind, blocks[end + 1].kind) != ("heading", "text"):
+        return end
     i = end
     while (
         i < len(blocks)
@@ -279,7 +281,7 @@ def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
         and not opens_new_part(blocks[i])
     ):
         i += 1
-    return i if end < len(blocks) and blocks[end].kind == "heading" else end
+    return i
 
 
 def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
