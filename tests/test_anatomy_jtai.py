@@ -435,3 +435,21 @@ def test_reading_order_text_reads_the_same_lists(text: str, count: int) -> None:
     assert record.report.provider == "Northwick"
     assert len(record.recommendations) == count
     assert review_codes(record) == set()
+
+
+FOOTNOTE_PAGE_END = (
+    "\n\n1\n  as of 1 July 2023, the clinical commissioning groups became an integrated care "
+    "board\n                                            2\n\f"
+)
+
+
+@pytest.mark.parametrize("after", [ITEMS[1], ITEMS[2]])
+@pytest.mark.parametrize("shape", [lambda t: t, _reading_order])
+def test_a_footnote_at_a_page_end_inside_or_after_the_list_is_no_item(
+    after: str, shape: object
+) -> None:
+    assert callable(shape)
+    body = new_body().replace(f"◼ {after}", f"◼ {after}{FOOTNOTE_PAGE_END}", 1)
+    record = read(shape(new_letter(body=body)))
+    assert [r.text for r in record.recommendations] == list(ITEMS)
+    assert review_codes(record) == set()
