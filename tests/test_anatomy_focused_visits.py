@@ -442,3 +442,20 @@ def test_reading_order_text_with_glyphs_apart_reads_the_same(body: str) -> None:
     assert [r.text for r in record.recommendations][-2:] == list(ITEMS)
     assert len(record.recommendations) == (3 if "priority" in body else 2)
     assert review_codes(record) == set()
+
+
+def test_markdown_converter_shape_with_items_broken_after_their_first_line() -> None:
+    """pdfminer-based converters (markitdown) set a blank line inside a wrapped item and read
+    the letterhead column by column."""
+    items = (
+        "◼  The quality of plans for children in need and\n\nthe way they are reviewed.\n\n"
+        "◼  The timeliness of strategy\n\ndiscussions.\n\n"
+    )
+    findings = "◼  Thresholds are well understood by partners and\n\nleaders.\n\n"
+    body = f"Overview\n\nText.\n\n{IMPROVE_2018}\n\n{items}Findings\n\n{findings}"
+    record = read(letter(body=body, letterhead=LETTERHEAD_COLUMNS))
+    assert [r.text for r in record.recommendations] == [
+        "The quality of plans for children in need and the way they are reviewed.",
+        "The timeliness of strategy discussions.",
+    ]
+    assert review_codes(record) == set()
