@@ -63,3 +63,4 @@ def list_item_checks(profile: Profile, items: list[RecommendationFinding]) -> li
                 )
             )
     return notes
+
