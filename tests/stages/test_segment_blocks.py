@@ -101,6 +101,27 @@ def test_known_heading_and_bold_heading_wrapping_onto_a_second_line() -> None:
     assert blocks[2].kind == "text"
 
 
+def test_a_bold_heading_wrapped_before_a_lower_case_word_is_one_heading() -> None:
+    """"... of widgets who need help and" / "protection: good" (both bold, one size, no gap)
+    is one heading; a bold lower-case line after a gap, or a plain one, is not its wrap."""
+    blocks = _build(
+        [
+            _line("The experiences and progress of widgets who need help and", bold=True),
+            _line("protection: good", top=112, bold=True),
+            _line("Plain text under it.", top=140, bold=False, gap_before=True),
+            _line("A Second Bold Heading", top=170, bold=True, gap_before=True),
+            _line("plain lower-case text straight below it.", top=182, bold=False),
+            _line("A Third Bold Heading", top=210, bold=True, gap_before=True),
+            _line("bold text after a gap.", top=240, bold=True, gap_before=True),
+        ]
+    )
+    assert _kinds(blocks)[0] == (
+        "heading",
+        "The experiences and progress of widgets who need help and protection: good",
+    )
+    assert [b.kind for b in blocks] == ["heading", "text", "heading", "text", "heading", "text"]
+
+
 def test_lower_case_line_after_a_page_break_continues_an_unfinished_block() -> None:
     blocks = _build(
         [

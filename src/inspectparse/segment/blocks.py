@@ -178,6 +178,20 @@ class BlockBuilder:
             self.blocks.append(Block("heading", [v.line], v.text))
         return True
 
+    def heading_wrap(self, v: LineView) -> bool:
+        """A heading wrapped before a lower-case word ("... children who need help and" /
+        "protection: good"): the bold line straight below it, in its size, goes on with it
+        (`heading` takes only lines that open in capitals)."""
+        current, line = v.current, v.line
+        if current is None or current.kind != "heading" or v.broke or not line.bold:
+            return False
+        last = current.lines[-1]
+        if not last.bold or line.size != last.size or line.page != last.page:
+            return False
+        current.lines.append(line)
+        current.text = join_lines(current.text, v.text)
+        return True
+
     def continuation_after_break(self, v: LineView) -> bool:
         """A continuation after a page break (or, in text input, after a blank line that stands
         for one): starts lower case, and the block before is unfinished. Only the "- " of a
@@ -300,6 +314,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.text_table_row,
     BlockBuilder.timescale_subheading,
     BlockBuilder.heading,
+    BlockBuilder.heading_wrap,
     BlockBuilder.continuation_after_break,
     BlockBuilder.numbered_start,
     BlockBuilder.sub_bullet,
@@ -321,6 +336,10 @@ RULE_GATES: dict[LineRule, RuleGate] = {
     BlockBuilder.text_table_row: lambda first, geometric, in_contents: not geometric,
     BlockBuilder.timescale_subheading: lambda first, geometric, in_contents: (
         may_be_timescale(first)
+    ),
+    # Lower case, with fonts (text input has no bold to go by).
+    BlockBuilder.heading_wrap: lambda first, geometric, in_contents: (
+        geometric and "a" <= first <= "z"
     ),
     # Lower case, or the "- " of a text conversion before it.
     BlockBuilder.continuation_after_break: lambda first, geometric, in_contents: (
