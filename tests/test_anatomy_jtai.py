@@ -268,6 +268,17 @@ PRIORITY_ONE = (
         (old_body(improve=PRIORITY + GROUPED), 8, 2),
         (old_body(improve=PRIORITY.replace("action", "actions") + GROUPED), 8, 2),
         (old_body(improve=PRIORITY_ONE + GROUPED), 7, 1),
+        # 2016: grouped priority actions, then a case-study box, then the improvement list.
+        (
+            old_body(
+                improve="Areas for priority actions\n\nLeadership\n\n◼ Oversight of enquiries is "
+                "weak.\n◼ Return interviews are not done.\n\nCase study: area for priority action"
+                "\n\n    Arrangements to manage referrals are fragmented and\n    information is "
+                "not shared in high-risk cases.\n\n" + GROUPED
+            ),
+            8,
+            2,
+        ),
         # A topic's lead-in under its subheading; subheadings with a colon or wrapped.
         (
             old_body(
