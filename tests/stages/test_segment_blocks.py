@@ -198,3 +198,28 @@ def test_text_input_wrapped_mid_sentence_runs_on_a_finished_one_does_not() -> No
         ("text", "Gadget plans are written but not Reviewed often enough."),
         ("text", "Another sentence starts here."),
     ]
+
+
+def test_a_footnote_marker_glued_to_a_known_heading_is_not_its_text() -> None:
+    """"Areas for improvement2" (a superscript footnote marker read into the line) is the
+    known heading "Areas for improvement"; a bold heading's own digits stay ("Annex 2")."""
+    blocks = _build(
+        [
+            _line("Areas for improvement2", bold=True),
+            _line("Invented text under it.", top=130, bold=False, gap_before=True),
+            _line("Annex 2", top=160, bold=True, gap_before=True),
+            _line("More invented text.", top=190, bold=False, gap_before=True),
+        ]
+    )
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Areas for improvement", "Annex 2"]
+    # The profiles' list headings allow the marker ("improve?1" matches them): it still goes.
+    from inspectparse.profiles import known_headings
+
+    lines = [
+        _line("What needs to improve?1", bold=True),
+        _line("Invented text under it.", top=130, bold=False, gap_before=True),
+    ]
+    doc = Document(pages=[Page(number=1, lines=lines)], format="pdf", engine="test")
+    built = BlockBuilder(CleanedDocument(document=doc), known_headings()).build()
+    assert built[0].kind == "heading" and built[0].text == "What needs to improve?"

@@ -19,10 +19,11 @@ from ..document import Evidence, Line, Note
 from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
+from ..segment.headings import strip_footnote
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
 from .grades import canonical_grade, is_not_judged
-from .text import LineText, flat, label_regex, strip_footnote
+from .text import LineText, flat, label_regex
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
 # The one-word grades come from the vocabulary (grades.py); the wrapped pieces of "requires

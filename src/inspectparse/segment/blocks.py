@@ -18,6 +18,7 @@ from .headings import (
     CONTENTS_HEADING,
     TIMESCALE,
     KnownHeadings,
+    heading_text,
     is_contents_entry,
     known_headings_matcher,
     looks_like_heading,
@@ -175,7 +176,8 @@ class BlockBuilder:
             current.lines.append(v.line)
             current.text = join_lines(current.text, v.text)
         else:
-            self.blocks.append(Block("heading", [v.line], v.text))
+            text = heading_text(self.known_headings, v.text)
+            self.blocks.append(Block("heading", [v.line], text))
         return True
 
     def heading_wrap(self, v: LineView) -> bool:
