@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ..segment import Block
-from .text import BULLET_PREFIX, strip_footnote
+from ..segment.headings import strip_footnote
+from .text import BULLET_PREFIX
 
 # A sentence saying a list is empty ("There are no areas of priority action", "No areas were
 # identified for immediate improvement", "The inspection did not find any priority actions") is
