@@ -185,7 +185,9 @@ class BlockBuilder:
         "protection: good"): the bold line straight below it, in its size, goes on with it
         (`heading` takes only lines that open in capitals)."""
         current, line = v.current, v.line
-        if current is None or current.kind != "heading" or v.broke or not line.bold:
+        if not ("a" <= v.first <= "z" and v.geometric and line.bold):
+            return False
+        if current is None or current.kind != "heading" or v.broke:
             return False
         last = current.lines[-1]
         if not last.bold or line.size != last.size or line.page != last.page:
