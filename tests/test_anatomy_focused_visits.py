@@ -459,3 +459,16 @@ def test_markdown_converter_shape_with_items_broken_after_their_first_line() -> 
         "The timeliness of strategy discussions.",
     ]
     assert review_codes(record) == set()
+
+
+@pytest.mark.parametrize("shape", [lambda t: t, _glyphs_apart])
+def test_an_item_over_a_page_break_with_its_page_number_stays_one_item(shape: object) -> None:
+    assert callable(shape)
+    split = "◼ The quality of plans for children in need and\n\n2\n\fthe way they are reviewed."
+    body = body_2021().replace(f"◼ {ITEMS[0]}", split, 1)
+    record = read(shape(letter(body=body, letterhead=LETTERHEAD_COLUMNS)))
+    assert [r.text for r in record.recommendations] == [
+        "The quality of plans for children in need and the way they are reviewed.",
+        ITEMS[1],
+    ]
+    assert review_codes(record) == set()
