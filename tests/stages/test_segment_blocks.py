@@ -223,6 +223,9 @@ def test_a_footnote_marker_glued_to_a_known_heading_is_not_its_text() -> None:
     doc = Document(pages=[Page(number=1, lines=lines)], format="pdf", engine="test")
     built = BlockBuilder(CleanedDocument(document=doc), known_headings()).build()
     assert built[0].kind == "heading" and built[0].text == "What needs to improve?"
+    lines[0] = _line("What needs to improve? 1", bold=True)  # the marker set apart
+    built = BlockBuilder(CleanedDocument(document=doc), known_headings()).build()
+    assert built[0].text == "What needs to improve?"
 
 
 def test_a_back_page_opening_wrapped_short_does_not_run_on_an_unfinished_block() -> None:

@@ -19,8 +19,9 @@ TIMESCALE = re.compile(
 )
 # The first letters of `TIMESCALE`'s words, compared as `re.I` compares them.
 _TIMESCALE_START = re.compile(r"i|w|l", re.I)
-# A footnote marker glued to the end of a line ("What needs to improve?1", "good.2").
-FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z?:.])\d$")
+# A footnote marker glued to the end of a line ("What needs to improve?1", "good.2"), or set
+# one space after a question mark ("improve? 1"; after a word, "Annex 2", the digit is its own).
+FOOTNOTE_TAIL = re.compile(r"(?:(?<=[A-Za-z?:.])|(?<=\?)\s)\d$")
 _NUMBER_ONLY = re.compile(r"\d{1,3}")
 
 
