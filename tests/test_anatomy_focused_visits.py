@@ -9,8 +9,7 @@ import datetime as dt
 
 import pytest
 
-import inspectparse
-from inspectparse.record import Record
+from report_parts import read, review_codes
 
 GLYPH = "\uf06e"  # the Wingdings bullet of 2018-19 letters, as converters give it
 # The letterhead as `pdftotext -layout` interleaves its two columns (from 2020 with "Ofsted").
@@ -93,17 +92,6 @@ def letter(
     )
 
 
-def read(text: str) -> Record:
-    return inspectparse.extract(text.encode())
-
-
-def review_codes(record: Record) -> set[str]:
-    """Review warnings, save the one every invented council gets."""
-    return {
-        w.code
-        for w in record.warnings
-        if w.severity == "review" and w.code != "authority_unmatched"
-    }
 
 
 def test_the_plain_2018_letter_reads_whole_and_ungraded() -> None:

@@ -9,8 +9,7 @@ import datetime as dt
 
 import pytest
 
-import inspectparse
-from inspectparse.record import Record
+from report_parts import read, review_codes
 
 GLYPH = "\uf06e"  # the Wingdings bullet of 2016-18 letters, as converters give it
 THEMED_TITLE = (
@@ -108,17 +107,6 @@ def new_letter(
     )
 
 
-def read(text: str) -> Record:
-    return inspectparse.extract(text.encode())
-
-
-def review_codes(record: Record) -> set[str]:
-    """Review warnings, save the one every invented council gets."""
-    return {
-        w.code
-        for w in record.warnings
-        if w.severity == "review" and w.code != "authority_unmatched"
-    }
 
 
 @pytest.mark.parametrize("text", [old_letter(), new_letter()])
