@@ -1,0 +1,409 @@
+"""Area SEND layouts the field guide counts (ANATOMY.md section 8), one synthetic report each.
+
+Every report here is invented ("Northwick", "Ada Quill"): reading-order text with form feeds as
+plain `pdftotext` gives it: the kicker, the title, the dates and the previous inspection's
+dates, the outcome box, the sections with their bullets, the priority-action table (body cells
+as a run, then the rows' text), the one-column improvement table, the team table and the
+running footer. Each case changes one thing the archive prints and checks every scored field
+and the review warnings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+import inspectparse
+from inspectparse.record import Record
+
+BODY = "Northwick Council and NHS\nFenland Integrated Care\nBoard"
+PRIORITY = (
+    "Leaders across the partnership should agree a shared plan for\n"
+    "children who wait for an assessment of their needs.",
+    "Leaders across the partnership must make sure that the plans\n"
+    "written for children are checked before they are issued. This\n"
+    "includes plans written by health services.",
+)
+IMPROVEMENTS = (
+    "Leaders across the partnership should publish the local offer in plain language\n"
+    "so that parents can find it easily.",
+    "Leaders across the partnership should widen the choice of alternative provision\n"
+    "for pupils who cannot attend school full time.",
+    "Leaders should check that annual reviews are held on time.",
+)
+PROSE = (
+    "Inspectors spoke with children, parents and carers about the support they receive.\n"
+    "Leaders know the area well and have started to act on what families tell them.\n"
+    "Health visitors check the development of young children at the expected times.\n"
+)
+OUTCOMES = {
+    "positive": (
+        "The local area partnership\u2019s arrangements typically lead to positive experiences "
+        "and outcomes for children\nand young people with special educational needs and/or "
+        "disabilities (SEND).\nThe next full reinspection will be within approximately five years."
+    ),
+    "inconsistent": (
+        "The local area partnership\u2019s arrangements lead to inconsistent experiences and "
+        "outcomes for\nchildren and young people with special educational needs and/or "
+        "disabilities (SEND).\nThe next full reinspection will be within approximately 3 years."
+    ),
+    "significant_concerns": (
+        "There are widespread and/or systemic failings leading to significant concerns about "
+        "the\nexperiences and outcomes of children and young people with special educational "
+        "needs\nand/or disabilities (SEND), which the local area partnership must address "
+        "urgently.\nA monitoring inspection will be carried out within approximately eighteen "
+        "months."
+    ),
+}
+TEAM = (
+    "Inspection team\nOfsted\nCare Quality Commission\n{lead}\nCara Finch HMI, Ofsted\n"
+    "Dan Wren, CQC inspector\n"
+)
+LEAD = "Ada Quill, Ofsted HMI Lead inspector Ben Rook, CQC Lead inspector"
+FOOTER = "Area SEND inspection report: Northwick Local Area Partnership\n4 to 8 March 2030\n{n}"
+
+
+@dataclass
+class Send:
+    kicker: str = "Local area partnership report"
+    title: str = "Area SEND inspection of Northwick Local Area\nPartnership"
+    dates: str = "Inspection dates: 4 to 8 March 2030"
+    previous: str = "Dates of previous inspection: 1 to 5 May 2025"
+    outcome: str = "significant_concerns"
+    priority: tuple[str, ...] = PRIORITY
+    improvements: tuple[str, ...] = IMPROVEMENTS
+    repeated_header: bool = True
+    team: str = TEAM.format(lead=LEAD)
+    bullet: str = "\u25fc"
+    body_extra: str = ""
+    footer: str = FOOTER
+
+    def text(self) -> str:
+        cover = (
+            f"{self.kicker}\n{self.title}\n{self.dates}\n{self.previous}\nInspection outcome\n"
+            f"{OUTCOMES[self.outcome]}\nInformation about the local area partnership\n"
+            "Northwick Council and NHS Fenland Integrated Care Board plan services together.\n"
+        )
+        bullets = "".join(f"{self.bullet} {line}" for line in PROSE.splitlines(True))
+        sections = (
+            "What is it like to be a child or young person with SEND in this area?\n"
+            f"{PROSE}{self.body_extra}What is the area partnership doing that is effective?\n"
+            f"{bullets}What does the area partnership need to do better?\n{bullets}"
+        )
+        pages = [sections]
+        if self.priority:
+            pages.append(
+                "Areas for priority action\nResponsible body\n"
+                + f"{BODY}\n\n" * len(self.priority)
+                + "Areas for priority action\n"
+                + "\n".join(self.priority)
+                + "\n"
+            )
+        header = "Areas for improvement\n" * (2 if self.repeated_header else 1)
+        pages.append(
+            header + "\n".join(self.improvements) + "\nLocal area partnership details\n"
+            "Local Authority\nNorthwick Council\nIntegrated Care Board\nNHS Fenland ICB\n"
+        )
+        pages.append(
+            "Information about this inspection\nThis inspection was carried out under an "
+            f"invented act.\n{self.team}"
+        )
+        footed = [f"{page}\n{self.footer.format(n=n)}\n" for n, page in enumerate(pages, 2)]
+        return "\f".join([cover, *footed, "\u00a9 Crown copyright 2031\n"]) + "\f"
+
+
+def read(text: str) -> Record:
+    return inspectparse.extract(text.encode("utf-8"))
+
+
+def reviews(record: Record) -> set[tuple[str, str | None]]:
+    """Review warnings, less the lookup of an invented council's official code."""
+    return {
+        (w.code, w.field)
+        for w in record.warnings
+        if w.severity == "review" and w.code != "authority_unmatched"
+    }
+
+
+def check(
+    report: Send,
+    *,
+    provider: str = "Northwick Local Area Partnership",
+    dates: tuple[str, str] = ("2030-03-04", "2030-03-08"),
+    lead: str | None = "Ada Quill",
+    recommendations: int | None = None,
+) -> Record:
+    record = read(report.text())
+    assert record.report.kind == "area_send"
+    assert record.report.provider == provider
+    assert (str(record.report.inspection_start), str(record.report.inspection_end)) == dates
+    assert record.report.lead_inspector == lead
+    assert record.grades == {"area_send_outcome": report.outcome}
+    want = len(report.priority) + len(report.improvements)
+    assert len(record.recommendations) == (want if recommendations is None else recommendations)
+    # No item holds the running footer, a body cell or the team.
+    for item in record.recommendations:
+        assert "March 2030" not in item.text and "Integrated Care" not in item.text
+    return record
+
+
+def test_the_template_reads_right_with_no_review_warning() -> None:
+    record = check(Send())
+    assert not reviews(record)
+    kinds = [item.kind for item in record.recommendations]
+    assert kinds == ["priority_action"] * 2 + ["improvement"] * 3
+    assert {item.actor for item in record.recommendations[:2]} == {
+        "Northwick Council and NHS Fenland Integrated Care Board"
+    }
+
+
+# -- page 1 ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("kicker", "title", "provider"),
+    [
+        (
+            "Local Area Partnership report",
+            "Area SEND inspection of Northwick Local Area\nPartnership",
+            "Northwick Local Area Partnership",
+        ),
+        (
+            "Local area partnership report",
+            "Area SEND inspection of Northwick Local Area Partnership",
+            "Northwick Local Area Partnership",
+        ),
+        (
+            "Local area partnership report",
+            "Area SEND inspection of\nNorthwick Local Area Partnership",
+            "Northwick Local Area Partnership",
+        ),
+        (
+            "Local area partnership report",
+            "Area SEND inspection of North\nNorthwick Local Area Partnership",
+            "North Northwick Local Area Partnership",
+        ),
+        (
+            "Local area partnership report",
+            "Area SEND inspection of the Northwick Local Area\nPartnership",
+            "Northwick Local Area Partnership",
+        ),
+    ],
+)
+def test_kicker_and_title_forms_give_the_partnership(
+    kicker: str, title: str, provider: str
+) -> None:
+    check(Send(kicker=kicker, title=title), provider=provider)
+
+
+@pytest.mark.parametrize(
+    ("dates", "previous", "want"),
+    [
+        (
+            "Inspection dates: 4 to 8 March 2030",
+            "Date of previous inspection: 1 to 5 May 2025",
+            ("2030-03-04", "2030-03-08"),
+        ),
+        (
+            "Inspection dates: 4 to 8 March 2030",
+            "Dates of previous inspection:\n1 to 5 May 2025",
+            ("2030-03-04", "2030-03-08"),
+        ),
+        (
+            "Inspection dates: 4 to 8 March 2030",
+            "Date of previous inspection: Not previously inspected",
+            ("2030-03-04", "2030-03-08"),
+        ),
+        (
+            "Inspection dates:\n4 to 8 March 2030",
+            "Dates of previous inspection: 1 May 2025 to 5 May 2025",
+            ("2030-03-04", "2030-03-08"),
+        ),
+        ("Inspection dates: 4 March 2030 to 8 March 2030", "", ("2030-03-04", "2030-03-08")),
+        ("Inspection dates: 28 February to 4 March 2030", "", ("2030-02-28", "2030-03-04")),
+        ("Inspection dates: 4 \u2013 8 March 2030", "", ("2030-03-04", "2030-03-08")),
+        # The previous inspection's line printed first: still not the inspection's span.
+        (
+            "Dates of previous inspection: 1 to 5 May 2025\nInspection dates: 4 to 8 March 2030",
+            "",
+            ("2030-03-04", "2030-03-08"),
+        ),
+    ],
+)
+def test_the_previous_inspection_s_dates_are_never_the_span(
+    dates: str, previous: str, want: tuple[str, str]
+) -> None:
+    check(Send(dates=dates, previous=previous), dates=want)
+
+
+@pytest.mark.parametrize("outcome", ["positive", "inconsistent", "significant_concerns"])
+def test_each_outcome_is_read_from_the_outcome_box(outcome: str) -> None:
+    priority = PRIORITY if outcome == "significant_concerns" else ()
+    assert not reviews(check(Send(outcome=outcome, priority=priority)))
+
+
+def test_an_earlier_monitoring_inspection_named_in_the_body_is_not_the_outcome() -> None:
+    earlier = (
+        "At the monitoring inspection in 2028, inspectors found widespread and/or systemic "
+        "failings leading to significant concerns about the area.\n"
+    )
+    check(Send(outcome="inconsistent", priority=(), body_extra=earlier))
+
+
+# -- improvement tables ----------------------------------------------------------------------
+def test_the_improvement_table_without_its_header_cell() -> None:
+    assert not reviews(check(Send(repeated_header=False)))
+
+
+@pytest.mark.parametrize(
+    "improvements",
+    [
+        pytest.param(
+            (
+                "Leaders across the partnership should publish the local offer in plain "
+                "language.\nThey should check that parents can find it easily.",
+                "Leaders across the partnership should widen the choice of alternative "
+                "provision.\nThe local area partnership should also review its plans.",
+                "Leaders should check that annual reviews are held on time.",
+            ),
+            id="going-on-sentences",
+        ),
+        pytest.param(
+            (
+                "Leaders across the partnership should publish the local offer in plain "
+                "language.\nMany families do not know where to find it.",
+                "Leaders should check that annual reviews are held on time.",
+            ),
+            id="a-statement-after-the-request",
+        ),
+    ],
+)
+def test_a_row_s_sentence_that_starts_a_line_after_a_full_line_stays_in_its_row(
+    improvements: tuple[str, ...],
+) -> None:
+    """Rows have no bullet and no blank line between them, and a cell holds several sentences:
+    where the column's edge broke a row just after a full stop, the next sentence opens a line
+    with a capital. It goes on with its row unless it opens a request of its own ("<Actor>
+    should ..."); only a line the text ended short of the column's width ends a row anyway."""
+    record = check(Send(improvements=improvements))
+    texts = [item.text for item in record.recommendations[2:]]
+    assert [t.split()[:3] for t in texts] == [i.split()[:3] for i in improvements]
+    assert not reviews(record)
+
+
+def test_a_row_ending_on_a_full_line_before_the_next_request_is_still_a_new_row() -> None:
+    improvements = (
+        "Leaders across the partnership should publish the local offer in the languages the\n"
+        "families who live in the area speak, so that parents can find it in their language.",
+        "Leaders should check that annual reviews are held on time.",
+    )
+    check(Send(improvements=improvements))
+
+
+@pytest.mark.parametrize(
+    "improvements",
+    [
+        pytest.param(
+            (
+                "Leaders across the partnership should improve how quickly plans are written, "
+                "so that:\n\u2022 families know what support will be given\n\u2022 schools "
+                "receive the plan before the new term.",
+                "Leaders should check that annual reviews are held on time.",
+            ),
+            id="a-row-with-its-own-bullets",
+        ),
+        pytest.param(
+            tuple(
+                f"{n}. Leaders should {act}."
+                for n, act in enumerate(
+                    (
+                        "publish the local offer",
+                        "widen the choice of provision",
+                        "hold annual reviews on time",
+                        "review the transport policy",
+                    ),
+                    1,
+                )
+            ),
+            id="numbered-rows",
+        ),
+    ],
+)
+def test_row_shapes(improvements: tuple[str, ...]) -> None:
+    check(Send(improvements=improvements))
+
+
+def test_a_row_going_on_after_the_page_footer_is_one_item() -> None:
+    report = Send()
+    cut = "provision\nfor pupils"
+    text = report.text()
+    assert cut in text
+    record = read(text.replace(cut, f"provision\n\n{FOOTER.format(n=9)}\n\ffor pupils"))
+    assert len(record.recommendations) == 5
+    assert record.recommendations[3].text.endswith("who cannot attend school full time.")
+
+
+# -- inspection team -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lead", "want"),
+    [
+        ("Ada Quill, Ofsted HMI Lead inspector Ben Rook, CQC Lead inspector", "Ada Quill"),
+        ("Ada Quill, Ofsted Lead inspector Ben Rook, CQC Lead inspector", "Ada Quill"),
+        ("Ada Quill HMI, Ofsted lead inspector Ben Rook, CQC lead inspector", "Ada Quill"),
+        ("Ada Quill, Ofsted HMI, lead inspector Ben Rook, CQC lead inspector", "Ada Quill"),
+        ("Ada Quill, HMI Lead Ben Rook, CQC Lead", "Ada Quill"),
+        # Layout and pdfplumber: "Inspector" wraps onto the next line on its own.
+        ("Ada Quill, Ofsted HMI Lead Ben Rook, CQC Lead\nInspector", "Ada Quill"),
+        ("Mr Ada Quill, Ofsted HMI Lead inspector Ben Rook, CQC Lead inspector", "Mr Ada Quill"),
+        (
+            "Dr Ada O\u2019Quill, Ofsted HMI Lead inspector Ben Rook, CQC Lead inspector",
+            "Dr Ada O'Quill",
+        ),
+    ],
+)
+def test_lead_label_forms_in_the_team_table(lead: str, want: str) -> None:
+    assert not reviews(check(Send(team=TEAM.format(lead=lead)), lead=want))
+
+
+@pytest.mark.parametrize(
+    "team",
+    [
+        # Plain pdftotext once prints the lead after the team members.
+        "Inspection team\nOfsted\nCara Finch HMI, Ofsted\nCare Quality Commission\nDan Wren, CQC "
+        "inspector\nAda Quill, Ofsted HMI Lead inspector\nBen Rook, CQC Lead inspector\n",
+        # Two Ofsted people both labelled lead: the first.
+        "Inspection team\nOfsted\nCare Quality Commission\n" + LEAD + "\nCara Finch, Ofsted HMI "
+        "Lead inspector\nDan Wren, CQC inspector\n",
+        # Column by column.
+        "Inspection team\nOfsted\nAda Quill, Ofsted HMI Lead inspector\nCara Finch HMI, Ofsted\n"
+        "Care Quality Commission\nBen Rook, CQC Lead inspector\n",
+    ],
+    ids=["after-members", "two-ofsted-leads", "columns"],
+)
+def test_team_orders(team: str) -> None:
+    check(Send(team=team))
+
+
+def test_a_team_without_a_lead_label_is_a_review_warning() -> None:
+    team = "Inspection team\nOfsted\nCara Finch HMI, Ofsted\nDan Wren, CQC inspector\n"
+    record = check(Send(team=team), lead=None)
+    assert reviews(record) == {("lead_missing", "report.lead_inspector")}
+
+
+# -- furniture -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "footer",
+    [
+        FOOTER,
+        "Inspection report: Northwick Local Area Partnership\n4 to 8 March 2030\n{n}",
+        "Area SEND Inspection report: Northwick Local Area Partnership\n4 to 8 March 2030\n{n}",
+        "Area SEND inspection report: Northwick Local Area Partnership 4 to 8 March 2030\n{n}",
+        "Area SEND inspection report: NORTHWICK Local Area Partnership\n4 to 8 March 2030 {n}",
+    ],
+)
+def test_footer_forms_stay_out_of_the_items(footer: str) -> None:
+    check(Send(footer=footer))
+
+
+@pytest.mark.parametrize("bullet", ["\u25fc", "\u25aa", "\u2022"])
+def test_section_bullets_are_not_items(bullet: str) -> None:
+    check(Send(bullet=bullet))
