@@ -407,3 +407,69 @@ def test_footer_forms_stay_out_of_the_items(footer: str) -> None:
 @pytest.mark.parametrize("bullet", ["\u25fc", "\u25aa", "\u2022"])
 def test_section_bullets_are_not_items(bullet: str) -> None:
     check(Send(bullet=bullet))
+
+
+# -- the priority-action table: rows naming different bodies ----------------------------------
+_SHORT_ROWS = (
+    "Leaders across the partnership should agree a shared plan for\n"
+    "children who wait for an assessment of their needs.",
+    "Leaders should make sure that plans are checked.",
+    "Leaders should review the transport policy.",
+)
+
+
+def _priority_table(cells: str) -> str:
+    """Short rows, so reading order gives the page's body cells as one run before the rows."""
+    head = "Areas for priority action\nResponsible body\n"
+    return f"{head}{cells}Areas for priority action\n" + "\n".join(_SHORT_ROWS) + "\n"
+
+
+def test_a_run_of_different_bodies_is_one_cell_per_row() -> None:
+    """ "Northwick Council", "NHS Fenland Integrated Care Board", then both: three rows. Read as
+    one cell (the run split only where its first line came again), the three rows were one,
+    with no warning."""
+    report = Send(priority=_SHORT_ROWS)
+    same = _priority_table(f"{BODY}\n\n" * 3)
+    cells = (
+        "Northwick Council\n\nNHS Fenland Integrated Care\nBoard\n\nNorthwick Council and NHS\n"
+        "Fenland Integrated Care\nBoard\n\n"
+    )
+    text = report.text()
+    assert same in text
+    record = read(text.replace(same, _priority_table(cells)))
+    assert len(record.recommendations) == 6
+    assert [item.actor for item in record.recommendations[:3]] == [
+        "Northwick Council",
+        "NHS Fenland Integrated Care Board",
+        "Northwick Council and NHS Fenland Integrated Care Board",
+    ]
+    assert not reviews(record)
+
+
+def test_a_repeated_cell_naming_two_bodies_without_a_joining_word_stays_whole() -> None:
+    """The run repeats its first line: cells by repetition, not at the first name's end."""
+    report = Send(priority=_SHORT_ROWS)
+    same = _priority_table(f"{BODY}\n\n" * 3)
+    record = read(
+        report.text().replace(same, _priority_table("Northwick Council\nNHS Fenland ICB\n\n" * 3))
+    )
+    assert len(record.recommendations) == 6
+    assert {item.actor for item in record.recommendations[:3]} == {
+        "Northwick Council NHS Fenland ICB"
+    }
+    assert not reviews(record)
+
+
+def test_a_single_cell_naming_two_bodies_without_a_joining_word_is_a_doubt() -> None:
+    """One row whose body names two organisations with no joining word reads as two cells for
+    one row: a review warning, never a silent extra row."""
+    rows = (_SHORT_ROWS[0],)
+    report = Send(priority=rows)
+    head = "Areas for priority action\nResponsible body\n"
+    same = f"{head}{BODY}\n\nAreas for priority action\n{rows[0]}\n"
+    text = report.text()
+    assert same in text
+    cell = "Northwick Council\nNHS Fenland ICB\n\n"
+    record = read(text.replace(same, f"{head}{cell}Areas for priority action\n{rows[0]}\n"))
+    assert len(record.recommendations) == 4
+    assert ("improvement_table_rows_unsure", "recommendations") in reviews(record)

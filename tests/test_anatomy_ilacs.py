@@ -539,3 +539,23 @@ def test_footer_title_and_dates_never_reach_the_paragraphs(footer: str | None) -
     record = read(Report(footer=footer).text())
     check(record, GRADES_4)
     assert not any("March 2031" in p.text for p in record.paragraphs if p.number)
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_around_the_footer() -> None:
+    """The title and dates recur on every page from 2021: between a paragraph's two halves."""
+    cut = "Partners share information promptly so that"
+    text = Report().text().replace(
+        SENTENCES[3], f"{cut}\n\n{FOOTER.format(n=9)}\n\frisks to children are understood.", 1
+    )
+    record = read(text)
+    check(record, GRADES_4)
+    fourth = next(p for p in record.paragraphs if p.number == 4)
+    assert fourth.text == SENTENCES[3]
+
+
+def test_footers_at_the_top_of_each_page_as_pypdfium2_orders_them() -> None:
+    pages = Report(footer=None).text().split("\f")
+    moved = [FOOTER.format(n=n) + "\n" + page for n, page in enumerate(pages[1:-1], 2)]
+    record = read("\f".join([pages[0], *moved, pages[-1]]))
+    check(record, GRADES_4)
+    assert not any("March 2031" in p.text for p in record.paragraphs if p.number)
