@@ -243,6 +243,9 @@ def test_inspection_date_shapes(dates: str, want: tuple[str, str]) -> None:
         ("Lead inspector: Ada Quill, HMI", "Ada Quill"),
         ("Lead inspector: Ada Quill HMI", "Ada Quill"),
         ("Lead Inspector: Dr Ada Quill-Rook, His Majesty's Inspector", "Dr Ada Quill-Rook"),
+        # A long line wraps the rank: "Inspector" alone on the next line.
+        ("Lead inspector: Ada Quill, Her Majesty\u2019s\nInspector", "Ada Quill"),
+        ("Lead inspector: Ada Quill, His Majesty's Senior\nInspector", "Ada Quill"),
         ("Lead inspectors: Ada Quill and Ben Rook", "Ada Quill and Ben Rook"),
         (
             "Lead inspectors: Ada Quill, His Majesty's Inspector, and Ben Rook, His Majesty's "
