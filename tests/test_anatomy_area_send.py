@@ -473,3 +473,50 @@ def test_a_single_cell_naming_two_bodies_without_a_joining_word_is_a_doubt() -> 
     record = read(text.replace(same, f"{head}{cell}Areas for priority action\n{rows[0]}\n"))
     assert len(record.recommendations) == 4
     assert ("improvement_table_rows_unsure", "recommendations") in reviews(record)
+
+
+# -- column layout (pdftotext -layout): the rows' padding is lost, as in reading order ------
+_LAYOUT_FOOTER = (
+    "Area SEND inspection report: Northwick Local Area Partnership\n4 to 8 March 2030"
+    + " " * 60
+    + "{n}"
+)
+_LAYOUT_TEAM = (
+    "Inspection team\n\nOfsted" + " " * 40 + "Care Quality Commission\n"
+    "Ada Quill, Ofsted HMI Lead inspector" + " " * 12 + "Ben Rook, CQC Lead inspector\n"
+    "Cara Finch HMI, Ofsted" + " " * 26 + "Dan Wren, CQC inspector\n"
+)
+
+
+@pytest.mark.parametrize(
+    "improvements",
+    [
+        IMPROVEMENTS,
+        (
+            "Leaders across the partnership should publish the local offer in plain language.\n"
+            "They should check that parents can find it easily.",
+            "Leaders across the partnership should widen the choice of alternative provision.\n"
+            "The local area partnership should also review its plans.",
+            "Leaders should check that annual reviews are held on time.",
+        ),
+        (
+            "Leaders across the partnership should publish the local offer in plain language.\n"
+            "Many families do not know where to find it.",
+            "Leaders should check that annual reviews are held on time.",
+        ),
+    ],
+    ids=["template", "going-on-sentences", "a-statement-after-the-request"],
+)
+def test_layout_text_one_column_rows_keep_their_later_sentences(
+    improvements: tuple[str, ...],
+) -> None:
+    report = Send(
+        outcome="inconsistent",
+        priority=(),
+        improvements=improvements,
+        footer=_LAYOUT_FOOTER,
+        team=_LAYOUT_TEAM,
+    )
+    record = check(report)
+    assert record.source.text_layout == "layout"
+    assert not reviews(record)

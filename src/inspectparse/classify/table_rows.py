@@ -305,11 +305,13 @@ def _rows_by_padding(action: list[Line], pitch: float) -> list[TableRow]:
         p.page == ln.page and _top(ln) - _top(p) > pitch * _ROW_GAP and may_start(p, ln)
         for p, ln in pairs
     )
+    if not padded:  # column-layout text: the rows' padding is lost with the blank lines
+        return [TableRow(row) for row in rows_by_sentence(action)]
     rows = [TableRow([action[0]])]
     for prev, ln in pairs:
         starts = False
         if may_start(prev, ln):
-            if prev.page != ln.page or not padded:
+            if prev.page != ln.page:
                 starts = is_terminal(prev.text)
             else:
                 starts = _top(ln) - _top(prev) > pitch * _ROW_GAP
