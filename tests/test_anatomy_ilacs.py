@@ -547,8 +547,12 @@ def test_footer_title_and_dates_never_reach_the_paragraphs(footer: str | None) -
 def test_a_paragraph_cut_by_a_page_break_is_joined_around_the_footer() -> None:
     """The title and dates recur on every page from 2021: between a paragraph's two halves."""
     cut = "Partners share information promptly so that"
-    text = Report().text().replace(
-        SENTENCES[3], f"{cut}\n\n{FOOTER.format(n=9)}\n\frisks to children are understood.", 1
+    text = (
+        Report()
+        .text()
+        .replace(
+            SENTENCES[3], f"{cut}\n\n{FOOTER.format(n=9)}\n\frisks to children are understood.", 1
+        )
     )
     record = read(text)
     check(record, GRADES_4)
@@ -562,3 +566,62 @@ def test_footers_at_the_top_of_each_page_as_pypdfium2_orders_them() -> None:
     record = read("\f".join([pages[0], *moved, pages[-1]]))
     check(record, GRADES_4)
     assert not any("March 2031" in p.text for p in record.paragraphs if p.number)
+
+
+def test_a_list_item_cut_by_a_page_break_is_one_item_without_the_footer() -> None:
+    items = (
+        "The timeliness of plans made for children who wait for a decision about where they "
+        "will live.",
+        ITEMS[1],
+    )
+    text = (
+        Report(items=items)
+        .text()
+        .replace("decision about where", f"decision about\n\n{FOOTER.format(n=9)}\n\fwhere", 1)
+    )
+    record = read(text)
+    check(record, GRADES_4)
+    assert [r.text for r in record.recommendations] == list(items)
+
+
+def test_bullet_glyphs_set_apart_from_their_items() -> None:
+    """Reading order can give each glyph on a line of its own, above its item."""
+    record = read(Report(bullet="\u25fc\n").text())
+    check(record, GRADES_4)
+    assert [r.text for r in record.recommendations] == list(ITEMS)
+
+
+# -- column layout (pdftotext -layout) -------------------------------------------------------
+def _layout_table(rows: tuple[tuple[str, str], ...]) -> str:
+    """Labels wrapped over two lines in a wide left column, the grade beside the first."""
+    out = f"  {'Judgement':<70}{' ' * 10}Grade\n\n"
+    for label, grade in rows:
+        if len(label) < 30:
+            out += f"  {label:<70}{' ' * 10}{grade}\n\n"
+            continue
+        first, second = _wrapped(label).split("\n")
+        out += f"  {first:<70}{' ' * 10}{grade}\n  {second}\n\n"
+    return out
+
+
+_LAYOUT_FOOTER = FOOTER.replace("\n{n}", " " * 62 + "{n}")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"sections": (HELP, IN_CARE, LEAVERS, LEADERS)},
+        {"heading": "What needs to improve:"},
+        {"heading": "What needs to improve?1"},
+        {"number": "{n} {s}"},
+        {"number": " {n}. {s}"},
+    ],
+    ids=["template", "table-only", "colon", "footnote", "no-stop", "indent"],
+)
+def test_layout_text_reads_like_reading_order(change: dict[str, object]) -> None:
+    report = Report(table=_layout_table(ROWS_4), footer=_LAYOUT_FOOTER, **change)  # type: ignore[arg-type]
+    record = read(report.text())
+    assert record.source.text_layout == "layout"
+    check(record, GRADES_4)
+    assert not reviews(record)
