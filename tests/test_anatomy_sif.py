@@ -393,13 +393,18 @@ def test_layout_2017_grade_wrapped_over_three_lines_beside_its_label() -> None:
     ],
 )
 def test_not_judged_rows_record_no_grade(grades: tuple[str, ...], not_judged: set[str]) -> None:
-    """Two 2016 reports print "Not judged" in the table: no grade and no key for that row."""
+    """Two 2016 reports print "Not judged" in the table: no grade and no key for that row, and
+    no `judgement_missing` review warning either (it was one: "none was found")."""
     report = Sif(grades=grades, adoption="")
     if "care_leavers" in not_judged:
         report.leavers = ""
     record = read(report.text())
     assert record.grades == {k: v for k, v in GRADES.items() if k not in not_judged}
     assert len(record.recommendations) == 5
+    # No miss to review: the report says so; an info note on each such judgement.
+    assert not reviews(record)
+    notes = {(w.field, w.severity) for w in record.warnings if w.code == "judgement_not_judged"}
+    assert notes == {(f"judgements.{key}", "info") for key in not_judged}
 
 
 # -- the LSCB grade --------------------------------------------------------------------------
