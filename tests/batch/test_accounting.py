@@ -71,3 +71,98 @@ def test_iter_batch_yields_one_outcome_per_input(tmp_path: Path) -> None:
     assert all(isinstance(o, Outcome) for o in outcomes)
     assert {(o.input.path, o.input.member) for o in outcomes} == set(expected)
     assert len(outcomes) == len(expected)
+
+
+def test_a_repeated_archive_member_is_counted_once_and_said(tmp_path: Path) -> None:
+    """A zip holding one member name twice with the same bytes: one record, and the summary
+    counts the second as a repeat, so converted + failed + skipped + repeats = inputs."""
+    import warnings
+    import zipfile
+
+    from batch_helpers import text_report
+
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a/report.txt", text_report("Northwick"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns of the repeated name
+            zf.writestr("a/report.txt", text_report("Northwick"))
+        zf.writestr("b/other.txt", text_report("Southmere"))
+    out = tmp_path / "out.jsonl"
+    first = run_batch([archive], output=out, task=fake_task, jobs=2)
+    assert len(read_lines(out)) == 2
+    assert (first.inputs, first.converted, first.repeats, first.skipped) == (3, 2, 1, 0)
+    assert "2 converted, 0 failed, 1 repeated" in first.format()
+    assert first.exit_code == ExitCode.OK
+
+    again = run_batch([archive], output=out, task=fake_task, jobs=2)
+    assert len(read_lines(out)) == 2
+    assert (again.converted, again.failed, again.skipped, again.repeats) == (0, 0, 2, 1)
+    # A rerun says that nothing was converted now (not "2 converted ... skipped").
+    assert "0 converted, 0 failed, 2 already in the outputs (skipped)" in again.format()
+    assert again.exit_code == ExitCode.OK
+
+
+def test_iter_batch_yields_repeated_members_too(tmp_path: Path) -> None:
+    """Without outputs, the library form gives one outcome per input, repeats included."""
+    import warnings
+    import zipfile
+
+    from batch_helpers import text_report
+
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as zf, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        zf.writestr("r.txt", text_report("Eastfold"))
+        zf.writestr("r.txt", text_report("Eastfold"))
+    assert len(list(iter_batch([archive], task=fake_task, jobs=1))) == 2
+
+
+def test_the_summary_of_a_rerun_tells_stored_failures_apart(tmp_path: Path) -> None:
+    write_plain_inputs(tmp_path / "in", 2)
+    out = tmp_path / "out.jsonl"
+    run_batch([tmp_path / "in"], output=out, task=failing_task, jobs=1)
+    again = run_batch([tmp_path / "in"], output=out, task=fake_task, jobs=1)
+    assert (again.converted, again.skipped, again.skipped_failed) == (0, 2, 2)
+    assert "2 already in the outputs (skipped; 2 of them failures)" in again.format()
+    assert again.exit_code == ExitCode.BATCH_ALL_FAILED  # the stored failures still count
+
+
+def test_an_archive_inside_an_archive_is_an_error_record_saying_what_to_do(tmp_path: Path) -> None:
+    """A zip or tar member that is itself an archive is not opened (nor sent to the pipeline,
+    which would say "batch reads archives" inside a batch): an unsupported_format record
+    with its sha256, while a Word document inside the zip stays the pipeline's own error."""
+    import io
+    import tarfile
+    import zipfile
+
+    from batch_helpers import text_report
+
+    inner_zip = io.BytesIO()
+    with zipfile.ZipFile(inner_zip, "w") as zf:
+        zf.writestr("r.txt", text_report("Westbury"))
+    inner_tar = io.BytesIO()
+    with tarfile.open(fileobj=inner_tar, mode="w:gz") as tar:
+        info = tarfile.TarInfo("r.txt")
+        info.size = len(text_report("Westbury"))
+        tar.addfile(info, io.BytesIO(text_report("Westbury")))
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    archive = tmp_path / "outer.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("year/inner.zip", inner_zip.getvalue())
+        zf.writestr("year/inner.tgz", inner_tar.getvalue())
+        zf.writestr("year/letter.docx", docx.getvalue())
+        zf.writestr("year/report.txt", text_report("Westbury"))
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    summary = run_batch([archive], output=out, errors=errors, jobs=1)
+    assert (summary.converted, summary.failed) == (1, 3)
+    failed = {o["source"]["member"]: o for o in read_lines(errors)}
+    for member, kind in (("year/inner.zip", "zip"), ("year/inner.tgz", "tar")):
+        error = failed[member]["error"]
+        assert error["code"] == "unsupported_format"
+        assert f"itself a {kind} archive" in error["message"] and "extract it" in error["message"]
+        assert failed[member]["source"]["sha256"]
+    assert "Word document" in failed["year/letter.docx"]["error"]["message"]

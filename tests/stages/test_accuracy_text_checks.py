@@ -45,8 +45,9 @@ def test_back_page_in_a_paragraph_or_item_fails() -> None:
     )
     failures = text_failures(rec)
     assert len(failures) == 2 and "paragraph 9" in failures[0] and "item 1" in failures[1]
-    # Unnumbered text (the back page itself) is not a paragraph of the report.
-    assert text_failures(_record(paragraphs=[{"number": None, "text": "© Crown copyright"}])) == []
+    # The back page is no paragraph of the report, numbered or not.
+    unnumbered = _record(paragraphs=[{"number": None, "text": "© Crown copyright"}])
+    assert "(unnumbered)" in text_failures(unnumbered)[0]
 
 
 def test_responsible_body_cell_in_an_item_fails() -> None:

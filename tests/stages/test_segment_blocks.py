@@ -101,6 +101,27 @@ def test_known_heading_and_bold_heading_wrapping_onto_a_second_line() -> None:
     assert blocks[2].kind == "text"
 
 
+def test_a_bold_heading_wrapped_before_a_lower_case_word_is_one_heading() -> None:
+    """"... of widgets who need help and" / "protection: good" (both bold, one size, no gap)
+    is one heading; a bold lower-case line after a gap, or a plain one, is not its wrap."""
+    blocks = _build(
+        [
+            _line("The experiences and progress of widgets who need help and", bold=True),
+            _line("protection: good", top=112, bold=True),
+            _line("Plain text under it.", top=140, bold=False, gap_before=True),
+            _line("A Second Bold Heading", top=170, bold=True, gap_before=True),
+            _line("plain lower-case text straight below it.", top=182, bold=False),
+            _line("A Third Bold Heading", top=210, bold=True, gap_before=True),
+            _line("bold text after a gap.", top=240, bold=True, gap_before=True),
+        ]
+    )
+    assert _kinds(blocks)[0] == (
+        "heading",
+        "The experiences and progress of widgets who need help and protection: good",
+    )
+    assert [b.kind for b in blocks] == ["heading", "text", "heading", "text", "heading", "text"]
+
+
 def test_lower_case_line_after_a_page_break_continues_an_unfinished_block() -> None:
     blocks = _build(
         [
@@ -177,3 +198,28 @@ def test_text_input_wrapped_mid_sentence_runs_on_a_finished_one_does_not() -> No
         ("text", "Gadget plans are written but not Reviewed often enough."),
         ("text", "Another sentence starts here."),
     ]
+
+
+def test_a_footnote_marker_glued_to_a_known_heading_is_not_its_text() -> None:
+    """"Areas for improvement2" (a superscript footnote marker read into the line) is the
+    known heading "Areas for improvement"; a bold heading's own digits stay ("Annex 2")."""
+    blocks = _build(
+        [
+            _line("Areas for improvement2", bold=True),
+            _line("Invented text under it.", top=130, bold=False, gap_before=True),
+            _line("Annex 2", top=160, bold=True, gap_before=True),
+            _line("More invented text.", top=190, bold=False, gap_before=True),
+        ]
+    )
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Areas for improvement", "Annex 2"]
+    # The profiles' list headings allow the marker ("improve?1" matches them): it still goes.
+    from inspectparse.profiles import known_headings
+
+    lines = [
+        _line("What needs to improve?1", bold=True),
+        _line("Invented text under it.", top=130, bold=False, gap_before=True),
+    ]
+    doc = Document(pages=[Page(number=1, lines=lines)], format="pdf", engine="test")
+    built = BlockBuilder(CleanedDocument(document=doc), known_headings()).build()
+    assert built[0].kind == "heading" and built[0].text == "What needs to improve?"

@@ -10,8 +10,8 @@ from inspectparse.segment.headings import (
 )
 from inspectparse.segment.joins import is_terminal, join_lines
 from inspectparse.segment.numbering import apply_numbering, choose_numbering, repair_gaps
-from inspectparse.segment.paragraphs import group_paragraphs
-from inspectparse.segment.units import Block
+from inspectparse.segment.paragraphs import check_run_end, furniture_blocks, group_paragraphs
+from inspectparse.segment.units import Block, ParagraphUnit, SectionUnit
 
 
 def _block(text: str, kind: str = "text", candidate: int | None = None, x0: float = 60.0) -> Block:
@@ -109,17 +109,63 @@ def test_a_run_opened_by_numbers_standing_alone_warns_about_them() -> None:
     assert choose_numbering([_block(f"{n}.") for n in range(1, 9)]) == []
 
 
-def test_back_page_ends_the_last_paragraph() -> None:
+def _grouped(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
+    apply_numbering(blocks)
+    return group_paragraphs(blocks, furniture_blocks(blocks))
+
+
+def _run_end(blocks: list[Block]) -> list[Note]:
+    paragraphs, _ = _grouped(blocks)
+    return check_run_end(paragraphs, blocks, furniture_blocks(blocks))
+
+
+def test_back_page_ends_the_last_paragraph_and_is_no_paragraph() -> None:
     blocks = [_numbered(n) for n in range(1, 5)]
     blocks += [
         _block("© Crown copyright 2099"),
         _block("If you would like a copy of this document in a different format, ask."),
+        _block("Interested in our widgets? Subscribe to the invented newsletter."),
+        _block("Piccadilly Gate Store Street Manchester M1 2WD"),
     ]
-    apply_numbering(blocks)
-    paragraphs, _ = group_paragraphs(blocks)
-    assert [(p.number, len(p.blocks)) for p in paragraphs] == [(1, 1), (2, 1), (3, 1), (4, 1)] + [
-        (None, 1),
-        (None, 1),
+    paragraphs, _ = _grouped(blocks)
+    assert [(p.number, len(p.blocks)) for p in paragraphs] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+
+
+def test_the_back_page_ends_at_a_bound_in_report_and_a_letterhead_is_no_paragraph() -> None:
+    """A second report bound in after the first one's back page keeps its text (its heading
+    ends the back page); a 2012 report's inside cover (copyright, licence) before the body is
+    no paragraph; a letter's letterhead (Ofsted's address) is none either, and the letter's
+    opening paragraph after it is kept; a back-page heading is no section."""
+    blocks = [
+        _block("Ofsted Piccadilly Gate T 0300 000 0000 Store Street Manchester M1 2WD"),
+        _block("Dear Ms Example,"),
+        _block("This letter sets out the invented findings of a visit to Northwick."),
+        _block("© Crown copyright 2099"),
+        _block("This document may be reproduced in whole or in part for invented purposes."),
+        _block("About this widget inspection", kind="heading"),
+        *[_numbered(n) for n in range(1, 6)],
+        _block("What the inspection judgements mean", kind="heading"),
+        _block("An invented table of what each grade means."),
+        _block(
+            "The Office for Standards in Education, Children's Services and Skills (Ofsted) "
+            "regulates invented things."
+        ),
+        _block("Northwick Safeguarding Widgets Board", kind="heading"),
+        _block("The bound-in review's own invented opening text."),
+        _numbered(1),
+    ]
+    paragraphs, sections = _grouped(blocks)
+    texts = [p.text for p in paragraphs]
+    assert texts[:2] == [
+        "Dear Ms Example,",
+        "This letter sets out the invented findings of a visit to Northwick.",
+    ]
+    assert [p.number for p in paragraphs[2:7]] == [1, 2, 3, 4, 5]
+    assert texts[7].startswith("The bound-in review's own invented opening text.")
+    assert not any("Crown" in t or "Ofsted" in t or "grade means" in t for t in texts)
+    assert [s.title for s in sections] == [
+        "About this widget inspection",
+        "Northwick Safeguarding Widgets Board",
     ]
 
 
@@ -133,8 +179,7 @@ def test_group_paragraphs_attaches_items_and_drops_empty_sections() -> None:
         _numbered(3),
         _numbered(4),
     ]
-    apply_numbering(blocks)
-    paragraphs, sections = group_paragraphs(blocks)
+    paragraphs, sections = _grouped(blocks)
     assert [(p.number, len(p.blocks)) for p in paragraphs] == [(1, 2), (2, 1), (3, 1), (4, 1)]
     assert paragraphs[0].section == "Widget findings"
     assert [(s.title, s.paragraph_numbers) for s in sections] == [("Widget findings", [1, 2, 3, 4])]
@@ -176,22 +221,38 @@ def test_contents_entry_by_trailing_number_or_number_cell() -> None:
 
 
 def test_run_that_stops_before_the_body_ends_is_a_review_warning() -> None:
-    from inspectparse.segment.paragraphs import check_run_end
-
-    blocks = [_numbered(n) for n in range(1, 6)]
-    apply_numbering(blocks)
-    paragraphs, _ = group_paragraphs(blocks)
-    assert check_run_end(paragraphs) == []
+    assert _run_end([_numbered(n) for n in range(1, 6)]) == []
 
     # The next number follows as unnumbered text (its column was not followed).
     stopped = [_numbered(n) for n in range(1, 6)] + [_block("6. More widget findings.")]
-    apply_numbering(stopped)
-    paragraphs, _ = group_paragraphs(stopped)
-    assert [n.code for n in check_run_end(paragraphs)] == ["paragraph_run_short"]
+    assert [n.code for n in _run_end(stopped)] == ["paragraph_run_short"]
 
     # Long unnumbered text after a short run, up to the back page.
     tail = [_numbered(n) for n in range(1, 6)] + [_block("Widgets. " * 800)]
     tail.append(_block("© Crown copyright 2099"))
-    apply_numbering(tail)
-    paragraphs, _ = group_paragraphs(tail)
-    assert "unnumbered text" in check_run_end(paragraphs)[0].message
+    assert "unnumbered text" in _run_end(tail)[0].message
+
+    # Text after the back page (a report bound in behind it) is not the run's tail.
+    bound_in = [_numbered(n) for n in range(1, 6)] + [_block("© Crown copyright 2099")]
+    bound_in += [_block("Widgets. " * 800)]
+    assert _run_end(bound_in) == []
+
+
+def test_the_back_page_ends_with_its_page() -> None:
+    """Text on the page after a back page (a report bound in behind it whose title lines read
+    as no heading) is the report's again."""
+
+    def on_page(block: Block, page: int) -> Block:
+        block.lines[0].page = page
+        return block
+
+    blocks = [on_page(_numbered(n), 2) for n in range(1, 6)]
+    blocks += [
+        on_page(_block("© Crown copyright 2099"), 3),
+        on_page(_block("Piccadilly Gate Store Street Manchester M1 2WD"), 3),
+        on_page(_block("The bound-in board requires improvement, in invented words."), 4),
+    ]
+    paragraphs, _ = _grouped(blocks)
+    assert [p.text for p in paragraphs][5:] == [
+        "The bound-in board requires improvement, in invented words."
+    ]

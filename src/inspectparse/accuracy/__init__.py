@@ -7,7 +7,7 @@
 
 Prints per kind and overall: kind, provider, dates, lead inspector, judgement fields, false
 grades, reports fully right, recommendation counts exact, numbered paragraphs first/last, text
-clean (`text.text_failures`: no back-page furniture in a numbered paragraph or an item, no
+clean (`text.text_failures`: no back-page furniture in a paragraph (numbered or not) or an item, no
 responsible-body cell in an item, every judgement label a label).
 Exits non-zero when a record is missing or cannot be produced, so it cannot pass silently.
 """

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 # Ofsted's back page: its self-description, the alternative-format offer, the licence, the
-# address and the Crown copyright line. No numbered paragraph or item may hold any of it.
+# address and the Crown copyright line. No paragraph (numbered or not) or item may hold any of it.
 _BACK_PAGE = re.compile(
     r"Children.s Services and Skills \(Ofsted\) regulates and inspects"
     r"|in a different format, such as large print"
@@ -36,13 +36,14 @@ LABEL_MAX = 100
 
 
 def text_failures(record: dict[str, Any]) -> list[str]:
-    """What the record's text holds that it must not: back-page furniture in a numbered
-    paragraph or an item, a responsible-body cell or the table's header in an item, a
+    """What the record's text holds that it must not: back-page furniture in a paragraph
+    (numbered or not) or an item, a responsible-body cell or the table's header in an item, a
     judgement label that is not a label (too long, a grade in it, a trailing "Grade 3 (")."""
     out = []
     for p in record["paragraphs"]:
-        if p["number"] is not None and (m := _BACK_PAGE.search(p["text"])):
-            out.append(f"paragraph {p['number']} holds back-page text {m.group()!r}")
+        if m := _BACK_PAGE.search(p["text"]):
+            which = p["number"] if p["number"] is not None else f"(unnumbered) {p['text'][:40]!r}"
+            out.append(f"paragraph {which} holds back-page text {m.group()!r}")
     for k, item in enumerate(record["recommendations"], start=1):
         if m := _BACK_PAGE.search(item["text"]):
             out.append(f"item {k} holds back-page text {m.group()!r}")

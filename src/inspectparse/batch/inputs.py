@@ -16,6 +16,7 @@ given itself as an argument is walked.
 from __future__ import annotations
 
 import fnmatch
+import io
 import os
 import posixpath
 import re
@@ -92,6 +93,26 @@ def _archive_kind(path: str) -> str | None:
             head = fh.read(512)
     except OSError:
         return None  # reading it later gives the proper error record
+    return _archive_kind_of(head, path)
+
+
+def member_archive_kind(data: bytes) -> str | None:
+    """'zip' or 'tar' when an archive member's bytes are themselves an archive of files (an
+    Office document or EPUB is a zip too, but one file: None, as for any other file)."""
+    kind = _archive_kind_of(data[:512], data)
+    if kind == "zip":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if _is_document(zf.infolist()):
+                    return None
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None  # a damaged zip: the pipeline's own error says what it is
+    return kind
+
+
+def _archive_kind_of(head: bytes, whole: str | bytes) -> str | None:
+    """The archive kind of a file's first 512 bytes; `whole` (its path, or all its bytes) is
+    opened only to look inside a compressed file."""
     if head.startswith(b"%PDF-"):
         return None
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
@@ -101,11 +122,19 @@ def _archive_kind(path: str) -> str | None:
     if head.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")):
         # Compressed: a tar only if a tar header is inside (a lone .gz is just a bad input).
         try:
-            with tarfile.open(path, "r:*") as tar:
+            source = {"name": whole} if isinstance(whole, str) else {"fileobj": io.BytesIO(whole)}
+            with tarfile.open(mode="r:*", **source) as tar:
                 return "tar" if tar.next() is not None else None
         except (tarfile.TarError, OSError, EOFError, ValueError):
             return None
     return None
+
+
+def _is_document(infos: list[zipfile.ZipInfo]) -> bool:
+    """Office documents and EPUBs are zips too, but they are one (unsupported) file, not a
+    folder."""
+    names = {i.filename for i in infos}
+    return "[Content_Types].xml" in names or bool(infos and infos[0].filename == "mimetype")
 
 
 def _zip_members(path: str, rel: str) -> list[InputRef]:
@@ -114,9 +143,7 @@ def _zip_members(path: str, rel: str) -> list[InputRef]:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         return [InputRef(path, rel=rel, error=(_UNREADABLE, f"damaged zip archive ({exc})"))]
-    names = {i.filename for i in infos}
-    # Office documents and EPUBs are zips too, but they are one (unsupported) file, not a folder.
-    if "[Content_Types].xml" in names or (infos and infos[0].filename == "mimetype"):
+    if _is_document(infos):
         return [InputRef(path, rel=rel)]
     refs = []
     unique = _UniqueRels()

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from ..errors import ErrorCode, InspectparseError
 from ..limits import read_capped, too_large_bytes
-from .inputs import InputRef
+from .inputs import InputRef, member_archive_kind
 
 __all__ = ["ReadInput", "read_inputs"]
 
 _TOO_LARGE = ErrorCode.TOO_LARGE.value
 _CHUNK = 1024 * 1024
 _UNREADABLE = ErrorCode.UNREADABLE.value
+_UNSUPPORTED = ErrorCode.UNSUPPORTED_FORMAT.value
 
 
 @dataclass(slots=True)
@@ -50,11 +51,26 @@ def read_inputs(refs: Sequence[InputRef], max_bytes: int | None) -> Iterator[Rea
         while j < len(refs) and refs[j].path == ref.path and refs[j].container == ref.container:
             j += 1
         group = refs[i:j]
-        if ref.container == "zip":
-            yield from _read_zip(group, max_bytes)
-        else:
-            yield from _read_tar(group, max_bytes)
+        read_group = _read_zip if ref.container == "zip" else _read_tar
+        for read in read_group(group, max_bytes):
+            yield _refuse_nested_archive(read)
         i = j
+
+
+def _refuse_nested_archive(read: ReadInput) -> ReadInput:
+    """An archive inside an archive is one input, not opened: an error record that says how
+    to convert what it holds (its bytes are kept, so the record has its sha256)."""
+    if read.data is not None and read.error is None:
+        kind = member_archive_kind(read.data)
+        if kind is not None:
+            ref = read.ref
+            read.error = (
+                _UNSUPPORTED,
+                f"{ref.path}: member {ref.member} is itself a {kind} archive, which batch does "
+                "not open inside another; extract it and give batch the inner archive "
+                "(or its folder)",
+            )
+    return read
 
 
 def _read_file(ref: InputRef, max_bytes: int | None) -> ReadInput:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..outcome import InputId, Outcome
+from ..outcome import InputId, InputKey, Outcome
 from ..output import Sink
 from .cluster import run_dask
 from .inputs import InputRef, expand_inputs
@@ -38,12 +38,25 @@ def _jobs(
     sinks: Sequence[Sink],
     summary: BatchSummary,
     progress: Progress,
+    skip_repeats: bool = False,
 ) -> Iterator[Job | Outcome]:
-    """Jobs for the inputs still to do (read lazily, so at most a few inputs sit in memory)."""
+    """Jobs for the inputs still to do (read lazily, so at most a few inputs sit in memory).
+
+    With `skip_repeats`, an input with the key of one queued earlier in this run (an archive
+    holding one member name twice with the same bytes) is counted as a repeat, not converted:
+    its record would be the first one's, and the outputs keep one record per key.
+    """
+    queued: set[InputKey] = set()
     for read in read_inputs(refs, opts.max_bytes):
         ref = read.ref
         sha = hashlib.sha256(read.data).hexdigest() if read.data is not None else None
         ident = InputId(ref.path, ref.member, sha, ref.rel)
+        if skip_repeats and sha is not None:
+            if ident.key in queued:
+                summary.repeats += 1
+                progress.skip()
+                continue
+            queued.add(ident.key)
         if not opts.force:
             stored = already_done(sinks, ident)
             if stored is not None:
@@ -138,7 +151,7 @@ def _run(
 ) -> BatchSummary:
     sinks = open_sinks(opts)
     progress.start(len(refs))
-    jobs = _jobs(refs, opts, sinks=sinks, summary=summary, progress=progress)
+    jobs = _jobs(refs, opts, sinks=sinks, summary=summary, progress=progress, skip_repeats=True)
     outcomes = _execute(jobs, opts, task or extract_task)
     try:
         for outcome in outcomes:

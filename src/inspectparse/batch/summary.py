@@ -13,12 +13,16 @@ __all__ = ["BatchSummary"]
 
 @dataclass
 class BatchSummary:
-    """What a batch did; counts cover every input, including those skipped on resume."""
+    """What a batch did: converted + failed + skipped + repeats = inputs (unless interrupted)."""
 
     inputs: int = 0
     converted: int = 0  # converted in this run
     failed: int = 0  # failed in this run
     skipped: int = 0  # already in the outputs (resume), whatever their status
+    skipped_failed: int = 0  # of those, the ones the outputs hold as failures
+    # Inputs with the same path, member and bytes as one met earlier in this run (an archive
+    # holding one member name twice): one record stands for both.
+    repeats: int = 0
     pages: int = 0
     seconds: float = 0.0
     interrupted: bool = False
@@ -63,17 +67,37 @@ class BatchSummary:
 
     def add_skipped(self, stored: Stored) -> None:
         self.skipped += 1
+        if not stored.ok:
+            self.skipped_failed += 1
         self._count(stored.status, stored.kind)
+
+    def _counts(self) -> str:
+        """This run's work, then what it did not convert and why (every input is counted)."""
+        parts = [f"{self.converted} converted", f"{self.failed} failed"]
+        if self.skipped:
+            failed_before = (
+                f"; {self.skipped_failed} of them failures" if self.skipped_failed else ""
+            )
+            parts.append(f"{self.skipped} already in the outputs (skipped{failed_before})")
+        if self.repeats:
+            parts.append(
+                f"{self.repeats} repeated (the same member and bytes as an earlier input; "
+                "one record stands for both)"
+            )
+        return ", ".join(parts)
 
     def format(self, *, max_failures: int = 20) -> str:
         """The human summary printed on stderr at the end of a run."""
         rate = self.pages / self.seconds if self.seconds > 0 else 0.0
         lines = [
-            f"batch: {self.inputs} inputs: {self.ok_total} converted, "
-            f"{self.failed_total} failed"
-            + (f" ({self.skipped} already done, skipped)" if self.skipped else "")
-            + f"; {self.seconds:.1f} s, {self.pages} pages ({rate:.1f} pages/s)"
-            + (" - INTERRUPTED" if self.interrupted else "")
+            f"batch: {self.inputs} inputs: {self._counts()}"
+            f"; {self.seconds:.1f} s, {self.pages} pages ({rate:.1f} pages/s)"
+            + (
+                " - INTERRUPTED: rerun the same command to go on (inputs already written to "
+                "an output file are skipped)"
+                if self.interrupted
+                else ""
+            )
         ]
         if self.inputs == 0:
             lines.append(

@@ -19,10 +19,11 @@ from ..document import Evidence, Line, Note
 from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
+from ..segment.headings import strip_footnote
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
 from .grades import canonical_grade, is_not_judged, not_judged_note
-from .text import LineText, flat, label_regex, strip_footnote
+from .text import LineText, flat, label_regex
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
 # The one-word grades come from the vocabulary (grades.py); the wrapped pieces of "requires
@@ -415,9 +416,8 @@ def extract_judgements(
             continue
         hits = [s[spec.key] for s in sources if spec.key in s]
         if not hits:
-            if f"judgements.{spec.key}" in not_judged:  # the table prints "Not judged"
-                continue
-            if _required(spec, variant) or _expected(spec, structure):
+            said = f"judgements.{spec.key}" in not_judged  # the table prints "Not judged"
+            if not said and (_required(spec, variant) or _expected(spec, structure)):
                 warnings.append(
                     Note(
                         "judgement_missing",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..segment import Block, is_terminal
+from ..segment.headings import strip_footnote
 from .findings import RecommendationFinding
-from .text import strip_footnote
 
 # A heading naming what went well or what was found opens a new part, never a topic of the list
 # ("Early help strengths" after "What needs to improve?", "Main findings").

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from ..document import Evidence, Line, Note
 from ..profiles import Profile
 from ..segment import is_terminal
+from ..segment.headings import strip_footnote
 from .findings import JudgementFinding
 from .grades import canonical_grade, is_not_judged, not_judged_note
-from .text import LineText, label_regex, strip_footnote
+from .text import LineText, label_regex
 
 # Whether a line is (part of) a grade cell: `judgements.grade_fragment`, passed in by the caller.
 FragmentMatcher = Callable[[str], "re.Match[str] | None"]

@@ -13,6 +13,7 @@ from functools import cache
 from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, is_terminal, join_lines
+from ..segment.headings import strip_footnote
 from .findings import RecommendationFinding
 from .list_ends import (
     ENDS_LIST,
@@ -24,7 +25,7 @@ from .list_ends import (
     without_fonts,
 )
 from .table_rows import TableRow, rows_by_sentence, rows_under_header, same_row
-from .text import BULLET_PREFIX, strip_footnote
+from .text import BULLET_PREFIX
 from .text_items import bullets_apart_note, extend_item, goes_on_item, is_sub_item
 from .text_table import text_table_rows
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Line
 from ..segment import is_terminal
-from .text import strip_footnote
+from ..segment.headings import strip_footnote
 
 # Lines on one row of a table sit within this many points of each other.
 _SAME_ROW = 3.0

@@ -51,8 +51,3 @@ def label_regex(label: str) -> re.Pattern[str]:
     return re.compile(label.replace(" ", r"\s+"), re.I)
 
 
-FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z?:.])\d$")
-
-
-def strip_footnote(text: str) -> str:
-    return FOOTNOTE_TAIL.sub("", text.strip())

@@ -17,7 +17,7 @@ from ..clean import CleanedDocument
 from .blocks import BlockBuilder
 from .joins import is_terminal, join_lines
 from .numbering import apply_numbering, choose_numbering, repair_gaps
-from .paragraphs import check_run_end, group_paragraphs
+from .paragraphs import check_run_end, furniture_blocks, group_paragraphs
 from .units import Block, BlockKind, ParagraphUnit, SectionUnit, Structure
 
 __all__ = [
@@ -44,6 +44,7 @@ def segment(
     blocks = builder.build()
     apply_numbering(blocks)
     repair_gaps(blocks, builder.warnings)
-    paragraphs, sections = group_paragraphs(blocks)
-    builder.warnings.extend(check_run_end(paragraphs))
+    furniture = furniture_blocks(blocks)
+    paragraphs, sections = group_paragraphs(blocks, furniture)
+    builder.warnings.extend(check_run_end(paragraphs, blocks, furniture))
     return Structure(cleaned.document, blocks, paragraphs, sections, builder.warnings)

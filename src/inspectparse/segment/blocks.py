@@ -18,6 +18,7 @@ from .headings import (
     CONTENTS_HEADING,
     TIMESCALE,
     KnownHeadings,
+    heading_text,
     is_contents_entry,
     known_headings_matcher,
     looks_like_heading,
@@ -175,7 +176,24 @@ class BlockBuilder:
             current.lines.append(v.line)
             current.text = join_lines(current.text, v.text)
         else:
-            self.blocks.append(Block("heading", [v.line], v.text))
+            text = heading_text(self.known_headings, v.text)
+            self.blocks.append(Block("heading", [v.line], text))
+        return True
+
+    def heading_wrap(self, v: LineView) -> bool:
+        """A heading wrapped before a lower-case word ("... children who need help and" /
+        "protection: good"): the bold line straight below it, in its size, goes on with it
+        (`heading` takes only lines that open in capitals)."""
+        current, line = v.current, v.line
+        if not ("a" <= v.first <= "z" and v.geometric and line.bold):
+            return False
+        if current is None or current.kind != "heading" or v.broke:
+            return False
+        last = current.lines[-1]
+        if not last.bold or line.size != last.size or line.page != last.page:
+            return False
+        current.lines.append(line)
+        current.text = join_lines(current.text, v.text)
         return True
 
     def continuation_after_break(self, v: LineView) -> bool:
@@ -300,6 +318,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.text_table_row,
     BlockBuilder.timescale_subheading,
     BlockBuilder.heading,
+    BlockBuilder.heading_wrap,
     BlockBuilder.continuation_after_break,
     BlockBuilder.numbered_start,
     BlockBuilder.sub_bullet,
@@ -321,6 +340,10 @@ RULE_GATES: dict[LineRule, RuleGate] = {
     BlockBuilder.text_table_row: lambda first, geometric, in_contents: not geometric,
     BlockBuilder.timescale_subheading: lambda first, geometric, in_contents: (
         may_be_timescale(first)
+    ),
+    # Lower case, with fonts (text input has no bold to go by).
+    BlockBuilder.heading_wrap: lambda first, geometric, in_contents: (
+        geometric and "a" <= first <= "z"
     ),
     # Lower case, or the "- " of a text conversion before it.
     BlockBuilder.continuation_after_break: lambda first, geometric, in_contents: (

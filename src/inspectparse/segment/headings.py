@@ -19,7 +19,8 @@ TIMESCALE = re.compile(
 )
 # The first letters of `TIMESCALE`'s words, compared as `re.I` compares them.
 _TIMESCALE_START = re.compile(r"i|w|l", re.I)
-_FOOTNOTE_DIGIT = re.compile(r"(?<=[a-z?:])\d$")
+# A footnote marker glued to the end of a line ("What needs to improve?1", "good.2").
+FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z?:.])\d$")
 _NUMBER_ONLY = re.compile(r"\d{1,3}")
 
 
@@ -82,6 +83,22 @@ def known_headings_matcher(patterns: tuple[str, ...]) -> KnownHeadings:
     return KnownHeadings(patterns)
 
 
+def strip_footnote(text: str) -> str:
+    """The text without a footnote marker glued to its end (stripped)."""
+    return FOOTNOTE_TAIL.sub("", text.strip())
+
+
+def heading_text(known: KnownHeadings, text: str) -> str:
+    """A heading's text without a footnote marker glued to it, where the known heading is the
+    text without it ("What needs to improve?1" is "What needs to improve?"); any other
+    heading's digits are its own ("Annex 2")."""
+    if text[-1:].isdigit() and FOOTNOTE_TAIL.search(text):
+        bare = strip_footnote(text)
+        if known.match(bare):
+            return bare
+    return text
+
+
 def looks_like_heading(
     known: KnownHeadings,
     line: Line,
@@ -94,8 +111,7 @@ def looks_like_heading(
     if len(text) > 160:
         return False
     # A footnote digit may be glued to a known heading ("improve?1").
-    heading = _FOOTNOTE_DIGIT.sub("", text) if text[-1:].isdigit() else text
-    if known.match(heading):
+    if known.match(strip_footnote(text) if text[-1:].isdigit() else text):
         return True
     # Font facts decide where the loader knows them; text laid out with spaces has
     # pseudo-geometry but no fonts (bold None), and is judged by the textual rule below.

@@ -10,28 +10,58 @@ from .numbering import NUMBERED
 from .units import Block, ParagraphUnit, SectionUnit
 
 # Where Ofsted's back page begins (its description of itself, the alternative-format offer, the
-# licence, the address, the Crown copyright line) or the closing boilerplate before it: no
-# paragraph runs on into it, and no line of it runs on a block (`blocks`).
-BACK_PAGE = re.compile(
+# licence, the Crown copyright line) or the closing boilerplate before it.
+BACK_PAGE_OPENING = re.compile(
     r"^(?:The Office for Standards in Education, Children.s Services and Skills \(Ofsted\)"
     r"|If you would like a copy of this document in a different format"
     r"|You may (?:re-?use|copy) (?:this|all)"
     r"|This publication is available at"
-    r"|Piccadilly Gate"
     r"|©\s*Crown copyright"
     # The closing boilerplate of 2014-15 reports before it.
     r"|What the inspection judgements mean"
     r"|Any complaints about the inspection or the report)",
     re.I,
 )
+# Ofsted's own address: on the back page, and as a letter's letterhead, so never an opening.
+OFSTED_ADDRESS = re.compile(
+    r"Piccadilly Gate|Store St(?:reet)?,? Manchester|enquiries@ofsted\.gov\.uk", re.I
+)
+# The back page or its address: no paragraph runs on into it, and no line of it runs on a
+# block (`blocks`).
+BACK_PAGE = re.compile(rf"{BACK_PAGE_OPENING.pattern}|^Piccadilly Gate", re.I)
 
 
-def group_paragraphs(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
+def furniture_blocks(blocks: list[Block]) -> set[int]:
+    """The indices of the blocks that are Ofsted's printed furniture, not the report's text: the
+    back page, from one of its openings up to the end of its page or the report's next numbered
+    paragraph or heading (a second report bound in after it, the body after a 2012 report's
+    inside cover), and Ofsted's address wherever it stands (a letter's letterhead)."""
+    furniture: set[int] = set()
+    back_page: int | None = None  # the page number of the back page being read
+    for idx, block in enumerate(blocks):
+        if BACK_PAGE_OPENING.match(block.text):
+            back_page = block.page
+        elif block.number is not None or block.kind == "heading" or block.page != back_page:
+            back_page = None
+        in_back_page = back_page is not None
+        if in_back_page or (block.number is None and OFSTED_ADDRESS.search(block.text)):
+            furniture.add(idx)
+    return furniture
+
+
+def group_paragraphs(
+    blocks: list[Block], furniture: set[int]
+) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
+    """Paragraphs and sections of the report's own text: Ofsted's furniture (the blocks in
+    `furniture_blocks`: its back page and address) is in neither."""
     paragraphs: list[ParagraphUnit] = []
     sections: list[SectionUnit] = []
     current_section: str | None = None
     current: ParagraphUnit | None = None
     for idx, block in enumerate(blocks):
+        if idx in furniture:
+            current = None  # the back page: the last paragraph ends here
+            continue
         if block.kind == "heading":
             current_section = block.text
             sections.append(SectionUnit(block.text, idx, block.page))
@@ -40,8 +70,6 @@ def group_paragraphs(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[Sec
         if block.kind in ("contents", "table"):
             current = None
             continue
-        if current is not None and current.number is not None and BACK_PAGE.match(block.text):
-            current = None  # the back page: the last paragraph ends here
         if block.kind == "subheading":
             if current is not None:
                 current.blocks.append(block)
@@ -65,7 +93,10 @@ def group_paragraphs(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[Sec
     sections = [
         s
         for s, end in zip(sections, ends, strict=True)
-        if any(b.kind not in ("heading", "contents") for b in blocks[s.block_index + 1 : end])
+        if any(
+            blocks[k].kind not in ("heading", "contents") and k not in furniture
+            for k in range(s.block_index + 1, end)
+        )
     ]
     return paragraphs, sections
 
@@ -76,7 +107,9 @@ SHORT_RUN_TAIL_CHARS = 5000
 SHORT_RUN_TAIL_SHARE = 0.5
 
 
-def check_run_end(paragraphs: list[ParagraphUnit]) -> list[Note]:
+def check_run_end(
+    paragraphs: list[ParagraphUnit], blocks: list[Block], furniture: set[int]
+) -> list[Note]:
     """A review warning when the numbered run stops long before the body text ends: the text
     after the last paragraph number (up to Ofsted's back page) holds the next number, or is
     long beside the numbered text."""
@@ -85,11 +118,10 @@ def check_run_end(paragraphs: list[ParagraphUnit]) -> list[Note]:
         return []
     last = paragraphs[numbered[-1]]
     assert last.number is not None
-    tail: list[ParagraphUnit] = []
-    for unit in paragraphs[numbered[-1] + 1 :]:
-        if BACK_PAGE.match(unit.text):
-            break
-        tail.append(unit)
+    index = {id(block): k for k, block in enumerate(blocks)}
+    start = index[id(last.blocks[0])]
+    stop = min((k for k in furniture if k > start), default=len(blocks))
+    tail = [u for u in paragraphs[numbered[-1] + 1 :] if index[id(u.blocks[0])] < stop]
     # Blocks after the last numbered one: the rest of its paragraph, then the tail.
     after = last.blocks[1:] + [block for unit in tail for block in unit.blocks]
     follows = next(
