@@ -223,3 +223,16 @@ def test_a_footnote_marker_glued_to_a_known_heading_is_not_its_text() -> None:
     doc = Document(pages=[Page(number=1, lines=lines)], format="pdf", engine="test")
     built = BlockBuilder(CleanedDocument(document=doc), known_headings()).build()
     assert built[0].kind == "heading" and built[0].text == "What needs to improve?"
+
+
+def test_a_back_page_opening_wrapped_short_does_not_run_on_an_unfinished_block() -> None:
+    """Text input wrapped at 60 columns: "The Office for Standards in Education, Children's"
+    after a team list without a full stop starts a block of its own."""
+    blocks = _build(
+        [
+            _text_line("Ann Inventor, invented inspector, Bob Maker, CQC inspector", gap=True),
+            _text_line("The Office for Standards in Education, Children's"),
+            _text_line("Services and Skills (Ofsted) regulates invented things."),
+        ]
+    )
+    assert [b.text[:20] for b in blocks] == ["Ann Inventor, invent", "The Office for Stand"]

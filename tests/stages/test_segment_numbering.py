@@ -109,14 +109,23 @@ def test_a_run_opened_by_numbers_standing_alone_warns_about_them() -> None:
     assert choose_numbering([_block(f"{n}.") for n in range(1, 9)]) == []
 
 
+NO_KNOWN_HEADINGS = known_headings_matcher(())
+
+
+def _bold_heading(text: str) -> Block:
+    block = _block(text, kind="heading")
+    block.lines[0].bold = True
+    return block
+
+
 def _grouped(blocks: list[Block]) -> tuple[list[ParagraphUnit], list[SectionUnit]]:
     apply_numbering(blocks)
-    return group_paragraphs(blocks, furniture_blocks(blocks))
+    return group_paragraphs(blocks, furniture_blocks(blocks, NO_KNOWN_HEADINGS))
 
 
 def _run_end(blocks: list[Block]) -> list[Note]:
     paragraphs, _ = _grouped(blocks)
-    return check_run_end(paragraphs, blocks, furniture_blocks(blocks))
+    return check_run_end(paragraphs, blocks, furniture_blocks(blocks, NO_KNOWN_HEADINGS))
 
 
 def test_back_page_ends_the_last_paragraph_and_is_no_paragraph() -> None:
@@ -142,7 +151,7 @@ def test_the_back_page_ends_at_a_bound_in_report_and_a_letterhead_is_no_paragrap
         _block("This letter sets out the invented findings of a visit to Northwick."),
         _block("© Crown copyright 2099"),
         _block("This document may be reproduced in whole or in part for invented purposes."),
-        _block("About this widget inspection", kind="heading"),
+        _bold_heading("About this widget inspection"),
         *[_numbered(n) for n in range(1, 6)],
         _block("What the inspection judgements mean", kind="heading"),
         _block("An invented table of what each grade means."),
@@ -150,7 +159,10 @@ def test_the_back_page_ends_at_a_bound_in_report_and_a_letterhead_is_no_paragrap
             "The Office for Standards in Education, Children's Services and Skills (Ofsted) "
             "regulates invented things."
         ),
-        _block("Northwick Safeguarding Widgets Board", kind="heading"),
+        # A line of the back page that text input reads as a heading (no bold, not known).
+        _block("Licence. To view this licence, visit", kind="heading"),
+        _block("an invented address of the licence."),
+        _bold_heading("Northwick Safeguarding Widgets Board"),
         _block("The bound-in review's own invented opening text."),
         _numbered(1),
     ]
@@ -162,7 +174,9 @@ def test_the_back_page_ends_at_a_bound_in_report_and_a_letterhead_is_no_paragrap
     ]
     assert [p.number for p in paragraphs[2:7]] == [1, 2, 3, 4, 5]
     assert texts[7].startswith("The bound-in review's own invented opening text.")
-    assert not any("Crown" in t or "Ofsted" in t or "grade means" in t for t in texts)
+    assert not any(
+        "Crown" in t or "Ofsted" in t or "grade means" in t or "licence" in t for t in texts
+    )
     assert [s.title for s in sections] == [
         "About this widget inspection",
         "Northwick Safeguarding Widgets Board",
@@ -256,3 +270,15 @@ def test_the_back_page_ends_with_its_page() -> None:
     assert [p.text for p in paragraphs][5:] == [
         "The bound-in board requires improvement, in invented words."
     ]
+
+
+def test_a_body_sentence_naming_ofsted_in_full_opens_no_back_page() -> None:
+    blocks = [
+        _block(
+            "The Office for Standards in Education, Children's Services and Skills (Ofsted) "
+            "and an invented partner inspected Northwick's widget services."
+        ),
+        _block("Inspectors met invented leaders and read invented case files."),
+    ]
+    paragraphs, _ = _grouped(blocks)
+    assert len(paragraphs) == 2

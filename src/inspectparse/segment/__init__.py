@@ -44,7 +44,7 @@ def segment(
     blocks = builder.build()
     apply_numbering(blocks)
     repair_gaps(blocks, builder.warnings)
-    furniture = furniture_blocks(blocks)
+    furniture = furniture_blocks(blocks, builder.known_headings)
     paragraphs, sections = group_paragraphs(blocks, furniture)
     builder.warnings.extend(check_run_end(paragraphs, blocks, furniture))
     return Structure(cleaned.document, blocks, paragraphs, sections, builder.warnings)

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 
 from ..document import Evidence, Note
+from .headings import KnownHeadings
 from .numbering import NUMBERED
 from .units import Block, ParagraphUnit, SectionUnit
 
 # Where Ofsted's back page begins (its description of itself, the alternative-format offer, the
-# licence, the Crown copyright line) or the closing boilerplate before it.
+# licence, the Crown copyright line) or the closing boilerplate before it, read on a block's
+# whole text (a body sentence may name Ofsted in full; only the back page "regulates").
 BACK_PAGE_OPENING = re.compile(
     r"^(?:The Office for Standards in Education, Children.s Services and Skills \(Ofsted\)"
+    r"\s+regulates"
     r"|If you would like a copy of this document in a different format"
     r"|You may (?:re-?use|copy) (?:this|all)"
     r"|This publication is available at"
@@ -26,27 +29,43 @@ BACK_PAGE_OPENING = re.compile(
 OFSTED_ADDRESS = re.compile(
     r"Piccadilly Gate|Store St(?:reet)?,? Manchester|enquiries@ofsted\.gov\.uk", re.I
 )
-# The back page or its address: no paragraph runs on into it, and no line of it runs on a
-# block (`blocks`).
-BACK_PAGE = re.compile(rf"{BACK_PAGE_OPENING.pattern}|^Piccadilly Gate", re.I)
+# A line that opens the back page or its address, as far as a line wrapped at 60 columns
+# shows it: no paragraph runs on into it, and no line of it runs on a block (`blocks`).
+BACK_PAGE = re.compile(
+    r"^(?:The Office for Standards in Education\b"
+    r"|If you would like a copy of this document"
+    r"|You may (?:re-?use|copy) (?:this|all)"
+    r"|This publication is available at"
+    r"|©\s*Crown copyright"
+    r"|What the inspection judgements mean"
+    r"|Any complaints about the inspection"
+    r"|Piccadilly Gate)",
+    re.I,
+)
 
 
-def furniture_blocks(blocks: list[Block]) -> set[int]:
+def furniture_blocks(blocks: list[Block], known: KnownHeadings) -> set[int]:
     """The indices of the blocks that are Ofsted's printed furniture, not the report's text: the
-    back page, from one of its openings up to the end of its page or the report's next numbered
-    paragraph or heading (a second report bound in after it, the body after a 2012 report's
-    inside cover), and Ofsted's address wherever it stands (a letter's letterhead)."""
+    back page, from one of its openings up to the end of its page, the report's next numbered
+    paragraph, or a heading that is surely one (a known heading, or bold: a second report
+    bound in after it, the body after a 2012 report's inside cover; a short line of the back
+    page read as a heading in text input does not end it), and Ofsted's address wherever it
+    stands (a letter's letterhead)."""
     furniture: set[int] = set()
     back_page: int | None = None  # the page number of the back page being read
     for idx, block in enumerate(blocks):
         if BACK_PAGE_OPENING.match(block.text):
             back_page = block.page
-        elif block.number is not None or block.kind == "heading" or block.page != back_page:
+        elif block.number is not None or block.page != back_page or _sure_heading(block, known):
             back_page = None
         in_back_page = back_page is not None
         if in_back_page or (block.number is None and OFSTED_ADDRESS.search(block.text)):
             furniture.add(idx)
     return furniture
+
+
+def _sure_heading(block: Block, known: KnownHeadings) -> bool:
+    return block.kind == "heading" and (bool(block.lines[0].bold) or known.match(block.text))
 
 
 def group_paragraphs(
