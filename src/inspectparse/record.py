@@ -116,6 +116,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "review",
         "the framework always gives an improvement list but none was found",
     ),
+    "improvement_list_unread": WarningCode(
+        "recommendations",
+        "review",
+        "no improvement list was read, but a line reads like a list heading the rules do not "
+        "know: a list may have been missed",
+    ),
     "improvement_list_numbering_gap": WarningCode(
         "recommendations",
         "review",

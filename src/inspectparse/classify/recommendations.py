@@ -24,6 +24,12 @@ from .list_ends import (
     opens_new_part,
     without_fonts,
 )
+from .list_lines import (
+    lead_in_to_bullets,
+    region_says_empty,
+    says_list_is_empty,
+    unread_list_heading,
+)
 from .table_rows import TableRow, rows_by_sentence, rows_under_header, same_row
 from .text import BULLET_PREFIX
 from .text_items import bullets_apart_note, extend_item, goes_on_item, is_sub_item
@@ -47,26 +53,6 @@ _KNOWN_ACTORS = re.compile(
     r"icb|governors|leaders|school|partners))$",
     re.I,
 )
-
-
-# A sentence saying a list is empty ("There are no areas of priority action", "No areas were
-# identified for immediate improvement", "The inspection did not find any priority actions") is
-# not an item, in every framework; a profile's `list_skip` adds its own stock lines.
-_LIST_NOUN = r"(?:areas?|priorit\w*|actions?|recommendations?|improvements?)"
-_EMPTY_LIST = re.compile(
-    rf"^(?:there\s+(?:are|were|is|was)\s+no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
-    rf"|no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b.{{0,80}}?\b(?:identified|found)\b"
-    rf"|(?:the\s+)?(?:inspection|inspectors?|visit)\s+(?:did|has|have)\s+not\s+"
-    rf"(?:find|found|identify|identified)\s+any\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
-    rf"|none(?:\s+identified)?\W*$)",
-    re.I,
-)
-
-
-def says_list_is_empty(text: str) -> bool:
-    """Whether an item's text is a short sentence saying the list holds nothing."""
-    text = text.strip()
-    return len(text) < 200 and _EMPTY_LIST.match(text) is not None
 
 
 @cache
@@ -126,7 +112,7 @@ def _is_topic_subheading(
     if nxt is None or _is_section_heading(block, profile) or ENDS_LIST.search(block.text):
         return False
     if heading.item_style == "bullets":
-        return nxt.kind == "bullet"
+        return nxt.kind == "bullet" or lead_in_to_bullets(blocks, i + 1)
     if heading.item_style != "numbered":
         return False
     if nxt.number is not None and (
@@ -246,11 +232,12 @@ def read_lists(
         umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
         if not umbrella:
             lists += 1
+        reach = _topics_end(blocks, end, profile)
         if (
             not found
             and not umbrella
-            and _holds_text(blocks, i, end)
-            and not _says_empty(blocks[i + 1 : end])
+            and _holds_text(blocks, i, reach)
+            and not region_says_empty(blocks[i + 1 : reach])
         ):
             notes.append(
                 Note(
@@ -264,7 +251,38 @@ def read_lists(
         notes.append(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
+    elif lists == 0 and (note := _unread_note(blocks)) is not None:
+        notes.append(note)
     return items, notes
+
+
+def _unread_note(blocks: list[Block]) -> Note | None:
+    """Letters may have no list at all: one whose heading the rules do not know is a doubt."""
+    unread = unread_list_heading(blocks)
+    if unread is None:
+        return None
+    return Note(
+        "improvement_list_unread",
+        f"no improvement list read, but {unread.text!r} reads like a list heading",
+        evidence=Evidence(unread.lines, unread.text),
+    )
+
+
+def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
+    """Where a list that stopped at `end`, at a title with prose under it, would stop if such
+    titles were its topics: prose under agency titles holds the list's content (no item read
+    there is a doubt, not an empty list)."""
+    if end + 1 >= len(blocks) or (blocks[end].kind, blocks[end + 1].kind) != ("heading", "text"):
+        return end
+    i = end
+    while (
+        i < len(blocks)
+        and not _is_section_heading(blocks[i], profile)
+        and not (blocks[i].kind == "heading" and ENDS_LIST.search(blocks[i].text))
+        and not opens_new_part(blocks[i])
+    ):
+        i += 1
+    return i
 
 
 def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> bool:
@@ -296,15 +314,6 @@ def _holds_text(blocks: list[Block], start: int, end: int) -> bool:
         return False
     text = sum(len(b.text) for b in blocks[start + 1 : end] if b.kind != "heading")
     return text >= _LIST_TEXT_MIN
-
-
-def _says_empty(region: list[Block]) -> bool:
-    """Whether a list's blocks hold a sentence saying the list is empty."""
-    return any(
-        says_list_is_empty(BULLET_PREFIX.sub("", line).strip())
-        for block in region
-        for line in re.split(r"(?<=[.!?])\s+", block.text)
-    )
 
 
 def _block_items(

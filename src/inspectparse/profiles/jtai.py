@@ -18,7 +18,8 @@ PROFILE = Profile(
     list_headings=(
         ListHeading(r"Areas? for priority actions?", "priority_action"),
         ListHeading(r"Areas for improvement"),
-        ListHeading(r"What needs to improve\s*\??\d?"),
+        # A footnote marker after the question mark, glued or set apart ("improve?1").
+        ListHeading(r"What needs to improve\s*\??\s?\d?"),
     ),
     list_skip=(
         r"^there (?:are|were) no (?:areas for )?priority actions?",
@@ -35,9 +36,14 @@ PROFILE = Profile(
     ),
     provider_patterns=(
         # The area follows the title's last " in ": a theme can hold one ("abuse in the family").
+        # An area is a name, capitalised even though patterns match without case: a title that
+        # names no area ends its theme in lower case ("... in the family environment").
         r"Joint targeted area inspection of the multi-agency response to [\s\S]{3,120}\s+in\s+"
-        r"(?:the\s+)?(?P<provider>[A-Z][^.\d]{1,80}?)(?=\d?\s+(?:Between|This|From|On)\b)",
-        r"Joint targeted area inspection of (?:the\s+)?(?P<provider>(?!the multi-agency)[A-Z][^.\d]{1,80}?)"
+        r"(?:the\s+)?(?P<provider>(?-i:[A-Z])[^.\d]{1,80}?)(?=\d?\s+(?:Between|This|From|On)\b)",
+        # A title that names only the theme (no " in <area>") is no area: the lookahead sits
+        # before the optional "the", so "the multi-agency response to ..." is never read as one.
+        r"Joint targeted area inspection of (?!(?:the\s+)?multi-agency)(?:the\s+)?"
+        r"(?P<provider>[A-Z][^.\d]{1,80}?)"
         r"(?=\d?\s+(?:Between|This|From|On)\b)",
         # Titles that name only the theme: the template sentence about the agencies names the area.
         r"the work of individual agencies in (?:the\s+)?(?P<provider>[A-Z][\w’' -]{1,60}?)"

@@ -1,0 +1,73 @@
+"""What a list's lines say, read without the list's structure: a sentence saying the list is
+empty, a lead-in that introduces bullets, a line that reads like a list heading."""
+
+from __future__ import annotations
+
+import re
+
+from ..segment import Block
+from ..segment.headings import strip_footnote
+from .text import BULLET_PREFIX
+
+# A sentence saying a list is empty ("There are no areas of priority action", "No areas were
+# identified for immediate improvement", "The inspection did not find any priority actions") is
+# not an item, in every framework; a profile's `list_skip` adds its own stock lines.
+_LIST_NOUN = r"(?:areas?|priorit\w*|actions?|recommendations?|improvements?)"
+_EMPTY_LIST = re.compile(
+    rf"^(?:there\s+(?:are|were|is|was)\s+no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
+    rf"|no\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b.{{0,80}}?\b(?:identified|found)\b"
+    rf"|(?:the\s+)?(?:inspection|inspectors?|visit)\s+(?:did|has|have)\s+not\s+"
+    rf"(?:find|found|identify|identified)\s+any\s+(?:[\w-]+\s+){{0,3}}?{_LIST_NOUN}\b"
+    rf"|none(?:\s+identified)?\W*$)",
+    re.I,
+)
+
+
+def says_list_is_empty(text: str) -> bool:
+    """Whether an item's text is a short sentence saying the list holds nothing."""
+    text = text.strip()
+    return len(text) < 200 and _EMPTY_LIST.match(text) is not None
+
+
+def region_says_empty(region: list[Block]) -> bool:
+    """Whether a list's blocks hold a sentence saying the list is empty."""
+    return any(
+        says_list_is_empty(BULLET_PREFIX.sub("", line).strip())
+        for block in region
+        for line in re.split(r"(?<=[.!?])\s+", block.text)
+    )
+
+
+def lead_in_to_bullets(blocks: list[Block], i: int) -> bool:
+    """A lead-in sentence ending in a colon ("The police should make sure that:") with a
+    bullet straight after it: a topic's items introduced under its subheading."""
+    block = blocks[i]
+    return (
+        block.kind in ("text", "heading")  # a short lead-in reads as a heading in text
+        and block.text.rstrip().endswith(":")
+        and i + 1 < len(blocks)
+        and blocks[i + 1].kind == "bullet"
+    )
+
+
+# A short line that opens like an improvement-list heading ("What needs to improve ...",
+# "Areas for improvement", "Areas for priority action", "Recommendations").
+_LIST_HEADING_LIKE = re.compile(
+    r"^(?:what needs to improve|areas? for (?:improvement|priority action)|recommendations?\b)",
+    re.I,
+)
+_HEADING_MAX_WORDS = 14
+
+
+def unread_list_heading(blocks: list[Block]) -> Block | None:
+    """The first short, unpunctuated line that reads like an improvement-list heading."""
+    for block in blocks:
+        text = strip_footnote(block.text).strip()
+        if (
+            block.kind in ("heading", "text")
+            and _LIST_HEADING_LIKE.match(text)
+            and len(text.split()) <= _HEADING_MAX_WORDS
+            and not text.endswith(".")
+        ):
+            return block
+    return None
