@@ -90,6 +90,9 @@ WARNING_CODES: dict[str, WarningCode] = {
     "judgement_missing": WarningCode(
         "judgements", "review", "a judgement the framework requires was not found; left empty"
     ),
+    "judgement_not_judged": WarningCode(
+        "judgements", "info", "the summary table prints 'Not judged' for it: no grade, as printed"
+    ),
     "judgement_era_unsure": WarningCode(
         "judgements",
         "review",

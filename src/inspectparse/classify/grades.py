@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..document import Evidence, Line, Note
 from ..grades import GRADES, NOT_JUDGED, Grade
 
 _PREFIXES: tuple[tuple[str, Grade], ...] = tuple((w.prefix, g) for g, w in GRADES.items())
@@ -22,3 +23,13 @@ def canonical_grade(text: str) -> Grade | None:
 
 def is_not_judged(text: str) -> bool:
     return bool(_NOT_JUDGED.match(text))
+
+
+def not_judged_note(key: str, label: str, lines: list[Line]) -> Note:
+    """A summary table's "Not judged" cell: no grade for the judgement, and no miss either."""
+    return Note(
+        "judgement_not_judged",
+        f"the summary table prints 'Not judged' for '{label}': no grade recorded",
+        field=f"judgements.{key}",
+        evidence=Evidence(lines=lines, text=f"{label} | Not judged"),
+    )

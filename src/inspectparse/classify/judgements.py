@@ -22,7 +22,7 @@ from ..segment import Structure
 from ..segment.headings import strip_footnote
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
-from .grades import canonical_grade, is_not_judged
+from .grades import canonical_grade, is_not_judged, not_judged_note
 from .text import LineText, flat, label_regex
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
@@ -46,8 +46,7 @@ _HEADLINE_TAIL = re.compile(rf"\s*(?:(?:are|is)\s+)?(?:{GRADE}|improvement)\b", 
 _HEADLINE_TAIL_CHARS = 40
 # A headline run into the title block: the text after "Report published: D Month YYYY".
 _AFTER_PUBLISHED = re.compile(r"\bReport published:?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}\.?\s+", re.I)
-# A summary table's numbered row ("3. Leadership, management and governance Inadequate")
-# with a sentence run on after its grade.
+# A summary table's numbered row ("3. Leadership ... Inadequate"), a sentence run on after it.
 _AFTER_TABLE_ROW = re.compile(
     rf"\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+[A-Z][^.:;]{{3,100}}?\s(?i:{GRADE})\s+(?=[A-Z])"
 )
@@ -208,6 +207,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
             label_lines.append(line)
     text = LineText.of(label_lines, sep=" ")
     found: dict[str, JudgementFinding] = {}
+    notes: list[Note] = []
     used: set[int] = set()
     for spec in profile.judgements:
         if spec.label is None:
@@ -233,7 +233,9 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
             if grade is None and not is_not_judged(cell.text):
                 continue
             used.add(best)
-            if grade is not None:
+            if grade is None:
+                notes.append(not_judged_note(spec.key, m.group(0), lines + cell.lines))
+            else:
                 found[spec.key] = JudgementFinding(
                     key=spec.key,
                     label=m.group(0),
@@ -246,7 +248,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
     # Row labels: left-column lines level with some grade cell (cell extents computed once).
     extents = [(c.lines[0].page, c.top, c.bottom) for c in cells]
     rows = [ln for ln in label_lines if _level_with_a_cell(ln, extents)]
-    return TableRead(found, " ".join(ln.text for ln in rows))
+    return TableRead(found, " ".join(ln.text for ln in rows), notes)
 
 
 def _level_with_a_cell(line: Line, extents: list[tuple[int, float, float]]) -> bool:
@@ -408,12 +410,14 @@ def extract_judgements(
         sources.reverse()
     results: list[JudgementFinding] = []
     warnings.extend(_era_notes(profile, variant, absent, sources))
+    not_judged = {n.field for n in table.notes if n.code == "judgement_not_judged"}
     for spec in profile.judgements:
         if spec.key in absent:
             continue
         hits = [s[spec.key] for s in sources if spec.key in s]
         if not hits:
-            if _required(spec, variant) or _expected(spec, structure):
+            said = f"judgements.{spec.key}" in not_judged  # the table prints "Not judged"
+            if not said and (_required(spec, variant) or _expected(spec, structure)):
                 warnings.append(
                     Note(
                         "judgement_missing",

@@ -22,7 +22,10 @@ _RANK = (
     r"|\b(?:Deputy\s+)?Lead\s+inspector|\bTeam\s+inspector)"
 )
 _INSPECTOR_TITLES = re.compile(
-    rf",?\s*\(?(?:\bSenior\s+)?{_RANK}\)?,?|,\s*Senior\s*(?=,|$| and )", re.I
+    rf",?\s*\(?(?:\bSenior\s+)?{_RANK}\)?,?|,\s*Senior\s*(?=,|$| and )"
+    # The rank cut at the line's end ("Name, His Majesty's" / "Inspector" on the next line).
+    r"|,\s*(?:Her|His)\s+Majesty['’]s(?:\s+Senior)?\s*$",
+    re.I,
 )
 # A rank or role word left in a name after cleaning: the name is in doubt.
 RANK_WORD = re.compile(rf"{_RANK}|\bInspectors?\b|\bMajesty\b|\bSenior\s*$", re.I)

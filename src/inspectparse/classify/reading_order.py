@@ -22,7 +22,7 @@ from ..profiles import Profile
 from ..segment import is_terminal
 from ..segment.headings import strip_footnote
 from .findings import JudgementFinding
-from .grades import canonical_grade
+from .grades import canonical_grade, is_not_judged, not_judged_note
 from .text import LineText, label_regex
 
 # Whether a line is (part of) a grade cell: `judgements.grade_fragment`, passed in by the caller.
@@ -174,7 +174,10 @@ def read_reading_order_table(
         return ReadingOrderTable(found, label_text, notes)
     for (_, label), cell in zip(labels, grades, strict=True):
         _add(found, profile, label.key, label, cell, cell.text)
+        if is_not_judged(cell.text):
+            notes.append(not_judged_note(label.key, label.text, label.lines + cell.lines))
     return ReadingOrderTable(found, label_text, notes)
+
 
 
 def _table_grades(

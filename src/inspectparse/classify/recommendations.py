@@ -30,7 +30,7 @@ from .list_lines import (
     says_list_is_empty,
     unread_list_heading,
 )
-from .table_rows import TableRow, rows_under_header, same_row
+from .table_rows import TableRow, rows_by_sentence, rows_under_header, same_row
 from .text import BULLET_PREFIX
 from .text_items import bullets_apart_note, extend_item, goes_on_item, is_sub_item
 from .text_table import text_table_rows
@@ -485,7 +485,7 @@ def _paragraph_items(
         ]
     if rows is None:  # no positions, no body column: rows by sentence
         region = [ln for ln in region if strip_footnote(ln.text).lower() != title.lower()]
-        rows = [TableRow(row) for row in split_rows(region)]
+        rows = [TableRow(row) for row in rows_by_sentence(region)]
     items = []
     for row in rows:
         item = _row_item(row.lines, heading, heading_block.text, rule)

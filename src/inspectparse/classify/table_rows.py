@@ -58,6 +58,42 @@ def opens_recommendation(sentence: str) -> bool:
     return _RECOMMENDATION.match(sentence) is not None and _CONTINUES.search(first) is None
 
 
+# Characters a line may fall short of the column's widest line and still have been broken by
+# the column's edge (the next word did not fit) rather than by the end of its text.
+_WIDTH_SLACK = 3
+# How many lines from a row's first the recommendation shape is looked for in.
+_SHAPE_REACH = 3
+
+
+def rows_by_sentence(lines: list[Line]) -> list[list[Line]]:
+    """Rows of a one-column table in text without geometry (no drawn rules, no padding).
+
+    A row starts at an item number, or at a line that begins with a capital after a line
+    that ends a sentence, when that break cannot be the column's edge: a blank line before
+    it, or a line before it that stops short of the column's width (the text ended there).
+    After a full line, the column's edge may have broken a row's text between its sentences
+    ("... plain language." / "They should ..."): a row starts there only where the line opens
+    a recommendation ("<Actor> should ..."); otherwise the sentence goes on with its row.
+    """
+    width = max((len(ln.text.strip()) for ln in lines), default=0)
+    rows: list[list[Line]] = []
+    for k, ln in enumerate(lines):
+        text = ln.text.strip()
+        if rows and not _ITEM_NUMBER.match(text):
+            before = rows[-1][-1].text.strip()
+            if not (is_terminal(before) and text[:1].isupper()):
+                rows[-1].append(ln)
+                continue
+            word = len(text.split()[0])
+            ended_short = len(before) + 1 + word + _WIDTH_SLACK < width
+            shape = " ".join(x.text.strip() for x in lines[k : k + _SHAPE_REACH])
+            if not (ln.gap_before or ended_short or opens_recommendation(shape)):
+                rows[-1].append(ln)
+                continue
+        rows.append([ln])
+    return rows
+
+
 @dataclass(slots=True)
 class TableRow:
     lines: list[Line] = field(default_factory=list)
@@ -269,11 +305,13 @@ def _rows_by_padding(action: list[Line], pitch: float) -> list[TableRow]:
         p.page == ln.page and _top(ln) - _top(p) > pitch * _ROW_GAP and may_start(p, ln)
         for p, ln in pairs
     )
+    if not padded:  # column-layout text: the rows' padding is lost with the blank lines
+        return [TableRow(row) for row in rows_by_sentence(action)]
     rows = [TableRow([action[0]])]
     for prev, ln in pairs:
         starts = False
         if may_start(prev, ln):
-            if prev.page != ln.page or not padded:
+            if prev.page != ln.page:
                 starts = is_terminal(prev.text)
             else:
                 starts = _top(ln) - _top(prev) > pitch * _ROW_GAP

@@ -202,8 +202,11 @@ def _cells(kinds: list[tuple[str, Line]], column: BodyColumn) -> dict[int, list[
     for start, lines in _runs(kinds):
         opening = first_line or _norm(lines[0].text)  # the table's first cell's first line
         split: list[_Cell] = []
+        # Where the first line comes again the body repeats row by row: cells by repetition.
+        repeats = sum(_norm(ln.text) == opening for ln in lines) > 1
         for ln in lines:
-            if not split or _norm(ln.text) == opening:
+            ended = not repeats and _name_ended(split[-1], ln, column) if split else False
+            if not split or _norm(ln.text) == opening or ended:
                 split.append(_Cell([ln]))
             else:
                 split[-1].lines.append(ln)
@@ -219,6 +222,16 @@ def _cells(kinds: list[tuple[str, Line]], column: BodyColumn) -> dict[int, list[
     if first_line is not None:
         _mark_continuations(cells, kinds, first_line)
     return cells
+
+
+def _name_ended(cell: _Cell, line: Line, column: BodyColumn) -> bool:
+    """Whether a body line starts a new cell because the cell above ends a body's name and
+    the line opens another with a capital: rows naming different bodies ("Northwick
+    Council" / "NHS Fenland ICB") that reading order gives as one run of names. A cell that
+    really holds two names without a joining word then gives one cell too many: a doubt."""
+    if column.name_end is None or not line.text.strip()[:1].isupper():
+        return False
+    return _compiled(column.name_end).search(_norm(cell.lines[-1].text)) is not None
 
 
 def _inside_sentence(kinds: list[tuple[str, Line]], start: int, length: int) -> bool:

@@ -24,6 +24,7 @@ from .starts import (
     PageText,
     ends_sentence,
     heading_before,
+    is_known_heading,
     is_number,
     page_ends_sentence,
     running_texts,
@@ -64,6 +65,10 @@ def _join_single_numbers(page: PageText) -> set[int]:
             nxt = lines[i + 2]
         in_run = i > 0 and is_number(lines[i - 1])
         if in_run or not is_number(line) or not TEXT_START.match(nxt.text):
+            continue
+        # A stray number before a known heading ("17." / "What needs to improve") is not the
+        # heading's number: joined, the heading would read as a paragraph and its list be lost.
+        if is_known_heading(nxt.text.strip()):
             continue
         # A number that interrupted a sentence is not joined to the rest of that sentence
         # ("11. When they ... children's and families'" / "12." / "circumstances are ...").

@@ -33,6 +33,7 @@ PROFILE = Profile(
         r",?\s*)+",
         names=r"\b(?:Council|NHS|ICB|Integrated Care Board|Trust|Authority|Partnership|Board"
         r"|[Ll]eaders)\b",
+        name_end=r"\b(?:Council|ICB|\(ICB\)|Board|Trust|Authority)$",
     ),
     section_headings=(
         r"Information about the local area partnership",

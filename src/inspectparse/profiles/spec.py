@@ -124,11 +124,14 @@ class BodyColumn:
 
     `header`: the column's header cell. `line`: a line of a body cell (names, connectors, no
     sentence). `names`: what a whole cell must name (an organisation or its leaders).
+    `name_end`: how a body's name ends ("... Council", "... ICB"): a cell line ending so, then
+    a line opening with a capital, are two cells (rows naming different bodies, one run).
     """
 
     header: str
     line: str
     names: str
+    name_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
