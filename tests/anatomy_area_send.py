@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import inspectparse
 from inspectparse.record import Record
+from report_parts import read
 
 BODY = "Northwick Council and NHS\nFenland Integrated Care\nBoard"
 PRIORITY = (
@@ -102,19 +102,6 @@ class Send:
         )
         footed = [f"{page}\n{self.footer.format(n=n)}\n" for n, page in enumerate(pages, 2)]
         return "\f".join([cover, *footed, "\u00a9 Crown copyright 2031\n"]) + "\f"
-
-
-def read(text: str) -> Record:
-    return inspectparse.extract(text.encode("utf-8"))
-
-
-def reviews(record: Record) -> set[tuple[str, str | None]]:
-    """Review warnings, less the lookup of an invented council's official code."""
-    return {
-        (w.code, w.field)
-        for w in record.warnings
-        if w.severity == "review" and w.code != "authority_unmatched"
-    }
 
 
 def check(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import inspectparse
 from inspectparse.record import Record
+from report_parts import SENTENCES
 
 LEADERS = "The impact of leaders on social work practice with children and families"
 LEADERS_2026 = "The impact of leaders on practice with children and families"
@@ -35,14 +35,6 @@ GRADES_3 = {
 ROWS_2026 = ((LEADERS_2026, "Good"), (HELP, RI), (IN_CARE, "Good"), (LEAVERS, "Inadequate"))
 GRADES_2026 = {k: v for k, v in GRADES_4.items() if k != "overall_effectiveness"}
 
-SENTENCES = (
-    "Families get help early from a team that knows the area well and works with schools.",
-    "Social workers visit children often and write down what children tell them.",
-    "Managers check the quality of work and act quickly when it is not good enough.",
-    "Partners share information promptly so that risks to children are understood.",
-    "Plans for children are clear and are reviewed when things change for them.",
-    "Leaders know their services well and have a sound plan for what comes next.",
-)
 ITEMS = (
     "The timeliness of plans made for children who wait for a decision.",
     "The quality of supervision recorded for frontline staff.",
@@ -118,19 +110,6 @@ class Report:
     @property
     def paragraphs(self) -> int:
         return 3 * len(self.sections)
-
-
-def read(text: str) -> Record:
-    return inspectparse.extract(text.encode("utf-8"))
-
-
-def reviews(record: Record) -> set[tuple[str, str | None]]:
-    """Review warnings, less the lookup of an invented council's official code."""
-    return {
-        (w.code, w.field)
-        for w in record.warnings
-        if w.severity == "review" and w.code != "authority_unmatched"
-    }
 
 
 def check(

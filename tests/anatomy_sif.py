@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import inspectparse
 from inspectparse.record import Record
+from report_parts import SENTENCES, read
 
 RI = "Requires improvement"
 TITLE = (
@@ -28,14 +28,6 @@ KEYS = (
     "adoption_performance",
     "care_leavers",
     "leadership_management_governance",
-)
-SENTENCES = (
-    "Families get help early from a team that knows the area well and works with schools.",
-    "Social workers visit children often and write down what children tell them.",
-    "Managers check the quality of work and act quickly when it is not good enough.",
-    "Partners share information promptly so that risks to children are understood.",
-    "Plans for children are clear and are reviewed when things change for them.",
-    "Leaders know their services well and have a sound plan for what comes next.",
 )
 RECOMMENDATIONS = (
     "Ensure that plans for children are reviewed on time and record the reasons for decisions.",
@@ -150,19 +142,6 @@ class Sif:
         )
         back = "\u00a9 Crown copyright 2031\n"
         return "\f".join([cover, summary, findings, leaders, lscb + team, back]) + "\f"
-
-
-def read(text: str) -> Record:
-    return inspectparse.extract(text.encode("utf-8"))
-
-
-def reviews(record: Record) -> set[tuple[str, str | None]]:
-    """Review warnings, less the lookup of an invented council's official code."""
-    return {
-        (w.code, w.field)
-        for w in record.warnings
-        if w.severity == "review" and w.code != "authority_unmatched"
-    }
 
 
 def check(

@@ -9,6 +9,16 @@ from inspectparse.record import Record
 # as cut short (`report_end_missing`), which tests about other things must not trip over.
 BACK_PAGE_LINE = "\u00a9 Crown copyright 2031"
 
+# Invented body sentences for the synthetic reports' paragraphs.
+SENTENCES = (
+    "Families get help early from a team that knows the area well and works with schools.",
+    "Social workers visit children often and write down what children tell them.",
+    "Managers check the quality of work and act quickly when it is not good enough.",
+    "Partners share information promptly so that risks to children are understood.",
+    "Plans for children are clear and are reviewed when things change for them.",
+    "Leaders know their services well and have a sound plan for what comes next.",
+)
+
 
 def complete(text: str) -> str:
     """The synthetic report `text` with its back page after its last page."""
@@ -20,11 +30,16 @@ def read(text: str) -> Record:
     return inspectparse.extract(text.encode())
 
 
-def review_codes(record: Record) -> set[str]:
-    """Review warnings, save the one every invented council gets (its name matches no
-    authority)."""
+def reviews(record: Record) -> set[tuple[str, str | None]]:
+    """Review warnings as (code, field), save the one every invented council gets (its name
+    matches no authority)."""
     return {
-        w.code
+        (w.code, w.field)
         for w in record.warnings
         if w.severity == "review" and w.code != "authority_unmatched"
     }
+
+
+def review_codes(record: Record) -> set[str]:
+    """The codes of `reviews`."""
+    return {code for code, _ in reviews(record)}

@@ -21,9 +21,8 @@ from anatomy_area_send import (
     TEAM,
     Send,
     check,
-    read,
-    reviews,
 )
+from report_parts import read, reviews
 
 
 def test_the_template_reads_right_with_no_review_warning() -> None:

@@ -34,11 +34,10 @@ from anatomy_ilacs import (
     graded,
     head_2018,
     head_2021,
-    read,
-    reviews,
     table,
     wrapped,
 )
+from report_parts import read, reviews
 
 
 def test_the_2021_template_reads_right_with_no_review_warning() -> None:

@@ -22,10 +22,9 @@ from anatomy_ilacs import (
     SUMMARY,
     Report,
     check,
-    read,
-    reviews,
     wrapped,
 )
+from report_parts import read, reviews
 
 
 # -- the improvement list --------------------------------------------------------------------

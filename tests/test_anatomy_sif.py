@@ -19,9 +19,8 @@ from anatomy_sif import (
     RI,
     Sif,
     check,
-    read,
-    reviews,
 )
+from report_parts import read, reviews
 
 
 def test_the_2015_template_reads_right_with_no_review_warning() -> None:

@@ -16,10 +16,9 @@ from anatomy_sif import (
     Sif,
     Sif2014,
     check_2014,
-    read,
-    reviews,
 )
 from inspectparse.record import Record
+from report_parts import read, reviews
 
 
 @pytest.mark.parametrize(
