@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from inspectparse.record import Record
-from report_parts import read
+from report_parts import assert_report, read
 
 BODY = "Northwick Council and NHS\nFenland Integrated Care\nBoard"
 PRIORITY = (
@@ -113,11 +113,8 @@ def check(
     recommendations: int | None = None,
 ) -> Record:
     record = read(report.text())
-    assert record.report.kind == "area_send"
-    assert record.report.provider == provider
-    assert (str(record.report.inspection_start), str(record.report.inspection_end)) == dates
-    assert record.report.lead_inspector == lead
-    assert record.grades == {"area_send_outcome": report.outcome}
+    outcome = {"area_send_outcome": report.outcome}
+    assert_report(record, "area_send", provider=provider, dates=dates, lead=lead, grades=outcome)
     want = len(report.priority) + len(report.improvements)
     assert len(record.recommendations) == (want if recommendations is None else recommendations)
     # No item holds the running footer, a body cell or the team.

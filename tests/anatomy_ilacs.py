@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from inspectparse.record import Record
-from report_parts import SENTENCES
+from report_parts import SENTENCES, assert_report
 
 LEADERS = "The impact of leaders on social work practice with children and families"
 LEADERS_2026 = "The impact of leaders on practice with children and families"
@@ -122,12 +122,7 @@ def check(
     recommendations: int = 2,
     last: int = 12,
 ) -> None:
-    report = record.report
-    assert report.kind == "ilacs"
-    assert report.provider == provider
-    assert (str(report.inspection_start), str(report.inspection_end)) == dates
-    assert report.lead_inspector == lead
-    assert record.grades == grades
+    assert_report(record, "ilacs", provider=provider, dates=dates, lead=lead, grades=grades)
     assert len(record.recommendations) == recommendations
     numbers = [p.number for p in record.paragraphs if p.number]
     assert (numbers[0], numbers[-1]) == (1, last)

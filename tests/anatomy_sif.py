@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from inspectparse.record import Record
-from report_parts import SENTENCES, read
+from report_parts import SENTENCES, assert_report, read
 
 RI = "Requires improvement"
 TITLE = (
@@ -154,11 +154,7 @@ def check(
     recommendations: int = 5,
 ) -> Record:
     record = read(report.text())
-    assert record.report.kind == "sif"
-    assert record.report.provider == provider
-    assert (str(record.report.inspection_start), str(record.report.inspection_end)) == dates
-    assert record.report.lead_inspector == lead
-    assert record.grades == grades
+    assert_report(record, "sif", provider=provider, dates=dates, lead=lead, grades=grades)
     assert len(record.recommendations) == recommendations
     numbers = [p.number for p in record.paragraphs if p.number]
     # The page-1 row labels "1." "2." "3." are no paragraph numbers.

@@ -43,3 +43,21 @@ def reviews(record: Record) -> set[tuple[str, str | None]]:
 def review_codes(record: Record) -> set[str]:
     """The codes of `reviews`."""
     return {code for code, _ in reviews(record)}
+
+
+def assert_report(
+    record: Record,
+    kind: str,
+    *,
+    provider: str,
+    dates: tuple[str, str],
+    lead: str | None,
+    grades: dict[str, str],
+) -> None:
+    """The report's facts a synthetic report was written with."""
+    report = record.report
+    assert report.kind == kind
+    assert report.provider == provider
+    assert (str(report.inspection_start), str(report.inspection_end)) == dates
+    assert report.lead_inspector == lead
+    assert record.grades == grades

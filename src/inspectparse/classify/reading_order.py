@@ -179,7 +179,6 @@ def read_reading_order_table(
     return ReadingOrderTable(found, label_text, notes)
 
 
-
 def _table_grades(
     region: list[Line], cells: dict[int, _Grade], labels: list[tuple[int, _Label]]
 ) -> list[_Grade]:

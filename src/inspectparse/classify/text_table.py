@@ -91,6 +91,7 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
     out: list[tuple[str, Line]] = []
     after_title = False
     seen = Counter(_norm(ln.text) for ln in lines)
+    body_header = _compiled(column.header, re.I)
     for ln in lines:
         text = _norm(ln.text)
         if _header_row(text, title, column):
@@ -99,11 +100,11 @@ def _classify(lines: list[Line], title: str, column: BodyColumn) -> list[tuple[s
             out.append(("header", ln))
             after_title = False
             continue
-        if text.lower() == title.lower() or _compiled(column.header, re.I).fullmatch(text):
+        if text.lower() == title.lower() or body_header.fullmatch(text):
             below_body_header = (
                 bool(out)
                 and out[-1][0] == "header"
-                and (_compiled(column.header, re.I).fullmatch(_norm(out[-1][1].text)) is not None)
+                and body_header.fullmatch(_norm(out[-1][1].text)) is not None
             )
             out.append(("header", ln))
             after_title = text.lower() == title.lower() and not below_body_header
