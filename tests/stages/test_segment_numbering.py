@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from inspectparse.document import Line, Note
 from inspectparse.segment.headings import (
     is_contents_entry,
     known_headings_matcher,
     looks_like_heading,
+    strip_footnote,
 )
 from inspectparse.segment.joins import is_terminal, join_lines
 from inspectparse.segment.numbering import apply_numbering, choose_numbering, repair_gaps
@@ -183,6 +186,26 @@ def test_the_back_page_ends_at_a_bound_in_report_and_a_letterhead_is_no_paragrap
     ]
 
 
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "OFSTED PICCADILLY GATE STORE STREET MANCHESTER M1 2WD",
+        "Ofsted, Store St, Manchester, M1 2WD",
+        "Enquiries: ENQUIRIES@OFSTED.GOV.UK",
+        "Ofsted\nPiccadilly Gate\nT 0300 000 0000",
+    ],
+)
+def test_ofsted_address_is_furniture_in_any_case_and_form(letterhead: str) -> None:
+    """The address is found whatever its case (a cheap lower-case test comes first)."""
+    blocks = [_block(letterhead), _block("Dear Ms Example,")]
+    assert furniture_blocks(blocks, NO_KNOWN_HEADINGS) == {0}
+
+
+def test_a_street_name_alone_is_no_address() -> None:
+    blocks = [_block("The invented team met families on Store Street in Northwick.")]
+    assert furniture_blocks(blocks, NO_KNOWN_HEADINGS) == set()
+
+
 def test_group_paragraphs_attaches_items_and_drops_empty_sections() -> None:
     blocks = [
         _block("Title line", kind="heading"),
@@ -282,3 +305,18 @@ def test_a_body_sentence_naming_ofsted_in_full_opens_no_back_page() -> None:
     ]
     paragraphs, _ = _grouped(blocks)
     assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("What needs to improve?1", "What needs to improve?"),
+        ("What needs to improve? 1 ", "What needs to improve?"),
+        ("Recommendations:2", "Recommendations:"),
+        ("  Areas for improvement  ", "Areas for improvement"),  # no digit: stripped only
+        ("Annex 2", "Annex 2"),  # a word's own number stays
+        ("Priority actions 12", "Priority actions 12"),
+    ],
+)
+def test_strip_footnote(text: str, bare: str) -> None:
+    assert strip_footnote(text) == bare

@@ -86,7 +86,9 @@ def known_headings_matcher(patterns: tuple[str, ...]) -> KnownHeadings:
 
 def strip_footnote(text: str) -> str:
     """The text without a footnote marker glued to its end (stripped)."""
-    return FOOTNOTE_TAIL.sub("", text.strip())
+    text = text.strip()
+    # Most texts end in no digit: the regex (a scan of every position) only where it can match.
+    return FOOTNOTE_TAIL.sub("", text) if text[-1:].isdigit() else text
 
 
 def heading_text(known: KnownHeadings, text: str) -> str:
