@@ -71,6 +71,21 @@ def test_error_code_table_is_exactly_error_code() -> None:
         assert exit_code == (str(int(by_code[code])) if code in by_code else "-"), code
 
 
+def test_warning_code_table_is_exactly_warning_codes() -> None:
+    """The README's warning table is `record.WARNING_CODES` as it stands: code, field, severity
+    and meaning, in order."""
+    from inspectparse.record import WARNING_CODES
+
+    start = README.index("Every warning code")
+    lines = README[start:].split("\n\n", 2)[1].splitlines()
+    rows = [[cell.strip() for cell in row.strip("|").split("|")] for row in lines[2:]]
+    want = [
+        [f"`{code}`", f"`{spec.field}`", spec.severity, spec.meaning]
+        for code, spec in WARNING_CODES.items()
+    ]
+    assert rows == want
+
+
 def _subclasses(cls: type[InspectparseError]) -> list[type[InspectparseError]]:
     out: list[type[InspectparseError]] = []
     for sub in cls.__subclasses__():

@@ -273,6 +273,35 @@ def test_page_one_prose_naming_a_focused_visit_does_not_change_the_kind() -> Non
     assert not _fields(record, "kind_from_prose")
 
 
+def test_a_line_of_prose_opening_like_another_title_below_the_title_is_flagged() -> None:
+    """A capitalised line of page-1 prose that opens like a focused visit's subject line, below
+    the full inspection's title: the kind read is in doubt, and a review warning says so."""
+    text = _ILACS_SUMMARY.replace(
+        "A focused visit to\nthe front door in 2017 found weaknesses; a focused visit to Northwick",
+        "The last\nFocused visit to Northwick children's services found weaknesses; then",
+    )
+    assert "\nFocused visit to Northwick children's services found" in text
+    record = inspectparse.extract(text.encode())
+    assert _fields(record, "kind_conflict") == {"report.kind"}
+    assert record.needs_review
+
+
+def test_a_title_alone_or_one_line_read_by_two_frameworks_is_no_conflict() -> None:
+    # The summary above, its prose in lower case: one title, no doubt.
+    assert not _fields(inspectparse.extract(_ILACS_SUMMARY.encode()), "kind_conflict")
+    # A focused visit letter: its letterhead lines above the subject are no title.
+    letter = (
+        "Ofsted\nPiccadilly Gate\nStore Street\nManchester M1 2WD\n\n3 March 2022\n\n"
+        "Pat Director\nDirector of Children's Services\nNorthwick City Council\n\n"
+        "Dear Pat\n\nFocused visit to Northwick children's services\n\nThis letter summarises "
+        "the findings of a focused visit to Northwick children's services on 8 and 9 February "
+        "2022.\n"
+    )
+    record = inspectparse.extract(letter.encode())
+    assert record.report.kind == "ilacs_focused_visit"
+    assert not _fields(record, "kind_conflict")
+
+
 def test_2019_title_variant_with_a_lower_case_provider_above_is_ilacs() -> None:
     text = (
         "northwick city council\n"

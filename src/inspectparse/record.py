@@ -56,6 +56,11 @@ WARNING_CODES: dict[str, WarningCode] = {
         "review",
         "no page-1 title matches a framework: the kind was read from text that may be prose",
     ),
+    "kind_conflict": WarningCode(
+        "report.kind",
+        "review",
+        "page 1 opens a line like another framework's title above the title read",
+    ),
     "provider_missing": WarningCode(
         "report.provider", "review", "the framework names a provider but none was found"
     ),

@@ -18,7 +18,8 @@ __all__ = ["classify"]
 
 def classify(structure: Structure) -> Findings:
     document = structure.document
-    profile, rule = detect_kind(document)
+    match = detect_kind(document)
+    profile, rule = match.profile, match.pattern
     from_prose = profile is None
     if from_prose:
         profile, rule = detect_kind_in_prose(document)
@@ -38,6 +39,14 @@ def classify(structure: Structure) -> Findings:
                 "kind_from_prose",
                 f"no title on page 1 matches a framework; {profile.kind} was read from "
                 "page-1 text that may be prose",
+            )
+        )
+    if match.earlier is not None:
+        findings.warnings.append(
+            Note(
+                "kind_conflict",
+                f"page 1 reads as {profile.kind}, but a line above its title opens like the "
+                f"title of {match.earlier}; check which inspection this is",
             )
         )
     table = read_table(structure, profile) if profile.graded else TableRead({}, "")

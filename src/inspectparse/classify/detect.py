@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from functools import cache
 
 from ..document import Document
@@ -32,8 +33,19 @@ TITLE_ZONE_CHARS = 1500
 _LINE_LEAD = re.compile(r"[\s#*>\d.]*")
 
 
-def detect_kind(document: Document) -> tuple[Profile | None, str | None]:
-    """Return (profile, the pattern that matched), or (None, None) when no profile matches.
+@dataclass(frozen=True, slots=True)
+class KindMatch:
+    """The framework whose title page 1 prints, the pattern that matched, and `earlier`: the
+    kind of another framework whose title pattern matches a line above that title (a title
+    tops its page, so one of the two is prose or a quotation: a person should look)."""
+
+    profile: Profile | None
+    pattern: str | None
+    earlier: str | None = None
+
+
+def detect_kind(document: Document) -> KindMatch:
+    """The highest-priority framework whose title page 1 prints (`KindMatch`, empty when none).
 
     Only title and heading evidence counts: a match must begin a line and with a capital
     letter, as titles do. Prose on page 1 that names another kind of inspection ("... a
@@ -46,9 +58,21 @@ def detect_kind(document: Document) -> tuple[Profile | None, str | None]:
         if any(_is_title(p, openings) for p in profile.exclude_patterns):
             continue
         for pattern in profile.title_patterns:
-            if _is_title(pattern, openings):
-                return profile, pattern
-    return None, None
+            line = _title_line(pattern, openings)
+            if line is not None:
+                return KindMatch(profile, pattern, _earlier_title(profile, openings[:line]))
+    return KindMatch(None, None)
+
+
+def _earlier_title(chosen: Profile, openings: list[str]) -> str | None:
+    """The kind of another framework whose title (its excludes aside) opens one of these
+    lines, all above the chosen title."""
+    for profile in sorted(profiles(), key=lambda p: -p.priority):
+        if profile.kind != chosen.kind and any(
+            _is_title(pattern, openings) for pattern in profile.title_patterns
+        ):
+            return profile.kind
+    return None
 
 
 def detect_kind_in_prose(document: Document) -> tuple[Profile | None, str | None]:
@@ -88,8 +112,13 @@ def _title_zone(document: Document) -> tuple[str, list[int]]:
 def _is_title(pattern: str, openings: list[str]) -> bool:
     """Whether `pattern` matches at the start of a line (`openings`: the title zone from each
     line start that begins with a capital letter)."""
+    return _title_line(pattern, openings) is not None
+
+
+def _title_line(pattern: str, openings: list[str]) -> int | None:
+    """The first of `openings` that `pattern` matches at its start, if any."""
     match = _compile(pattern).match
-    return any(match(opening) for opening in openings)
+    return next((k for k, opening in enumerate(openings) if match(opening)), None)
 
 
 @cache
