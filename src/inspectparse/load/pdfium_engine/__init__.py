@@ -43,6 +43,8 @@ size x the character's text matrix scale). Rotated pages are read in unrotated c
 from __future__ import annotations
 
 import ctypes
+import os
+import threading
 
 from ...document import Document, Note, Page
 from ...errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
@@ -50,7 +52,22 @@ from ..pdfplumber_engine import check_text_layer  # imports pdfplumber only insi
 from .bindings import api
 from .reader import PageReader
 
-__all__ = ["load_pdf_pdfium"]
+__all__ = ["PDFIUM_LOCK", "load_pdf_pdfium"]
+
+# PDFium is not thread-safe: no two threads may be inside it at once, even on different
+# documents (two threads extracting at once crashed the process). Every call into it, from
+# opening a document to closing it, holds this lock; the rest of the pipeline runs in
+# parallel. The page loaders release the GIL, so other threads' Python goes on meanwhile.
+PDFIUM_LOCK = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    # A fork (a capped `extract`'s child, a batch worker) waits until no thread is inside
+    # PDFium, so the child never inherits PDFium mid-call or this lock held by a thread it
+    # does not have (it would wait for it forever).
+    os.register_at_fork(
+        before=PDFIUM_LOCK.acquire,
+        after_in_parent=PDFIUM_LOCK.release,
+        after_in_child=PDFIUM_LOCK.release,
+    )
 
 
 def load_pdf_pdfium(
@@ -62,25 +79,8 @@ def load_pdf_pdfium(
     pdfplumber, instead of one per run of words; the lines are the same. `measure_words=True`
     measures every word instead of trusting runs that look unbroken (see the module doc).
     """
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if _is_password_error(exc):
-            raise _encrypted() from exc
-        raise MalformedPdfError(
-            f"the PDF cannot be parsed ({exc}); the file may be truncated or damaged: "
-            "download it again"
-        ) from exc
-    pages: list[Page] = []
-    try:
-        reader = PageReader(api(), split_words=split_words, measure_words=measure_words)
-        handle = ctypes.c_void_p(ctypes.cast(pdf.raw, ctypes.c_void_p).value)
-        for index in range(len(pdf)):
-            pages.append(reader.read(handle, index))
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:
+        pages = _read_pages(data, split_words=split_words, measure_words=measure_words)
     doc = Document(pages=pages, format="pdf", engine="pdfium")
     truncated = not _has_eof_marker(data)
     if truncated:
@@ -102,6 +102,30 @@ def load_pdf_pdfium(
             ) from exc
         raise
     return doc
+
+
+def _read_pages(data: bytes, *, split_words: bool, measure_words: bool) -> list[Page]:
+    """Every page of the PDF, read and closed (the caller holds `PDFIUM_LOCK`)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if _is_password_error(exc):
+            raise _encrypted() from exc
+        raise MalformedPdfError(
+            f"the PDF cannot be parsed ({exc}); the file may be truncated or damaged: "
+            "download it again"
+        ) from exc
+    pages: list[Page] = []
+    try:
+        reader = PageReader(api(), split_words=split_words, measure_words=measure_words)
+        handle = ctypes.c_void_p(ctypes.cast(pdf.raw, ctypes.c_void_p).value)
+        for index in range(len(pdf)):
+            pages.append(reader.read(handle, index))
+    finally:
+        pdf.close()
+    return pages
 
 
 def _is_password_error(exc: Exception) -> bool:
