@@ -1459,6 +1459,8 @@ BAD_EXPECTATIONS = {
     "tests/fixtures/bad/scanned_no_text.pdf": ("no_text_layer",
                                                "a valid 2-page PDF that only fills rectangles: "
                                                "no fonts, no text"),
+    "tests/fixtures/bad/no_pages.pdf": ("empty_input",
+                                        "a valid PDF whose page tree holds no pages"),
     "tests/fixtures/bad/encrypted.pdf": ("encrypted_pdf",
                                          "Standard security handler, RC4 40-bit (/V 1 /R 2), "
                                          "user password 'secret', owner password "
@@ -1582,6 +1584,7 @@ def build_all() -> dict[str, bytes]:
     files[bad + "truncated.pdf"] = whole[: len(whole) * 40 // 100]
     files[bad + "junk.pdf"] = junk_bytes(4096)
     files[bad + "scanned_no_text.pdf"] = build_pdf(scanned_pages(), name=bad + "scanned")
+    files[bad + "no_pages.pdf"] = build_pdf([], name=bad + "no_pages.pdf")
     files[bad + "encrypted.pdf"] = build_pdf(
         ilacs_2026.pages[:2], name=bad + "encrypted.pdf",
         security=Rc4Security(b"secret", b"northwick-owner"),

@@ -16,6 +16,7 @@ import pytest
 
 from inspectparse.document import Document, Line
 from inspectparse.errors import (
+    EmptyInputError,
     EncryptedPdfError,
     MalformedPdfError,
     NoTextLayerError,
@@ -304,6 +305,18 @@ def test_encrypted_pdf_says_to_decrypt() -> None:
         load_pdf_pdfium(pdf)
     with pytest.raises(EncryptedPdfError):  # auto does not fall back: pdfplumber cannot either
         load(pdf)
+
+
+def test_a_password_error_left_by_an_earlier_pdf_does_not_make_the_next_one_encrypted() -> None:
+    """PDFium keeps its last error process-wide and refuses a PDF with no pages without
+    setting one: after an encrypted PDF, the next refusal is still not an encryption."""
+    with pytest.raises(EncryptedPdfError):
+        load_pdf_pdfium(make_pdf([PAGE], user_password=b"secret"))
+    no_pages = make_pdf([])
+    with pytest.raises(MalformedPdfError):
+        load_pdf_pdfium(no_pages)
+    with pytest.raises(EmptyInputError, match="no pages"):  # auto: pdfplumber reads it
+        load(no_pages)
 
 
 def test_pdf_without_text_is_reported_as_scanned() -> None:

@@ -7,7 +7,7 @@ import io
 import logging
 
 from ..document import Document, Page
-from ..errors import EncryptedPdfError, MalformedPdfError, NoTextLayerError
+from ..errors import EmptyInputError, EncryptedPdfError, MalformedPdfError, NoTextLayerError
 from .layout import Word, build_lines
 
 # pdfminer logs parse noise at WARNING; keep it off the user's terminal.
@@ -82,6 +82,8 @@ def _encrypted() -> EncryptedPdfError:
 
 def check_text_layer(doc: Document) -> None:
     """A PDF whose pages carry (almost) no text is a scan: say so instead of returning nothing."""
+    if not doc.pages:
+        raise EmptyInputError("the PDF has no pages; check the file was downloaded completely")
     # Counting stops at 200 characters, which always pass: no need to visit every line.
     chars = 0
     for page in doc.pages:

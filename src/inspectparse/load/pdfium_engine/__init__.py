@@ -111,7 +111,7 @@ def _read_pages(data: bytes, *, split_words: bool, measure_words: bool) -> list[
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if _is_password_error(exc):
+        if _is_password_error(exc) and _ENCRYPT_KEY in data:
             raise _encrypted() from exc
         raise MalformedPdfError(
             f"the PDF cannot be parsed ({exc}); the file may be truncated or damaged: "
@@ -126,6 +126,13 @@ def _read_pages(data: bytes, *, split_words: bool, measure_words: bool) -> list[
     finally:
         pdf.close()
     return pages
+
+
+# An encrypted PDF names its security handler in its trailer (or xref stream) dictionary,
+# which is never itself encrypted or compressed. PDFium's error code is process-wide and some
+# failures leave it unset (a PDF with no pages): a password error left by an earlier document
+# must not make a later, unencrypted one "encrypted".
+_ENCRYPT_KEY = b"/Encrypt"
 
 
 def _is_password_error(exc: Exception) -> bool:
