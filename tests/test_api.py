@@ -95,3 +95,20 @@ def _subclasses(cls: type[InspectparseError]) -> list[type[InspectparseError]]:
     for sub in cls.__subclasses__():
         out += [sub, *_subclasses(sub)]
     return out
+
+
+def test_pdfminer_logging_is_quiet_unless_the_program_set_its_level() -> None:
+    """Reading a PDF quietens pdfminer's parse noise, but a level the program set stays."""
+    code = (
+        "import logging, sys\n"
+        "if sys.argv[1] == 'set': logging.getLogger('pdfminer').setLevel(logging.DEBUG)\n"
+        "import inspectparse.load.pdfplumber_engine\n"
+        "print(logging.getLevelName(logging.getLogger('pdfminer').level))\n"
+    )
+    levels = [
+        subprocess.run(
+            [sys.executable, "-c", code, arg], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for arg in ("unset", "set")
+    ]
+    assert levels == ["ERROR", "DEBUG"]

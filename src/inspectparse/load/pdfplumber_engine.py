@@ -10,8 +10,11 @@ from ..document import Document, Page
 from ..errors import EmptyInputError, EncryptedPdfError, MalformedPdfError, NoTextLayerError
 from .layout import Word, build_lines
 
-# pdfminer logs parse noise at WARNING; keep it off the user's terminal.
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
+# pdfminer logs parse noise at WARNING; keep it off the user's terminal, unless the program
+# using this library has set pdfminer's level itself (a library does not override that).
+_PDFMINER_LOG = logging.getLogger("pdfminer")
+if _PDFMINER_LOG.level == logging.NOTSET:
+    _PDFMINER_LOG.setLevel(logging.ERROR)
 
 
 def load_pdf_pdfplumber(data: bytes) -> Document:
