@@ -54,7 +54,7 @@ def detect_kind(document: Document) -> KindMatch:
     text, starts = _title_zone(document)
     # The text from each line start with a capital letter, cut once for every pattern.
     openings = [text[start:] for start in starts if text[start : start + 1].isupper()]
-    for profile in sorted(profiles(), key=lambda p: -p.priority):
+    for profile in _by_priority():
         if any(_is_title(p, openings) for p in profile.exclude_patterns):
             continue
         for pattern in profile.title_patterns:
@@ -67,7 +67,7 @@ def detect_kind(document: Document) -> KindMatch:
 def _earlier_title(chosen: Profile, openings: list[str]) -> str | None:
     """The kind of another framework whose title (its excludes aside) opens one of these
     lines, all above the chosen title."""
-    for profile in sorted(profiles(), key=lambda p: -p.priority):
+    for profile in _by_priority():
         if profile.kind != chosen.kind and any(
             _is_title(pattern, openings) for pattern in profile.title_patterns
         ):
@@ -82,7 +82,7 @@ def detect_kind_in_prose(document: Document) -> tuple[Profile | None, str | None
     record carries a `kind_from_prose` review warning.
     """
     text = flat(front_text(document))[:TITLE_ZONE_CHARS]
-    for profile in sorted(profiles(), key=lambda p: -p.priority):
+    for profile in _by_priority():
         if any(_compile(p).search(text) for p in profile.exclude_patterns):
             continue
         for pattern in profile.title_patterns:
@@ -119,6 +119,12 @@ def _title_line(pattern: str, openings: list[str]) -> int | None:
     """The first of `openings` that `pattern` matches at its start, if any."""
     match = _compile(pattern).match
     return next((k for k, opening in enumerate(openings) if match(opening)), None)
+
+
+@cache
+def _by_priority() -> tuple[Profile, ...]:
+    """The profiles, highest priority first (the order every title search tries them in)."""
+    return tuple(sorted(profiles(), key=lambda p: -p.priority))
 
 
 @cache

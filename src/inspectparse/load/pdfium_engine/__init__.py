@@ -70,6 +70,13 @@ if hasattr(os, "register_at_fork"):
     )
 
 
+# An encrypted PDF names its security handler in its trailer (or xref stream) dictionary,
+# which is never itself encrypted or compressed. PDFium's error code is process-wide and some
+# failures leave it unset (a PDF with no pages): a password error left by an earlier document
+# must not make a later, unencrypted one "encrypted".
+_ENCRYPT_KEY = b"/Encrypt"
+
+
 def load_pdf_pdfium(
     data: bytes, *, split_words: bool = False, measure_words: bool = False
 ) -> Document:
@@ -126,13 +133,6 @@ def _read_pages(data: bytes, *, split_words: bool, measure_words: bool) -> list[
     finally:
         pdf.close()
     return pages
-
-
-# An encrypted PDF names its security handler in its trailer (or xref stream) dictionary,
-# which is never itself encrypted or compressed. PDFium's error code is process-wide and some
-# failures leave it unset (a PDF with no pages): a password error left by an earlier document
-# must not make a later, unencrypted one "encrypted".
-_ENCRYPT_KEY = b"/Encrypt"
 
 
 def _is_password_error(exc: Exception) -> bool:
