@@ -12,7 +12,7 @@ from inspectparse.classify.grades import canonical_grade
 from inspectparse.classify.metadata import clean_name
 from inspectparse.clean import clean, normalise_text
 from inspectparse.document import Document, Line, Page
-from inspectparse.errors import NoTextLayerError
+from inspectparse.errors import EmptyInputError, NoTextLayerError
 from inspectparse.load.layout import Word, build_lines
 from inspectparse.load.pdfplumber_engine import check_text_layer
 from inspectparse.load.text import load_text
@@ -222,9 +222,12 @@ def test_text_layer_check_needs_20_characters_a_page_or_200_in_all() -> None:
 
     for passing in ([20], [25, 15], [0] * 19 + [200], [10] * 20):
         check_text_layer(pdf_doc(passing))
-    for scanned in ([], [19], [0, 39], [9] * 22 + [0]):
+    for scanned in ([19], [0, 39], [9] * 22 + [0]):
         with pytest.raises(NoTextLayerError, match=rf"\({sum(scanned)} characters"):
             check_text_layer(pdf_doc(scanned))
+    # No pages at all is no scan to run OCR on: nothing is there.
+    with pytest.raises(EmptyInputError, match="no pages"):
+        check_text_layer(pdf_doc([]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -121,10 +121,10 @@ def _title_line(pattern: str, openings: list[str]) -> int | None:
     return next((k for k, opening in enumerate(openings) if match(opening)), None)
 
 
-@cache
-def _by_priority() -> tuple[Profile, ...]:
-    """The profiles, highest priority first (the order every title search tries them in)."""
-    return tuple(sorted(profiles(), key=lambda p: -p.priority))
+def _by_priority() -> list[Profile]:
+    """The profiles, highest priority first (the order every title search tries them in);
+    not cached: a profile may be registered at run time."""
+    return sorted(profiles(), key=lambda p: -p.priority)
 
 
 @cache
