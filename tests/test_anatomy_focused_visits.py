@@ -173,6 +173,9 @@ def test_the_letterhead_in_either_column_order_is_never_the_provider(letterhead:
         # No year printed: the letter's date gives it, the year before for a December visit.
         ("on 5 and 6 February", "14 March 2019", (2019, 2, 5), (2019, 2, 6)),
         ("on 4 and 5 December", "10 January 2020", (2019, 12, 4), (2019, 12, 5)),
+        # ... and over New Year, the days before it in the year before the letter's.
+        ("between 30 December and 2 January", "20 January 2020", (2019, 12, 30), (2020, 1, 2)),
+        ("on 31 December and 1 January", "20 January 2020", (2019, 12, 31), (2020, 1, 1)),
     ],
 )
 def test_visit_date_sentences(

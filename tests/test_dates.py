@@ -43,6 +43,14 @@ def test_a_span_over_new_year_takes_the_left_year_from_the_right() -> None:
     assert parse_periods("29 December to 3 January 2019") == [(d(2018, 12, 29), d(2019, 1, 3))]
 
 
+def test_a_span_over_new_year_with_no_year_printed_takes_the_given_year_for_its_end() -> None:
+    assert parse_periods("30 December to 2 January", default_year=2020) == [
+        (d(2019, 12, 30), d(2020, 1, 2))
+    ]
+    # A printed year is not moved: this span is impossible as printed.
+    assert read_periods("30 December 2020 to 2 January 2020").problem
+
+
 def test_impossible_dates_are_a_problem_not_periods() -> None:
     for text in (
         "29 February 2023",  # no 29 February in 2023

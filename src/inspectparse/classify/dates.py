@@ -155,7 +155,10 @@ def read_periods(text: str, default_year: int | None = None) -> DateRead:
             parts[i].year, parts[i].year_borrowed = parts[i + 1].year, True
     dates: list[dt.date] = []
     for part in parts:
-        year = part.year if part.year is not None else default_year
+        year = part.year
+        if year is None:
+            # Borrowed too: "30 December to 2 January" in a January letter spans New Year.
+            year, part.year_borrowed = default_year, True
         if part.day is None or part.month is None or year is None:
             return DateRead()
         printed = f"{part.day}/{part.month}/{year}"
