@@ -92,8 +92,6 @@ def letter(
     )
 
 
-
-
 def test_the_plain_2018_letter_reads_whole_and_ungraded() -> None:
     record = read(letter())
     rep = record.report
@@ -176,6 +174,14 @@ def test_the_letterhead_in_either_column_order_is_never_the_provider(letterhead:
         # ... and over New Year, the days before it in the year before the letter's.
         ("between 30 December and 2 January", "20 January 2020", (2019, 12, 30), (2020, 1, 2)),
         ("on 31 December and 1 January", "20 January 2020", (2019, 12, 31), (2020, 1, 1)),
+        # Weekday names before the days.
+        ("on Tuesday 5 and Wednesday 6 February 2019", "14 March 2019", (2019, 2, 5), (2019, 2, 6)),
+        (
+            "from Monday, 4th to Friday, 8th February 2019",
+            "14 March 2019",
+            (2019, 2, 4),
+            (2019, 2, 8),
+        ),
     ],
 )
 def test_visit_date_sentences(

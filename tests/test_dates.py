@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspectparse.classify.dates import parse_periods, read_periods
+from inspectparse.classify.dates import parse_periods, plain_day_numbers, read_periods
 
 d = dt.date
 
@@ -113,3 +113,12 @@ def test_any_run_of_date_words_never_raises(words: list[str], default_year: int 
 @given(st.text(max_size=80), st.none() | st.integers(-5, 10000))
 def test_any_text_never_raises(text: str, default_year: int | None) -> None:
     read_periods(text, default_year=default_year)
+
+
+def test_weekday_names_before_day_numbers_are_dropped() -> None:
+    assert plain_day_numbers("on Tuesday 5 and Wednesday 6 February 2019") == (
+        "on 5 and 6 February 2019"
+    )
+    assert plain_day_numbers("Monday, 4th to Friday, 8th February") == "4 to 8 February"
+    # A weekday name not before a day number stays.
+    assert plain_day_numbers("visits on Tuesday mornings") == "visits on Tuesday mornings"

@@ -51,8 +51,18 @@ _ORDINAL_DAY = re.compile(
 )
 
 
+# A weekday's name before a day number ("on Tuesday 5 and Wednesday 6 February"): the
+# patterns that find dates read the day numbers alone.
+_WEEKDAY_BEFORE_DAY = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d{1,2}(?:st|nd|rd|th)?\b)", re.I
+)
+
+
 def plain_day_numbers(text: str) -> str:
-    """'8th October 2018' -> '8 October 2018' (only a day number before a month or a day)."""
+    """'8th October 2018' -> '8 October 2018' (only a day number before a month or a day), and
+    'Tuesday 5 February' -> '5 February'."""
+    if "day" in text or "DAY" in text:
+        text = _WEEKDAY_BEFORE_DAY.sub("", text)
     return _ORDINAL_DAY.sub(r"\1", text) if re.search(r"\d(?:st|nd|rd|th)\b", text, re.I) else text
 
 
