@@ -26,11 +26,14 @@ BACK_PAGE_OPENING = re.compile(
     re.I,
 )
 # Ofsted's own address: on the back page, and as a letter's letterhead, so never an opening.
-OFSTED_ADDRESS = re.compile(
-    r"Piccadilly Gate|Store St(?:reet)?,? Manchester|enquiries@ofsted\.gov\.uk", re.I
+# Each form with a word, lower-cased, that every match of it holds (a cheap test first).
+_ADDRESS_FORMS = (
+    ("piccadilly gate", r"Piccadilly Gate"),
+    ("manchester", r"Store St(?:reet)?,? Manchester"),
+    ("enquiries@ofsted.gov.uk", r"enquiries@ofsted\.gov\.uk"),
 )
-# Words of which each `OFSTED_ADDRESS` match holds one, lower-cased (a cheap test first).
-_ADDRESS_WORDS = ("piccadilly gate", "manchester", "enquiries@ofsted.gov.uk")
+OFSTED_ADDRESS = re.compile("|".join(form for _, form in _ADDRESS_FORMS), re.I)
+_ADDRESS_WORDS = tuple(word for word, _ in _ADDRESS_FORMS)
 # A line that opens the back page or its address, as far as a line wrapped at 60 columns
 # shows it: no paragraph runs on into it, and no line of it runs on a block (`blocks`).
 BACK_PAGE = re.compile(
