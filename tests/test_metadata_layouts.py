@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import inspectparse
 from inspectparse.assemble import build_record
 from inspectparse.classify import classify
@@ -193,6 +195,45 @@ def test_letter_listing_lead_then_team_inspector_gives_the_lead() -> None:
         dt.date(2022, 2, 9),
     )
     assert not _fields(record, "lead_missing")  # letters rarely name a lead: none expected
+
+
+@pytest.mark.parametrize("name", ["Ian de Souza", "Rebecca van der Berg", "Mary-Jane O'Connor"])
+def test_a_lead_named_in_a_letter_keeps_a_surname_s_lower_case_particles(name: str) -> None:
+    text = (
+        "3 March 2022\n\nDear Director\n\n"
+        "Focused visit to Northwick children's services\n\n"
+        "This letter summarises the findings of the focused visit to Northwick children's "
+        f"services on 8 and 9 February 2022. His Majesty's Inspectors for this visit were lead "
+        f"inspector {name} and team inspector Sam Other.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs_focused_visit"
+    assert record.report.lead_inspector == name
+
+
+def test_jtai_area_named_in_prose_may_hold_a_comma_before_a_capitalised_word() -> None:
+    text = (
+        "12 December 2018\n\nDear partners\n\n"
+        "Joint targeted area inspection of the multi-agency response to harm in the family\n\n"
+        "Between 5 November 2018 and 9 November 2018, Ofsted and others undertook a joint\n"
+        "inspection. This letter outlines our findings about partnership working and the work\n"
+        "of individual agencies in Northwick, Eastbury and Dale local authority.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "jtai"
+    assert record.report.provider == "Northwick, Eastbury and Dale"
+
+
+def test_jtai_area_named_in_prose_stops_where_the_sentence_goes_on_after_a_comma() -> None:
+    text = (
+        "12 December 2018\n\nDear partners\n\n"
+        "Joint targeted area inspection of the multi-agency response to harm in the family\n\n"
+        "Between 5 November 2018 and 9 November 2018, Ofsted and others undertook a joint\n"
+        "inspection. This letter outlines our findings about partnership working and the work\n"
+        "of individual agencies in Northwick, and in the wider region.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.provider != "Northwick, and in the wider region"
 
 
 # -- dates: impossible and implausible -------------------------------------------------------

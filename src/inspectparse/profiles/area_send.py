@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import AREA_SEND_OUTCOMES, BodyColumn, JudgementSpec, ListHeading, Profile
+from .spec import AREA_SEND_OUTCOMES, PERSON_NAME, BodyColumn, JudgementSpec, ListHeading, Profile
 
 PROFILE = Profile(
     kind="area_send",
@@ -49,9 +49,9 @@ PROFILE = Profile(
         r"Area SEND inspection of\s+(?:the\s+)?(?P<provider>.+?Local\s+Area\s+Partnership)",
     ),
     lead_patterns=(
-        r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
+        rf"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{PERSON_NAME}),?"
         r"\s+(?:HMI,?\s+)?Ofsted(?:\s+HMI)?,?\s+(?:HMI\s+)?[Ll]ead",
-        r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?"
+        rf"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{PERSON_NAME}),?"
         r"\s+HMI,?\s+Lead",
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import APOS, LETTER_ENDINGS, ListHeading, Profile
+from .spec import APOS, LETTER_ENDINGS, PERSON_NAME, ListHeading, Profile
 
 # A trust's brand name as the subject ("Focused visit to Bright Futures for Children"): capitalised
 # words with no full stop, and not the usual "X children's services" subject.
@@ -77,11 +77,9 @@ PROFILE = Profile(
     lead_search_patterns=(
         # COVID-era letters name the lead inspector beside council officers by role only ("the
         # lead inspector, Chief Executive and director agreed ..."): a role is never a name.
-        r"(?i:lead\s+inspector),?\s+"
-        + _NOT_A_ROLE
-        + r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})",
-        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s+(?:HMI,?\s+)?\((?i:lead\s+inspector)\)",
-        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:HMI,\s+)?(?i:lead\s+inspector)\b",
+        r"(?i:lead\s+inspector),?\s+" + _NOT_A_ROLE + rf"(?P<name>{PERSON_NAME})",
+        rf"(?P<name>{PERSON_NAME}),?\s+(?:HMI,?\s+)?\((?i:lead\s+inspector)\)",
+        rf"(?P<name>{PERSON_NAME}),\s+(?:HMI,\s+)?(?i:lead\s+inspector)\b",
     ),
     letter=True,
     endings=LETTER_ENDINGS,

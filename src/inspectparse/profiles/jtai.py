@@ -46,7 +46,10 @@ PROFILE = Profile(
         r"(?P<provider>[A-Z][^.\d]{1,80}?)"
         r"(?=\d?\s+(?:Between|This|From|On)\b)",
         # Titles that name only the theme: the template sentence about the agencies names the area.
-        r"the work of individual agencies in (?:the\s+)?(?P<provider>[A-Z][\w’' -]{1,60}?)"
+        # A name may hold a comma before a capitalised word ("Bournemouth, Christchurch and
+        # Poole"); ", and the ..." is the sentence going on.
+        r"the work of individual agencies in (?:the\s+)?"
+        r"(?P<provider>[A-Z][\w’' -]{1,60}?(?:,\s+(?-i:[A-Z])[\w’' -]{1,60}?)*)"
         r"(?:\s+local authority)?\s*\.",
         r"Dear (?P<provider>[A-Z][^\n]{1,60}?)\s+(?:Local\s+)?Safeguarding (?:Children )?Partnership",
     ),

@@ -26,6 +26,7 @@ __all__ = [
     "IS_OR_ARE",
     "NAME_TAIL_WORDS",
     "NUMBERED_IN_BRACKETS",
+    "PERSON_NAME",
     "GradeAfter",
     "ItemStyle",
     "JudgementSpec",
@@ -45,6 +46,11 @@ APOS = "['’]"
 # Words that end an authority's name and never name one on their own: a line of only these
 # is the wrapped end of the name on the line above.
 NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|of|and|the)"
+# A person's name as printed: two to four capitalised words, with the lower-case particles some
+# surnames carry between them ("Ian de Souza", "Rebecca van der Berg"); in a case-sensitive
+# search the particles are what let such a name through whole.
+_NAME_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|ibn|al|el|ter|ten)"
+PERSON_NAME = rf"[A-Z][\w’'-]+(?:\s+(?:{_NAME_PARTICLE}\s+)*[A-Z][\w’'-]+){{1,3}}"
 # A provider name on one line, or on two when the second holds only tail words.
 WRAPPED_NAME = rf"(?:[^\n]+\n[ \t]*{NAME_TAIL_WORDS}(?:[ \t]+{NAME_TAIL_WORDS})*[ \t]*|[^\n]+)"
 
