@@ -122,6 +122,76 @@ def test_jtai_dates_from_to_with_two_years_are_not_cut_at_the_first() -> None:
     )
 
 
+_CP_2012_TITLE_WRAPPED = (
+    "Inspection of local authority\narrangements for the protection of\nchildren\n"
+)
+_CP_2012_PAGES = (
+    "London Borough of Northwick\n\nInspection dates: 22 – 31 October 2012\n\n"
+    "Lead inspector Pat Example HMI\n\n\f"
+    "Northwick Inspection of local authority arrangements for the protection of children\n\n1\n\n"
+    "Overall effectiveness\n\n"
+    "1. The overall effectiveness of the arrangements to protect children in Northwick is "
+    "judged to be adequate.\n"
+)
+
+
+def test_a_title_wrapped_over_three_lines_still_leads_to_the_provider_below_it() -> None:
+    record = inspectparse.extract((_CP_2012_TITLE_WRAPPED + _CP_2012_PAGES).encode())
+    assert record.report.kind == "child_protection_2012"
+    assert record.report.provider == "London Borough of Northwick"
+
+
+def test_a_page_number_after_a_running_title_is_never_the_provider() -> None:
+    # No name under the title: the running header's title, then its page number, is all
+    # that follows the title's words.
+    text = _CP_2012_TITLE_WRAPPED + _CP_2012_PAGES.replace("London Borough of Northwick\n\n", "")
+    record = inspectparse.extract(text.encode())
+    assert record.report.provider is None
+    assert "report.provider" in _fields(record, "provider_missing")
+
+
+def test_looked_after_children_title_wrapped_before_services_leads_to_the_provider() -> None:
+    text = (
+        "Inspection of looked after\nchildren services\nNorthwick Borough Council\n\n"
+        "Inspection dates: 24 – 28 June 2013\n\nReporting inspector Pat Example HMI\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "looked_after_children_2012"
+    assert record.report.provider == "Northwick Borough Council"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Inspection of children’s\nsocial care services",
+        "Inspection\nof children’s social care services",
+        "Inspection of local\nauthority children’s services",
+    ],
+)
+def test_a_2018_title_wrapped_by_the_converter_keeps_the_provider_above_it(title: str) -> None:
+    text = (
+        f"Northwick City Council\n{title}\n"
+        "Inspection dates: 4 June 2018 to 15 June 2018\nLead inspector: Pat Example\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs"
+    assert record.report.provider == "Northwick City Council"
+
+
+def test_a_provider_pattern_running_into_the_title_page_s_fields_gives_no_provider() -> None:
+    # No name above the title: the last resort ("Inspection of X children's services") would
+    # reach the next "children's services" in the text, through the fields, and that is no name.
+    text = (
+        "Inspection of children’s social care services\n"
+        "Inspection dates: 4 June 2018 to 15 June 2018\nLead inspector: Pat Example\n\n"
+        "Leaders of Northwick’s children’s services have improved them since the last visit.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs"
+    assert record.report.provider is None
+    assert "report.provider" in _fields(record, "provider_missing")
+
+
 # -- lead inspector ---------------------------------------------------------------------------
 def test_lead_label_and_name_in_two_columns_on_one_baseline_with_rank_below() -> None:
     record = _record_from_cells(

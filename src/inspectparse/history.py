@@ -184,10 +184,7 @@ def base_sql() -> str:
         columns.append(f"{expressions.get(c.name, f'r.{c.name}')} AS {c.name}")
     kinds = ", ".join(f"'{kind}'" for kind in sorted(lineage()))
     columns.append(f"(r.kind IN ({kinds})) AS lineage")
-    return (
-        f"SELECT {', '.join(columns)} FROM reports r "
-        "WHERE r.authority_type = 'local_authority'"
-    )
+    return f"SELECT {', '.join(columns)} FROM reports r WHERE r.authority_type = 'local_authority'"
 
 
 def view_sql() -> str:

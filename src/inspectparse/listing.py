@@ -42,11 +42,13 @@ def print_rows(
 ) -> None:
     """Print `rows`: as a table of `fields`, or every one of `columns` as CSV or JSON."""
     if fmt == "csv":
-        writer = csv.DictWriter(file, fieldnames=list(columns), lineterminator="\n",
-                                extrasaction="ignore")
+        writer = csv.DictWriter(
+            file, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
+        )
         writer.writeheader()
-        writer.writerows({k: "" if row.get(k) is None else row.get(k) for k in columns}
-                         for row in rows)
+        writer.writerows(
+            {k: "" if row.get(k) is None else row.get(k) for k in columns} for row in rows
+        )
     elif fmt == "json":
         lines = [json.dumps({k: row.get(k) for k in columns}, ensure_ascii=False) for row in rows]
         file.write("[\n" + ",\n".join(lines) + ("\n]\n" if lines else "]\n"))
@@ -93,13 +95,24 @@ def _print_table(
     width = shutil.get_terminal_size().columns if terminal else _columns()
     table = Table(box=box.SIMPLE_HEAD if color else None, show_edge=False, pad_edge=False)
     for field in fields:
-        table.add_column(field.header, no_wrap=field.style not in ("snippet",),
-                         overflow="fold", header_style="bold" if color else "")
+        table.add_column(
+            field.header,
+            no_wrap=field.style not in ("snippet",),
+            overflow="fold",
+            header_style="bold" if color else "",
+        )
     for row in rows:
         table.add_row(*(_cell(row.get(f.key), f.style, color, mark) for f in fields))
     target: IO[str] = file if color else io.StringIO()
-    console = Console(file=target, width=width, color_system="auto" if color else None,
-                      force_terminal=color, highlight=False, emoji=False, markup=False)
+    console = Console(
+        file=target,
+        width=width,
+        color_system="auto" if color else None,
+        force_terminal=color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
     console.print(table)
     if not color:  # plain: each line without its padding
         assert isinstance(target, io.StringIO)

@@ -111,7 +111,7 @@ def search(
         raise ValueError(f"urgency must be one of {', '.join(URGENCIES)}, not {urgency!r}")
     chosen = [w for w in WHERE if w in set(within) and (urgency is None or w != "paragraphs")]
     if not query.strip():
-        raise SearchQueryError("the search query is empty; give words or \"a phrase\"")
+        raise SearchQueryError('the search query is empty; give words or "a phrase"')
     params = {
         "query": query,
         "kind": kind,

@@ -63,4 +63,3 @@ def list_item_checks(profile: Profile, items: list[RecommendationFinding]) -> li
                 )
             )
     return notes
-

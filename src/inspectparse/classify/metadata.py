@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..document import Document, Line
@@ -54,9 +55,13 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
             meta.title = re.sub(r"\s+Inspection dates?\b.*$", "", m.group(0), flags=re.I).strip()
             break
     if profile.provider_earliest:
-        meta.provider = _earliest_group(profile.provider_patterns, flat_text, "provider")
+        meta.provider = _earliest_group(
+            profile.provider_patterns, flat_text, "provider", _names_something
+        )
     else:
-        meta.provider = _first_group(profile.provider_patterns, (lined, flat_text), "provider")
+        meta.provider = _first_group(
+            profile.provider_patterns, (lined, flat_text), "provider", _names_something
+        )
     if meta.provider:
         meta.provider = tidy(meta.provider)
     if meta.title:
@@ -117,18 +122,51 @@ def body_text(document: Document, max_chars: int = 6000) -> str:
     return "\n".join(out)
 
 
-def _first_group(patterns: tuple[str, ...], texts: tuple[str, ...], group: str) -> str | None:
+def _first_group(
+    patterns: tuple[str, ...],
+    texts: tuple[str, ...],
+    group: str,
+    usable: Callable[[str], bool] | None = None,
+) -> str | None:
     for pattern in patterns:
         for text in texts:
-            m = re.search(pattern, text, re.I | re.M)
-            if m and m.group(group) and m.group(group).strip():
-                return m.group(group).strip()
+            for m in re.finditer(pattern, text, re.I | re.M):
+                if value := _value(m, group, usable):
+                    return value
     return None
 
 
-def _earliest_group(patterns: tuple[str, ...], text: str, group: str) -> str | None:
-    hits = [m for p in patterns if (m := re.search(p, text, re.I | re.M)) and m.group(group)]
-    return min(hits, key=lambda m: m.start()).group(group).strip() if hits else None
+def _earliest_group(
+    patterns: tuple[str, ...], text: str, group: str, usable: Callable[[str], bool]
+) -> str | None:
+    """The usable value that comes first in the text, whichever pattern found it."""
+    best: tuple[int, str] | None = None
+    for pattern in patterns:
+        for m in re.finditer(pattern, text, re.I | re.M):
+            if value := _value(m, group, usable):
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), value)
+                break
+    return best[1] if best else None
+
+
+def _value(m: re.Match[str], group: str, usable: Callable[[str], bool] | None) -> str | None:
+    value = (m.group(group) or "").strip()
+    return value if value and (usable is None or usable(value)) else None
+
+
+def _names_something(value: str) -> bool:
+    """Whether a provider read could be a name: it holds a letter, no field label's colon and
+    no more than a long name's length. A title repeated in a running header can be followed by
+    its page number; a pattern that runs past a title broken by the converter reaches into the
+    title page's fields ("... Inspection dates: ..."). Neither is a name."""
+    return len(value) <= _LONGEST_NAME and ":" not in value and _LETTER.search(value) is not None
+
+
+# The longest names are trusts and partnerships ("Achieving for Children (Kingston upon Thames
+# and Richmond upon Thames)", 70 characters).
+_LONGEST_NAME = 120
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 # Points two lines' tops may differ by and still be set on one baseline.

@@ -49,5 +49,3 @@ def flat(text: str) -> str:
 def label_regex(label: str) -> re.Pattern[str]:
     """A label pattern that tolerates any whitespace (wrapping) between its words."""
     return re.compile(label.replace(" ", r"\s+"), re.I)
-
-

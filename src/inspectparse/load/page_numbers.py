@@ -42,9 +42,7 @@ SUPPORTED_SHARE = 0.8
 def _printed_numbers(lines: list[Line]) -> list[tuple[int, int]]:
     """(line index, number) of each line that may carry a page number: a lone number, or one
     ending a line whose text before it repeats through the text (a running line)."""
-    trailing = [
-        (k, TRAILING_PAGE_NUMBER.fullmatch(ln.text.strip())) for k, ln in enumerate(lines)
-    ]
+    trailing = [(k, TRAILING_PAGE_NUMBER.fullmatch(ln.text.strip())) for k, ln in enumerate(lines)]
     repeats = Counter(line_key(m.group(1)) for _, m in trailing if m is not None)
     found = []
     for k, ln in enumerate(lines):

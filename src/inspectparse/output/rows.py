@@ -233,7 +233,6 @@ ITEM_TABLES: tuple[ItemTable, ...] = (
 )
 
 
-
 # --- history: one row per report of a council, across its reports ------------------------------
 
 # Every flat-file row starts with the input it belongs to.

@@ -7,6 +7,7 @@ from .spec import (
     FOUR_POINT_TO_2013,
     GRADE,
     IS_OR_ARE,
+    NAME_LINE,
     JudgementSpec,
     ListHeading,
     Profile,
@@ -58,5 +59,11 @@ PROFILE = Profile(
     # The copyright line is on the inside cover; the report ends with its summary table.
     endings=BACK_PAGE_ENDINGS + (r"^Record of main findings",),
     overall_lineage="overall_effectiveness",
-    provider_patterns=(r"protection of children\s*\n(?P<provider>[^\n]+)\n",),
+    # The name is the line under the title, which may wrap ("... arrangements for the" /
+    # "protection of children"); a running header that repeats the title after the area's name
+    # does not open its line with it.
+    provider_patterns=(
+        r"^Inspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+protection\s+of\s+"
+        rf"children\s*\n(?P<provider>{NAME_LINE})\n",
+    ),
 )

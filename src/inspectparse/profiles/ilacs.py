@@ -95,11 +95,12 @@ PROFILE = Profile(
     provider_patterns=(
         # 2018-20: the provider is the line above the title, or two when the name wraps
         # ("City of X Metropolitan District" / "Council").
-        rf"^(?P<provider>{WRAPPED_NAME})\n\s*Inspection of (?:local authority )?{_CHILDREN}"
-        r" (?:social care )?services",
+        # The title's words may wrap onto a second line.
+        rf"^(?P<provider>{WRAPPED_NAME})\n\s*Inspection\s+of\s+(?:local\s+authority\s+)?"
+        rf"{_CHILDREN}\s+(?:social\s+care\s+)?services",
         # 2021 on: "Inspection of [the] X local authority children's services".
-        rf"Inspection of (?:the )?(?P<provider>.+?)\s+local\s+authority\s+{_CHILDREN}\s+services",
-        r"Inspection of (?:the )?(?P<provider>.+?(?:Trust|Council))\s+Inspection dates?",
-        rf"Inspection of (?:the )?(?P<provider>.+?)\s+{_CHILDREN}\s+services",
+        rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?)\s+local\s+authority\s+{_CHILDREN}\s+services",
+        r"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?(?:Trust|Council))\s+Inspection dates?",
+        rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?)\s+{_CHILDREN}\s+services",
     ),
 )

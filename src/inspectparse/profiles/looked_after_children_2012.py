@@ -6,6 +6,7 @@ from .spec import (
     BACK_PAGE_ENDINGS,
     FOUR_POINT_TO_2013,
     GRADE,
+    NAME_LINE,
     NUMBERED_IN_BRACKETS,
     JudgementSpec,
     ListHeading,
@@ -65,6 +66,7 @@ PROFILE = Profile(
     # The copyright line is on the inside cover; the report ends with its summary table.
     endings=BACK_PAGE_ENDINGS + (r"^Record of main findings",),
     provider_patterns=(
-        r"Inspection of looked after children\s+services\s*\n(?P<provider>[^\n]+)\n",
+        # The line under the title (a running header repeats it after the area's name).
+        rf"^Inspection\s+of\s+looked\s+after\s+children\s+services\s*\n(?P<provider>{NAME_LINE})\n",
     ),
 )

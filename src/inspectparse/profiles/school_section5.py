@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import ALONE_AFTER, JudgementSpec, ListHeading, Profile, judgement
+from .spec import ALONE_AFTER, NAME_LINE, JudgementSpec, ListHeading, Profile, judgement
 
 PROFILE = Profile(
     kind="school_section5",
@@ -67,6 +67,6 @@ PROFILE = Profile(
         r"Information about this inspection",
         r"Inspection team",
     ),
-    provider_patterns=(r"^School report\s*\n(?P<provider>[^\n]+)\n",),
+    provider_patterns=(rf"^School report\s*\n(?P<provider>{NAME_LINE})\n",),
     lead_patterns=(r"^(?P<name>[A-Z][^,]{2,60}),\s*lead inspector",),
 )

@@ -25,6 +25,7 @@ __all__ = [
     "GRADE",
     "IS_OR_ARE",
     "NAME_TAIL_WORDS",
+    "NAME_LINE",
     "NUMBERED_IN_BRACKETS",
     "PERSON_NAME",
     "GradeAfter",
@@ -51,6 +52,9 @@ NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|o
 # search the particles are what let such a name through whole.
 _NAME_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|ibn|al|el|ter|ten)"
 PERSON_NAME = rf"[A-Z][\w’'-]+(?:\s+(?:{_NAME_PARTICLE}\s+)*[A-Z][\w’'-]+){{1,3}}"
+# A line that names a provider under a title: any line but a title page's field ("Inspection
+# dates: ...", "Age group:"), which is where the name is when a title page prints none.
+NAME_LINE = r"(?![^\n:]{1,40}:)[^\n]+"
 # A provider name on one line, or on two when the second holds only tail words.
 WRAPPED_NAME = rf"(?:[^\n]+\n[ \t]*{NAME_TAIL_WORDS}(?:[ \t]+{NAME_TAIL_WORDS})*[ \t]*|[^\n]+)"
 

@@ -152,7 +152,7 @@ class BlockBuilder:
         return False
 
     def timescale_subheading(self, v: LineView) -> bool:
-        """"Immediately:", "Within three months:" over the items due then."""
+        """ "Immediately:", "Within three months:" over the items due then."""
         if may_be_timescale(v.first) and TIMESCALE.match(v.text):
             self.blocks.append(Block("subheading", [v.line], v.text))
             return True
@@ -338,8 +338,8 @@ RULE_GATES: dict[LineRule, RuleGate] = {
     BlockBuilder.contents_entry: lambda first, geometric, in_contents: in_contents,
     BlockBuilder.contents_heading: lambda first, geometric, in_contents: first in "cCtT",
     BlockBuilder.text_table_row: lambda first, geometric, in_contents: not geometric,
-    BlockBuilder.timescale_subheading: lambda first, geometric, in_contents: (
-        may_be_timescale(first)
+    BlockBuilder.timescale_subheading: lambda first, geometric, in_contents: may_be_timescale(
+        first
     ),
     # Lower case, with fonts (text input has no bold to go by).
     BlockBuilder.heading_wrap: lambda first, geometric, in_contents: (

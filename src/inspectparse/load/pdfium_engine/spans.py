@@ -39,9 +39,7 @@ def line_spans(raw: str) -> list[LineSpan]:
     return spans
 
 
-def _append_line_spans(
-    raw: str, pos: int, endpos: int, append: Callable[[LineSpan], None]
-) -> None:
+def _append_line_spans(raw: str, pos: int, endpos: int, append: Callable[[LineSpan], None]) -> None:
     for m in LINE.finditer(raw, pos, endpos):
         start, end = m.span()
         line = m.group()
