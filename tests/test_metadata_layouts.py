@@ -192,6 +192,37 @@ def test_a_provider_pattern_running_into_the_title_page_s_fields_gives_no_provid
     assert "report.provider" in _fields(record, "provider_missing")
 
 
+def _school_report(name_lines: str) -> Record:
+    text = (
+        f"School report\n\n{name_lines}\n1 High Street, Northwick NW1 1AA\n"
+        "Inspection dates\n\n9–10 November 2016\n\nOverall effectiveness\n\nGood\n"
+    )
+    return inspectparse.extract(text.encode())
+
+
+def test_a_school_report_s_title_is_school_report_and_its_name_the_line_below() -> None:
+    record = _school_report("Northwick Primary School")
+    assert record.report.kind == "school_section5"
+    assert record.report.title == "School report"
+    assert record.report.provider == "Northwick Primary School"
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (
+            "Northwick St Anne's Church of England\nPrimary School",
+            "Northwick St Anne's Church of England Primary School",
+        ),
+        ("Northwick Park\nAcademy", "Northwick Park Academy"),
+    ],
+)
+def test_a_school_name_wrapped_before_the_words_it_ends_in_is_read_whole(
+    lines: str, name: str
+) -> None:
+    assert _school_report(lines).report.provider == name
+
+
 # -- lead inspector ---------------------------------------------------------------------------
 def test_lead_label_and_name_in_two_columns_on_one_baseline_with_rank_below() -> None:
     record = _record_from_cells(

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from .spec import ALONE_AFTER, NAME_LINE, JudgementSpec, ListHeading, Profile, judgement
 
+# Words that end a school's name and never name one on their own (a line of only these is the
+# wrapped end of the name above it; the address line below holds a street and a postcode).
+_SCHOOL_TAIL = (
+    r"(?:Primary|Junior|Infant|Nursery|Secondary|High|Middle|First|Upper|Grammar|Community"
+    r"|Catholic|Church|of|England|CofE|C|E|Voluntary|Aided|Controlled|Academy|School|College"
+    r"|Special|Free|Studio|Technical|Foundation|and|the|\(VA\)|\(VC\))"
+)
+
 PROFILE = Profile(
     kind="school_section5",
     name="School inspection report (section 5)",
-    title_patterns=(r"^School report\s+\S.{2,120}?Inspection dates?",),
+    # The title is "School report"; the inspection dates follow the school's name and address.
+    title_patterns=(r"^School report(?=\s+\S.{2,120}?Inspection dates?)",),
     priority=30,
     visit_days=(1, 3),
     visit_span_days=7,
@@ -67,6 +76,11 @@ PROFILE = Profile(
         r"Information about this inspection",
         r"Inspection team",
     ),
-    provider_patterns=(rf"^School report\s*\n(?P<provider>{NAME_LINE})\n",),
+    # The school's name under the title, or two lines when the second holds only the words a
+    # school's name ends in ("Northwick St Mary's Church of England" / "Primary School").
+    provider_patterns=(
+        rf"^School report\s*\n(?P<provider>{NAME_LINE}(?:\n[ \t]*{_SCHOOL_TAIL}"
+        rf"(?:[ \t]+{_SCHOOL_TAIL})*[ \t]*)?)\n",
+    ),
     lead_patterns=(r"^(?P<name>[A-Z][^,]{2,60}),\s*lead inspector",),
 )
