@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""Substitution probes: each corpus report rewritten about another area, led by another
+inspector, graded otherwise, dated other years, or with its title wrapped elsewhere.
+
+    .venv/bin/python scripts/substitution.py [--corpus ../shared/corpus]
+        [--converter pdftotext ...] [--probe provider ...] [--show]
+
+Unseen reports are mostly the same layouts about other councils, inspectors, grades and years.
+Where scripts/metamorphic.py keeps a report's meaning (the same gold must come out), each
+substitution here changes one fact in a known way, so the record expected is the original
+text's record with that fact changed (the original's facts, not the gold, so a report the
+rules misread does not count twice). A variant is *as predicted* when its facts are exactly
+that; else *warned* when the variant carries a review warning on each fact that differs; else
+*silent*, the defect this exists to find. The texts are made in memory and never written: they
+are the reports' own sentences.
+
+- provider: the area's name (an official authority name found in the provider read) replaced
+  throughout by each of `AREAS`: names with "and", "upon", hyphens, a comma, several words.
+  In column-laid text the gap after the name is resized, so columns stay aligned; a name too
+  long for its column is not substituted there (a converter would wrap it inside its cell).
+  In reading-order text a longer name makes a table cell's line longer than its column ever
+  is, which can unsettle a responsible-body column: such variants are warned, not silent.
+- lead: the lead inspector's name replaced throughout by each of `LEADS` (particles, hyphens,
+  apostrophes, accents).
+- grade: two grade phrases of the framework's scale swapped throughout (pairs in `GRADE_PAIRS`);
+  not on `pdftotext-layout`, whose summary-table cells interleave with their labels, so a
+  wrapped grade phrase cannot be swapped whole.
+- year: every year (19xx, 20xx) moved by each of `YEAR_SHIFTS`.
+- title: the title read, broken over two or three lines at each word.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from functools import partial
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import inspectparse
+from inspectparse.accuracy.measure import facts, review_fields
+
+CONVERTERS = ("markitdown", "pdftotext", "pdftotext-layout")
+AREAS = (
+    "Barking and Dagenham",
+    "Kingston upon Thames",
+    "Stoke-on-Trent",
+    "Bath and North East Somerset",
+    "St Helens",
+    "Telford and Wrekin",
+    "Richmond upon Thames",
+    "North East Lincolnshire",
+    "Isle of Wight",
+    "Southend-on-Sea",
+    "Blackburn with Darwen",
+    "Westmorland and Furness",
+    "Bournemouth, Christchurch and Poole",
+    "Kensington and Chelsea",
+    "East Riding of Yorkshire",
+    "Sutton",
+)
+LEADS = (
+    "Mary-Jane O'Connor",
+    "Siân Llewellyn-Jones",
+    "Rebecca van der Berg",
+    "Ian de Souza",
+    "Ann Lee",
+    "Oluwaseun Adeyemi-Brown",
+    "Zoë Ng",
+    "Chris Shaw Mitchell",
+)
+# Grade phrases as printed, by canonical grade; the first is the one written in.
+GRADE_PHRASES = {
+    "requires_improvement": (
+        "requires improvement to be good",
+        "require improvement to be good",
+        "requires improvement",
+        "require improvement",
+    ),
+    "outstanding": ("outstanding",),
+    "good": ("good",),
+    "inadequate": ("inadequate",),
+    "adequate": ("adequate",),
+}
+GRADE_PAIRS = (
+    ("good", "inadequate"),
+    ("good", "outstanding"),
+    ("requires_improvement", "outstanding"),
+    ("requires_improvement", "inadequate"),
+    ("requires_improvement", "good"),
+    ("adequate", "good"),
+)
+# Scales with "adequate" (2012-13 frameworks) and those with "requires improvement".
+ADEQUATE_SCALE = {"looked_after_children_2012", "child_protection_2012"}
+YEAR_SHIFTS = (-3, -1, 1)
+# A fact of `accuracy.measure.facts` -> the record fields a warning about it names.
+FACT_FIELDS = {
+    "kind": ("report.kind",),
+    "provider": ("report.provider",),
+    "dates": ("report.inspection_start", "report.inspection_end"),
+    "lead": ("report.lead_inspector",),
+    "judgements": ("judgements",),
+    "recommendations": ("recommendations",),
+    "paragraphs": ("paragraphs",),
+    "text_layout": ("source",),
+}
+
+
+class Variant(NamedTuple):
+    label: str
+    text: str
+    expected: dict[str, Any]  # the facts (`accuracy.measure.facts`) the variant must give
+
+
+Probe = Callable[[str, dict[str, Any], str, list[str]], Iterator[Variant]]
+
+
+def _words_pattern(phrase: str) -> re.Pattern[str]:
+    """`phrase` as printed: any white space between its words, either apostrophe."""
+    words = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])")
+
+
+def probe_provider(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    provider = original["provider"] or ""
+    base = max((a for a in areas if _words_pattern(a).search(provider)), key=len, default=None)
+    if not base:
+        return
+    pattern = _words_pattern(base)
+    for new in AREAS:
+        if new.lower() == base.lower():
+            continue
+        expected = dict(original, provider=pattern.sub(new, provider))
+        variant = _resize_gaps(pattern, new, text)
+        if variant is not None:
+            yield Variant(f"{base} -> {new}", variant, expected)
+
+
+def _resize_gaps(pattern: re.Pattern[str], new: str, text: str) -> str | None:
+    """Every match of `pattern` replaced by `new`. In column-laid text the next gap of two or
+    more spaces on the line is resized by the change in length, so the next column stays
+    where it was; None where a longer name leaves no gap of two (a converter would have
+    wrapped it inside its cell, which a substitution cannot do)."""
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out.append(text[pos : m.start()])
+        out.append(new)
+        pos = m.end()
+        line_end = text.find("\n", pos)
+        gap = _GAP.search(text, pos, len(text) if line_end < 0 else line_end)
+        if gap:
+            width = len(gap.group()) + len(m.group()) - len(new)
+            if width < 2:
+                return None
+            out.append(text[pos : gap.start()])
+            out.append(" " * width)
+            pos = gap.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_GAP = re.compile(r" {2,}")
+
+
+def probe_lead(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    lead = original["lead"]
+    if not lead or " and " in lead:
+        return
+    pattern = _words_pattern(lead)
+    if not pattern.search(text):
+        return
+    for new in LEADS:
+        # Metadata values are written with straight apostrophes.
+        expected = dict(original, lead=new.replace("’", "'"))
+        variant = _resize_gaps(pattern, new, text)
+        if variant is not None:
+            yield Variant(f"{lead} -> {new}", variant, expected)
+
+
+_ANY_GRADE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(
+        r"\s+".join(map(re.escape, p.split()))
+        for p in sorted({p for ps in GRADE_PHRASES.values() for p in ps}, key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.I,
+)
+
+
+def _grade_of(phrase: str) -> str:
+    low = " ".join(phrase.lower().split())
+    return next(g for g, ps in GRADE_PHRASES.items() if low in ps)
+
+
+def _swap_grades(text: str, a: str, b: str) -> str:
+    to = {a: GRADE_PHRASES[b][0], b: GRADE_PHRASES[a][0]}
+
+    def repl(m: re.Match[str]) -> str:
+        old = m.group()
+        new = to.get(_grade_of(old))
+        if new is None:
+            return old
+        if old.isupper() and len(old) > 1:
+            return new.upper()
+        return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+    return _ANY_GRADE.sub(repl, text)
+
+
+def probe_grade(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    grades = original["judgements"]
+    if not grades or kind == "area_send":
+        return
+    on_scale = {"adequate"} if kind in ADEQUATE_SCALE else {"requires_improvement"}
+    for a, b in GRADE_PAIRS:
+        scale = {"outstanding", "good", "inadequate"} | on_scale
+        if not {a, b} <= scale or not {a, b} & set(grades.values()):
+            continue
+        swapped = {k: b if v == a else a if v == b else v for k, v in grades.items()}
+        yield Variant(f"{a} <-> {b}", _swap_grades(text, a, b), dict(original, judgements=swapped))
+
+
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?!\d)|(?<=\d/)(?:19|20)\d\d(?!\d)")
+
+
+def probe_year(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    start, end = original["dates"]
+    for k in YEAR_SHIFTS:
+        moved = _YEAR.sub(partial(_add_years, k), text)
+        dates = tuple(_shift(d, k) for d in (start, end))
+        yield Variant(f"years {k:+d}", moved, dict(original, dates=dates))
+
+
+def _add_years(k: int, m: re.Match[str]) -> str:
+    return str(int(m.group()) + k)
+
+
+def _shift(iso: str | None, k: int) -> str | None:
+    if iso is None:
+        return None
+    day = dt.date.fromisoformat(iso)
+    try:
+        return day.replace(year=day.year + k).isoformat()
+    except ValueError:  # 29 February
+        return None
+
+
+def probe_title(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    title = original.get("_title")
+    if not title:
+        return
+    m = _words_pattern(title).search(text)
+    if not m:
+        return
+    words = m.group().split()
+    seen: set[str] = set()
+    for i in range(1, len(words)):
+        for j in (None, i + 2):
+            if j is not None and j >= len(words):
+                continue
+            cuts = [0, i] + ([j] if j else []) + [len(words)]
+            wrapped = "\n".join(" ".join(words[a:b]) for a, b in pairwise(cuts))
+            if wrapped not in seen:
+                seen.add(wrapped)
+                label = wrapped.replace("\n", " / ")
+                yield Variant(label, text[: m.start()] + wrapped + text[m.end() :], original)
+
+
+PROBES: dict[str, Probe] = {
+    "provider": probe_provider,
+    "lead": probe_lead,
+    "grade": probe_grade,
+    "year": probe_year,
+    "title": probe_title,
+}
+# Probes a converter's layout rules out (see the module doc).
+NOT_ON = {"grade": ("pdftotext-layout",)}
+
+
+def area_names(reference: Path) -> list[str]:
+    """Official authority names, as Ofsted prints them ("Bristol", not "Bristol, City of")."""
+    names = set()
+    with (reference / "dfe-las.csv").open(encoding="utf-8-sig") as fh:
+        for row in csv.DictReader(fh):
+            name = re.sub(r",\s*(?:City|County) of$", "", row["la_name"]).replace("St. ", "St ")
+            if "/" not in name:
+                names.add(name.strip())
+    return sorted(names)
+
+
+def record_facts(text: str) -> tuple[dict[str, Any], set[str], str | None]:
+    record = inspectparse.extract(text.encode()).model_dump(mode="json")
+    return facts(record), review_fields(record), record["report"].get("title")
+
+
+def outcome(expected: dict[str, Any], got: dict[str, Any], warned: set[str]) -> str:
+    differ = [k for k in expected if not k.startswith("_") and expected[k] != got.get(k)]
+    if not differ:
+        return "predicted"
+    flagged = all(
+        any(w == f or w.startswith(f + ".") for w in warned for f in FACT_FIELDS[k]) for k in differ
+    )
+    return "warned" if flagged else "silent"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--converter", action="append", choices=CONVERTERS)
+    parser.add_argument("--probe", action="append", choices=sorted(PROBES))
+    parser.add_argument("--show", action="store_true", help="list every variant not predicted")
+    args = parser.parse_args()
+    if not (args.corpus / "gold.jsonl").exists():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    areas = area_names(args.corpus.parent / "reference")
+    gold = [json.loads(line) for line in (args.corpus / "gold.jsonl").open(encoding="utf-8")]
+    probes = args.probe or list(PROBES)
+    rows = [
+        "| probe | converter | variants | as predicted | warned | silent |",
+        "|---|---|---|---|---|---|",
+    ]
+    silent_total = 0
+    for converter in args.converter or CONVERTERS:
+        counts = {p: {"predicted": 0, "warned": 0, "silent": 0} for p in probes}
+        for entry in gold:
+            path = args.corpus / "text" / converter / f"{entry['file']}.txt"
+            if not path.exists():
+                continue
+            text = path.read_text(encoding="utf-8")
+            original, _, title = record_facts(text)
+            original["_title"] = title
+            for name in probes:
+                if converter in NOT_ON.get(name, ()):
+                    continue
+                for variant in PROBES[name](text, original, entry["kind"], areas):
+                    got, warned, _ = record_facts(variant.text)
+                    result = outcome(variant.expected, got, warned)
+                    counts[name][result] += 1
+                    if result != "predicted" and (args.show or result == "silent"):
+                        differ = {
+                            k: (variant.expected[k], got.get(k))
+                            for k in variant.expected
+                            if not k.startswith("_") and variant.expected[k] != got.get(k)
+                        }
+                        where = f"{name} {converter} {entry['file']}: {variant.label}"
+                        print(f"{result}: {where}: {differ}", file=sys.stderr)
+        for name in probes:
+            c = counts[name]
+            n = sum(c.values())
+            if n:
+                counted = f"{c['predicted']} | {c['warned']} | {c['silent']}"
+                rows.append(f"| {name} | {converter} | {n} | {counted} |")
+            silent_total += c["silent"]
+    print("\n".join(rows))
+    return 1 if silent_total else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
