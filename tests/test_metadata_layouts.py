@@ -337,6 +337,44 @@ def test_jtai_area_named_in_prose_stops_where_the_sentence_goes_on_after_a_comma
     assert record.report.provider != "Northwick, and in the wider region"
 
 
+_ILACS_2018_HEAD = (
+    "Northwick City Council\nInspection of children's social care services\n"
+    "Inspection dates: 4 June 2018 to 15 June 2018\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "lead"),
+    [
+        ("Lead inspector: Pat\nExample, His Majesty’s Inspector", "Pat Example"),
+        ("Lead inspector: Pat Example, His\nMajesty’s Inspector", "Pat Example"),
+        (
+            "Lead inspectors: Pat Example, His\nMajesty’s Inspector, and Sam\n"
+            "Other, His Majesty’s Inspector",
+            "Pat Example and Sam Other",
+        ),
+        (
+            "Lead inspectors: Pat Example, His Majesty’s Inspector, and\n"
+            "Sam Other, His Majesty’s Inspector",
+            "Pat Example and Sam Other",
+        ),
+    ],
+)
+def test_a_lead_line_wrapped_inside_the_name_or_the_rank_gives_the_whole_name(
+    lines: str, lead: str
+) -> None:
+    record = inspectparse.extract((_ILACS_2018_HEAD + lines + "\n").encode())
+    assert record.report.lead_inspector == lead
+    assert not _fields(record, "lead_incomplete")
+
+
+def test_a_one_word_lead_that_cannot_be_completed_is_a_review_warning() -> None:
+    text = _ILACS_2018_HEAD + "Lead inspector: Pat\nInspection team: Sam Other\n"
+    record = inspectparse.extract(text.encode())
+    assert record.report.lead_inspector == "Pat"
+    assert _fields(record, "lead_incomplete") == {"report.lead_inspector"}
+
+
 # -- dates: impossible and implausible -------------------------------------------------------
 def _ilacs_with_dates(dates: str) -> Record:
     text = (

@@ -197,3 +197,42 @@ def test_consecutive_text_list_carries_no_numbering_warning() -> None:
     )
     assert _numbers(record) == [3, 4]
     assert "improvement_list_numbering_gap" not in _list_warnings(record)
+
+
+# -- a known heading broken over two lines -----------------------------------------------------
+_LETTER = (
+    "14 November 2031\n\nDear partners\n\n"
+    "Joint targeted area inspection of the multi-agency response to children living with\n"
+    "neglect in Northwick\n\n"
+    "Between 8 October 2031 and 12 October 2031, Ofsted and others carried out a joint\n"
+    "inspection of the response to children living with neglect in Northwick.\n\n"
+    "Partners in Northwick share what they know about each child promptly and well.\n"
+    "{heading}\n"
+    "\u25fc The timeliness of health assessments for children who live with neglect.\n"
+    "\u25fc The quality of referrals that partners make to children’s social care.\n\n"
+    "Yours sincerely\n"
+)
+
+
+def test_a_known_list_heading_broken_over_two_lines_still_heads_its_list() -> None:
+    whole = _record(_LETTER.format(heading="What needs to improve?"))
+    assert len(whole.recommendations) == 2
+    for cut in ("What\nneeds to improve?", "What needs\nto improve?", "What needs to\nimprove?"):
+        record = _record(_LETTER.format(heading=cut))
+        assert [r.text for r in record.recommendations] == [
+            r.text for r in whole.recommendations
+        ], cut
+
+
+def test_a_label_over_three_lines_is_not_cut_into_a_known_heading_after_two() -> None:
+    # "The experiences and progress of children.*" is a known heading: the first two lines of
+    # the label match it, but the third goes on in lower case, so they are no heading.
+    text = (
+        HEAD + "The experiences and progress of\nchildren who need help and\nprotection\n\n"
+        "Requires improvement\n"
+    )
+    record = _record(text)
+    assert not any(
+        s.title == "The experiences and progress of children who need help and"
+        for s in record.sections
+    )

@@ -92,6 +92,11 @@ WARNING_CODES: dict[str, WarningCode] = {
     "lead_rank_word": WarningCode(
         "report.lead_inspector", "review", "the lead inspector read holds a rank or role word"
     ),
+    "lead_incomplete": WarningCode(
+        "report.lead_inspector",
+        "review",
+        "the lead inspector read (or the last of two) is one word: a name goes on elsewhere",
+    ),
     "judgement_missing": WarningCode(
         "judgements", "review", "a judgement the framework requires was not found; left empty"
     ),

@@ -15,7 +15,7 @@ from ..document import Document, Note
 from ..profiles import Profile
 from ..profiles.spec import NAME_TAIL_WORDS
 from .findings import Meta
-from .metadata import RANK_WORD
+from .metadata import RANK_WORD, is_cut_short
 
 # Dates this far from the letter or publication date are unlikely to be the visit's.
 MAX_DAYS_BEFORE_ANCHOR = 366
@@ -113,6 +113,14 @@ def _lead_notes(profile: Profile, meta: Meta) -> list[Note]:
             Note(
                 "lead_rank_word",
                 f"the lead inspector read, {meta.lead_inspector!r}, holds a rank or role word",
+            )
+        ]
+    if is_cut_short(meta.lead_inspector):
+        return [
+            Note(
+                "lead_incomplete",
+                f"the lead inspector read, {meta.lead_inspector!r}, is one word: the rest of "
+                "the name may be on a line not read",
             )
         ]
     return []

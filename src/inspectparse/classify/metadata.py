@@ -10,6 +10,7 @@ from functools import cache
 from ..document import Document, Line
 from ..pattern_facts import may_start_with, plain_first_letter
 from ..profiles import Profile
+from ..profiles.spec import PERSON_NAME
 from .dates import DateRead, parse_date, plain_day_numbers, read_periods
 from .detect import front_text
 from .findings import Meta
@@ -24,8 +25,9 @@ _RANK = (
 )
 _INSPECTOR_TITLES = re.compile(
     rf",?\s*\(?(?:\bSenior\s+)?{_RANK}\)?,?|,\s*Senior\s*(?=,|$| and )"
-    # The rank cut at the line's end ("Name, His Majesty's" / "Inspector" on the next line).
-    r"|,\s*(?:Her|His)\s+Majesty['’]s(?:\s+Senior)?\s*$",
+    # The rank cut at the line's end ("Name, His Majesty's" / "Inspector", or "Name, His" /
+    # "Majesty's Inspector", on the next line).
+    r"|,\s*(?:Her|His)(?:\s+Majesty['’]s)?(?:\s+Senior)?\s*$",
     re.I,
 )
 # A rank or role word left in a name after cleaning: the name is in doubt.
@@ -223,18 +225,52 @@ def find_lead(document: Document, profile: Profile) -> str | None:
         compiled = patterns.for_first(text[:1])
         if not compiled:
             continue
-        # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector".
-        if text.endswith((",", " and")) and i + 1 < len(lines):
-            text = f"{text} {lines[i + 1].text.strip()}"
-        elif text.endswith(":") and (value := _value_column(lines, i)):
+        # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector",
+        # or inside a rank: "A, His" / "Majesty's Inspector, and B".
+        end = i + 1
+        if text.endswith(":") and (value := _value_column(lines, i)):
             text = f"{text} {value}"
+        else:
+            while _GOES_ON.search(text) and end < len(lines) and end - i <= _MAX_LEAD_LINES:
+                text = f"{text} {lines[end].text.strip()}"
+                end += 1
         for lead in compiled:
             m = lead.match(text)
             if m:
                 name = clean_name(m.group("name"))
+                if name and is_cut_short(name) and end < len(lines):
+                    name = _completed(lead, text, lines[end].text.strip()) or name
                 if name:
                     return name
     return None
+
+
+# A lead's line that goes on: it ends in a comma, "and", or a rank cut short.
+_GOES_ON = re.compile(r"(?:,|\sand|,\s*(?:Her|His)(?:\s+Majesty['’]s)?(?:\s+Senior)?)\s*$")
+_MAX_LEAD_LINES = 3
+
+
+def is_cut_short(name: str) -> bool:
+    """Whether a lead read (leads joined with " and ") ends in a one-word name: every name
+    has two words at least, so the rest is on another line ("Lead inspector: Pat" /
+    "Example, His Majesty's Inspector")."""
+    return " " not in name.rsplit(" and ", 1)[-1]
+
+
+def _completed(pattern: re.Pattern[str], text: str, following: str) -> str | None:
+    """The lead read again with the next line joined, when that line goes on with a name:
+    it opens with a capital, is no field ("Inspection dates: ..."), and the whole reads as
+    names."""
+    if not following[:1].isupper() or _FIELD.match(following):
+        return None
+    m = pattern.match(f"{text} {following}")
+    name = clean_name(m.group("name")) if m else None
+    return name if name and _NAMES.fullmatch(name) else None
+
+
+_FIELD = re.compile(r"[^:]{1,40}:")
+# One or more people's names as a lead is recorded ("A and B").
+_NAMES = re.compile(rf"{PERSON_NAME}(?: and {PERSON_NAME})*")
 
 
 def _value_column(lines: list[Line], i: int) -> str | None:

@@ -32,6 +32,8 @@ from .units import RUNNING_KINDS, Block
 _DASH_PREFIX = re.compile(r"^-\s+")
 _LOWER_DASH_ITEM = re.compile(r"^-\s+[a-z]")
 _LIST_LOOKBACK = 16
+# Known headings are short: a block and a line longer than this together are never one.
+_LONGEST_KNOWN_HEADING = 120
 # Text that stops mid-phrase: a joining word or a comma at its end ("... from the").
 _ENDS_MID_PHRASE = re.compile(
     r"(?:\b(?:the|a|an|of|to|and|or|for|in|on|at|by|with|from|that|as|their|its)|,)$", re.I
@@ -180,6 +182,41 @@ class BlockBuilder:
             self.blocks.append(Block("heading", [v.line], text))
         return True
 
+    def known_heading_wrapped(self, v: LineView) -> bool:
+        """A known heading broken over two lines ("What" / "needs to improve?"): the line that
+        completes it makes the one-line block before it (text, or a heading the rules did not
+        know) that heading, across a break too (text input breaks after a short line). Only a
+        known heading's whole text joins, and only where neither part is one already, so prose
+        is never taken for one."""
+        current = v.current
+        if (
+            current is None
+            or current.kind not in ("text", "heading")
+            or len(current.lines) != 1
+            or current.candidate is not None
+            or len(current.text) + len(v.text) > _LONGEST_KNOWN_HEADING
+        ):
+            return False
+        known = self.known_headings.match
+        if not known(join_lines(current.text, v.text)) or known(current.text) or known(v.text):
+            return False
+        # The heading ends with this line: a line going on in lower case (after a break too:
+        # text input breaks after every short line) makes it a longer label ("The experiences
+        # and progress of" / "children who need help and" / "protection"), which some known
+        # headings' open ends would match too early.
+        following = self.lines[v.index + 1] if v.index + 1 < len(self.lines) else None
+        if (
+            following is not None
+            and following.page == v.line.page
+            and following.text.strip()[:1].islower()
+        ):
+            return False
+        joined = join_lines(current.text, v.text)
+        current.kind = "heading"
+        current.lines.append(v.line)
+        current.text = heading_text(self.known_headings, joined)
+        return True
+
     def heading_wrap(self, v: LineView) -> bool:
         """A heading wrapped before a lower-case word ("... children who need help and" /
         "protection: good"): the bold line straight below it, in its size, goes on with it
@@ -318,6 +355,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.text_table_row,
     BlockBuilder.timescale_subheading,
     BlockBuilder.heading,
+    BlockBuilder.known_heading_wrapped,
     BlockBuilder.heading_wrap,
     BlockBuilder.continuation_after_break,
     BlockBuilder.numbered_start,
