@@ -27,6 +27,9 @@ are the reports' own sentences.
   wrapped grade phrase cannot be swapped whole.
 - year: every year (19xx, 20xx) moved by each of `YEAR_SHIFTS`.
 - title: the title read, broken over two or three lines at each word.
+- line: each page-1 line that holds a fact (a field, a date, a grade, a list heading) broken
+  in two at each word. Expected: the same facts; breaking a label's own words can lose its
+  value, which must then be warned.
 """
 
 from __future__ import annotations
@@ -284,12 +287,42 @@ def probe_title(
                 yield Variant(label, text[: m.start()] + wrapped + text[m.end() :], original)
 
 
+# A page-1 line that holds a fact: a field's label, a month, a grade word, a list heading's.
+_FACT_LINE = re.compile(
+    r"inspector|effectiveness|experiences|impact of|leadership|improve|priority|recommendation"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|good|inadequate|outstanding|adequate|requires?|visit to|inspection of|between|took place",
+    re.I,
+)
+_PAGE_ONE_LINES = 60
+
+
+def probe_line(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Each page-1 line that holds a fact broken in two at each word: another converter, or a
+    narrower layout, wraps lines elsewhere. Table rows laid out in columns are left whole."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:_PAGE_ONE_LINES]):
+        if "\f" in line:
+            break
+        words = line.split()
+        if not 2 <= len(words) <= 16 or not _FACT_LINE.search(line) or _GAP.search(line.strip()):
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        for k in range(1, len(words)):
+            broken = f"{indent}{' '.join(words[:k])}\n{indent}{' '.join(words[k:])}"
+            variant = "\n".join([*lines[:i], broken, *lines[i + 1 :]])
+            yield Variant(f"line {i + 1} broken after word {k}", variant, original)
+
+
 PROBES: dict[str, Probe] = {
     "provider": probe_provider,
     "lead": probe_lead,
     "grade": probe_grade,
     "year": probe_year,
     "title": probe_title,
+    "line": probe_line,
 }
 # Probes a converter's layout rules out (see the module doc).
 NOT_ON = {"grade": ("pdftotext-layout",)}

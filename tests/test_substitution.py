@@ -58,8 +58,11 @@ def _variants(
 
 @pytest.mark.parametrize(("kind", "probe"), CASES)
 def test_every_substitution_reads_as_predicted(kind: str, probe: str) -> None:
+    # Breaking a line inside a field's label ("Lead" / "inspector: ...") may lose its value,
+    # but never silently; every other substitution must read exactly as predicted.
+    allowed = ("predicted", "warned") if probe == "line" else ("predicted",)
     for variant, (got, warned, _) in _variants(kind, probe):
-        assert substitution.outcome(variant.expected, got, warned) == "predicted", (
+        assert substitution.outcome(variant.expected, got, warned) in allowed, (
             variant.label,
             {k: (v, got.get(k)) for k, v in variant.expected.items() if got.get(k) != v},
         )

@@ -186,8 +186,8 @@ class BlockBuilder:
         """A known heading broken over two lines ("What" / "needs to improve?"): the line that
         completes it makes the one-line block before it (text, or a heading the rules did not
         know) that heading, across a break too (text input breaks after a short line). Only a
-        known heading's whole text joins, and only where neither part is one already, so prose
-        is never taken for one."""
+        known heading's whole text joins, and only where the first part is none already, so
+        prose is never taken for one."""
         current = v.current
         if (
             current is None
@@ -198,7 +198,11 @@ class BlockBuilder:
         ):
             return False
         known = self.known_headings.match
-        if not known(join_lines(current.text, v.text)) or known(current.text) or known(v.text):
+        if not known(join_lines(current.text, v.text)) or known(current.text):
+            return False
+        # A line that is a known heading itself ("Priority action") completes the one before
+        # only when that stops mid-phrase ("Areas for").
+        if known(v.text) and not _ENDS_MID_PHRASE.search(current.text):
             return False
         # The heading ends with this line: a line going on in lower case (after a break too:
         # text input breaks after every short line) makes it a longer label ("The experiences
@@ -354,8 +358,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.contents_heading,
     BlockBuilder.text_table_row,
     BlockBuilder.timescale_subheading,
-    BlockBuilder.heading,
     BlockBuilder.known_heading_wrapped,
+    BlockBuilder.heading,
     BlockBuilder.heading_wrap,
     BlockBuilder.continuation_after_break,
     BlockBuilder.numbered_start,
