@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+import inspectparse
 from inspectparse.classify import classify
 from inspectparse.classify.findings import Findings
 from inspectparse.clean import clean
 from inspectparse.document import Document, Line, Page
 from inspectparse.segment import segment
+from report_parts import complete
 
 # (text, x0, top, size, bold, gap_before) per line of a SIF title page.
 Cell = tuple[str, float, float, float, bool, bool]
@@ -107,3 +109,78 @@ def test_a_label_is_the_label_as_printed_never_the_words_joining_it_to_the_grade
     assert _printed_label(titled, "Children's services in Northwick are") == (
         "Overall effectiveness"
     )
+
+
+# -- text without fonts: a headline over three lines ------------------------------------------
+_SIF_TEXT = (
+    "Northwick\n"
+    "Inspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection date: 4 June 2031 to 28 June 2031\n"
+    "Report published: 17 August 2031\n\n"
+    "{headline}\n"
+    "1. Children who need help and protection\n\nRequires\nimprovement to be\ngood\n\n"
+    "2. Children looked after and achieving\npermanence\n\nGood\n\n"
+    "2.1 Adoption performance\n\nGood\n\n"
+    "2.2 Experiences and progress of care leavers\n\nGood\n\n"
+    "3. Leadership, management and governance\n\nRequires\nimprovement to be\ngood\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Children’s services in Northwick require improvement to be\ngood",
+        "Children’s services in Northwick\nrequire improvement to be\ngood",
+        "Children’s services in\nNorthwick require improvement to\nbe good",
+    ],
+)
+def test_a_headline_over_three_short_lines_of_text_is_a_sentence_not_a_table_cell(
+    headline: str,
+) -> None:
+    record = inspectparse.extract(complete(_SIF_TEXT.format(headline=headline)).encode())
+    grades = {j.key: j.grade for j in record.judgements}
+    assert grades == {
+        "overall_effectiveness": "requires_improvement",
+        "help_and_protection": "requires_improvement",
+        "children_looked_after": "good",
+        "adoption_performance": "good",
+        "care_leavers": "good",
+        "leadership_management_governance": "requires_improvement",
+    }
+    assert not [w for w in record.warnings if w.field and w.field.startswith("judgements")]
+
+
+def test_grade_words_a_sentence_runs_onto_after_a_short_line_are_no_table_cell() -> None:
+    from inspectparse.classify.judgements import grade_fragment
+    from inspectparse.classify.reading_order import _grade_cells
+
+    texts = [
+        ("Children’s services in Northwick", False),
+        ("require improvement to be", True),  # text breaks after every short line
+        ("good", True),
+        ("1. Children who need help and protection", True),
+        ("Requires", True),
+        ("improvement to be", False),
+        ("good", False),
+    ]
+    region = [Line(text=t, page=1, index=i, gap_before=g) for i, (t, g) in enumerate(texts)]
+    cells = _grade_cells(region, {3}, grade_fragment)
+    assert [[ln.text for ln in cell.lines] for cell in cells.values()] == [
+        ["Requires", "improvement to be", "good"]
+    ]
+
+
+def test_a_lone_short_line_a_lower_case_line_goes_on_from_is_a_sentence_not_a_heading() -> None:
+    from inspectparse.load import load
+
+    text = (
+        "Northwick\nInspection of services for children in need of help and\n"
+        "protection, children looked after and care leavers\n\n"
+        "Children’s services in Northwick\n\nrequire improvement to be good\n\n"
+        "Leadership and governance\n\nLeaders know their services well.\n"
+    )
+    blocks = segment(clean(load(text.encode()))).blocks
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["Children’s services in Northwick require improvement to be good"] == "text"
+    assert kinds["Leadership and governance"] == "heading"

@@ -91,8 +91,14 @@ def _grade_cells(
         runs_on = (
             prev is not None
             # A break after a verb that wants its grade ("... require improvement to be",
-            # "... is") is the text's line end (a short line in a wider text), no cell's edge.
-            and (not line.gap_before or _WANTS_GRADE.search(prev.text) is not None)
+            # "... is") is the text's line end (a short line in a wider text), no cell's edge;
+            # so is one before a lower-case line ("Children's services in Northwick" /
+            # "require improvement to be good"): a sentence goes on.
+            and (
+                not line.gap_before
+                or _WANTS_GRADE.search(prev.text) is not None
+                or line.text.strip()[:1].islower()
+            )
             and prev.page == line.page
             and i - 1 not in label_lines
             and fragment(prev.text) is None
@@ -100,7 +106,9 @@ def _grade_cells(
             and len(prev.text.split()) >= 3  # a sentence's line, not a header cell ("Grade")
         )
         if runs_on:
-            current = None
+            # The sentence's grade words: a tail wrapped after them ("good") joins them, and
+            # neither is a cell.
+            current = _Grade([line])
             continue
         current = _Grade([line])
         cells[i] = current

@@ -237,6 +237,28 @@ class BlockBuilder:
         current.text = join_lines(current.text, v.text)
         return True
 
+    def sentence_read_as_heading(self, v: LineView) -> bool:
+        """Without fonts, a short line standing alone reads as a heading; when a lower-case
+        line goes on from it ("Children's services in Northwick" / "require improvement to be
+        good"), it was the start of a sentence. A known heading, or a line ending in ':', '?'
+        or '.', stays a heading."""
+        current = v.current
+        if (
+            not "a" <= v.first <= "z"
+            or current is None
+            or current.kind != "heading"
+            or len(current.lines) != 1
+            or current.lines[0].bold is not None
+            or v.new_page
+            or v.num
+        ):
+            return False
+        if current.text.endswith((":", "?", ".")) or self.known_headings.match(current.text):
+            return False
+        current.kind = "text"
+        self._extend(current, v.line, v.text)
+        return True
+
     def continuation_after_break(self, v: LineView) -> bool:
         """A continuation after a page break (or, in text input, after a blank line that stands
         for one): starts lower case, and the block before is unfinished. Only the "- " of a
@@ -361,6 +383,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.known_heading_wrapped,
     BlockBuilder.heading,
     BlockBuilder.heading_wrap,
+    BlockBuilder.sentence_read_as_heading,
     BlockBuilder.continuation_after_break,
     BlockBuilder.numbered_start,
     BlockBuilder.sub_bullet,
@@ -386,6 +409,10 @@ RULE_GATES: dict[LineRule, RuleGate] = {
     # Lower case, with fonts (text input has no bold to go by).
     BlockBuilder.heading_wrap: lambda first, geometric, in_contents: (
         geometric and "a" <= first <= "z"
+    ),
+    # Lower case (a sentence goes on).
+    BlockBuilder.sentence_read_as_heading: lambda first, geometric, in_contents: (
+        "a" <= first <= "z"
     ),
     # Lower case, or the "- " of a text conversion before it.
     BlockBuilder.continuation_after_break: lambda first, geometric, in_contents: (
