@@ -133,6 +133,7 @@ _SIF_TEXT = (
         "Children’s services in Northwick require improvement to be\ngood",
         "Children’s services in Northwick\nrequire improvement to be\ngood",
         "Children’s services in\nNorthwick require improvement to\nbe good",
+        "Children’s services in Northwick require\nimprovement to be\ngood",
     ],
 )
 def test_a_headline_over_three_short_lines_of_text_is_a_sentence_not_a_table_cell(

@@ -84,9 +84,18 @@ def _grade_cells(
             # "Requires" / "improvement to be" / "good": one cell over three lines.
             current.lines.append(line)
             continue
-        if frag.group("cont"):
-            continue
         prev = region[i - 1] if i else None
+        if frag.group("cont"):
+            # No cell opens with a grade's second part ("improvement to be"); after a line of
+            # prose it is the rest of that sentence's grade ("... require" / "improvement to
+            # be" / "good"), and its tail is no cell either.
+            if (
+                prev is not None
+                and prev.page == line.page
+                and _prose(prev, i - 1, label_lines, fragment)
+            ):
+                current = _Grade([line])
+            continue
         # "... (LSCB) is" / "good": a sentence wrapped onto a grade word is no cell.
         runs_on = (
             prev is not None
@@ -100,10 +109,7 @@ def _grade_cells(
                 or line.text.strip()[:1].islower()
             )
             and prev.page == line.page
-            and i - 1 not in label_lines
-            and fragment(prev.text) is None
-            and not is_terminal(prev.text)
-            and len(prev.text.split()) >= 3  # a sentence's line, not a header cell ("Grade")
+            and _prose(prev, i - 1, label_lines, fragment)
         )
         if runs_on:
             # The sentence's grade words: a tail wrapped after them ("good") joins them, and
@@ -113,6 +119,17 @@ def _grade_cells(
         current = _Grade([line])
         cells[i] = current
     return cells
+
+
+def _prose(line: Line, index: int, label_lines: set[int], fragment: FragmentMatcher) -> bool:
+    """An unfinished line of a sentence: no label, no grade words, no closing full stop, and
+    three words at least (a header cell such as "Grade" is one)."""
+    return (
+        index not in label_lines
+        and fragment(line.text) is None
+        and not is_terminal(line.text)
+        and len(line.text.split()) >= 3
+    )
 
 
 def _labels(
