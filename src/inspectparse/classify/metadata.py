@@ -23,11 +23,11 @@ _RANK = (
     r"|Ofsted\s+(?:HMI\s+)?(?:Lead\s+)?Inspector|Social\s+Care\s+Regulatory\s+Inspector"
     r"|\b(?:Deputy\s+)?Lead\s+inspector|\bTeam\s+inspector)"
 )
+# The rank cut at the line's end ("Name, His Majesty's" / "Inspector", or "Name, His" /
+# "Majesty's Inspector", on the next line).
+_RANK_CUT = r",\s*(?:Her|His)(?:\s+Majesty['’]s)?(?:\s+Senior)?\s*$"
 _INSPECTOR_TITLES = re.compile(
-    rf",?\s*\(?(?:\bSenior\s+)?{_RANK}\)?,?|,\s*Senior\s*(?=,|$| and )"
-    # The rank cut at the line's end ("Name, His Majesty's" / "Inspector", or "Name, His" /
-    # "Majesty's Inspector", on the next line).
-    r"|,\s*(?:Her|His)(?:\s+Majesty['’]s)?(?:\s+Senior)?\s*$",
+    rf",?\s*\(?(?:\bSenior\s+)?{_RANK}\)?,?|,\s*Senior\s*(?=,|$| and )|{_RANK_CUT}",
     re.I,
 )
 # A rank or role word left in a name after cleaning: the name is in doubt.
@@ -246,7 +246,7 @@ def find_lead(document: Document, profile: Profile) -> str | None:
 
 
 # A lead's line that goes on: it ends in a comma, "and", or a rank cut short.
-_GOES_ON = re.compile(r"(?:,|\sand|,\s*(?:Her|His)(?:\s+Majesty['’]s)?(?:\s+Senior)?)\s*$")
+_GOES_ON = re.compile(rf"(?:,|\sand)\s*$|{_RANK_CUT}")
 _MAX_LEAD_LINES = 3
 
 

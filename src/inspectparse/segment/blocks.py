@@ -198,7 +198,8 @@ class BlockBuilder:
         ):
             return False
         known = self.known_headings.match
-        if not known(join_lines(current.text, v.text)) or known(current.text):
+        joined = join_lines(current.text, v.text)
+        if not known(joined) or known(current.text):
             return False
         # A line that is a known heading itself ("Priority action") completes the one before
         # only when that stops mid-phrase ("Areas for").
@@ -215,7 +216,6 @@ class BlockBuilder:
             and following.text.strip()[:1].islower()
         ):
             return False
-        joined = join_lines(current.text, v.text)
         current.kind = "heading"
         current.lines.append(v.line)
         current.text = heading_text(self.known_headings, joined)
