@@ -9,10 +9,7 @@ array of objects, one per line.
 from __future__ import annotations
 
 import csv
-import io
 import json
-import os
-import shutil
 from collections.abc import Mapping, Sequence
 from typing import IO, Any, Literal, NamedTuple
 
@@ -86,41 +83,20 @@ def _print_table(
     mark: str,
 ) -> None:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
-    terminal = file.isatty()
-    if color is None:
-        color = terminal and not os.environ.get("NO_COLOR")
-    width = shutil.get_terminal_size().columns if terminal else _columns()
-    table = Table(box=box.SIMPLE_HEAD if color else None, show_edge=False, pad_edge=False)
+    from .text_output import TextOutput
+
+    out = TextOutput(file, color=color, width=None, default_width=120)
+    table = Table(box=box.SIMPLE_HEAD if out.color else None, show_edge=False, pad_edge=False)
     for field in fields:
         table.add_column(
             field.header,
             no_wrap=field.style not in ("snippet",),
             overflow="fold",
-            header_style="bold" if color else "",
+            header_style="bold" if out.color else "",
         )
     for row in rows:
-        table.add_row(*(_cell(row.get(f.key), f.style, color, mark) for f in fields))
-    target: IO[str] = file if color else io.StringIO()
-    console = Console(
-        file=target,
-        width=width,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    console.print(table)
-    if not color:  # plain: each line without its padding
-        assert isinstance(target, io.StringIO)
-        file.write("".join(line.rstrip() + "\n" for line in target.getvalue().splitlines()))
-
-
-def _columns() -> int:
-    try:
-        return max(int(os.environ.get("COLUMNS", "")), 40)
-    except ValueError:
-        return 120
+        table.add_row(*(_cell(row.get(f.key), f.style, out.color, mark) for f in fields))
+    out.console.print(table)
+    out.flush()

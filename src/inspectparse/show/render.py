@@ -161,47 +161,17 @@ def print_outcomes(
     plain: no escape codes and no trailing spaces, for pipes, files and `grep`. `width` None:
     the terminal's, or $COLUMNS, or 80.
     """
-    import io
-    import os
-    import shutil
-
-    from rich.console import Console
     from rich.rule import Rule
 
-    terminal = file.isatty()
-    if color is None:
-        color = terminal and not os.environ.get("NO_COLOR")
-    if width is None:
-        width = shutil.get_terminal_size().columns if terminal else _columns()
-    target: IO[str] = file if color else io.StringIO()
-    console = Console(
-        file=target,
-        width=width,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    from ..text_output import TextOutput
+
+    out = TextOutput(file, color=color, width=width, default_width=80)
     for number, outcome in enumerate(outcomes):
         if number:
-            console.print(Rule(style="dim"))
-        render_outcome(console, outcome, paragraphs=paragraphs)
-        if not color:  # plain: written out per record, each line without its padding
-            assert isinstance(target, io.StringIO)
-            file.write("".join(line.rstrip() + "\n" for line in target.getvalue().splitlines()))
-            target.seek(0)
-            target.truncate()
+            out.console.print(Rule(style="dim"))
+        render_outcome(out.console, outcome, paragraphs=paragraphs)
+        out.flush()  # plain output is written per record
     file.flush()
-
-
-def _columns() -> int:
-    import os
-
-    try:
-        return max(int(os.environ.get("COLUMNS", "")), 40)
-    except ValueError:
-        return 80
 
 
 def plain_text(record: Any, *, width: int = 100, paragraphs: bool = False) -> str:
