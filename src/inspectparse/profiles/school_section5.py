@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .spec import ALONE_AFTER, NAME_LINE, JudgementSpec, ListHeading, Profile, judgement
+from .spec import (
+    ALONE_AFTER,
+    NAME_LINE,
+    JudgementSpec,
+    ListHeading,
+    Profile,
+    judgement,
+    wrapped_name,
+)
 
 # Words that end a school's name and never name one on their own (a line of only these is the
 # wrapped end of the name above it; the address line below holds a street and a postcode).
@@ -79,8 +87,7 @@ PROFILE = Profile(
     # The school's name under the title, or two lines when the second holds only the words a
     # school's name ends in ("Northwick St Mary's Church of England" / "Primary School").
     provider_patterns=(
-        rf"^School report\s*\n(?P<provider>{NAME_LINE}(?:\n[ \t]*{_SCHOOL_TAIL}"
-        rf"(?:[ \t]+{_SCHOOL_TAIL})*[ \t]*)?)\n",
+        rf"^School report\s*\n(?P<provider>{wrapped_name(_SCHOOL_TAIL, NAME_LINE)})\n",
     ),
     lead_patterns=(r"^(?P<name>[A-Z][^,]{2,60}),\s*lead inspector",),
 )

@@ -37,6 +37,7 @@ __all__ = [
     "Variant",
     "WRAPPED_NAME",
     "judgement",
+    "wrapped_name",
 ]
 
 # Grade phrase as printed (the shared scales' words, or "not judged");
@@ -55,8 +56,16 @@ PERSON_NAME = rf"[A-Z][\w’'-]+(?:\s+(?:{_NAME_PARTICLE}\s+)*[A-Z][\w’'-]+){{
 # A line that names a provider under a title: any line but a title page's field ("Inspection
 # dates: ...", "Age group:"), which is where the name is when a title page prints none.
 NAME_LINE = r"(?![^\n:]{1,40}:)[^\n]+"
+
+
+def wrapped_name(tail_words: str, line: str = r"[^\n]+") -> str:
+    """A name on one `line`, or on two when the second holds only `tail_words` (the words such
+    names end in, which never name one on their own)."""
+    return rf"(?:{line}\n[ \t]*{tail_words}(?:[ \t]+{tail_words})*[ \t]*|{line})"
+
+
 # A provider name on one line, or on two when the second holds only tail words.
-WRAPPED_NAME = rf"(?:[^\n]+\n[ \t]*{NAME_TAIL_WORDS}(?:[ \t]+{NAME_TAIL_WORDS})*[ \t]*|[^\n]+)"
+WRAPPED_NAME = wrapped_name(NAME_TAIL_WORDS)
 
 ItemStyle = Literal["bullets", "numbered", "paragraphs"]
 
