@@ -22,9 +22,9 @@ are the reports' own sentences.
   is, which can unsettle a responsible-body column: such variants are warned, not silent.
 - lead: the lead inspector's name replaced throughout by each of `LEADS` (particles, hyphens,
   apostrophes, accents).
-- grade: two grade phrases of the framework's scale swapped throughout (pairs in `GRADE_PAIRS`);
-  not on `pdftotext-layout`, whose summary-table cells interleave with their labels, so a
-  wrapped grade phrase cannot be swapped whole.
+- grade: two grades of the framework's scale (its profile's `grades`) swapped throughout
+  (pairs in `GRADE_PAIRS`); not on `pdftotext-layout`, whose summary-table cells interleave
+  with their labels, so a wrapped grade phrase cannot be swapped whole.
 - year: every year (19xx, 20xx) moved by each of `YEAR_SHIFTS`.
 - title: the title read, broken over two or three lines at each word.
 - line: each page-1 line that holds a fact (a field, a date, a grade, a list heading) broken
@@ -48,6 +48,7 @@ from typing import Any, NamedTuple
 
 import inspectparse
 from inspectparse.accuracy.measure import facts, review_fields
+from inspectparse.profiles import get as get_profile
 
 CONVERTERS = ("markitdown", "pdftotext", "pdftotext-layout")
 AREAS = (
@@ -99,8 +100,6 @@ GRADE_PAIRS = (
     ("requires_improvement", "good"),
     ("adequate", "good"),
 )
-# Scales with "adequate" (2012-13 frameworks) and those with "requires improvement".
-ADEQUATE_SCALE = {"looked_after_children_2012", "child_protection_2012"}
 YEAR_SHIFTS = (-3, -1, 1)
 # A fact of `accuracy.measure.facts` -> the record fields a warning about it names.
 FACT_FIELDS = {
@@ -226,11 +225,10 @@ def probe_grade(
     text: str, original: dict[str, Any], kind: str, areas: list[str]
 ) -> Iterator[Variant]:
     grades = original["judgements"]
-    if not grades or kind == "area_send":
-        return
-    on_scale = {"adequate"} if kind in ADEQUATE_SCALE else {"requires_improvement"}
+    profile = get_profile(kind)
+    scale = set(profile.grades) if profile is not None else set()
     for a, b in GRADE_PAIRS:
-        scale = {"outstanding", "good", "inadequate"} | on_scale
+        # Both on the framework's scale (area SEND outcomes are none of these), one given.
         if not {a, b} <= scale or not {a, b} & set(grades.values()):
             continue
         swapped = {k: b if v == a else a if v == b else v for k, v in grades.items()}
