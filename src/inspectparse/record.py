@@ -208,6 +208,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "text input: the summary table's labels and grades cannot be paired unambiguously; "
         "left empty, not guessed",
     ),
+    "judgement_grade_cut": WarningCode(
+        "judgements",
+        "review",
+        "text input: a summary-table grade cell has lost its first words ('improvement to be "
+        "good' without 'Requires'); left empty, not guessed",
+    ),
     "paragraph_continuation_after_page_break_dash": WarningCode(
         "paragraphs", "info", "text after a page break behind a '- ' artefact was joined back"
     ),

@@ -7,6 +7,7 @@ from ..segment import Structure
 from .authority import find_authority
 from .checks import ending_checks, metadata_checks
 from .detect import detect_kind, detect_kind_in_prose, detect_variant
+from .eras import era_date_notes
 from .findings import Findings
 from .judgements import TableRead, extract_judgements, read_table
 from .list_checks import list_item_checks
@@ -61,9 +62,10 @@ def classify(structure: Structure) -> Findings:
             structure, profile, findings.variant, table
         )
         findings.warnings.extend(warnings)
+    graded = {j.key for j in findings.judgements}
+    findings.warnings.extend(era_date_notes(profile, findings.variant, findings.meta, graded))
     findings.recommendations, notes = read_lists(structure, profile)
     findings.warnings.extend(notes)
     findings.warnings.extend(list_item_checks(profile, findings.recommendations))
-    graded = {j.key for j in findings.judgements}
     findings.warnings.extend(ending_checks(profile, document, graded))
     return findings

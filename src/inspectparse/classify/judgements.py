@@ -20,6 +20,7 @@ from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from ..segment.headings import strip_footnote
+from .eras import era_notes, required
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
 from .grades import canonical_grade, is_not_judged, not_judged_note
@@ -409,7 +410,7 @@ def extract_judgements(
     if profile.primary_source == "narrative":
         sources.reverse()
     results: list[JudgementFinding] = []
-    warnings.extend(_era_notes(profile, variant, absent, sources))
+    warnings.extend(era_notes(profile, variant, absent, sources))
     not_judged = {n.field for n in table.notes if n.code == "judgement_not_judged"}
     for spec in profile.judgements:
         if spec.key in absent:
@@ -417,7 +418,7 @@ def extract_judgements(
         hits = [s[spec.key] for s in sources if spec.key in s]
         if not hits:
             said = f"judgements.{spec.key}" in not_judged  # the table prints "Not judged"
-            if not said and (_required(spec, variant) or _expected(spec, structure)):
+            if not said and (required(spec, variant) or _expected(spec, structure)):
                 warnings.append(
                     Note(
                         "judgement_missing",
@@ -456,45 +457,9 @@ def extract_judgements(
     return results, warnings
 
 
-def _era_notes(
-    profile: Profile,
-    variant: str | None,
-    absent: tuple[str, ...],
-    sources: list[dict[str, JudgementFinding]],
-) -> list[Note]:
-    """When judgements only the chosen era requires were not found, the era itself is in doubt
-    (it is read from the table's labels and page 1, and a table read in part tells little):
-    each judgement only another era grades, not looked for, gets a review warning."""
-    missing = [
-        spec.key
-        for spec in profile.judgements
-        if spec.required_in and _required(spec, variant) and not any(spec.key in s for s in sources)
-    ]
-    if not missing:
-        return []
-    return [
-        Note(
-            "judgement_era_unsure",
-            f"the {variant} era's judgements {', '.join(missing)} were not found, so the era is "
-            f"in doubt; '{spec.key}', which another era grades, was not looked for: check the "
-            "summary table",
-            field=f"judgements.{spec.key}",
-        )
-        for spec in profile.judgements
-        if spec.key in absent
-        and any(_required(spec, v.name) for v in profile.variants if v.name != variant)
-    ]
-
-
 def _expected(spec: JudgementSpec, structure: Structure) -> bool:
     """Whether the text shows the report has a judgement not every report has."""
     if spec.expected_if is None:
         return False
     found = re.compile(spec.expected_if, re.I).search
     return any(found(flat(block.text)) for block in structure.blocks)
-
-
-def _required(spec: JudgementSpec, variant: str | None) -> bool:
-    if not spec.required:
-        return False
-    return not spec.required_in or variant in spec.required_in

@@ -91,7 +91,8 @@ def opens_new_part(block: Block) -> bool:
 def numbering_gap(found: list[RecommendationFinding]) -> tuple[int, int] | None:
     """The first jump in one list's item numbers (7 then 12), if any. In text without fonts a
     list's end and its topic subheadings are read from the numbering, so a jump means the
-    list may have run on into numbered paragraphs or lost items to a misread heading."""
+    list may have run on into numbered paragraphs or lost items to a misread heading or a
+    lost line."""
     numbers = [item.number for item in found if item.number is not None]
     for before, after in zip(numbers, numbers[1:], strict=False):
         if after != before + 1:

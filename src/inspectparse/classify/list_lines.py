@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..segment import Block
+from ..document import Line
+from ..segment import Block, is_terminal
 from ..segment.headings import strip_footnote
 from .text import BULLET_PREFIX
 
@@ -71,3 +72,48 @@ def unread_list_heading(blocks: list[Block]) -> Block | None:
         ):
             return block
     return None
+
+
+# An item's number printed at the start of its text ("3. Improve ...", "3) ...").
+ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+def split_rows(lines: list[Line]) -> list[list[Line]]:
+    """Unbulleted items: a new one starts where a line follows one ending a sentence and
+    begins with a capital letter (or an item number)."""
+    rows: list[list[Line]] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if (
+            not rows
+            or ITEM_NUMBER.match(text)
+            or (is_terminal(rows[-1][-1].text) and text[:1].isupper())
+        ):
+            rows.append([ln])
+        else:
+            rows[-1].append(ln)
+    return rows
+
+
+def stray_numbers(region: list[Block]) -> dict[int, int]:
+    """Item numbers printed at the start of blocks that the paragraph numbering left without
+    one, by `id(block)`. A list whose numbering skips (an item lost by a converter, a misprint)
+    breaks the run the numbers are read from, and the item before the jump would be lost with
+    it: a printed number between those of the numbered items around it is the block's own."""
+    found: dict[int, int] = {}
+    after: int | None = None
+    pending: list[tuple[Block, int]] = []
+    for block in [*region, None]:
+        number = None if block is None else block.number
+        if block is None or number is not None:
+            found.update(
+                (id(b), n)
+                for b, n in pending
+                if (after is None or n > after) and (number is None or n < number)
+            )
+            pending, after = [], number if number is not None else after
+            continue
+        m = ITEM_NUMBER.match(block.text.strip())
+        if m is not None and block.kind == "text":
+            pending.append((block, int(m.group().strip(" .)"))))
+    return found

@@ -34,6 +34,9 @@ _INSPECTOR_TITLES = re.compile(
 RANK_WORD = re.compile(rf"{_RANK}|\bInspectors?\b|\bMajesty\b|\bSenior\s*$", re.I)
 
 
+_ABBREVIATION_GLOSS = re.compile(r"\s*\((?-i:[A-Z]{2,6})\)$")
+
+
 def tidy(value: str) -> str:
     """Metadata values: one space between words, straight apostrophes (easier to join on)."""
     return re.sub(r"\s+", " ", value.replace("’", "'")).strip(" ,")
@@ -65,7 +68,9 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
             profile.provider_patterns, (lined, flat_text), "provider", _names_something
         )
     if meta.provider:
-        meta.provider = tidy(meta.provider)
+        # The abbreviation a sentence glosses the name with ("... and Poole (BCP)") is no
+        # part of the name.
+        meta.provider = _ABBREVIATION_GLOSS.sub("", tidy(meta.provider))
     if meta.title:
         meta.title = tidy(meta.title)
     published = _first_group(profile.published_patterns, (lined,), "date")

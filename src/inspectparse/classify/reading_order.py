@@ -30,6 +30,8 @@ FragmentMatcher = Callable[[str], "re.Match[str] | None"]
 _ENDS_TO_BE = re.compile(r"\bto(?:\s+be)?$", re.I)
 _WANTS_GRADE = re.compile(r"\b(?:to\s+be|is|are|was|were)$", re.I)
 _GOOD = re.compile(r"^\s*(?:be\s+)?good\W*$", re.I)
+# A grade cell that stops before its phrase ends: its tail may follow a label's line.
+_STOPS_SHORT = re.compile(r"^\s*requires?(?:\s+improvement(?:\s+to(?:\s+be)?)?)?\s*$", re.I)
 # A line of digits alone: a page number or footnote marker that reading order set mid-table.
 _DIGITS_ONLY = re.compile(r"^\s*\d{1,3}\s*$")
 # A line that is only a date or a range of dates ("9-10 November 2016"): the value cell of
@@ -86,15 +88,25 @@ def _grade_cells(
             continue
         prev = region[i - 1] if i else None
         if frag.group("cont"):
-            # No cell opens with a grade's second part ("improvement to be"); after a line of
+            # No cell opens with a grade's second part ("improvement to be"). After a line of
             # prose it is the rest of that sentence's grade ("... require" / "improvement to
-            # be" / "good"), and its tail is no cell either.
+            # be" / "good"), and its tail is no cell either. After a cell that stops short
+            # ("Requires improvement") with a label between, it is that cell's tail (a grade
+            # set across its label's lines). Else it is a cell whose first words are lost
+            # ("Requires" dropped by a converter): it still holds its row's place, so the cells
+            # after it keep their labels, and it reads as no grade.
+            last = cells[max(cells)] if cells else None
             if (
                 prev is not None
                 and prev.page == line.page
                 and _prose(prev, i - 1, label_lines, fragment)
             ):
                 current = _Grade([line])
+            elif last and last.lines[-1].page == line.page and _STOPS_SHORT.match(last.text):
+                last.lines.append(line)
+                current = last
+            else:
+                current = cells[i] = _Grade([line])
             continue
         # "... (LSCB) is" / "good": a sentence wrapped onto a grade word is no cell.
         runs_on = (
@@ -185,6 +197,7 @@ def read_reading_order_table(
         return ReadingOrderTable(found, label_text, notes)
     grades = _table_grades(region, cells, labels)
     if len(grades) != len(labels):
+        surplus = len(grades) > len(labels)
         for _, label in labels:
             notes.append(
                 Note(
@@ -196,12 +209,42 @@ def read_reading_order_table(
                     evidence=Evidence(lines=label.lines, text=label.text),
                 )
             )
+        if surplus:
+            found_keys = {lab.key for _, lab in labels} | set(inline)
+            notes += _lost_label_notes(profile, found_keys, grades)
         return ReadingOrderTable(found, label_text, notes)
     for (_, label), cell in zip(labels, grades, strict=True):
         _add(found, profile, label.key, label, cell, cell.text)
         if is_not_judged(cell.text):
             notes.append(not_judged_note(label.key, label.text, label.lines + cell.lines))
+        elif canonical_grade(cell.text) is None:
+            notes.append(
+                Note(
+                    "judgement_grade_cut",
+                    f"the grade cell of '{label.text}' reads '{cell.text}', a grade whose "
+                    "first words are lost; no grade recorded, none guessed",
+                    field=f"judgements.{label.key}",
+                    evidence=Evidence(lines=label.lines + cell.lines, text=cell.text),
+                )
+            )
     return ReadingOrderTable(found, label_text, notes)
+
+
+def _lost_label_notes(profile: Profile, keys: set[str], grades: list[_Grade]) -> list[Note]:
+    """More grade cells than labels: a label may be lost (a converter dropped its line), so
+    each judgement the report could have beside those found (in any era of the framework
+    that has every key found) gets the doubt too; its absence may be that loss."""
+    eras = [v.absent for v in profile.variants if not keys & set(v.absent)] or [()]
+    could_have = {s.key for s in profile.judgements if any(s.key not in a for a in eras)}
+    return [
+        Note(
+            "judgement_pairing_ambiguous",
+            f"the summary table has {len(grades)} grade cells but only {len(keys)} labels the "
+            f"rules know: the label of '{key}' may be lost from the text; no grade guessed",
+            field=f"judgements.{key}",
+        )
+        for key in sorted(could_have - keys)
+    ]
 
 
 def _table_grades(

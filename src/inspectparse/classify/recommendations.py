@@ -25,9 +25,12 @@ from .list_ends import (
     without_fonts,
 )
 from .list_lines import (
+    ITEM_NUMBER,
     lead_in_to_bullets,
     region_says_empty,
     says_list_is_empty,
+    split_rows,
+    stray_numbers,
     unread_list_heading,
 )
 from .table_rows import TableRow, rows_by_sentence, rows_under_header, same_row
@@ -93,7 +96,7 @@ def _is_section_heading(block: Block, profile: Profile) -> bool:
 
 
 def _is_topic_subheading(
-    blocks: list[Block], i: int, start: int, heading: ListHeading, profile: Profile
+    blocks: list[Block], i: int, start: int, heading: ListHeading, profile: Profile, depth: int = 0
 ) -> bool:
     """A topic subheading inside a list ("Leadership and management", "Care leavers") groups
     the items after it and does not end the list.
@@ -112,6 +115,13 @@ def _is_topic_subheading(
     if nxt is None or _is_section_heading(block, profile) or ENDS_LIST.search(block.text):
         return False
     if heading.item_style == "bullets":
+        # A topic left with no item (its one item lost by a converter) before the next topic
+        # (which text may read as a line of its own) still sits inside the list.
+        title = nxt.kind == "heading" or (
+            nxt.kind == "text" and len(nxt.text) <= 80 and not is_terminal(nxt.text)
+        )
+        if title and depth < 1:
+            return _is_topic_subheading(blocks, i + 1, start, heading, profile, depth + 1)
         return nxt.kind == "bullet" or lead_in_to_bullets(blocks, i + 1)
     if heading.item_style != "numbered":
         return False
@@ -223,7 +233,8 @@ def read_lists(
                 Note(
                     "improvement_list_numbering_gap",
                     f"text without fonts: the items under {blocks[i].text!r} jump from "
-                    f"{gap[0]} to {gap[1]}; the list's end or a subheading in it may be misread",
+                    f"{gap[0]} to {gap[1]}; the list's end or a subheading in it may be "
+                    "misread, or items lost",
                     evidence=Evidence(blocks[i].lines, blocks[i].text),
                 )
             )
@@ -332,6 +343,7 @@ def _block_items(
     bullets_are_sub_items = heading.item_style == "numbered" and any(
         b.number is not None for b in region
     )
+    stray = stray_numbers(region) if bullets_are_sub_items else {}
     item_block: Block | None = None  # the last block of the last item
     for block in region:
         if block.kind == "subheading":
@@ -348,7 +360,10 @@ def _block_items(
             item_block = block
             continue
         item_block = None
+        number = block.number if block.number is not None else stray.get(id(block))
         body = BULLET_PREFIX.sub("", block.text).strip()
+        if id(block) in stray:
+            body = ITEM_NUMBER.sub("", body)
         if says_list_is_empty(body) or any(p.search(body) for p in skip):
             continue
         if is_sub_item(block, items, bullets_are_sub_items):
@@ -369,9 +384,8 @@ def _block_items(
                 if not says_list_is_empty(" ".join(ln.text for ln in row))
             )
             continue
-        is_item = block.kind == "bullet" or (
-            heading.item_style == "numbered" and block.number is not None
-        )
+        numbered = heading.item_style == "numbered" and number is not None
+        is_item = block.kind == "bullet" or numbered
         if not is_item:
             m = _LEAD_IN_ACTOR.search(block.text)
             if m:
@@ -385,7 +399,7 @@ def _block_items(
                 timescale=timescale,
                 actor=_actor(body) or lead_actor,
                 heading=title,
-                number=block.number,
+                number=number,
                 sub_items=[],
                 rule=f"{profile.kind}.list.{heading.kind}.{heading.item_style}",
                 evidence=Evidence(
@@ -396,26 +410,6 @@ def _block_items(
     return items
 
 
-_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
-
-
-def split_rows(lines: list[Line]) -> list[list[Line]]:
-    """Unbulleted items: a new one starts where a line follows one ending a sentence and
-    begins with a capital letter (or an item number)."""
-    rows: list[list[Line]] = []
-    for ln in lines:
-        text = ln.text.strip()
-        if (
-            not rows
-            or _ITEM_NUMBER.match(text)
-            or (is_terminal(rows[-1][-1].text) and text[:1].isupper())
-        ):
-            rows.append([ln])
-        else:
-            rows[-1].append(ln)
-    return rows
-
-
 def _row_item(
     row: list[Line], heading: ListHeading, title: str, rule: str, timescale: str | None = None
 ) -> RecommendationFinding:
@@ -423,7 +417,7 @@ def _row_item(
     text = ""
     for ln in row:
         text = join_lines(text, ln.text.strip())
-    text = _ITEM_NUMBER.sub("", text)
+    text = ITEM_NUMBER.sub("", text)
     return RecommendationFinding(
         text=text,
         kind=heading.kind,

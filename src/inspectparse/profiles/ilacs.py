@@ -81,7 +81,9 @@ PROFILE = Profile(
         ),
         # 2026 format: four sub-judgements and no overall effectiveness grade.
         Variant(
-            "no_overall", absent=("children_in_care_and_care_leavers", "overall_effectiveness")
+            "no_overall",
+            absent=("children_in_care_and_care_leavers", "overall_effectiveness"),
+            first_year=2026,
         ),
     ),
     list_headings=(

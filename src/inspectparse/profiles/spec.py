@@ -119,6 +119,9 @@ class Variant:
     marker: str | None = None
     # Judgement keys this variant does not have at all.
     absent: tuple[str, ...] = ()
+    # The year its first inspections took place: a report of an earlier visit read as this
+    # era (a variant told by a judgement's absence) may have lost that judgement's label.
+    first_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
