@@ -261,3 +261,117 @@ def test_a_whole_numbered_list_gives_no_gap_warning() -> None:
     record = _numbered_report([1, 2, 3, 4, 5])
     assert [r.number for r in record.recommendations] == [1, 2, 3, 4, 5]
     assert not [w for w in record.warnings if w.code == "improvement_list_numbering_gap"]
+
+
+def test_a_title_line_printed_twice_gives_no_provider_run_into_its_copy() -> None:
+    # Text overprinted to look bold comes out of some converters twice: a provider read after
+    # the first "Inspection of" ran on into the copy ("Northwick and Inspection of Northwick
+    # and Eastbury"), silently. It is no name; the provider is missing, and flagged.
+    first = "Inspection of Northwick and\n"
+    text = (
+        first
+        + first
+        + "Eastbury local authority children's services\n"
+        + "Inspection dates: 3 June 2024 to 14 June 2024\nLead inspector: Ada Quill\n\n"
+        + "Judgement\nGrade\n"
+        + "".join(f"{label}\n\n{grade}\n\n" for label, grade in [*FOUR, OVERALL])
+        + "\f"
+        + BODY
+    )
+    record = inspectparse.extract(text.encode("utf-8"))
+    assert record.report.kind == "ilacs"
+    assert record.report.provider is None
+    assert "report.provider" in {w.field for w in record.warnings if w.severity == "review"}
+    # Printed once, the wrapped title gives the name.
+    once = inspectparse.extract(text.replace(first, "", 1).encode("utf-8"))
+    assert once.report.provider == "Northwick and Eastbury"
+
+
+def _sif_list(items: str, first_body: int) -> Record:
+    """A SIF-like report whose numbered list is `items` (text as a converter gives it)."""
+    text = (
+        NUMBERED_HEAD
+        + NUMBERED_TABLE
+        + NUMBERED_SUMMARY
+        + "Recommendations\n"
+        + items
+        + "Summary for children and young people\n\n"
+        + _paragraphs(range(first_body, first_body + 8))
+    )
+    return inspectparse.extract(text.encode("utf-8"))
+
+
+def _review(record: Record, code: str) -> bool:
+    return any(w.code == code and w.severity == "review" for w in record.warnings)
+
+
+def test_item_numbers_left_apart_from_their_items_are_a_review_warning() -> None:
+    # A run of numbers before the items (reading order) that cannot be paired with them in
+    # order (three numbers, two item texts): the items are not read as the list's.
+    items = (
+        "1.\n\n2.\n\n3.\n\n"
+        f"{NUMBERED_ITEMS[1]}\n\n{NUMBERED_ITEMS[2]} It is to be done at once, and checked.\n"
+        "Managers are to report on it every month.\n\n"
+    )
+    record = _sif_list(items, 4)
+    assert len(record.recommendations) < 3
+    assert _review(record, "improvement_list_numbers_apart")
+
+
+def test_the_summary_table_s_numbered_labels_never_stand_in_for_lost_items() -> None:
+    # Item 3 lost: a run 1, 2, 3 (the page-1 table's labels) then 4, 5 (the list) outscored the
+    # list's own 1, 2, so the labels became paragraphs 1-3 and the list's first items were
+    # lost. A numbered title is rarely a paragraph; the list keeps its items, and what it lost
+    # is flagged on it.
+    items = (
+        f"1.\n\n{NUMBERED_ITEMS[1]}\n\n2.\n\n{NUMBERED_ITEMS[2]}\n\n"
+        "Children in care\n"
+        f"4.\n\n{NUMBERED_ITEMS[4]}\n\n5.\n\n{NUMBERED_ITEMS[5]}\n\n"
+    )
+    record = _sif_list(items, 6)
+    labels = {line.split(". ", 1)[1] for line in NUMBERED_TABLE.split("\n\n") if ". " in line}
+    assert not [p.number for p in record.paragraphs if p.text in labels]
+    assert [(r.number, r.text) for r in record.recommendations][:2] == [
+        (1, NUMBERED_ITEMS[1]),
+        (2, NUMBERED_ITEMS[2]),
+    ]
+    assert len(record.recommendations) == 4 or _review(record, "improvement_list_end_unsure")
+
+
+def test_a_topic_left_without_its_item_flags_where_the_numbered_list_stopped() -> None:
+    # "Children in care" lost its one item (3.); the next topic's item goes on at 4. The list
+    # may stop at the first title, but never without a review warning on the list.
+    items = (
+        f"1.\n\n{NUMBERED_ITEMS[1]}\n\n2.\n\n{NUMBERED_ITEMS[2]}\n\n"
+        "Children in care\n\nCare leavers\n"
+        f"4.\n\n{NUMBERED_ITEMS[4]}\n\n5.\n\n{NUMBERED_ITEMS[5]}\n\n"
+    )
+    record = _sif_list(items, 6)
+    assert [r.number for r in record.recommendations][:2] == [1, 2]
+    assert len(record.recommendations) == 4 or _review(record, "improvement_list_end_unsure")
+
+
+def test_a_topic_followed_by_a_number_left_alone_stays_in_the_list() -> None:
+    # The item's number left alone after the topic title (its text lost or elsewhere): the
+    # title is still a topic, the list goes on past it, and the lone number is flagged.
+    items = (
+        f"1.\n\n{NUMBERED_ITEMS[1]}\n\n2.\n\n{NUMBERED_ITEMS[2]}\n\n"
+        "Children in care\n3.\n\n"
+        f"4.\n\n{NUMBERED_ITEMS[4]}\n\n5.\n\n{NUMBERED_ITEMS[5]}\n\n"
+    )
+    record = _sif_list(items, 6)
+    assert [r.number for r in record.recommendations][:2] == [1, 2]
+    assert 5 in [r.number for r in record.recommendations]
+    assert _review(record, "improvement_list_numbers_apart")
+
+
+def test_a_topic_title_is_never_given_a_lost_item_s_number() -> None:
+    # Item 6 lost: the numbering jumps 5 -> 7 over a topic title at the top of a page (read as
+    # a line of text there). Filling the gap, the title became item 6, silently; a title is no
+    # paragraph, so the gap stays a gap.
+    items = "".join(f"{n}.\n\n{NUMBERED_ITEMS[n]}\n\n" for n in range(1, 6))
+    items += "\n4\n\n\fChildren in care\n7.\n\n"
+    items += "Review the support given to children who go missing.\n\n"
+    record = _sif_list(items, 8)
+    assert "Children in care" not in [r.text for r in record.recommendations]
+    assert not [p for p in record.paragraphs if p.number == 6]

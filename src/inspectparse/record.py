@@ -150,6 +150,12 @@ WARNING_CODES: dict[str, WarningCode] = {
         "text input in reading order: bullet glyphs stand apart from their items and could "
         "not be paired with them in order, so items may be missing or merged",
     ),
+    "improvement_list_numbers_apart": WarningCode(
+        "recommendations",
+        "review",
+        "text input in reading order: item numbers stand apart from their items and could not "
+        "be paired with them in order, so items may be missing",
+    ),
     "improvement_table_rows_unsure": WarningCode(
         "recommendations",
         "review",

@@ -12,6 +12,7 @@ import re
 
 from ..segment import Block, is_terminal
 from ..segment.headings import strip_footnote
+from ..segment.numbering import NUMBER_ALONE
 from .findings import RecommendationFinding
 
 # A heading naming what went well or what was found opens a new part, never a topic of the list
@@ -46,13 +47,22 @@ def is_text_topic(blocks: list[Block], i: int, start: int) -> bool:
         and not TEXT_ENDS_LIST.search(text)
         and item is not None
         and (
-            item.number == _number_before(blocks, i) + 1
+            item_number(item) == _number_before(blocks, i) + 1
             or (
                 item.kind == "bullet"
                 and not any(b.number is not None for b in blocks[start + 1 : i])
             )
         )
     )
+
+
+def item_number(block: Block) -> int | None:
+    """A block's paragraph number, or the number it is when it is one alone ("9."): a number
+    the text loader could not pair with its item still says where the numbering is."""
+    if block.number is not None:
+        return block.number
+    m = NUMBER_ALONE.match(block.text.strip())
+    return int(m.group(1)) if m else None
 
 
 def _number_before(blocks: list[Block], i: int) -> int:

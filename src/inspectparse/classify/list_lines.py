@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Line
+from ..document import Evidence, Line, Note
 from ..segment import Block, is_terminal
 from ..segment.headings import strip_footnote
 from .text import BULLET_PREFIX
@@ -117,3 +117,15 @@ def stray_numbers(region: list[Block]) -> dict[int, int]:
         if m is not None and block.kind == "text":
             pending.append((block, int(m.group().strip(" .)"))))
     return found
+
+
+def unread_note(blocks: list[Block]) -> Note | None:
+    """Letters may have no list at all: one whose heading the rules do not know is a doubt."""
+    unread = unread_list_heading(blocks)
+    if unread is None:
+        return None
+    return Note(
+        "improvement_list_unread",
+        f"no improvement list read, but {unread.text!r} reads like a list heading",
+        evidence=Evidence(unread.lines, unread.text),
+    )

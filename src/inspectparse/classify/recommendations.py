@@ -19,6 +19,7 @@ from .list_ends import (
     ENDS_LIST,
     TEXT_ENDS_LIST,
     is_text_topic,
+    item_number,
     next_past_page_numbers,
     numbering_gap,
     opens_new_part,
@@ -31,11 +32,17 @@ from .list_lines import (
     says_list_is_empty,
     split_rows,
     stray_numbers,
-    unread_list_heading,
+    unread_note,
 )
 from .table_rows import TableRow, rows_by_sentence, rows_under_header, same_row
 from .text import BULLET_PREFIX
-from .text_items import bullets_apart_note, extend_item, goes_on_item, is_sub_item
+from .text_items import (
+    bullets_apart_note,
+    extend_item,
+    goes_on_item,
+    is_sub_item,
+    numbers_apart_note,
+)
 from .text_table import text_table_rows
 
 _ACTOR_SUBJECT = re.compile(
@@ -227,6 +234,8 @@ def read_lists(
             )
         if structure.document.format == "text" and (note := bullets_apart_note(blocks, i, end)):
             notes.append(note)
+        if heading.item_style == "numbered" and (note := numbers_apart_note(blocks, i, end)):
+            notes.append(note)
         gap = numbering_gap(found) if without_fonts(blocks[i]) else None
         if gap is not None:
             notes.append(
@@ -262,21 +271,9 @@ def read_lists(
         notes.append(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
-    elif lists == 0 and (note := _unread_note(blocks)) is not None:
+    elif lists == 0 and (note := unread_note(blocks)) is not None:
         notes.append(note)
     return items, notes
-
-
-def _unread_note(blocks: list[Block]) -> Note | None:
-    """Letters may have no list at all: one whose heading the rules do not know is a doubt."""
-    unread = unread_list_heading(blocks)
-    if unread is None:
-        return None
-    return Note(
-        "improvement_list_unread",
-        f"no improvement list read, but {unread.text!r} reads like a list heading",
-        evidence=Evidence(unread.lines, unread.text),
-    )
 
 
 def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
@@ -304,12 +301,15 @@ def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> 
         return False
     block = blocks[end]
     item = next_past_page_numbers(blocks, end)
+    if item is not None and item.kind == "heading" and not _is_section_heading(item, profile):
+        # Two titles stacked: a topic whose one item was lost, then the next topic.
+        item = next_past_page_numbers(blocks, blocks.index(item))
     return (
         block.kind == "heading"
         and not _is_section_heading(block, profile)
         and not TEXT_ENDS_LIST.search(block.text)
         and item is not None
-        and item.number is not None
+        and item_number(item) is not None
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..document import Evidence, Note
 from ..segment import Block, is_terminal, join_lines
+from ..segment.numbering import NUMBER_ALONE
 from .findings import RecommendationFinding
 from .text import BULLET_PREFIX
 
@@ -73,6 +74,22 @@ def bullets_apart_note(blocks: list[Block], start: int, end: int) -> Note | None
         "improvement_list_bullets_apart",
         f"text without fonts: {apart} bullet glyph(s) under {title!r} stand apart from their "
         "items and could not be paired with them; items may be missing or merged",
+        evidence=Evidence(blocks[start].lines, title),
+    )
+
+
+def numbers_apart_note(blocks: list[Block], start: int, end: int) -> Note | None:
+    """A review warning on the numbered list opened at `start` when item numbers in it stand
+    alone ("3." on its own line, a run of them): the text loader could not pair them with
+    their items, which then read as no item of the list."""
+    apart = sum(1 for b in blocks[start + 1 : end] if NUMBER_ALONE.match(b.text.strip()))
+    if not apart:
+        return None
+    title = blocks[start].text
+    return Note(
+        "improvement_list_numbers_apart",
+        f"text without fonts: {apart} item number(s) under {title!r} stand apart from their "
+        "items and could not be paired with them; items may be missing",
         evidence=Evidence(blocks[start].lines, title),
     )
 
