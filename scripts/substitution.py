@@ -36,6 +36,7 @@ are the reports' own sentences.
   grade filled by position is silent. A warning on one judgement does not cover another's
   grade, in every probe; a provider named in full or short, of the same authority, is the
   same provider.
+- double: each such line printed twice (text overprinted to look bold). Expected as for drop.
 - item: each improvement-list item deleted whole (its text and the number or bullet on a line
   of its own above it), where its list keeps another. Expected: one item fewer, the rest the
   same (an item whose number a converter set apart from it, in a run of numbers, cannot be
@@ -333,6 +334,15 @@ def probe_line(
 _DROP_KEEPS = ("kind", "provider", "dates", "judgements")
 
 
+def _fact_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(index, line) of each page-1 line that holds a fact."""
+    for i, line in enumerate(text.split("\n")[:_PAGE_ONE_LINES]):
+        if "\f" in line:
+            break
+        if _FACT_LINE.search(line):
+            yield i, line
+
+
 def probe_drop(
     text: str, original: dict[str, Any], kind: str, areas: list[str]
 ) -> Iterator[Variant]:
@@ -342,13 +352,22 @@ def probe_drop(
     its place (a grade filled by position)."""
     lines = text.split("\n")
     expected = {k: original[k] for k in (*_DROP_KEEPS, "_authority")}
-    for i, line in enumerate(lines[:_PAGE_ONE_LINES]):
-        if "\f" in line:
-            break
-        if _FACT_LINE.search(line):
-            variant = "\n".join([*lines[:i], *lines[i + 1 :]])
-            rows = tuple(k for k, label in original["_labels"].items() if _whole_row(label, line))
-            yield Variant(f"line {i + 1} dropped", variant, expected, rows)
+    for i, line in _fact_lines(text):
+        variant = "\n".join([*lines[:i], *lines[i + 1 :]])
+        rows = tuple(k for k, label in original["_labels"].items() if _whole_row(label, line))
+        yield Variant(f"line {i + 1} dropped", variant, expected, rows)
+
+
+def probe_double(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Each page-1 line that holds a fact printed twice, as a converter gives text overprinted
+    to look bold. Expected: the same facts, or a review warning on each that differs."""
+    lines = text.split("\n")
+    expected = {k: original[k] for k in (*_DROP_KEEPS, "_authority")}
+    for i, line in _fact_lines(text):
+        variant = "\n".join([*lines[: i + 1], line, *lines[i + 1 :]])
+        yield Variant(f"line {i + 1} doubled", variant, expected)
 
 
 def _whole_row(label: str, line: str) -> bool:
@@ -360,10 +379,11 @@ def _whole_row(label: str, line: str) -> bool:
 def probe_item(
     text: str, original: dict[str, Any], kind: str, areas: list[str]
 ) -> Iterator[Variant]:
-    """Each improvement-list item deleted whole (its lines, found by its text, and a marker
-    on a line of its own above them), where its list keeps another item. Expected: one item
-    fewer and every other fact the same. Unbulleted paragraph items (area SEND table rows)
-    are left: a row's responsible-body cell cannot be deleted with it in reading order."""
+    """Each improvement-list item deleted whole (its lines and its sub-items', found by their
+    text, and a marker on a line of its own above them), where its list keeps another item.
+    Expected: one item fewer and every other fact the same. Unbulleted paragraph items (area
+    SEND table rows) are left: a row's responsible-body cell cannot be deleted with it in
+    reading order."""
     items = original["_items"]
     per_list = Counter((heading, page) for _, heading, page, _, _ in items)
     lines = text.split("\n")
@@ -415,6 +435,7 @@ def _item_lines(lines: list[str], item: str) -> tuple[int, int] | None:
 PROBES: dict[str, Probe] = {
     "item": probe_item,
     "drop": probe_drop,
+    "double": probe_double,
     "provider": probe_provider,
     "lead": probe_lead,
     "grade": probe_grade,
@@ -445,7 +466,8 @@ def record_facts(text: str) -> tuple[dict[str, Any], set[str], str | None]:
     found["_labels"] = {j["key"]: j["label"] for j in record["judgements"]}
     found["_items"] = [
         (
-            r["provenance"]["text"],
+            # The item's lines: its own and its sub-items' (which its provenance leaves out).
+            " ".join([r["provenance"]["text"] or "", *r["sub_items"]]),
             r["heading"],
             r["provenance"]["page"],
             r["provenance"]["page_end"],
