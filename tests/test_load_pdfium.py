@@ -513,3 +513,26 @@ def test_text_buffer_grows_for_long_pages_and_keeps_no_stale_text() -> None:
     assert [ln.text for ln in doc.pages[1].lines] == rows
     assert [ln.text for ln in doc.pages[2].lines] == ["Tiny"]
     assert [ln.text for ln in doc.pages[3].lines] == rows
+
+
+@pytest.mark.parametrize("offset", [0.0, 0.3, 1.0])
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_line_printed_twice_to_look_bold_reads_once(engine: str, offset: float) -> None:
+    # Some PDFs fake bold type by printing a line again a fraction of a point along; pdfminer
+    # read every copy ("IInnssppeeccttiioonn"). Letters printed twice on purpose ("Quill")
+    # stand a letter's width apart and stay.
+    title = "Inspection of Northwick children's services"
+    lead = "Lead inspector: Ada Quill"
+    page = (
+        text_at(72, 720, title, size=16, font="F2")
+        + text_at(72 + offset, 720, title, size=16, font="F2")
+        + text_at(72, 690, lead)
+        + text_at(72 + offset, 690 + offset / 2, lead)
+        + text_at(72, 660, "Social workers visit children often and listen to what they say.")
+    )
+    doc = load(make_pdf([page]), engine=engine)  # type: ignore[arg-type]
+    assert [line.text for line in doc.pages[0].lines] == [
+        title,
+        lead,
+        "Social workers visit children often and listen to what they say.",
+    ]

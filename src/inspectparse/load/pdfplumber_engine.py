@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+from typing import Any
 
 from ..document import Document, Page
 from ..errors import EmptyInputError, EncryptedPdfError, MalformedPdfError, NoTextLayerError
@@ -36,7 +37,7 @@ def load_pdf_pdfplumber(data: bytes) -> Document:
     try:
         for page in pdf.pages:
             try:
-                words = page.extract_words(extra_attrs=["fontname", "size"])
+                words = _unprinted_twice(page).extract_words(extra_attrs=["fontname", "size"])
                 pages.append(
                     Page(
                         number=page.page_number,
@@ -74,6 +75,44 @@ def load_pdf_pdfplumber(data: bytes) -> Document:
     doc = Document(pages=pages, format="pdf", engine="pdfplumber")
     check_text_layer(doc)
     return doc
+
+
+# Characters printed twice within this many points (text overprinted to look bold) are one.
+OVERPRINT_TOLERANCE = 1.0
+
+
+def _unprinted_twice(page: Any) -> Any:
+    """The page without characters printed again on themselves. Some PDFs fake bold type by
+    printing a line twice, a fraction of a point apart; pdfminer reads every copy
+    ("IInnssppeeccttiioonn"), where PDFium keeps one. pdfplumber's own `dedupe_chars` does the
+    same but costs time quadratic in a page's characters; this is one pass over a dict of
+    positions rounded to the point, checking the neighbouring points."""
+    chars = page.chars
+    # Most pages have no copy: one pass over positions on a grid twice the tolerance finds
+    # that out cheaply (a copy shares a cell with its original more often than not, and a
+    # line printed twice has many).
+    cells = {(c["text"], int(c["x0"] // 2), int(c["top"] // 2)) for c in chars}
+    if len(cells) == len(chars):
+        return page
+    seen: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    twice: set[int] = set()
+    for char in chars:
+        text, x, y = char["text"], char["x0"], char["top"]
+        key = (text, round(x), round(y))
+        if not text.isspace() and any(
+            abs(other["x0"] - x) <= OVERPRINT_TOLERANCE
+            and abs(other["top"] - y) <= OVERPRINT_TOLERANCE
+            and other["fontname"] == char["fontname"]
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in seen.get((text, key[1] + dx, key[2] + dy), ())
+        ):
+            twice.add(id(char))
+            continue
+        seen.setdefault(key, []).append(char)
+    if not twice:
+        return page
+    return page.filter(lambda obj: id(obj) not in twice)
 
 
 def _encrypted() -> EncryptedPdfError:
