@@ -93,3 +93,21 @@ def era_date_notes(
             if v.name != era.name
         )
     ]
+
+
+def lost_label_notes(profile: Profile, keys: set[str], cells: int) -> list[Note]:
+    """A summary table with a grade cell no label it holds takes (`cells` cells, `keys` the
+    judgements whose labels it holds): a label may be lost (a converter dropped its line), so
+    each judgement the report could have beside those found (in any era of the framework that
+    has every key found) gets the doubt too; its absence may be that loss."""
+    eras = [v.absent for v in profile.variants if not keys & set(v.absent)] or [()]
+    could_have = {s.key for s in profile.judgements if any(s.key not in a for a in eras)}
+    return [
+        Note(
+            "judgement_pairing_ambiguous",
+            f"the summary table has {cells} grade cells but only {len(keys)} labels the rules "
+            f"know: the label of '{key}' may be lost from the text; no grade guessed",
+            field=f"judgements.{key}",
+        )
+        for key in sorted(could_have - keys)
+    ]

@@ -25,6 +25,18 @@ def is_not_judged(text: str) -> bool:
     return bool(_NOT_JUDGED.match(text))
 
 
+def cut_grade_note(key: str, label: str, lines: list[Line], cell: str) -> Note:
+    """A summary table's grade cell whose first words are lost ("improvement to be good"):
+    no grade, and none guessed."""
+    return Note(
+        "judgement_grade_cut",
+        f"the grade cell of '{label}' reads '{cell}', a grade whose first words are lost; no "
+        "grade recorded, none guessed",
+        field=f"judgements.{key}",
+        evidence=Evidence(lines=lines, text=cell),
+    )
+
+
 def not_judged_note(key: str, label: str, lines: list[Line]) -> Note:
     """A summary table's "Not judged" cell: no grade for the judgement, and no miss either."""
     return Note(
@@ -32,4 +44,31 @@ def not_judged_note(key: str, label: str, lines: list[Line]) -> Note:
         f"the summary table prints 'Not judged' for '{label}': no grade recorded",
         field=f"judgements.{key}",
         evidence=Evidence(lines=lines, text=f"{label} | Not judged"),
+    )
+
+
+# A grade cell that stops before its phrase ends ("Requires", "Requires improvement to"): its
+# next line may go on with it. A cell already whole ("Good", "Requires improvement to be
+# good") takes no more: a grade's second part after it opens a cell whose head is lost.
+_STOPS_SHORT = re.compile(r"^\s*requires?(?:\s+improvement(?:\s+to(?:\s+be)?)?)?\s*$", re.I)
+_ENDS_TO_BE = re.compile(r"\bto(?:\s+be)?$", re.I)
+_GOOD = re.compile(r"^\s*(?:be\s+)?good\W*$", re.I)
+# "Requires" alone: no grade ends there ("Requires improvement" may, in the 2013-14 wording).
+_REQUIRES_ALONE = re.compile(r"^\s*requires?\s*$", re.I)
+
+
+def stops_short(cell: str) -> bool:
+    """Whether a grade cell's text so far stops before its phrase ends."""
+    return _STOPS_SHORT.match(cell) is not None
+
+
+def goes_on(cell: str, line: str, second_part: bool) -> bool:
+    """Whether `line` goes on with a grade cell that reads `cell` so far: a grade's second part
+    (`second_part`: "improvement to be") after a cell that stops short, or "good" after "... to
+    be" or after "Requires" alone with its middle line lost ("Requires" / "good"), where "good"
+    alone would also read as a grade of its own."""
+    if second_part:
+        return stops_short(cell)
+    return _GOOD.match(line) is not None and (
+        _ENDS_TO_BE.search(cell) is not None or _REQUIRES_ALONE.match(cell) is not None
     )

@@ -20,10 +20,10 @@ from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from ..segment.headings import strip_footnote
-from .eras import era_notes, required
+from .eras import era_notes, lost_label_notes, required
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
-from .grades import canonical_grade, is_not_judged, not_judged_note
+from .grades import canonical_grade, cut_grade_note, goes_on, is_not_judged, not_judged_note
 from .text import LineText, flat, label_regex
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
@@ -196,10 +196,10 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
         if frag and (line.x0 or 0.0) >= left + MIN_GRADE_INDENT:
             near = cells[-1] if cells else None
             if (
-                frag.group("cont")
-                and near is not None
+                near is not None
                 and line.page == near.lines[-1].page
                 and (line.top or 0) - near.bottom < 2.5 * max(line.height, 1.0)
+                and goes_on(near.text, line.text, bool(frag.group("cont")))
             ):
                 near.lines.append(line)
             else:
@@ -210,6 +210,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
     found: dict[str, JudgementFinding] = {}
     notes: list[Note] = []
     used: set[int] = set()
+    cut: dict[str, tuple[str, list[Line], str]] = {}
     for spec in profile.judgements:
         if spec.label is None:
             continue
@@ -232,6 +233,9 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
             cell = cells[best]
             grade = canonical_grade(cell.text)
             if grade is None and not is_not_judged(cell.text):
+                # A grade's tail whose head is lost ("improvement to be good"): said below
+                # unless another copy of the label finds a grade.
+                cut.setdefault(spec.key, (m.group(0), lines + cell.lines, cell.text))
                 continue
             used.add(best)
             if grade is None:
@@ -246,10 +250,37 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
                     evidence=Evidence(lines=lines + cell.lines, text=f"{m.group(0)} | {cell.text}"),
                 )
             break
+    notes += [cut_grade_note(key, *seen) for key, seen in cut.items() if key not in found]
+    if _unlabelled_cell(cells, used, label_lines):
+        keys = set(found) | {n.field.removeprefix("judgements.") for n in notes if n.field}
+        notes += lost_label_notes(profile, keys, len(cells))
     # Row labels: left-column lines level with some grade cell (cell extents computed once).
     extents = [(c.lines[0].page, c.top, c.bottom) for c in cells]
     rows = [ln for ln in label_lines if _level_with_a_cell(ln, extents)]
     return TableRead(found, " ".join(ln.text for ln in rows), notes)
+
+
+def _unlabelled_cell(cells: list[_GradeCell], used: set[int], label_lines: list[Line]) -> bool:
+    """Whether a graded cell within the table's rows (down to a row's height below the last
+    one paired) took no label and has no text level with it: its row's label may be lost."""
+    paired = [cells[k] for k in used]
+    if not paired:
+        return False
+    page = paired[0].lines[0].page
+    top = min(c.top for c in paired if c.lines[0].page == page)
+    bottom = max(c.bottom for c in paired if c.lines[0].page == page)
+    row = max(c.bottom - c.top + 2 * c.lines[0].height for c in paired)
+    return any(
+        k not in used
+        and cell.lines[0].page == page
+        and top <= cell.top <= bottom + row
+        and canonical_grade(cell.text) is not None
+        and not any(
+            ln.page == page and (ln.top or 0) <= cell.bottom and (ln.bottom or 0) >= cell.top
+            for ln in label_lines
+        )
+        for k, cell in enumerate(cells)
+    )
 
 
 def _level_with_a_cell(line: Line, extents: list[tuple[int, float, float]]) -> bool:

@@ -21,17 +21,21 @@ from ..document import Evidence, Line, Note
 from ..profiles import Profile
 from ..segment import is_terminal
 from ..segment.headings import strip_footnote
+from .eras import lost_label_notes
 from .findings import JudgementFinding
-from .grades import canonical_grade, is_not_judged, not_judged_note
+from .grades import (
+    canonical_grade,
+    cut_grade_note,
+    goes_on,
+    is_not_judged,
+    not_judged_note,
+    stops_short,
+)
 from .text import LineText, label_regex
 
 # Whether a line is (part of) a grade cell: `judgements.grade_fragment`, passed in by the caller.
 FragmentMatcher = Callable[[str], "re.Match[str] | None"]
-_ENDS_TO_BE = re.compile(r"\bto(?:\s+be)?$", re.I)
 _WANTS_GRADE = re.compile(r"\b(?:to\s+be|is|are|was|were)$", re.I)
-_GOOD = re.compile(r"^\s*(?:be\s+)?good\W*$", re.I)
-# A grade cell that stops before its phrase ends: its tail may follow a label's line.
-_STOPS_SHORT = re.compile(r"^\s*requires?(?:\s+improvement(?:\s+to(?:\s+be)?)?)?\s*$", re.I)
 # A line of digits alone: a page number or footnote marker that reading order set mid-table.
 _DIGITS_ONLY = re.compile(r"^\s*\d{1,3}\s*$")
 # A line that is only a date or a range of dates ("9-10 November 2016"): the value cell of
@@ -80,9 +84,7 @@ def _grade_cells(
         if frag is None:
             current = None
             continue
-        if current is not None and (
-            frag.group("cont") or _ENDS_TO_BE.search(current.text) and _GOOD.match(line.text)
-        ):
+        if current is not None and goes_on(current.text, line.text, bool(frag.group("cont"))):
             # "Requires" / "improvement to be" / "good": one cell over three lines.
             current.lines.append(line)
             continue
@@ -102,7 +104,7 @@ def _grade_cells(
                 and _prose(prev, i - 1, label_lines, fragment)
             ):
                 current = _Grade([line])
-            elif last and last.lines[-1].page == line.page and _STOPS_SHORT.match(last.text):
+            elif last and last.lines[-1].page == line.page and stops_short(last.text):
                 last.lines.append(line)
                 current = last
             else:
@@ -211,40 +213,15 @@ def read_reading_order_table(
             )
         if surplus:
             found_keys = {lab.key for _, lab in labels} | set(inline)
-            notes += _lost_label_notes(profile, found_keys, grades)
+            notes += lost_label_notes(profile, found_keys, len(grades))
         return ReadingOrderTable(found, label_text, notes)
     for (_, label), cell in zip(labels, grades, strict=True):
         _add(found, profile, label.key, label, cell, cell.text)
         if is_not_judged(cell.text):
             notes.append(not_judged_note(label.key, label.text, label.lines + cell.lines))
         elif canonical_grade(cell.text) is None:
-            notes.append(
-                Note(
-                    "judgement_grade_cut",
-                    f"the grade cell of '{label.text}' reads '{cell.text}', a grade whose "
-                    "first words are lost; no grade recorded, none guessed",
-                    field=f"judgements.{label.key}",
-                    evidence=Evidence(lines=label.lines + cell.lines, text=cell.text),
-                )
-            )
+            notes.append(cut_grade_note(label.key, label.text, label.lines + cell.lines, cell.text))
     return ReadingOrderTable(found, label_text, notes)
-
-
-def _lost_label_notes(profile: Profile, keys: set[str], grades: list[_Grade]) -> list[Note]:
-    """More grade cells than labels: a label may be lost (a converter dropped its line), so
-    each judgement the report could have beside those found (in any era of the framework
-    that has every key found) gets the doubt too; its absence may be that loss."""
-    eras = [v.absent for v in profile.variants if not keys & set(v.absent)] or [()]
-    could_have = {s.key for s in profile.judgements if any(s.key not in a for a in eras)}
-    return [
-        Note(
-            "judgement_pairing_ambiguous",
-            f"the summary table has {len(grades)} grade cells but only {len(keys)} labels the "
-            f"rules know: the label of '{key}' may be lost from the text; no grade guessed",
-            field=f"judgements.{key}",
-        )
-        for key in sorted(could_have - keys)
-    ]
 
 
 def _table_grades(
