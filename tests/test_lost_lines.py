@@ -375,3 +375,25 @@ def test_a_topic_title_is_never_given_a_lost_item_s_number() -> None:
     record = _sif_list(items, 8)
     assert "Children in care" not in [r.text for r in record.recommendations]
     assert not [p for p in record.paragraphs if p.number == 6]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Lead\ninspector: Ada Quill\n",
+        "Lead\ninspector: Ada Quill, His\nMajesty's Inspector\n",
+    ],
+)
+def test_a_lead_label_broken_inside_its_words_keeps_its_value(lead: str) -> None:
+    # A narrower layout or converter breaks the line after "Lead": the value was lost (with
+    # a review warning); the label's two parts are one label.
+    text = (
+        "Northwick\nInspection of children's social care services\n"
+        f"Inspection dates: {DATES_2024}\n{lead}\nJudgement\nGrade\n"
+        + "".join(f"{label}\n\n{grade}\n\n" for label, grade in [*FOUR, OVERALL])
+        + "\f"
+        + BODY
+    )
+    record = inspectparse.extract(text.encode("utf-8"))
+    assert record.report.lead_inspector == "Ada Quill"
+    assert not [w for w in record.warnings if w.field == "report.lead_inspector"]

@@ -241,6 +241,9 @@ def find_lead(document: Document, profile: Profile) -> str | None:
         # A list of leads wraps: "A, His Majesty's Inspector, and B," / "His Majesty's Inspector",
         # or inside a rank: "A, His" / "Majesty's Inspector, and B".
         end = i + 1
+        if _LABEL_CUT.match(text) and end < len(lines):
+            # A label broken inside its own words ("Lead" / "inspector: Ada Quill").
+            text, end = f"{text} {lines[end].text.strip()}", end + 1
         if text.endswith(":") and (value := _value_column(lines, i)):
             text = f"{text} {value}"
         else:
@@ -258,6 +261,9 @@ def find_lead(document: Document, profile: Profile) -> str | None:
     return None
 
 
+# A line that is only the first word of the lead's label ("Lead inspector:"), the rest on
+# the next line.
+_LABEL_CUT = re.compile(r"^Lead$", re.I)
 # A lead's line that goes on: it ends in a comma, "and", or a rank cut short.
 _GOES_ON = re.compile(rf"(?:,|\sand)\s*$|{_RANK_CUT}")
 _MAX_LEAD_LINES = 3
