@@ -301,6 +301,13 @@ def _sif_list(items: str, first_body: int) -> Record:
     return inspectparse.extract(text.encode("utf-8"))
 
 
+def _around_a_gap(between: str) -> str:
+    """Items 1, 2, 4 and 5 of the list with `between` where item 3 was."""
+    return "".join(
+        f"{n}.\n\n{NUMBERED_ITEMS[n]}\n\n" + (between if n == 2 else "") for n in (1, 2, 4, 5)
+    )
+
+
 def _review(record: Record, code: str) -> bool:
     return any(w.code == code and w.severity == "review" for w in record.warnings)
 
@@ -323,12 +330,7 @@ def test_the_summary_table_s_numbered_labels_never_stand_in_for_lost_items() -> 
     # list's own 1, 2, so the labels became paragraphs 1-3 and the list's first items were
     # lost. A numbered title is rarely a paragraph; the list keeps its items, and what it lost
     # is flagged on it.
-    items = (
-        f"1.\n\n{NUMBERED_ITEMS[1]}\n\n2.\n\n{NUMBERED_ITEMS[2]}\n\n"
-        "Children in care\n"
-        f"4.\n\n{NUMBERED_ITEMS[4]}\n\n5.\n\n{NUMBERED_ITEMS[5]}\n\n"
-    )
-    record = _sif_list(items, 6)
+    record = _sif_list(_around_a_gap("Children in care\n"), 6)
     labels = {line.split(". ", 1)[1] for line in NUMBERED_TABLE.split("\n\n") if ". " in line}
     assert not [p.number for p in record.paragraphs if p.text in labels]
     assert [(r.number, r.text) for r in record.recommendations][:2] == [
@@ -341,12 +343,7 @@ def test_the_summary_table_s_numbered_labels_never_stand_in_for_lost_items() -> 
 def test_a_topic_left_without_its_item_flags_where_the_numbered_list_stopped() -> None:
     # "Children in care" lost its one item (3.); the next topic's item goes on at 4. The list
     # may stop at the first title, but never without a review warning on the list.
-    items = (
-        f"1.\n\n{NUMBERED_ITEMS[1]}\n\n2.\n\n{NUMBERED_ITEMS[2]}\n\n"
-        "Children in care\n\nCare leavers\n"
-        f"4.\n\n{NUMBERED_ITEMS[4]}\n\n5.\n\n{NUMBERED_ITEMS[5]}\n\n"
-    )
-    record = _sif_list(items, 6)
+    record = _sif_list(_around_a_gap("Children in care\n\nCare leavers\n"), 6)
     assert [r.number for r in record.recommendations][:2] == [1, 2]
     assert len(record.recommendations) == 4 or _review(record, "improvement_list_end_unsure")
 
@@ -354,12 +351,7 @@ def test_a_topic_left_without_its_item_flags_where_the_numbered_list_stopped() -
 def test_a_topic_followed_by_a_number_left_alone_stays_in_the_list() -> None:
     # The item's number left alone after the topic title (its text lost or elsewhere): the
     # title is still a topic, the list goes on past it, and the lone number is flagged.
-    items = (
-        f"1.\n\n{NUMBERED_ITEMS[1]}\n\n2.\n\n{NUMBERED_ITEMS[2]}\n\n"
-        "Children in care\n3.\n\n"
-        f"4.\n\n{NUMBERED_ITEMS[4]}\n\n5.\n\n{NUMBERED_ITEMS[5]}\n\n"
-    )
-    record = _sif_list(items, 6)
+    record = _sif_list(_around_a_gap("Children in care\n3.\n\n"), 6)
     assert [r.number for r in record.recommendations][:2] == [1, 2]
     assert 5 in [r.number for r in record.recommendations]
     assert _review(record, "improvement_list_numbers_apart")

@@ -97,14 +97,17 @@ def _grade_cells(
             # set across its label's lines). Else it is a cell whose first words are lost
             # ("Requires" dropped by a converter): it still holds its row's place, so the cells
             # after it keep their labels, and it reads as no grade.
-            last = cells[max(cells)] if cells else None
             if (
                 prev is not None
                 and prev.page == line.page
                 and _prose(prev, i - 1, label_lines, fragment)
             ):
                 current = _Grade([line])
-            elif last and last.lines[-1].page == line.page and stops_short(last.text):
+            elif (
+                cells
+                and (last := cells[max(cells)]).lines[-1].page == line.page
+                and stops_short(last.text)
+            ):
                 last.lines.append(line)
                 current = last
             else:
@@ -199,7 +202,6 @@ def read_reading_order_table(
         return ReadingOrderTable(found, label_text, notes)
     grades = _table_grades(region, cells, labels)
     if len(grades) != len(labels):
-        surplus = len(grades) > len(labels)
         for _, label in labels:
             notes.append(
                 Note(
@@ -211,7 +213,7 @@ def read_reading_order_table(
                     evidence=Evidence(lines=label.lines, text=label.text),
                 )
             )
-        if surplus:
+        if len(grades) > len(labels):
             found_keys = {lab.key for _, lab in labels} | set(inline)
             notes += lost_label_notes(profile, found_keys, len(grades))
         return ReadingOrderTable(found, label_text, notes)

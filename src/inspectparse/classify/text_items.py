@@ -67,14 +67,12 @@ def glyphs_apart(region: list[Block]) -> int:
 def bullets_apart_note(blocks: list[Block], start: int, end: int) -> Note | None:
     """A review warning on the list opened at `start` when glyphs in it stand apart."""
     apart = glyphs_apart(blocks[start + 1 : end])
-    if not apart:
-        return None
-    title = blocks[start].text
-    return Note(
+    return _apart_note(
         "improvement_list_bullets_apart",
-        f"text without fonts: {apart} bullet glyph(s) under {title!r} stand apart from their "
-        "items and could not be paired with them; items may be missing or merged",
-        evidence=Evidence(blocks[start].lines, title),
+        apart,
+        "bullet glyph(s)",
+        "missing or merged",
+        blocks[start],
     )
 
 
@@ -83,14 +81,19 @@ def numbers_apart_note(blocks: list[Block], start: int, end: int) -> Note | None
     alone ("3." on its own line, a run of them): the text loader could not pair them with
     their items, which then read as no item of the list."""
     apart = sum(1 for b in blocks[start + 1 : end] if NUMBER_ALONE.match(b.text.strip()))
+    return _apart_note(
+        "improvement_list_numbers_apart", apart, "item number(s)", "missing", blocks[start]
+    )
+
+
+def _apart_note(code: str, apart: int, what: str, items: str, heading: Block) -> Note | None:
     if not apart:
         return None
-    title = blocks[start].text
     return Note(
-        "improvement_list_numbers_apart",
-        f"text without fonts: {apart} item number(s) under {title!r} stand apart from their "
-        "items and could not be paired with them; items may be missing",
-        evidence=Evidence(blocks[start].lines, title),
+        code,
+        f"text without fonts: {apart} {what} under {heading.text!r} stand apart from their "
+        f"items and could not be paired with them; items may be {items}",
+        evidence=Evidence(heading.lines, heading.text),
     )
 
 
