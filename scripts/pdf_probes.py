@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from inspectparse.accuracy.measure import facts, review_fields
+from inspectparse.accuracy.measure import review_fields
 from inspectparse.assemble import build_record
 from inspectparse.classify import classify
 from inspectparse.clean import clean
@@ -61,10 +61,7 @@ def document_facts(doc: Document) -> tuple[dict[str, Any], set[str]]:
         structure, classify(structure), parser_version="probe", path=None, sha256="0"
     )
     data = record.model_dump(mode="json")
-    found = facts(data)
-    found["_authority"] = (data["report"].get("authority") or {}).get("gss_code")
-    found["_labels"] = {j["key"]: j["label"] for j in data["judgements"]}
-    return found, review_fields(data)
+    return sub.probe_facts(data), review_fields(data)
 
 
 def _renumbered(doc: Document) -> Document:

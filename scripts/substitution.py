@@ -460,6 +460,12 @@ def area_names(reference: Path) -> list[str]:
 
 def record_facts(text: str) -> tuple[dict[str, Any], set[str], str | None]:
     record = inspectparse.extract(text.encode()).model_dump(mode="json")
+    return probe_facts(record), review_fields(record), record["report"].get("title")
+
+
+def probe_facts(record: dict[str, Any]) -> dict[str, Any]:
+    """A record's facts (`accuracy.measure.facts`) and what the probes need besides ("_"
+    keys, never compared): its authority's code, its judgements' labels, its items."""
     found = facts(record)
     authority = record["report"].get("authority") or {}
     found["_authority"] = authority.get("gss_code")
@@ -475,7 +481,7 @@ def record_facts(text: str) -> tuple[dict[str, Any], set[str], str | None]:
         )
         for r in record["recommendations"]
     ]
-    return found, review_fields(record), record["report"].get("title")
+    return found
 
 
 def _differs(fact: str, expected: dict[str, Any], got: dict[str, Any]) -> bool:
