@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..segment import Block, is_terminal
+from ..segment import Block, reads_as_title
 from ..segment.headings import strip_footnote
 from ..segment.numbering import NUMBER_ALONE
 from .findings import RecommendationFinding
@@ -23,8 +23,6 @@ ENDS_LIST = re.compile(r"\b(?:strengths?|findings|next steps)\b", re.I)
 TEXT_ENDS_LIST = re.compile(
     rf"{ENDS_LIST.pattern}|\b(?:judgements?|weaknesses|since the last inspection)\b", re.I
 )
-# A topic subheading is a short title: a longer line, or one ending a sentence, is prose.
-_TOPIC_MAX_CHARS = 80
 
 
 def without_fonts(block: Block) -> bool:
@@ -80,7 +78,9 @@ def next_past_page_numbers(blocks: list[Block], i: int) -> Block | None:
 
 
 def _is_title(text: str) -> bool:
-    return len(text) <= _TOPIC_MAX_CHARS and not is_terminal(text) and not text.endswith(":")
+    """A topic subheading is a short title: a longer line, or one ending a sentence or in a
+    colon (a lead-in), is prose."""
+    return reads_as_title(text) and not text.endswith(":")
 
 
 def opens_new_part(block: Block) -> bool:

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
-from ..segment import Block, Structure, is_terminal, join_lines
+from ..segment import Block, Structure, join_lines, reads_as_title
 from ..segment.headings import strip_footnote
 from .findings import RecommendationFinding
 from .list_ends import (
@@ -124,9 +124,7 @@ def _is_topic_subheading(
     if heading.item_style == "bullets":
         # A topic left with no item (its one item lost by a converter) before the next topic
         # (which text may read as a line of its own) still sits inside the list.
-        title = nxt.kind == "heading" or (
-            nxt.kind == "text" and len(nxt.text) <= 80 and not is_terminal(nxt.text)
-        )
+        title = nxt.kind == "heading" or (nxt.kind == "text" and reads_as_title(nxt.text))
         if title and depth < 1:
             return _is_topic_subheading(blocks, i + 1, start, heading, profile, depth + 1)
         return nxt.kind == "bullet" or lead_in_to_bullets(blocks, i + 1)
@@ -303,7 +301,8 @@ def _end_unsure(blocks: list[Block], start: int, end: int, profile: Profile) -> 
     item = next_past_page_numbers(blocks, end)
     if item is not None and item.kind == "heading" and not _is_section_heading(item, profile):
         # Two titles stacked: a topic whose one item was lost, then the next topic.
-        item = next_past_page_numbers(blocks, blocks.index(item))
+        # Its index found by identity: `list.index` would compare blocks field by field.
+        item = next_past_page_numbers(blocks, next(k for k, b in enumerate(blocks) if b is item))
     return (
         block.kind == "heading"
         and not _is_section_heading(block, profile)

@@ -15,7 +15,7 @@ import re
 
 from ..clean import CleanedDocument
 from .blocks import BlockBuilder
-from .joins import is_terminal, join_lines
+from .joins import is_terminal, join_lines, reads_as_title
 from .numbering import apply_numbering, choose_numbering, repair_gaps
 from .paragraphs import check_run_end, furniture_blocks, group_paragraphs
 from .units import Block, BlockKind, ParagraphUnit, SectionUnit, Structure
@@ -29,6 +29,7 @@ __all__ = [
     "choose_numbering",
     "is_terminal",
     "join_lines",
+    "reads_as_title",
     "segment",
 ]
 

@@ -27,6 +27,16 @@ def is_terminal(text: str) -> bool:
     return bool(end) and end[-1] in _SENTENCE_END
 
 
+# A line this short that ends no sentence reads as a title (a heading, a list's topic, a
+# section read as text), not as a line of prose.
+TITLE_MAX_CHARS = 80
+
+
+def reads_as_title(text: str) -> bool:
+    """Whether text is short and ends no sentence: a title, not prose."""
+    return len(text) <= TITLE_MAX_CHARS and not is_terminal(text)
+
+
 def join_lines(
     left: str, right: str, vocabulary: Vocabulary | Mapping[str, int] | None = None
 ) -> str:

@@ -12,7 +12,7 @@ import re
 
 from ..clean import BULLET
 from ..document import Evidence, Note
-from .joins import is_terminal, join_lines
+from .joins import join_lines, reads_as_title
 from .units import RUNNING_KINDS, Block
 
 # "12. Text", "12.Text" (number glued to its text), "- 12. Text" (bullet artefact), "12 Text".
@@ -77,7 +77,7 @@ def _best_chain(blocks: list[Block], cands: list[int], alone: dict[int, int]) ->
         n = alone.get(i, block.candidate)
         assert n is not None
         dot_cost = 0.0 if block.candidate_has_dot else 0.6
-        if i not in alone and _title_line(block):
+        if i not in alone and reads_as_title(block.text):
             # A numbered title (a summary table's "1. Children who need help and protection")
             # is rarely a paragraph: where items are lost it must not outscore them.
             dot_cost += 0.6
@@ -181,15 +181,6 @@ def _starts_paragraph(block: Block) -> bool:
     return block.kind in ("text", "bullet") and content[:1].isupper()
 
 
-# A block this short that ends no sentence is a title (a list's topic, a section read as text),
-# never a paragraph whose number was lost.
-_TITLE_MAX_CHARS = 80
-
-
-def _title_line(block: Block) -> bool:
-    return len(block.text) <= _TITLE_MAX_CHARS and not is_terminal(block.text)
-
-
 def repair_gaps(blocks: list[Block], warnings: list[Note]) -> None:
     """Fill gaps in the numbering: numbers displaced into a line, then numbers lost altogether;
     a gap that cannot be filled is a warning."""
@@ -240,7 +231,8 @@ def repair_gaps(blocks: list[Block], warnings: list[Note]) -> None:
             for k in between
             if blocks[k].number is None
             and _starts_paragraph(blocks[k])
-            and not _title_line(blocks[k])
+            # A title is never a paragraph whose number was lost.
+            and not reads_as_title(blocks[k].text)
         ]
         if len(starts) == len(missing):
             for k, n in zip(starts, missing, strict=False):
