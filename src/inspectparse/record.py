@@ -92,6 +92,12 @@ WARNING_CODES: dict[str, WarningCode] = {
     "lead_rank_word": WarningCode(
         "report.lead_inspector", "review", "the lead inspector read holds a rank or role word"
     ),
+    "lead_not_a_name": WarningCode(
+        "report.lead_inspector",
+        "review",
+        "the lead inspector read holds a word no name holds (a field or table heading, a "
+        "lower-case word): text after the name ran on into it",
+    ),
     "lead_incomplete": WarningCode(
         "report.lead_inspector",
         "review",

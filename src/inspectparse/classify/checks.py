@@ -13,7 +13,7 @@ import re
 
 from ..document import Document, Note
 from ..profiles import Profile
-from ..profiles.spec import NAME_TAIL_WORDS
+from ..profiles.spec import NAME_PARTICLE, NAME_TAIL_WORDS
 from .findings import Meta
 from .metadata import RANK_WORD, is_cut_short
 
@@ -26,6 +26,14 @@ _GENERIC_PROVIDER = re.compile(
     rf"^(?:(?:{NAME_TAIL_WORDS}|Local|Authority|Area|Partnership|Children['’]?s?|Services?"
     rf"|Safeguarding|Board|Trust)\s*)+$",
     re.I,
+)
+# Words no inspector's name holds: the headings of the fields and tables a title page sets
+# after the lead's line ("Judgement", "Age group"), and any lower-case word but a surname's
+# particle ("de", "van") or the "and" between two leads. A converter that loses the line break
+# runs the name on into them.
+_NOT_NAME_WORD = re.compile(
+    r"\b(?:Judgements?|Grades?|Inspection|Dates?|Published|Report|Summary|Contents|Age|Type"
+    rf"|Overall|Effectiveness)\b|(?<!\S)(?!(?:{NAME_PARTICLE}|and)\b)[a-z][\w'’-]*"
 )
 _DATE_FIELDS = ("report.inspection_start", "report.inspection_end")
 # A complete report's ending (`Profile.endings`) lies within this many lines of its end: the
@@ -113,6 +121,14 @@ def _lead_notes(profile: Profile, meta: Meta) -> list[Note]:
             Note(
                 "lead_rank_word",
                 f"the lead inspector read, {meta.lead_inspector!r}, holds a rank or role word",
+            )
+        ]
+    if stray := _NOT_NAME_WORD.search(meta.lead_inspector):
+        return [
+            Note(
+                "lead_not_a_name",
+                f"the lead inspector read, {meta.lead_inspector!r}, holds {stray.group(0)!r}, "
+                "which no name holds: the text after the name may have run on into it",
             )
         ]
     if is_cut_short(meta.lead_inspector):

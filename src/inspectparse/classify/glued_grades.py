@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..document import Line
 from ..profiles import Profile
 from ..segment import is_terminal
+from .grades import canonical_grade
 from .reading_order import FragmentMatcher
 from .text import label_regex
 
@@ -90,6 +91,7 @@ def rows_read_across(region: list[Line], profile: Profile, fragment: FragmentMat
     label's lines, read apart from the grade, make a whole label of the profile, the label's
     lines come first and the grade after them, as the reading-order reader expects."""
     labels = [label_regex(spec.label) for spec in profile.judgements if spec.label]
+    region = _grades_before_labels(region, labels, fragment)
 
     def whole_label(head: str, tail: str) -> bool:
         text = f"{_ROW_NUMBER.sub('', head.strip())} {tail.strip()}"
@@ -126,6 +128,50 @@ def rows_read_across(region: list[Line], profile: Profile, fragment: FragmentMat
         out.append(line)
         k += 1
     return out
+
+
+# Lines a label opening on a grade's line may wrap onto.
+_LABEL_LINES = 3
+
+
+def _grades_before_labels(
+    region: list[Line], labels: list[re.Pattern[str]], fragment: FragmentMatcher
+) -> list[Line]:
+    """The region with each line that is a whole grade followed by the opening of the next
+    row's label, which may wrap ("Outstanding The experiences and progress of" / "children
+    who need help and protection"; "Requires improvement 2.1 Adoption performance"), split
+    into the grade and the label's line: a converter ran the grade cell on into the label
+    level with it, and the reading-order reader pairs cells by their order."""
+    out: list[Line] = []
+    for k, line in enumerate(region):
+        following = " ".join(ln.text.strip() for ln in region[k + 1 : k + _LABEL_LINES])
+        split = _leading_grade(line.text, following, labels, fragment)
+        if split is None:
+            out.append(line)
+        else:
+            out += [replace(line, text=split[0]), replace(line, text=split[1])]
+    return out
+
+
+def _leading_grade(
+    text: str, following: str, labels: list[re.Pattern[str]], fragment: FragmentMatcher
+) -> tuple[str, str] | None:
+    """(grade, label words) of a line that opens with the longest whole grade phrase and goes
+    on with the opening of a label (read on into `following`); None for any other line."""
+    if fragment(text) is not None:
+        return None
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        m = fragment(head)
+        if m is None or not m.group("start") or canonical_grade(head) is None:
+            continue
+        rest = " ".join(words[k:])
+        label = _ROW_NUMBER.sub("", f"{rest} {following}")
+        if fragment(rest) is None and any(p.match(label) for p in labels):
+            return head, rest
+        return None
+    return None
 
 
 def _trailing_grade(text: str, fragment: FragmentMatcher, group: str) -> tuple[str, str] | None:

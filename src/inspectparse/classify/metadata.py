@@ -164,11 +164,12 @@ def _value(m: re.Match[str], group: str, usable: Callable[[str], bool] | None) -
 
 def _names_something(value: str) -> bool:
     """Whether a provider read could be a name: it holds a letter, no field label's colon, no
-    title's "inspection of" and no more than a long name's length. A title repeated in a
-    running header can be followed by its page number; a pattern that runs past a title broken
-    by the converter reaches into the title page's fields ("... Inspection dates: ..."); a
-    title line printed twice (overprinted to look bold) runs into its copy ("X Inspection of
-    X"). None is a name."""
+    title's words ("inspection of", "visit to") and no more than a long name's length. A title
+    repeated in a running header can be followed by its page number; a pattern that runs past
+    a title broken by the converter reaches into the title page's fields ("... Inspection
+    dates: ..."); a title line printed twice (overprinted to look bold) runs into its copy ("X
+    Inspection of X"), and a sentence whose line break was lost runs into the title after it
+    ("X Focused visit to X"). None is a name."""
     return (
         len(value) <= _LONGEST_NAME
         and ":" not in value
@@ -181,7 +182,9 @@ def _names_something(value: str) -> bool:
 # and Richmond upon Thames)", 70 characters).
 _LONGEST_NAME = 120
 _LETTER = re.compile(r"[^\W\d_]")
-_TITLE_WORDS = re.compile(r"\binspection\s+of\b", re.I)
+# A title's words ("Inspection of X", "Focused visit to X", "Joint targeted area inspection
+# of X"): no name holds them.
+_TITLE_WORDS = re.compile(r"\b(?:inspection\s+of|visit\s+to)\b", re.I)
 
 
 # Points two lines' tops may differ by and still be set on one baseline.

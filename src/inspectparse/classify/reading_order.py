@@ -213,6 +213,19 @@ def read_reading_order_table(
                     evidence=Evidence(lines=label.lines, text=label.text),
                 )
             )
+        for key, (label, grade_text) in inline.items():
+            # A row read across beside rows that cannot be paired may be a label run on into
+            # another row's grade (a converter that lost a line break between columns).
+            notes.append(
+                Note(
+                    "judgement_pairing_ambiguous",
+                    f"the summary table's other rows cannot be paired with their grades, so "
+                    f"the grade printed beside '{label.text}' ({grade_text!r}) may be another "
+                    "row's; kept, to be checked",
+                    field=f"judgements.{key}",
+                    evidence=Evidence(lines=label.lines, text=f"{label.text} {grade_text}"),
+                )
+            )
         if len(grades) > len(labels):
             found_keys = {lab.key for _, lab in labels} | set(inline)
             notes += lost_label_notes(profile, found_keys, len(grades))

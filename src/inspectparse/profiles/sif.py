@@ -9,11 +9,12 @@ from .spec import ALONE_AFTER, APOS, GRADE, JudgementSpec, ListHeading, Profile,
 # "is", "is that it is", "is that it requires improvement", "is judged to be".
 _IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it(?:\s+is)?)?(?:\s+judged\s+to\s+be)?\s+"
 # The LSCB grade sentence: "The (judgement for the) (effectiveness of the) Local Safeguarding
-# Children Board (LSCB) is / requires ..." (one report leaves out "Board"), or "The
-# effectiveness of the LSCB is ...".
+# Children Board (LSCB) is / requires ..." (one report leaves out "Board": then a verb must
+# join it to its grade, or a heading cut after "Children" would take any grade that follows),
+# or "The effectiveness of the LSCB is ...".
 LSCB_SENTENCE = (
     rf"^(?:The\s+)?(?:judgement\s+for\s+the\s+)?(?:(?:effectiveness\s+of\s+the\s+)?"
-    rf"Local\s+Safeguarding\s+Children(?:\s+Board)?\d?(?:\s+\(LSCB\))?"
+    rf"Local\s+Safeguarding\s+Children(?:\s+Board\d?(?:\s+\(LSCB\))?|(?=\s+(?:is|are)\s))"
     # The 2014 LSCB section's heading: "The effectiveness of the LSCB is inadequate".
     rf"|effectiveness\s+of\s+the\s+LSCB){_IS}(?P<grade>{GRADE})"
 )

@@ -51,8 +51,8 @@ NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|o
 # A person's name as printed: two to four capitalised words, with the lower-case particles some
 # surnames carry between them ("Ian de Souza", "Rebecca van der Berg"); in a case-sensitive
 # search the particles are what let such a name through whole.
-_NAME_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|ibn|al|el|ter|ten)"
-PERSON_NAME = rf"[A-Z][\w’'-]+(?:\s+(?:{_NAME_PARTICLE}\s+)*[A-Z][\w’'-]+){{1,3}}"
+NAME_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|ibn|al|el|ter|ten)"
+PERSON_NAME = rf"[A-Z][\w’'-]+(?:\s+(?:{NAME_PARTICLE}\s+)*[A-Z][\w’'-]+){{1,3}}"
 # A line that names a provider under a title: any line but a title page's field ("Inspection
 # dates: ...", "Age group:"), which is where the name is when a title page prints none.
 NAME_LINE = r"(?![^\n:]{1,40}:)[^\n]+"
