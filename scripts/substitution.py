@@ -37,6 +37,11 @@ are the reports' own sentences.
   grade, in every probe; a provider named in full or short, of the same authority, is the
   same provider.
 - double: each such line printed twice (text overprinted to look bold). Expected as for drop.
+- join: each such line run on into the next line with text (a lost line break). Expected: the
+  same facts, the lead too, or a review warning on each that differs.
+- swap: each page-1 grade cell line swapped with the line with text next to it that is no
+  grade (a reading-order error: a cell set level with its neighbour's first line). Not on
+  `pdftotext-layout`, which sets every line at its place on the page. Expected as for drop.
 - item: each improvement-list item deleted whole (its text and the number or bullet on a line
   of its own above it), where its list keeps another. Expected: one item fewer, the rest the
   same (an item whose number a converter set apart from it, in a run of numbers, cannot be
@@ -60,6 +65,7 @@ from typing import Any, NamedTuple
 
 import inspectparse
 from inspectparse.accuracy.measure import facts, review_fields
+from inspectparse.classify.judgements import grade_fragment
 from inspectparse.profiles import get as get_profile
 
 CONVERTERS = ("markitdown", "pdftotext", "pdftotext-layout")
@@ -370,6 +376,47 @@ def probe_double(
         yield Variant(f"line {i + 1} doubled", variant, expected)
 
 
+def probe_join(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Each page-1 line that holds a fact run on into the next line with text, as a converter
+    that loses a line break (a field and its value, two table cells) gives it. Expected: the
+    same facts, or a review warning on each that differs."""
+    lines = text.split("\n")
+    expected = {k: original[k] for k in (*_DROP_KEEPS, "lead", "_authority")}
+    for i, line in _fact_lines(text):
+        j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if j is None or "\f" in lines[j] or not line.strip():
+            continue
+        joined = f"{line.rstrip()} {lines[j].strip()}"
+        variant = "\n".join([*lines[:i], joined, *lines[j + 1 :]])
+        yield Variant(f"line {i + 1} joined to line {j + 1}", variant, expected)
+
+
+def probe_swap(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Each page-1 grade cell line swapped with the line with text next to it, as a converter's
+    reading order sets a cell level with its neighbour's first line (a grade centred on a
+    two-line label) before or after that line. Lines of one block (a title, a sentence, one
+    cell) keep their order in every converter: they are not swapped. Expected as for drop."""
+    lines = text.split("\n")
+    expected = {k: original[k] for k in (*_DROP_KEEPS, "_authority")}
+    page_one = len(lines)
+    for i, line in enumerate(lines[:_PAGE_ONE_LINES]):
+        if "\f" in line:
+            page_one = i
+            break
+    for i in range(min(page_one, _PAGE_ONE_LINES)):
+        j = next((j for j in range(i + 1, page_one) if lines[j].strip()), None)
+        if j is None or not lines[i].strip():
+            continue
+        if (grade_fragment(lines[i].strip()) is None) == (grade_fragment(lines[j].strip()) is None):
+            continue  # two grade lines (one cell) or two lines of text
+        variant = "\n".join([*lines[:i], lines[j], *lines[i + 1 : j], lines[i], *lines[j + 1 :]])
+        yield Variant(f"line {i + 1} swapped with line {j + 1}", variant, expected)
+
+
 def _whole_row(label: str, line: str) -> bool:
     """Whether `line` holds a judgement's whole table row: its label and a grade."""
     flat = " ".join(line.split()).lower()
@@ -436,6 +483,8 @@ PROBES: dict[str, Probe] = {
     "item": probe_item,
     "drop": probe_drop,
     "double": probe_double,
+    "join": probe_join,
+    "swap": probe_swap,
     "provider": probe_provider,
     "lead": probe_lead,
     "grade": probe_grade,
@@ -444,7 +493,7 @@ PROBES: dict[str, Probe] = {
     "line": probe_line,
 }
 # Probes a converter's layout rules out (see the module doc).
-NOT_ON = {"grade": ("pdftotext-layout",)}
+NOT_ON = {"grade": ("pdftotext-layout",), "swap": ("pdftotext-layout",)}
 
 
 def area_names(reference: Path) -> list[str]:
