@@ -169,3 +169,31 @@ def test_a_sentence_run_on_into_the_title_is_no_provider() -> None:
     assert provider is None or "visit to" not in provider.lower()
     if provider is None:
         assert "report.provider" in _review(record, "provider_missing")
+
+
+def test_a_lead_field_run_on_after_the_dates_field_is_read() -> None:
+    text = ILACS_HEAD.replace("June 2024\nLead inspector:", "June 2024 Lead inspector:").format(
+        lead="Ada Quill", after_lead="Judgement"
+    )
+    record = inspectparse.extract((text + _stacked(ILACS_ROWS) + BODY).encode("utf-8"))
+    assert record.report.lead_inspector == "Ada Quill"
+    assert str(record.report.inspection_end) == "2024-06-14"
+
+
+def test_a_field_run_on_after_the_lead_ends_the_lead() -> None:
+    head = (
+        "Inspection of Northwick local authority\nchildren's services\n"
+        "Lead inspector: Ada Quill Inspection dates: 3 June 2024 to 14 June 2024\n"
+        "Judgement\n\nGrade\n\n"
+    )
+    record = inspectparse.extract((head + _stacked(ILACS_ROWS) + BODY).encode("utf-8"))
+    assert record.report.lead_inspector == "Ada Quill"
+    # The lead's field after the title, where the dates usually are: still the ILACS title.
+    assert record.report.title == "Inspection of Northwick local authority children's services"
+
+
+def test_the_table_head_run_on_after_the_lead_still_opens_the_table() -> None:
+    # "Lead inspector: Ada Quill Judgement": the lead is flagged, and the table is read.
+    record = _ilacs(_stacked(ILACS_ROWS), lead="Ada Quill Judgement", after_lead="")
+    assert record.grades == ILACS_GRADES
+    assert "report.lead_inspector" in _review(record, "lead_not_a_name")

@@ -57,7 +57,7 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
     for pattern in profile.title_patterns:
         m = re.search(pattern, flat_text, re.I)
         if m:
-            meta.title = re.sub(r"\s+Inspection dates?\b.*$", "", m.group(0), flags=re.I).strip()
+            meta.title = _AFTER_TITLE.sub("", m.group(0)).strip()
             break
     if profile.provider_earliest:
         meta.provider = _earliest_group(
@@ -236,7 +236,11 @@ def find_lead(document: Document, profile: Profile) -> str | None:
     patterns = _lead_patterns(profile)
     lines = document.lines()
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        *before, text = _fields(line.text.strip())
+        for field in before:  # a line of fields: those before the last end where it begins
+            for lead in patterns.for_first(field[:1]):
+                if (m := lead.match(field)) and (name := clean_name(m.group("name"))):
+                    return name
         # Most lines start with a letter no lead pattern can: they skip the loop below.
         compiled = patterns.for_first(text[:1])
         if not compiled:
@@ -262,6 +266,25 @@ def find_lead(document: Document, profile: Profile) -> str | None:
                 if name:
                     return name
     return None
+
+
+# The title page's first field, which a title pattern may reach into: no part of the title.
+_AFTER_TITLE = re.compile(r"\s+(?:Inspection dates?|Lead inspector)\b.*$", re.I | re.S)
+
+# A field's label after other text on its line: a capitalised word and up to three more
+# before a colon ("... 1 May 2026 Lead inspector: ...", "... Ada Quill Inspection dates: ...").
+_LATER_FIELD = re.compile(r"\s(?=[A-Z][a-z]+(?:\s+[a-z]+){0,3}:\s)")
+
+
+def _fields(text: str) -> list[str]:
+    """A line that opens with a field, cut before each later field's label: a converter that
+    loses the break between two fields (or sets two on one row) runs them into one line."""
+    first = _FIELD.match(text)
+    if not first:
+        return [text]
+    # After the first field's own label ("Lead Inspector:" holds a capitalised "Inspector:").
+    cuts = [m.start() for m in _LATER_FIELD.finditer(text, first.end())]
+    return [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
 
 
 # A line that is only the first word of the lead's label ("Lead inspector:"), the rest on

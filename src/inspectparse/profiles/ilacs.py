@@ -13,6 +13,7 @@ from .spec import (
     judgement,
 )
 
+_FIRST_FIELD = r"(?:Inspection dates?|Lead inspector)"
 _CHILDREN = rf"children{APOS}s"
 
 PROFILE = Profile(
@@ -21,8 +22,9 @@ PROFILE = Profile(
     title_patterns=(
         # 2019 also "Inspection of local authority children's social care services".
         rf"Inspection of (?:local authority )?{_CHILDREN} social care services",
-        rf"Inspection of .{{0,120}}?{_CHILDREN} services\s+Inspection dates?",
-        r"Inspection of .{0,120}?(?:Trust|Council)\s+Inspection dates?",
+        # The title page's first field follows the title: the dates, or the lead inspector.
+        rf"Inspection of .{{0,120}}?{_CHILDREN} services\s+{_FIRST_FIELD}",
+        rf"Inspection of .{{0,120}}?(?:Trust|Council)\s+{_FIRST_FIELD}",
     ),
     exclude_patterns=(r"Focused visit to\b", r"Joint targeted area inspection of\b"),
     overall_lineage="overall_effectiveness",
@@ -31,7 +33,9 @@ PROFILE = Profile(
     # some are split over two periods months apart.
     visit_days=(2, 21),
     visit_span_days=150,
-    table_header=r"^Judgement\b",
+    # The table's "Judgement" column head, or that head run on after the title page's last
+    # field ("Lead inspector: ... Judgement") by a converter that lost the line break.
+    table_header=r"^Judgement\b|\s(?-i:Judgement)$",
     judgements=(
         judgement(
             "impact_of_leaders",
