@@ -197,3 +197,21 @@ def test_the_table_head_run_on_after_the_lead_still_opens_the_table() -> None:
     record = _ilacs(_stacked(ILACS_ROWS), lead="Ada Quill Judgement", after_lead="")
     assert record.grades == ILACS_GRADES
     assert "report.lead_inspector" in _review(record, "lead_not_a_name")
+
+
+def test_a_wrapped_grade_s_last_line_run_on_into_the_next_label_keeps_every_row_s_grade() -> None:
+    # "Requires improvement to" / "be good The experiences and progress of" / "children in
+    # care": the grade's second part and the next row's label on one line.
+    table = (
+        _stacked(ILACS_ROWS)
+        .replace(
+            "The experiences and progress of care\nleavers\n\nRequires improvement to be good\n\n",
+            "The experiences and progress of care\nleavers\n\nRequires improvement to\n"
+            "be good Overall effectiveness\n\n",
+        )
+        .replace("Overall effectiveness\n\nGood\n\n", "Good\n\n", 1)
+    )
+    assert "be good Overall effectiveness\n\nGood" in table
+    record = _ilacs(table)
+    assert record.grades == ILACS_GRADES
+    assert not _review(record, "judgement_pairing_ambiguous")

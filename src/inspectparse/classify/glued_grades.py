@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..document import Line
 from ..profiles import Profile
 from ..segment import is_terminal
-from .grades import canonical_grade
+from .grades import canonical_grade, goes_on
 from .reading_order import FragmentMatcher
 from .text import label_regex
 
@@ -143,9 +143,11 @@ def _grades_before_labels(
     into the grade and the label's line: a converter ran the grade cell on into the label
     level with it, and the reading-order reader pairs cells by their order."""
     out: list[Line] = []
+    above = ""  # the last line with text before this one
     for k, line in enumerate(region):
         following = " ".join(ln.text.strip() for ln in region[k + 1 : k + _LABEL_LINES])
-        split = _leading_grade(line.text, following, labels, fragment)
+        split = _leading_grade(line.text, above, following, labels, fragment)
+        above = line.text.strip() or above
         if split is None:
             out.append(line)
         else:
@@ -154,17 +156,26 @@ def _grades_before_labels(
 
 
 def _leading_grade(
-    text: str, following: str, labels: list[re.Pattern[str]], fragment: FragmentMatcher
+    text: str,
+    above: str,
+    following: str,
+    labels: list[re.Pattern[str]],
+    fragment: FragmentMatcher,
 ) -> tuple[str, str] | None:
-    """(grade, label words) of a line that opens with the longest whole grade phrase and goes
-    on with the opening of a label (read on into `following`); None for any other line."""
+    """(grade, label words) of a line that opens with the longest whole grade phrase, or the
+    rest of a grade the line `above` starts ("Requires" / "improvement 2. Children looked
+    after ..."), and goes on with the opening of a label (read on into `following`); None for
+    any other line."""
     if fragment(text) is not None:
         return None
     words = text.split()
     for k in range(len(words) - 1, 0, -1):
         head = " ".join(words[:k])
         m = fragment(head)
-        if m is None or not m.group("start") or canonical_grade(head) is None:
+        if m is None:
+            continue
+        whole = m.group("start") and canonical_grade(head) is not None
+        if not (whole or (m.group("cont") and _goes_on_above(above, head, fragment))):
             continue
         rest = " ".join(words[k:])
         label = _ROW_NUMBER.sub("", f"{rest} {following}")
@@ -172,6 +183,12 @@ def _leading_grade(
             return head, rest
         return None
     return None
+
+
+def _goes_on_above(above: str, head: str, fragment: FragmentMatcher) -> bool:
+    """Whether `head`, a grade's second part, ends the grade cell the line above opens."""
+    cell = fragment(above)
+    return cell is not None and bool(cell.group("start")) and goes_on(above, head, True)
 
 
 def _trailing_grade(text: str, fragment: FragmentMatcher, group: str) -> tuple[str, str] | None:
