@@ -20,7 +20,7 @@ from inspectparse.load.page_numbers import TRAILING_PAGE_NUMBER
 from inspectparse.profiles import Profile, known_headings, profiles
 from inspectparse.segment import blocks as blocks_module
 from inspectparse.segment import is_terminal
-from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder
+from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder, LineFacts
 from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
 from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
 from inspectparse.segment.headings import leading_letter as _leading_letter
@@ -229,13 +229,16 @@ def test_rules_offered_by_their_gates_take_the_lines_all_rules_take(
             every = blocks([replace(ln) for ln in lines])
         assert gated == every, [ln.text for ln in lines]
     # Each gate refuses some line, or it would spare no rule call.
-    keys = [
-        (first, geometric, inside) for first in "xT" for geometric in (0, 1) for inside in (0, 1)
+    facts = [
+        LineFacts(first, geometric, inside, broke, current)
+        for first in "xT"
+        for geometric in (False, True)
+        for inside in (False, True)
+        for broke in (False, True)
+        for current in (None, "text", "heading", "bullet", "table")
     ]
     for gate in RULE_GATES.values():
-        assert not all(
-            gate(first, bool(geometric), bool(inside)) for first, geometric, inside in keys
-        )
+        assert not all(gate(line) for line in facts)
 
 
 def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:

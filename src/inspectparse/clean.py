@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import Document, Line, Page
 from .load.bullets import BULLET_GLYPHS
@@ -141,6 +142,8 @@ def clean(document: Document) -> CleanedDocument:
     return CleanedDocument(document=document)
 
 
+# Running headers and footers repeat page after page: half the keys asked for are known.
+@lru_cache(maxsize=4096)
 def furniture_key(text: str) -> str:
     """Text with digits and case folded, so 'Page 3' and 'Page 4' count as one line."""
     key = _DIGITS.sub("#", text.lower())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from ..document import Document, Line
@@ -78,21 +78,36 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
     if profile.letter:
         meta.letter_date = letter_date(document)
     anchor = meta.letter_date or meta.published
-    body = flat(plain_day_numbers(body_text(document)))
-    dates = _find_periods(profile, (flat_text, body), anchor)
+    dates = _find_periods(profile, _front_then_body(flat_text, document), anchor)
     meta.periods, meta.date_problem = dates.periods, dates.problem
     meta.lead_inspector = find_lead(document, profile)
     return meta
 
 
-def _find_periods(profile: Profile, texts: tuple[str, ...], anchor: dt.date | None) -> DateRead:
+def _front_then_body(front: str, document: Document) -> Callable[[], Iterator[str]]:
+    """The texts dates are looked for in, in turn: the front page's, then the body's. The body's
+    is read on first use only (most reports print their dates on the front page)."""
+    body: list[str] = []
+
+    def texts() -> Iterator[str]:
+        yield front
+        if not body:
+            body.append(flat(plain_day_numbers(body_text(document))))
+        yield body[0]
+
+    return texts
+
+
+def _find_periods(
+    profile: Profile, texts: Callable[[], Iterator[str]], anchor: dt.date | None
+) -> DateRead:
     """The first date pattern match that reads as dates; text with no dates in it is skipped.
 
     Printed dates that cannot be real end the search: a later match (another visit, an
     earlier inspection) would be a wrong answer, so the problem is reported instead.
     """
     for pattern in profile.date_patterns:
-        for text in texts:
+        for text in texts():
             for m in re.finditer(pattern, text, re.I | re.M):
                 dates = m.group("dates")
                 read = read_periods(dates, default_year=anchor.year if anchor else None)

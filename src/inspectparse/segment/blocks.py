@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..clean import BULLET, SUB_BULLET, CleanedDocument
 from ..document import Line, Note
@@ -27,7 +28,7 @@ from .headings import (
 from .joins import is_terminal, join_lines
 from .numbering import NUMBER_PREFIXES, NUMBERED
 from .paragraphs import BACK_PAGE
-from .units import RUNNING_KINDS, Block
+from .units import RUNNING_KINDS, Block, BlockKind
 
 _DASH_PREFIX = re.compile(r"^-\s+")
 _LOWER_DASH_ITEM = re.compile(r"^-\s+[a-z]")
@@ -42,7 +43,10 @@ _ENDS_MID_PHRASE = re.compile(
 
 @dataclass(slots=True)
 class LineView:
-    """One line as the rules see it, with the facts several rules share (computed once)."""
+    """One line as the rules see it, with the facts several rules share (computed once).
+
+    The builder refills one view for each line: a rule must not keep it past its line.
+    """
 
     index: int
     line: Line
@@ -71,6 +75,10 @@ class BlockBuilder:
         self.blocks: list[Block] = []
         self.warnings: list[Note] = []
         self.in_contents = False
+        # The one view the rules see, refilled for each line by `_view`.
+        self.view = LineView(
+            0, Line("", 0, 0), "", "", False, None, None, False, False, None, None, False
+        )
 
     def build(self) -> list[Block]:
         lines, blocks = self.lines, self.blocks
@@ -78,7 +86,15 @@ class BlockBuilder:
         prev: Line | None = None
         for i, line in enumerate(lines):
             view = self._view(i, line, prev, count)
-            for rule in rules_for(view.first, view.geometric, self.in_contents):
+            current = view.current
+            rules = rules_for(
+                view.first,
+                view.geometric,
+                self.in_contents,
+                view.broke,
+                current.kind if current is not None else None,
+            )
+            for rule in rules:
                 if rule(self, view):
                     break
             else:
@@ -87,31 +103,25 @@ class BlockBuilder:
         return blocks
 
     def _view(self, i: int, line: Line, prev: Line | None, count: int) -> LineView:
-        text = line.text.strip()
-        first = text[:1]
-        geometric = line.top is not None and line.x0 is not None  # `Line.has_geometry`
-        nxt = self.lines[i + 1] if (not geometric or line.bold is None) and i + 1 < count else None
-        new_page = prev is not None and prev.page != line.page
-        # The cheap first-character tests spare most lines the regex.
-        num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
-        blocks = self.blocks
-        # Positional, in field order: keyword arguments would cost ~0.5 µs a line (~15% of
-        # building the blocks).
-        return LineView(
-            i,
-            line,
-            text,
-            first,
-            geometric,
-            prev,
-            nxt,
-            new_page,
-            line.gap_before or new_page or prev is None,  # broke
-            blocks[-1] if blocks else None,  # current
-            num,
-            # bullet: as `numbering.BULLET_START` matches, a bullet glyph or "-" and a space.
-            first == BULLET or (first == "-" and text[1:2].isspace()),
+        """The view of line i: `self.view` refilled (no rule keeps a view past its line, and
+        making one per line cost ~10% of building the blocks)."""
+        view = self.view
+        view.index, view.line, view.prev = i, line, prev
+        view.text = text = line.text.strip()
+        view.first = first = text[:1]
+        view.geometric = geometric = line.top is not None and line.x0 is not None  # has_geometry
+        view.nxt = (
+            self.lines[i + 1] if (not geometric or line.bold is None) and i + 1 < count else None
         )
+        view.new_page = new_page = prev is not None and prev.page != line.page
+        view.broke = line.gap_before or new_page or prev is None
+        blocks = self.blocks
+        view.current = blocks[-1] if blocks else None
+        # The cheap first-character tests spare most lines the regex.
+        view.num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
+        # As `numbering.BULLET_START` matches: a bullet glyph, or "-" and a space.
+        view.bullet = first == BULLET or (first == "-" and text[1:2].isspace())
+        return view
 
     def _extend(self, block: Block, line: Line, text: str) -> None:
         """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively."""
@@ -394,47 +404,64 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 
-# What a rule needs of a line before it can take it, as (first character, whether the line
-# has geometry, whether the builder is inside a table of contents) -> bool: a line is offered
-# only to the rules these allow (most lines start with a letter that half the rules never
-# take, and text input and PDFs each have rules of their own), in the order of `LINE_RULES`.
-RuleGate = Callable[[str, bool, bool], bool]
+class LineFacts(NamedTuple):
+    """What the rule gates look at: facts of a line, and the kind of the block being built."""
+
+    first: str  # the line's first character
+    geometric: bool
+    in_contents: bool  # the builder is inside a table of contents
+    broke: bool  # `LineView.broke`: after a blank line, a page break or at the start
+    current: BlockKind | None  # the kind of the block being built (None: no block yet)
+
+
+# What a rule needs of a line before it can take it: a line is offered only to the rules these
+# allow (most lines start with a letter that half the rules never take, a line runs on only
+# into a block of a running kind, across a break or not, and text input and PDFs each have
+# rules of their own), in the order of `LINE_RULES`. A gate must be implied by its rule taking
+# the line: it only spares the calls that would return False.
+RuleGate = Callable[[LineFacts], bool]
 RULE_GATES: dict[LineRule, RuleGate] = {
-    BlockBuilder.contents_entry: lambda first, geometric, in_contents: in_contents,
-    BlockBuilder.contents_heading: lambda first, geometric, in_contents: first in "cCtT",
-    BlockBuilder.text_table_row: lambda first, geometric, in_contents: not geometric,
-    BlockBuilder.timescale_subheading: lambda first, geometric, in_contents: may_be_timescale(
-        first
+    BlockBuilder.contents_entry: lambda line: line.in_contents,
+    BlockBuilder.contents_heading: lambda line: line.first in "cCtT",
+    BlockBuilder.text_table_row: lambda line: not line.geometric,
+    BlockBuilder.timescale_subheading: lambda line: may_be_timescale(line.first),
+    BlockBuilder.known_heading_wrapped: lambda line: line.current in ("text", "heading"),
+    # Lower case, with fonts (text input has no bold to go by), straight under a heading.
+    BlockBuilder.heading_wrap: lambda line: (
+        line.geometric and "a" <= line.first <= "z" and not line.broke and line.current == "heading"
     ),
-    # Lower case, with fonts (text input has no bold to go by).
-    BlockBuilder.heading_wrap: lambda first, geometric, in_contents: (
-        geometric and "a" <= first <= "z"
+    # Lower case (a sentence goes on) under a heading.
+    BlockBuilder.sentence_read_as_heading: lambda line: (
+        "a" <= line.first <= "z" and line.current == "heading"
     ),
-    # Lower case (a sentence goes on).
-    BlockBuilder.sentence_read_as_heading: lambda first, geometric, in_contents: (
-        "a" <= first <= "z"
-    ),
-    # Lower case, or the "- " of a text conversion before it.
-    BlockBuilder.continuation_after_break: lambda first, geometric, in_contents: (
-        "a" <= first <= "z" or first == "-"
+    # Lower case, or the "- " of a text conversion before it, after a break.
+    BlockBuilder.continuation_after_break: lambda line: (
+        ("a" <= line.first <= "z" or line.first == "-")
+        and line.broke
+        and line.current in RUNNING_KINDS
     ),
     # `LineView.num` is looked for only after these.
-    BlockBuilder.numbered_start: lambda first, geometric, in_contents: (
-        first.isdecimal() or first in NUMBER_PREFIXES
+    BlockBuilder.numbered_start: lambda line: (
+        line.first.isdecimal() or line.first in NUMBER_PREFIXES
     ),
-    BlockBuilder.sub_bullet: lambda first, geometric, in_contents: first == SUB_BULLET,
+    BlockBuilder.sub_bullet: lambda line: line.first == SUB_BULLET,
     # `LineView.bullet`: a bullet glyph, or "-" and a space.
-    BlockBuilder.bullet: lambda first, geometric, in_contents: first in (BULLET, "-"),
-    BlockBuilder.wrapped_line: lambda first, geometric, in_contents: geometric,
-    BlockBuilder.text_wrap_mid_sentence: lambda first, geometric, in_contents: not geometric,
+    BlockBuilder.bullet: lambda line: line.first in (BULLET, "-"),
+    BlockBuilder.wrapped_line: lambda line: (
+        line.geometric and not line.broke and line.current in RUNNING_KINDS
+    ),
+    # A new page is a break.
+    BlockBuilder.page_break_mid_sentence: lambda line: line.broke and line.current in RUNNING_KINDS,
+    BlockBuilder.text_wrap_mid_sentence: lambda line: (
+        not line.geometric and not line.broke and line.current in ("text", "bullet", "sub_bullet")
+    ),
 }
 
 
 @cache
-def rules_for(first: str, geometric: bool, in_contents: bool) -> tuple[LineRule, ...]:
+def rules_for(
+    first: str, geometric: bool, in_contents: bool, broke: bool, current: BlockKind | None
+) -> tuple[LineRule, ...]:
     """The rules of `LINE_RULES`, in order, that `RULE_GATES` let take such a line."""
-    return tuple(
-        rule
-        for rule in LINE_RULES
-        if rule not in RULE_GATES or RULE_GATES[rule](first, geometric, in_contents)
-    )
+    line = LineFacts(first, geometric, in_contents, broke, current)
+    return tuple(rule for rule in LINE_RULES if rule not in RULE_GATES or RULE_GATES[rule](line))
