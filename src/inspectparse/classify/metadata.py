@@ -251,11 +251,13 @@ def find_lead(document: Document, profile: Profile) -> str | None:
     patterns = _lead_patterns(profile)
     lines = document.lines()
     for i, line in enumerate(lines):
-        *before, text = _fields(line.text.strip())
-        for field in before:  # a line of fields: those before the last end where it begins
-            for lead in patterns.for_first(field[:1]):
-                if (m := lead.match(field)) and (name := clean_name(m.group("name"))):
-                    return name
+        text = line.text.strip()
+        if text.count(":") > 1:  # two fields on one line at most; most lines hold no colon
+            *before, text = _fields(text)
+            for field in before:  # the fields before the last end where the next begins
+                for lead in patterns.for_first(field[:1]):
+                    if (m := lead.match(field)) and (name := clean_name(m.group("name"))):
+                        return name
         # Most lines start with a letter no lead pattern can: they skip the loop below.
         compiled = patterns.for_first(text[:1])
         if not compiled:
