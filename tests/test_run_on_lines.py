@@ -215,3 +215,22 @@ def test_a_wrapped_grade_s_last_line_run_on_into_the_next_label_keeps_every_row_
     record = _ilacs(table)
     assert record.grades == ILACS_GRADES
     assert not _review(record, "judgement_pairing_ambiguous")
+
+
+def test_a_column_laid_table_pushed_onto_the_next_page_is_read_to_its_last_row() -> None:
+    # A 2026 report, where a table without its overall row would be a valid format: the
+    # page break after the table's head must not cut the overall row off.
+    pad = 44
+    rows = ""
+    for label, grade in ILACS_ROWS:
+        first, *rest = label.split("\n")
+        rows += f" {first:<{pad}}{grade}\n" + "".join(f" {line}\n" for line in rest) + "\n"
+    text = (
+        "Inspection of Northwick local authority\nchildren's services\n"
+        "Inspection dates: 2 March 2026 to 13 March 2026\n\n"
+        "Lead inspector: Ada Quill, His Majesty's Inspector\n\n"
+        f" {'Judgement':<{pad}}Grade\n\n"
+        "Inspection of Northwick local authority children's services\n1\n\f" + rows + BODY
+    )
+    record = inspectparse.extract(text.encode("utf-8"))
+    assert record.grades == ILACS_GRADES

@@ -62,6 +62,9 @@ def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in patterns]
 
 
+# Lines of the next page a summary table split over a page break may go on for: its header
+# row and seven rows of a two-line label and a grade, each cell a line of its own.
+_NEXT_PAGE_LINES = 24
 # The grade column starts at least this far right of the table's left edge (points).
 MIN_GRADE_INDENT = 60.0
 
@@ -115,9 +118,11 @@ def table_regions(structure: Structure, profile: Profile) -> Iterator[list[Line]
             ]
         for start in starts:
             region = lines[start:]
-            # A table split over a page break continues at the top of the next page.
+            # A table split over a page break continues at the top of the next page, as far
+            # as a whole table goes (a row is up to three lines, and text laid out in columns
+            # sets its grade as a line of its own).
             if p + 1 < len(pages) and profile.table_pages != 0:
-                region = region + pages[p + 1].body_lines[:12]
+                region = region + pages[p + 1].body_lines[:_NEXT_PAGE_LINES]
             yield region
         if header is None:
             return
