@@ -42,6 +42,9 @@ are the reports' own sentences.
 - swap: each page-1 grade cell line swapped with the line with text next to it that is no
   grade (a reading-order error: a cell set level with its neighbour's first line). Not on
   `pdftotext-layout`, which sets every line at its place on the page. Expected as for drop.
+- break: a page break before each such line, with the running footer and header the report
+  prints at its other page breaks. Expected: the same facts, the lead too, or a review
+  warning on each that differs.
 - item: each improvement-list item deleted whole (its text and the number or bullet on a line
   of its own above it), where its list keeps another. Expected: one item fewer, the rest the
   same (an item whose number a converter set apart from it, in a run of numbers, cannot be
@@ -417,6 +420,48 @@ def probe_swap(
         yield Variant(f"line {i + 1} swapped with line {j + 1}", variant, expected)
 
 
+def probe_break(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """A page break before each page-1 line that holds a fact, with the running footer and
+    header the report prints at its other page breaks (a longer name or a bigger font pushes
+    the title page's fields or its summary table across a page). Expected: the same facts, the
+    lead too, or a review warning on each that differs."""
+    lines = text.split("\n")
+    footer, header = _furniture(text)
+    expected = {k: original[k] for k in (*_DROP_KEEPS, "lead", "_authority")}
+    for i, _ in _fact_lines(text):
+        if i == 0:
+            continue
+        page_break = [*footer, "\f" + (header[0] if header else ""), *header[1:]]
+        variant = "\n".join([*lines[:i], *page_break, *lines[i:]])
+        yield Variant(f"page break before line {i + 1}", variant, expected)
+
+
+def _furniture(text: str) -> tuple[list[str], list[str]]:
+    """(footer, header): the lines that end, and that start, each of pages 2 to 4 alike (their
+    digits aside), as page 2 prints them with its page number made 1."""
+    pages = [[ln for ln in page.split("\n") if ln.strip()] for page in text.split("\f")[1:4]]
+    if len(pages) < 3 or not all(pages):
+        return [], []
+
+    def same(pick: Callable[[list[str], int], str]) -> int:
+        k = 0
+        while (
+            k < min(map(len, pages)) - 1
+            and len({re.sub(r"\d+", "#", pick(p, k).strip()) for p in pages}) == 1
+        ):
+            k += 1
+        return k
+
+    tail = same(lambda p, k: p[-1 - k])
+    head = same(lambda p, k: p[k])
+    footer = [
+        re.sub(r"^(\s*)\d+(\s*)$", r"\g<1>1\2", ln) for ln in pages[0][len(pages[0]) - tail :]
+    ]
+    return (footer if tail else []), pages[0][:head]
+
+
 def _whole_row(label: str, line: str) -> bool:
     """Whether `line` holds a judgement's whole table row: its label and a grade."""
     flat = " ".join(line.split()).lower()
@@ -484,6 +529,7 @@ PROBES: dict[str, Probe] = {
     "drop": probe_drop,
     "double": probe_double,
     "join": probe_join,
+    "break": probe_break,
     "swap": probe_swap,
     "provider": probe_provider,
     "lead": probe_lead,

@@ -61,10 +61,10 @@ def _variants(
 @pytest.mark.parametrize(("kind", "probe"), CASES)
 def test_every_substitution_reads_as_predicted(kind: str, probe: str) -> None:
     # Breaking a line inside a field's label ("Lead" / "inspector: ..."), dropping a line,
-    # printing it twice (a grade cell twice is a cell too many), running it on into the next
-    # or swapping a grade cell with its neighbour may lose its value, but never silently;
-    # every other substitution must read exactly as predicted.
-    lossy = ("line", "drop", "double", "join", "swap")
+    # printing it twice (a grade cell twice is a cell too many), running it on into the next,
+    # swapping a grade cell with its neighbour, or a page break before it may lose its value,
+    # but never silently; every other substitution must read exactly as predicted.
+    lossy = ("line", "drop", "double", "join", "swap", "break")
     allowed = ("predicted", "warned") if probe in lossy else ("predicted",)
     for variant, (got, warned, _) in _variants(kind, probe):
         result = substitution.outcome(variant.expected, got, warned, variant.optional)
