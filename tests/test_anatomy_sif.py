@@ -119,6 +119,16 @@ def test_no_report_published_line() -> None:
             "Children\u2019s services in the Northwick Borough Council area\nare inadequate",
             "inadequate",
         ),
+        # A headline broken after a word no heading ends with: the next line goes on with it.
+        (
+            "Children\u2019s services in\nNorthwick Borough Council require\n"
+            "improvement to be good",
+            "requires_improvement",
+        ),
+        (
+            "Children\u2019s services in the\nNorthwick Borough Council area are inadequate",
+            "inadequate",
+        ),
         # A stock sentence with "good" follows a headline wrapped before its grade.
         (
             "The overall judgement is that children\u2019s services are\ninadequate\n"
