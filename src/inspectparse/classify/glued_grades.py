@@ -169,6 +169,10 @@ def _leading_grade(
     if fragment(text) is not None:
         return None
     words = text.split()
+    # Every grade opens with a word or two that are a fragment ("Good", "Requires", "Grade 3"):
+    # the lines of prose that make most of a region skip the longest-first search.
+    if len(words) < 2 or (fragment(words[0]) is None and fragment(" ".join(words[:2])) is None):
+        return None
     for k in range(len(words) - 1, 0, -1):
         head = " ".join(words[:k])
         m = fragment(head)
