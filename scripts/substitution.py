@@ -343,13 +343,25 @@ def probe_line(
 _DROP_KEEPS = ("kind", "provider", "dates", "judgements")
 
 
+def _page_one(lines: list[str]) -> int:
+    """How many of the first lines the probes change are page 1's (up to `_PAGE_ONE_LINES`)."""
+    return next(
+        (i for i, ln in enumerate(lines[:_PAGE_ONE_LINES]) if "\f" in ln),
+        len(lines[:_PAGE_ONE_LINES]),
+    )
+
+
 def _fact_lines(text: str) -> Iterator[tuple[int, str]]:
     """(index, line) of each page-1 line that holds a fact."""
-    for i, line in enumerate(text.split("\n")[:_PAGE_ONE_LINES]):
-        if "\f" in line:
-            break
+    lines = text.split("\n")
+    for i, line in enumerate(lines[: _page_one(lines)]):
         if _FACT_LINE.search(line):
             yield i, line
+
+
+def _next_with_text(lines: list[str], i: int, end: int) -> int | None:
+    """The index of the first line after `i` (and before `end`) with text, if any."""
+    return next((j for j in range(i + 1, end) if lines[j].strip()), None)
 
 
 def probe_drop(
@@ -388,7 +400,7 @@ def probe_join(
     lines = text.split("\n")
     expected = {k: original[k] for k in (*_DROP_KEEPS, "lead", "_authority")}
     for i, line in _fact_lines(text):
-        j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        j = _next_with_text(lines, i, len(lines))
         if j is None or "\f" in lines[j] or not line.strip():
             continue
         joined = f"{line.rstrip()} {lines[j].strip()}"
@@ -405,13 +417,9 @@ def probe_swap(
     cell) keep their order in every converter: they are not swapped. Expected as for drop."""
     lines = text.split("\n")
     expected = {k: original[k] for k in (*_DROP_KEEPS, "_authority")}
-    page_one = len(lines)
-    for i, line in enumerate(lines[:_PAGE_ONE_LINES]):
-        if "\f" in line:
-            page_one = i
-            break
-    for i in range(min(page_one, _PAGE_ONE_LINES)):
-        j = next((j for j in range(i + 1, page_one) if lines[j].strip()), None)
+    page_one = _page_one(lines)
+    for i in range(page_one):
+        j = _next_with_text(lines, i, page_one)
         if j is None or not lines[i].strip():
             continue
         if (grade_fragment(lines[i].strip()) is None) == (grade_fragment(lines[j].strip()) is None):
@@ -430,10 +438,10 @@ def probe_break(
     lines = text.split("\n")
     footer, header = _furniture(text)
     expected = {k: original[k] for k in (*_DROP_KEEPS, "lead", "_authority")}
+    page_break = [*footer, "\f" + (header[0] if header else ""), *header[1:]]
     for i, _ in _fact_lines(text):
         if i == 0:
             continue
-        page_break = [*footer, "\f" + (header[0] if header else ""), *header[1:]]
         variant = "\n".join([*lines[:i], *page_break, *lines[i:]])
         yield Variant(f"page break before line {i + 1}", variant, expected)
 
@@ -459,7 +467,7 @@ def _furniture(text: str) -> tuple[list[str], list[str]]:
     footer = [
         re.sub(r"^(\s*)\d+(\s*)$", r"\g<1>1\2", ln) for ln in pages[0][len(pages[0]) - tail :]
     ]
-    return (footer if tail else []), pages[0][:head]
+    return footer, pages[0][:head]
 
 
 def _whole_row(label: str, line: str) -> bool:
