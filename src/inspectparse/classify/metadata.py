@@ -10,7 +10,7 @@ from functools import cache
 from ..document import Document, Line
 from ..pattern_facts import may_start_with, plain_first_letter
 from ..profiles import Profile
-from ..profiles.spec import PERSON_NAME
+from ..profiles.spec import PERSON_NAME, TITLE_PAGE_FIRST_FIELD
 from .dates import DateRead, parse_date, plain_day_numbers, read_periods
 from .detect import front_text
 from .findings import Meta
@@ -286,7 +286,7 @@ def find_lead(document: Document, profile: Profile) -> str | None:
 
 
 # The title page's first field, which a title pattern may reach into: no part of the title.
-_AFTER_TITLE = re.compile(r"\s+(?:Inspection dates?|Lead inspector)\b.*$", re.I | re.S)
+_AFTER_TITLE = re.compile(rf"\s+{TITLE_PAGE_FIRST_FIELD}\b.*$", re.I | re.S)
 
 # A field's label after other text on its line: a capitalised word and up to three more
 # before a colon ("... 1 May 2026 Lead inspector: ...", "... Ada Quill Inspection dates: ...").

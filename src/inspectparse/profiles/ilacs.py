@@ -5,6 +5,7 @@ from __future__ import annotations
 from .spec import (
     APOS,
     COLON_OR_VERB,
+    TITLE_PAGE_FIRST_FIELD,
     WRAPPED_NAME,
     JudgementSpec,
     ListHeading,
@@ -13,7 +14,6 @@ from .spec import (
     judgement,
 )
 
-_FIRST_FIELD = r"(?:Inspection dates?|Lead inspector)"
 _CHILDREN = rf"children{APOS}s"
 
 PROFILE = Profile(
@@ -23,8 +23,8 @@ PROFILE = Profile(
         # 2019 also "Inspection of local authority children's social care services".
         rf"Inspection of (?:local authority )?{_CHILDREN} social care services",
         # The title page's first field follows the title: the dates, or the lead inspector.
-        rf"Inspection of .{{0,120}}?{_CHILDREN} services\s+{_FIRST_FIELD}",
-        rf"Inspection of .{{0,120}}?(?:Trust|Council)\s+{_FIRST_FIELD}",
+        rf"Inspection of .{{0,120}}?{_CHILDREN} services\s+{TITLE_PAGE_FIRST_FIELD}",
+        rf"Inspection of .{{0,120}}?(?:Trust|Council)\s+{TITLE_PAGE_FIRST_FIELD}",
     ),
     exclude_patterns=(r"Focused visit to\b", r"Joint targeted area inspection of\b"),
     overall_lineage="overall_effectiveness",

@@ -56,6 +56,9 @@ PERSON_NAME = rf"[A-Z][\w’'-]+(?:\s+(?:{NAME_PARTICLE}\s+)*[A-Z][\w’'-]+){{1
 # A line that names a provider under a title: any line but a title page's field ("Inspection
 # dates: ...", "Age group:"), which is where the name is when a title page prints none.
 NAME_LINE = r"(?![^\n:]{1,40}:)[^\n]+"
+# The title page's first field, printed straight after a title: the dates, or the lead
+# inspector. Title patterns end at it; the title read stops before it.
+TITLE_PAGE_FIRST_FIELD = r"(?:Inspection dates?|Lead inspector)"
 
 
 def wrapped_name(tail_words: str, line: str = r"[^\n]+") -> str:
