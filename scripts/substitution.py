@@ -45,6 +45,11 @@ are the reports' own sentences.
 - break: a page break before each such line, with the running footer and header the report
   prints at its other page breaks. Expected: the same facts, the lead too, or a review
   warning on each that differs.
+- flow: a page break, with the running footer and header, before and inside each improvement
+  item and numbered paragraph past page 1 (at most `_FLOW_BREAKS` a report, three body lines
+  or more down their page, never between a marker set alone and its text); the later pages
+  renumbered. Expected: every fact the same, the item count and the paragraph run too, or a
+  review warning on each that differs.
 - item: each improvement-list item deleted whole (its text and the number or bullet on a line
   of its own above it), where its list keeps another. Expected: one item fewer, the rest the
   same (an item whose number a converter set apart from it, in a run of numbers, cannot be
@@ -446,28 +451,164 @@ def probe_break(
         yield Variant(f"page break before line {i + 1}", variant, expected)
 
 
+# The most page breaks the flow probe puts into one report's body (spread evenly).
+_FLOW_BREAKS = 40
+# The fewest body lines the flow probe leaves on the page before its break.
+_FLOW_MIN_LINES = 3
+# A page number: a line's only text, or set after a wide gap at its end (column-laid text).
+_PAGE_NUMBER = re.compile(r"(^\s*|\s{2,})(\d{1,3})(\s*)$")
+_NUMBERED_START = re.compile(r"^\s*\d{1,3}\.?(?:\s+\S|\s*$)")
+
+
+def probe_flow(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """A page break, with the report's running footer and header, before a body line past page
+    1: before and inside each improvement item, and before and inside numbered paragraphs (a
+    report set in another size or with more text above breaks its pages elsewhere). The pages
+    after the break are renumbered. Expected: every fact the same, the item count and the
+    paragraph run too, or a review warning on each that differs."""
+    lines = text.split("\n")
+    footer, header = _furniture(text)
+    page_one = _page_one(lines)
+    spots: set[int] = set()
+    for item_text, *_ in original["_items"]:
+        span = _item_lines(lines, item_text)
+        if span is not None:
+            first, count = span
+            spots.update(range(first, first + count))
+    for i in range(page_one, len(lines)):
+        if _NUMBERED_START.match(lines[i]):
+            # The number's line and the next two with text: inside the paragraph.
+            spots.add(i)
+            j: int | None = i
+            for _ in range(2):
+                j = _next_with_text(lines, j, len(lines)) if j is not None else None
+                if j is not None:
+                    spots.add(j)
+    # Each body line's place among its page's body lines: a page holds a few lines of text
+    # before it breaks (a page of one line is none a longer or shorter report prints).
+    place = {i: k for page in _body_lines(lines) for k, i in enumerate(page)}
+    # A marker a converter set on a line of its own shares its row with the text after it:
+    # no page break falls between them.
+    ordered = sorted(
+        i
+        for i in spots
+        if page_one < i and place.get(i, 0) >= _FLOW_MIN_LINES and not _after_marker(lines, i)
+    )
+    step = max(1, -(-len(ordered) // _FLOW_BREAKS))
+    expected = {k: v for k, v in original.items() if k in FACT_FIELDS or k == "_authority"}
+    ends = [j for j in range(len(lines)) if lines[j].strip() and _page_end(lines, j)]
+    for i in ordered[::step]:
+        if "\f" in lines[i]:
+            continue  # already a page's first line
+        yield Variant(
+            f"page break before body line {i + 1}",
+            "\n".join(_break_page(lines, i, ends, footer, header)),
+            expected,
+        )
+
+
+def _after_marker(lines: list[str], i: int) -> bool:
+    """Whether the line with text before line i is a list marker alone ("97.", a glyph)."""
+    k = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    return k is not None and _MARKER_LINE.fullmatch(lines[k].strip()) is not None
+
+
+def _running_key(line: str) -> str:
+    """A line as running lines repeat it: digits and spacing aside."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def _body_lines(lines: list[str]) -> list[list[int]]:
+    """Each page's lines with text that come before its running footer (by index): a page
+    break falls between body lines, never between the body and the footer or inside it."""
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if "\f" in line:
+            pages.append([])
+        if line.strip():
+            pages[-1].append(i)
+    seen = Counter(key for page in pages for key in {_running_key(lines[i]) for i in page})
+    body: list[list[int]] = []
+    for page in pages:
+        end = len(page)
+        while end and seen[_running_key(lines[page[end - 1]])] >= 3:
+            end -= 1  # a running line: digits aside, on three pages or more
+        body.append(page[:end])
+    return body
+
+
+def _break_page(
+    lines: list[str], i: int, ends: list[int], footer: list[str], header: list[str]
+) -> list[str]:
+    """The lines with a page break before line i: the page's footer (numbered as its page),
+    the next page's header, and every page number after the break one more. `ends`: the last
+    line with text of each page."""
+    here = next((j for j in ends if j >= i), None)
+    number = _PAGE_NUMBER.search(lines[here]) if here is not None else None
+    new_footer = [
+        _renumber(ln, int(number.group(2))) if number else ln
+        for ln in footer
+        if number or not _PAGE_NUMBER.search(ln)
+    ]
+    out = list(lines)
+    for j in ends:
+        m = _PAGE_NUMBER.search(out[j])
+        if j >= i and m:
+            out[j] = _renumber(out[j], int(m.group(2)) + 1)
+    page_break = [*new_footer, "\f" + (header[0] if header else ""), *header[1:]]
+    return [*out[:i], *page_break, *out[i:]]
+
+
+def _renumber(line: str, number: int) -> str:
+    """The line with its page number (`_PAGE_NUMBER`) made `number`, if it has one."""
+    return _PAGE_NUMBER.sub(lambda m: f"{m.group(1)}{number}{m.group(3)}", line)
+
+
+def _page_end(lines: list[str], j: int) -> bool:
+    """Whether line j is the last line with text of its page."""
+    k = _next_with_text(lines, j, len(lines))
+    return k is None or "\f" in "".join(lines[j + 1 : k + 1])
+
+
 def _furniture(text: str) -> tuple[list[str], list[str]]:
-    """(footer, header): the lines that end, and that start, each of pages 2 to 4 alike (their
-    digits aside), as page 2 prints them with its page number made 1."""
-    pages = [[ln for ln in page.split("\n") if ln.strip()] for page in text.split("\f")[1:4]]
-    if len(pages) < 3 or not all(pages):
+    """(footer, header): the lines that end, and that start, most of pages 2 to 9 alike (their
+    digits aside; a page whose footer a converter ran into its last line does not count), as
+    the first page that prints them all gives them, with its page number made 1."""
+    pages = [[ln for ln in page.split("\n") if ln.strip()] for page in text.split("\f")[1:9]]
+    pages = [page for page in pages if page]
+    if len(pages) < 3:
         return [], []
 
-    def same(pick: Callable[[list[str], int], str]) -> int:
-        k = 0
-        while (
-            k < min(map(len, pages)) - 1
-            and len({re.sub(r"\d+", "#", pick(p, k).strip()) for p in pages}) == 1
-        ):
-            k += 1
-        return k
+    def shared(pick: Callable[[list[str], int], str]) -> list[str]:
+        """The keys of the lines at depths 0, 1, ... that most pages share."""
+        keys: list[str] = []
+        while True:
+            k = len(keys)
+            votes = Counter(_running_key(pick(p, k)) for p in pages if len(p) > k + 1)
+            if not votes:
+                return keys
+            top, n = votes.most_common(1)[0]
+            # A paragraph's number opening most pages ("#.") is the body's, not furniture.
+            if 3 * n < 2 * len(pages) or re.fullmatch(r"#[.)]", top):
+                return keys
+            keys.append(top)
 
-    tail = same(lambda p, k: p[-1 - k])
-    head = same(lambda p, k: p[k])
+    def template(pick: Callable[[list[str], int], str], keys: list[str]) -> list[str]:
+        for page in pages:
+            if len(page) > len(keys) and all(
+                _running_key(pick(page, k)) == w for k, w in enumerate(keys)
+            ):
+                return [pick(page, k) for k in range(len(keys))]
+        return []
+
+    tail = shared(lambda p, k: p[-1 - k])
     footer = [
-        re.sub(r"^(\s*)\d+(\s*)$", r"\g<1>1\2", ln) for ln in pages[0][len(pages[0]) - tail :]
+        re.sub(r"^(\s*)\d+(\s*)$", r"\g<1>1\2", ln)
+        for ln in reversed(template(lambda p, k: p[-1 - k], tail))
     ]
-    return footer, pages[0][:head]
+    return footer, template(lambda p, k: p[k], shared(lambda p, k: p[k]))
 
 
 def _whole_row(label: str, line: str) -> bool:
@@ -538,6 +679,7 @@ PROBES: dict[str, Probe] = {
     "double": probe_double,
     "join": probe_join,
     "break": probe_break,
+    "flow": probe_flow,
     "swap": probe_swap,
     "provider": probe_provider,
     "lead": probe_lead,
