@@ -208,3 +208,46 @@ def test_a_running_line_with_page_n_of_m_on_its_row_is_furniture() -> None:
     assert [f[0] for f in footers] == [1, 2, 3, 4]
     assert footers[-1][1].endswith("Page 4 of 4")
     assert all(f[2] == "running-footer" for f in footers)
+
+
+def test_a_footer_repeating_the_title_on_short_pages_leaves_the_title_in_the_body() -> None:
+    # The footer repeats the report's title. On a page holding a line or two of text the
+    # footer stands within the page's top rows too; counted there, it made the title on page
+    # 1 a running header (two short pages and the title reach three pages).
+    title = "Inspection of Northwick local authority children's services"
+    footer = title + "\n1 to 12 May 2031\n{n}"
+    bodies = [
+        title + "\n" + "\n".join(SENTENCES[0:4]),
+        SENTENCES[4],
+        "\n".join(SENTENCES[5:10]),
+        SENTENCES[10],
+        "\n".join(SENTENCES[11:12] + SENTENCES[0:3]),
+    ]
+    document = load_text(_pages(bodies, footer).encode())
+    clean(document)
+    first = document.pages[0].lines[0]
+    assert (first.text, first.layer) == (title, "body")
+    furniture = _furniture(document)
+    assert [f[0] for f in furniture if f[1] == title] == [1, 2, 3, 4, 5]
+    assert all(f[2] == "running-footer" for f in furniture if f[1] == title)
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert body[1:] == [*SENTENCES[0:12], *SENTENCES[0:3]]
+
+
+def test_a_one_line_footer_under_a_page_s_one_line_of_text_is_furniture() -> None:
+    # A page of two rows (the last lines of a list, pushed over a page) has a footer too, and
+    # a footer standing within a short page's top rows is still a footer, not a header.
+    footer = "Northwick inspection report: 1 to 12 May 2031, page {n} of 5"
+    bodies = [
+        "\n".join(SENTENCES[0:4]),
+        "\n".join(SENTENCES[4:8]),
+        SENTENCES[8],
+        "\n".join(SENTENCES[9:12]),
+        "\n".join(SENTENCES[0:3]),
+    ]
+    document = load_text(_pages(bodies, footer).encode())
+    clean(document)
+    furniture = _furniture(document)
+    assert [f[0] for f in furniture] == [1, 2, 3, 4, 5]
+    assert {f[2] for f in furniture} == {"running-footer"}
+    assert [ln.text for ln in document.pages[2].lines if ln.layer == "body"] == [SENTENCES[8]]

@@ -224,7 +224,7 @@ def test_without_page_breaks_a_line_after_a_page_number_goes_on_with_an_open_sen
 
 
 def test_a_lead_in_ending_in_a_colon_before_the_numbers_is_not_one_of_their_paragraphs() -> None:
-    """"Services are not yet good because:" / "1." "2." "3." / two findings (the converter
+    """ "Services are not yet good because:" / "1." "2." "3." / two findings (the converter
     ran the third into the second): the lead-in would make up the count, wrongly."""
     page = _page(
         "Summary of key findings",
@@ -237,3 +237,17 @@ def test_a_lead_in_ending_in_a_colon_before_the_numbers_is_not_one_of_their_para
     lines = _document(page, _page("4. " + PARAS[3], number=3))[1]
     assert "1." in lines and "3." in lines
     assert not any(ln.startswith("1. Services") for ln in lines)
+
+
+def test_numbers_left_apart_after_the_last_paragraph_make_the_run_short_for_review() -> None:
+    # The last page's run holds three numbers but only one paragraph start could be seen:
+    # the numbers stay apart, and the run would end at 4 with nothing said.
+    page2 = _page(*(f"{n}. {p}" for n, p in enumerate(PARAS[:4], start=1)), number=2)
+    page3 = _page("5.\n\n6.\n\n7.", PARAS[4] + " " + PARAS[5] + " " + PARAS[6], number=3)
+    text = HEAD + FOOTER + "1\n\f" + "\f".join((page2, page3))
+    record = inspectparse.extract(text.encode())
+    assert [p.number for p in record.paragraphs if p.number] == [1, 2, 3, 4]
+    short = [w for w in record.warnings if w.code == "paragraph_run_short"]
+    assert [(w.field, w.severity, w.message) for w in short] == [
+        ("paragraphs", "review", "the numbered paragraphs stop at 4 but text numbered 5 follows it")
+    ]

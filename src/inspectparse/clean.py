@@ -184,7 +184,7 @@ def _zones(document: Document) -> list[tuple[Zone, Zone]]:
         # The zones of a short page overlap: deep rows are furniture only where every row
         # between them and the edge is, which the body between header and footer is not.
         depth = DEEP_ZONE_LINES
-        zones.append((rows[:depth], rows[::-1][:depth] if len(rows) > ZONE_LINES else []))
+        zones.append((rows[:depth], rows[::-1][:depth]))
     return zones
 
 
@@ -246,7 +246,6 @@ def _is_running_plus_number(text: str, common: set[str]) -> bool:
 def mark_furniture(document: Document) -> None:
     """Move running headers/footers and page numbers to the furniture layer."""
     zones = _zones(document)
-    n_pages = len(document.pages)
     # Each candidate line's key, by line identity: computed once for counting and marking.
     keys = {
         id(ln): furniture_key(ln.text)
@@ -255,27 +254,62 @@ def mark_furniture(document: Document) -> None:
         for row in zone
         for ln in row
     }
+    common = _common_keys(zones, keys, len(document.pages), {"header": set(), "footer": set()})
+    # A short page's zones overlap: the lines of its footer block (running lines and a page
+    # number up from its foot) are no evidence of a header, though they stand near its top,
+    # and the other way round. A footer repeating the title would else take the title as a
+    # running header from page 1, once a few pages are short.
+    other_edge: dict[str, set[int]] = {"header": set(), "footer": set()}
+    for top, bottom in zones:
+        in_both = {id(ln) for row in top for ln in row} & {id(ln) for row in bottom for ln in row}
+        if in_both:  # a short page
+            head = _edge_block(top, keys, common["header"])
+            foot = _edge_block(bottom, keys, common["footer"])
+            # A page of running lines only is furniture either way: it tells nothing apart.
+            other_edge["header"] |= foot - head
+            other_edge["footer"] |= head - foot
+    if other_edge["header"] or other_edge["footer"]:
+        common = _common_keys(zones, keys, len(document.pages), other_edge)
+    for page, (top, bottom) in zip(document.pages, zones, strict=True):
+        _mark_zone(top, common["header"], keys, "header", page)
+        _mark_zone(bottom, common["footer"], keys, "footer", page)
+
+
+def _common_keys(
+    zones: list[tuple[Zone, Zone]], keys: dict[int, str], n_pages: int, skip: dict[str, set[int]]
+) -> dict[str, set[str]]:
+    """The running lines' keys of each zone ("header", "footer"), leaving out the lines in
+    `skip` (by identity) of that zone."""
+    if n_pages < 3:
+        return {"header": set(), "footer": set()}
     # Keys counted over the whole zones and over their first ZONE_LINES rows alone.
     counts = {name: (Counter[str](), Counter[str]()) for name in ("header", "footer")}
     for top, bottom in zones:
         for name, zone in (("header", top), ("footer", bottom)):
+            left_out = skip[name]
             for depth, rows in enumerate((zone, zone[:ZONE_LINES])):
-                for key in {keys[id(ln)] for row in rows for ln in row}:
+                for key in {keys[id(ln)] for row in rows for ln in row if id(ln) not in left_out}:
                     if key and key != "#":
                         counts[name][depth][key] += 1
     # A line is running furniture if it repeats in the same zone on enough pages. Deeper in a
     # page only a line with words or digits: a lone bullet glyph opens many pages' text.
     threshold = max(3, int(0.3 * n_pages + 0.999))
-    common = {
+    return {
         name: {
             k
             for k, c in whole.items()
             if c >= threshold and (edge[k] >= threshold or any(ch.isalnum() for ch in k))
         }
-        if n_pages >= 3
-        else set()
         for name, (whole, edge) in counts.items()
     }
-    for page, (top, bottom) in zip(document.pages, zones, strict=True):
-        _mark_zone(top, common["header"], keys, "header", page)
-        _mark_zone(bottom, common["footer"], keys, "footer", page)
+
+
+def _edge_block(zone: Zone, keys: dict[int, str], common: set[str]) -> set[int]:
+    """The lines (by identity) of a zone's rows from the page's edge inward while every line
+    of the row is a running line or a page number."""
+    block: set[int] = set()
+    for row in zone:
+        if not all(keys[id(ln)] in common or PAGE_NUMBER.fullmatch(ln.text.strip()) for ln in row):
+            break
+        block.update(id(ln) for ln in row)
+    return block

@@ -34,7 +34,7 @@ from .list_lines import (
     stray_numbers,
     unread_note,
 )
-from .table_rows import TableRow, rows_by_sentence, rows_under_header, same_row
+from .table_rows import BULLETED_LINE, TableRow, rows_by_sentence, rows_under_header, same_row
 from .text import BULLET_PREFIX
 from .text_items import (
     bullets_apart_note,
@@ -417,6 +417,8 @@ def _row_item(
     for ln in row:
         text = join_lines(text, ln.text.strip())
     text = ITEM_NUMBER.sub("", text)
+    if BULLETED_LINE.match(text):
+        text = text[1:].lstrip()
     return RecommendationFinding(
         text=text,
         kind=heading.kind,

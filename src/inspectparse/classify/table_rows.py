@@ -46,6 +46,8 @@ _RECOMMENDATION = re.compile(
     r"^[A-Z0-9][^.;:!?]{0,160}?\b(?:should|must|needs? to|is required to|are required to)\b"
 )
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
+# A bullet glyph and its text: a glyph the text loader joined to this line opens an item.
+BULLETED_LINE = re.compile(r"^•\s*\S")
 # A body cell's line that the next line goes on with.
 JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 
@@ -74,24 +76,32 @@ def rows_by_sentence(lines: list[Line]) -> list[list[Line]]:
     After a full line, the column's edge may have broken a row's text between its sentences
     ("... plain language." / "They should ..."): a row starts there only where the line opens
     a recommendation ("<Actor> should ..."); otherwise the sentence goes on with its row.
+    A bullet glyph the text loader joined to a line is read past: a cell's own bullets
+    ("... so that:" / "• families know ...") go on with their row, and a glyph paired with a
+    row's first line does not hide where the row starts.
     """
-    width = max((len(ln.text.strip()) for ln in lines), default=0)
+    texts = [_past_glyph(ln.text.strip()) for ln in lines]
+    width = max((len(text) for text in texts), default=0)
     rows: list[list[Line]] = []
     for k, ln in enumerate(lines):
-        text = ln.text.strip()
+        text = texts[k]
         if rows and not _ITEM_NUMBER.match(text):
-            before = rows[-1][-1].text.strip()
+            before = texts[k - 1]
             if not (is_terminal(before) and text[:1].isupper()):
                 rows[-1].append(ln)
                 continue
             word = len(text.split()[0])
             ended_short = len(before) + 1 + word + _WIDTH_SLACK < width
-            shape = " ".join(x.text.strip() for x in lines[k : k + _SHAPE_REACH])
+            shape = " ".join(texts[k : k + _SHAPE_REACH])
             if not (ln.gap_before or ended_short or opens_recommendation(shape)):
                 rows[-1].append(ln)
                 continue
         rows.append([ln])
     return rows
+
+
+def _past_glyph(text: str) -> str:
+    return text[1:].lstrip() if BULLETED_LINE.match(text) else text
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ from .headings import (
     looks_like_heading,
     may_be_timescale,
 )
-from .joins import is_terminal, join_lines
+from .joins import ENDS_MID_PHRASE, is_terminal, join_lines
 from .numbering import NUMBER_PREFIXES, NUMBERED
 from .paragraphs import BACK_PAGE
 from .units import RUNNING_KINDS, Block, BlockKind
@@ -35,10 +35,6 @@ _LOWER_DASH_ITEM = re.compile(r"^-\s+[a-z]")
 _LIST_LOOKBACK = 16
 # Known headings are short: a block and a line longer than this together are never one.
 _LONGEST_KNOWN_HEADING = 120
-# Text that stops mid-phrase: a joining word or a comma at its end ("... from the").
-_ENDS_MID_PHRASE = re.compile(
-    r"(?:\b(?:the|a|an|of|to|and|or|for|in|on|at|by|with|from|that|as|their|its)|,)$", re.I
-)
 
 
 @dataclass(slots=True)
@@ -213,7 +209,7 @@ class BlockBuilder:
             return False
         # A line that is a known heading itself ("Priority action") completes the one before
         # only when that stops mid-phrase ("Areas for").
-        if known(v.text) and not _ENDS_MID_PHRASE.search(current.text):
+        if known(v.text) and not ENDS_MID_PHRASE.search(current.text):
             return False
         # The heading ends with this line: a line going on in lower case (after a break too:
         # text input breaks after every short line) makes it a longer label ("The experiences
@@ -297,7 +293,7 @@ class BlockBuilder:
         lower case (there a "- the response to risk" after one is the next item)."""
         if is_terminal(current.text):
             return False
-        return _ENDS_MID_PHRASE.search(current.text) is not None or not self._lower_list()
+        return ENDS_MID_PHRASE.search(current.text) is not None or not self._lower_list()
 
     def _lower_list(self) -> bool:
         """Whether the list being read has "- " items in lower case, looking back a few blocks

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..document import Line
 from ..pattern_facts import may_start_with, plain_first_letter
+from .joins import ENDS_MID_PHRASE
 
 CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(\t|\s\.{2,}\s*|\s{2,}|\s)\d{1,3}\s*$")
@@ -127,8 +128,13 @@ def looks_like_heading(
         return False
     if fonts:
         return len(text) < 130
-    # Text input: a short line standing alone between breaks.
-    next_breaks = nxt is None or nxt.gap_before or nxt.page != line.page
+    # Text input: a short line standing alone between breaks. At a page's foot the break is
+    # the page's own: a line stopping mid-phrase there ("... in order to"), or that the next
+    # page goes on with in lower case, is a sentence going on over the page.
+    if nxt is not None and nxt.page != line.page:
+        next_breaks = not (ENDS_MID_PHRASE.search(text) or nxt.text.lstrip()[:1].islower())
+    else:
+        next_breaks = nxt is None or nxt.gap_before
     return (line.gap_before or prev is None) and next_breaks and len(text) < 120
 
 

@@ -27,6 +27,12 @@ def is_terminal(text: str) -> bool:
     return bool(end) and end[-1] in _SENTENCE_END
 
 
+# Text that stops mid-phrase: a joining word or a comma at its end ("... from the").
+ENDS_MID_PHRASE = re.compile(
+    r"(?:\b(?:the|a|an|of|to|and|or|for|in|on|at|by|with|from|that|as|their|its)|,)$", re.I
+)
+
+
 # A line this short that ends no sentence reads as a title (a heading, a list's topic, a
 # section read as text), not as a line of prose.
 TITLE_MAX_CHARS = 80

@@ -7,7 +7,7 @@ import re
 
 from ..document import Evidence, Note
 from .headings import KnownHeadings
-from .numbering import NUMBERED
+from .numbering import NUMBER_ALONE, NUMBERED
 from .units import Block, ParagraphUnit, SectionUnit
 
 # Where Ofsted's back page begins (its description of itself, the alternative-format offer, the
@@ -159,7 +159,7 @@ def check_run_end(
         (
             block
             for block in after
-            if (m := NUMBERED.match(block.text)) and 0 < int(m["num"]) - last.number <= 2
+            if (n := _opening_number(block.text)) is not None and 0 < n - last.number <= 2
         ),
         None,
     )
@@ -170,7 +170,7 @@ def check_run_end(
         return []
     if follows is not None:
         where = follows.lines
-        reason = f"text numbered {NUMBERED.match(follows.text)['num']} follows it"  # type: ignore[index]
+        reason = f"text numbered {_opening_number(follows.text)} follows it"
     else:
         where = after[0].lines
         reason = f"{tail_chars} characters of unnumbered text follow it"
@@ -181,3 +181,12 @@ def check_run_end(
             evidence=Evidence(where, None, paragraph=last.number),
         )
     ]
+
+
+def _opening_number(text: str) -> int | None:
+    """The number a block opens with: with its text, or alone (a number a converter set
+    apart that no paragraph start took)."""
+    if m := NUMBERED.match(text):
+        return int(m["num"])
+    alone = NUMBER_ALONE.match(text.strip())
+    return int(alone[1]) if alone else None
