@@ -11,6 +11,10 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
 
 - drop: each page-1 line (a cell, in a PDF) that holds a fact removed;
 - double: each such line printed twice (text overprinted to look bold);
+- flow: a page cut in two before and inside each improvement item and numbered paragraph
+  past page 1: the rows from the cut move up to a new page with copies of the page's running
+  header and footer (the later pages' printed numbers one more), as substitution.py's flow
+  probe breaks a text's pages;
 - provider, lead, grade, year: the line texts rewritten as substitution.py rewrites a text
   (the area's name, the lead inspector's, two grades swapped, every year moved). A name or a
   grade phrase wrapped over two lines cannot be rewritten whole line by line: a variant whose
@@ -37,7 +41,7 @@ from inspectparse.accuracy.measure import review_fields
 from inspectparse.assemble import build_record
 from inspectparse.classify import classify
 from inspectparse.clean import clean
-from inspectparse.document import Document
+from inspectparse.document import Document, Line, Page
 from inspectparse.load.pdfium_engine import load_pdf_pdfium
 from inspectparse.profiles import get as get_profile
 from inspectparse.segment import segment
@@ -56,12 +60,16 @@ Probe = Callable[[Document, dict[str, Any], str, list[str]], Iterator[Variant]]
 
 def document_facts(doc: Document) -> tuple[dict[str, Any], set[str]]:
     """The facts of a (changed) document's record, and the fields with a review warning."""
+    data = document_record(doc)
+    return sub.probe_facts(data), review_fields(data)
+
+
+def document_record(doc: Document) -> dict[str, Any]:
     structure = segment(clean(doc))
     record = build_record(
         structure, classify(structure), parser_version="probe", path=None, sha256="0"
     )
-    data = record.model_dump(mode="json")
-    return sub.probe_facts(data), review_fields(data)
+    return record.model_dump(mode="json")
 
 
 def _renumbered(doc: Document) -> Document:
@@ -145,7 +153,116 @@ def _split(doc: Document) -> bool:
     return any(_PART_OF_A_GRADE.match(line.text) for page in doc.pages for line in page.lines)
 
 
+# The most page breaks the flow probe makes in one PDF.
+_FLOW_BREAKS = 40
+
+
+def probe_flow(
+    doc: Document, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """A page cut in two before and inside each improvement item and numbered paragraph past
+    page 1 (substitution.py's flow probe, in a PDF's geometry): the rows from the cut move up
+    to where the page's body starts on a new page, which gets copies of the page's running
+    header and footer (the lines `clean` finds running), and the later pages' printed numbers
+    go up by one. Expected: every fact the same, or a review warning on each that differs."""
+    record = original["_record"]
+    cleaned = clean(copy.deepcopy(doc)).document
+    running = {
+        (k, ln.index)
+        for k, page in enumerate(cleaned.pages)
+        for ln in page.lines
+        if ln.layer == "furniture"
+    }
+    spots: set[tuple[int, int]] = set()
+    for unit, reach in [(r, 2) for r in record["recommendations"]] + [
+        (p, 3) for p in record["paragraphs"] if p["number"] is not None
+    ]:
+        where = unit["provenance"]
+        if where["line_start"] is None or where["page"] != where["page_end"]:
+            continue
+        last = min(where["line_end"], where["line_start"] + reach - 1)
+        spots.update((where["page"] - 1, i) for i in range(where["line_start"], last + 1))
+    cuts = sorted(spot for spot in spots if spot[0] > 0 and _cuttable(doc, running, *spot))
+    step = max(1, -(-len(cuts) // _FLOW_BREAKS))
+    expected = {k: v for k, v in original.items() if k in sub.FACT_FIELDS or k == "_authority"}
+    for page_index, line_index in cuts[::step]:
+        variant = _cut_page(doc, running, page_index, line_index)
+        label = f"page {page_index + 1} cut before line {line_index + 1}"
+        yield label, variant, expected, ()
+
+
+def _body(doc: Document, running: set[tuple[int, int]], page_index: int) -> list[Line]:
+    return [
+        ln for k, ln in enumerate(doc.pages[page_index].lines) if (page_index, k) not in running
+    ]
+
+
+def _cuttable(
+    doc: Document, running: set[tuple[int, int]], page_index: int, line_index: int
+) -> bool:
+    """Whether a page can be cut before the line: a body line with three rows of body text
+    above it on its page."""
+    page = doc.pages[page_index]
+    if line_index >= len(page.lines) or (page_index, line_index) in running:
+        return False
+    top = page.lines[line_index].top
+    if top is None:
+        return False
+    rows_above = {
+        round(ln.top or 0) for ln in _body(doc, running, page_index) if (ln.top or 0) < top - 1
+    }
+    return len(rows_above) >= sub._FLOW_MIN_LINES
+
+
+def _next_number(line: Line) -> None:
+    """A line that is a page number alone made the next page's."""
+    if line.text.strip().isdecimal():
+        line.text = str(int(line.text.strip()) + 1)
+
+
+def _cut_page(
+    doc: Document, running: set[tuple[int, int]], page_index: int, line_index: int
+) -> Document:
+    """The document with page `page_index` cut before the row of line `line_index`."""
+    variant = copy.deepcopy(doc)
+    page = variant.pages[page_index]
+    cut = page.lines[line_index].top or 0.0
+    body = _body(variant, running, page_index)
+    body_ids = {id(ln) for ln in body}
+    first = min(ln.top or 0 for ln in body)
+    header = [ln for ln in page.lines if id(ln) not in body_ids and (ln.top or 0) < first]
+    footer = [ln for ln in page.lines if id(ln) not in body_ids and (ln.top or 0) >= first]
+    # The row of the cut (cells a point or so apart) moves with it, up to the body's top.
+    above = [ln for ln in body if (ln.top or 0) < cut - 1]
+    below = [ln for ln in body if (ln.top or 0) >= cut - 1]
+    for ln in below:
+        ln.top = (ln.top or 0) + first - cut
+        ln.bottom = (ln.bottom or 0) + first - cut
+    page.lines = [*header, *above, *footer]
+    # The later pages' printed numbers (running lines that are a number) go up by one.
+    for k, each in enumerate(variant.pages[page_index + 1 :], start=page_index + 1):
+        for ln in each.lines:
+            if (k, ln.index) in running:
+                _next_number(ln)
+    furniture = copy.deepcopy([*header, *footer])
+    for ln in furniture:
+        _next_number(ln)
+    new = Page(
+        number=page.number + 1,
+        width=page.width,
+        height=page.height,
+        lines=[*furniture[: len(header)], *below, *furniture[len(header) :]],
+    )
+    variant.pages.insert(page_index + 1, new)
+    for number, each in enumerate(variant.pages, start=1):
+        each.number = number
+        for ln in each.lines:
+            ln.page = number
+    return _renumbered(variant)
+
+
 PROBES: dict[str, Probe] = {
+    "flow": probe_flow,
     "drop": probe_drop,
     "double": probe_double,
     **{name: probe_text(name) for name in ("provider", "lead", "grade", "year")},
@@ -158,7 +275,9 @@ def run(
     counts = {p: {"predicted": 0, "warned": 0, "silent": 0} for p in probes}
     for path in paths:
         doc = load_pdf_pdfium(path.read_bytes())
-        original, _ = document_facts(copy.deepcopy(doc))
+        record = document_record(copy.deepcopy(doc))
+        original = sub.probe_facts(record)
+        original["_record"] = record
         kind = original["kind"]
         for name in probes:
             if name == "grade" and get_profile(kind) is None:

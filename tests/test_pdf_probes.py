@@ -37,3 +37,26 @@ def test_a_dropped_line_leaves_the_document_one_line_shorter() -> None:
     assert [ln.index for ln in variant.pages[0].lines] == list(range(len(variant.pages[0].lines)))
     assert expected["provider"] == original["provider"]
     assert label.endswith("dropped")
+
+
+def test_a_cut_page_moves_the_rows_from_the_cut_to_a_new_page_with_its_furniture() -> None:
+    doc = pdf_probes.load_pdf_pdfium(PDFS[2].read_bytes())
+    record = pdf_probes.document_record(pdf_probes.copy.deepcopy(doc))
+    original = pdf_probes.sub.probe_facts(record)
+    original["_record"] = record
+    label, variant, expected, _ = next(pdf_probes.probe_flow(doc, original, "ilacs", []))
+    page, line = (int(word) - 1 for word in label.split()[1::4])
+    assert len(variant.pages) == len(doc.pages) + 1
+    cut = doc.pages[page].lines[line]
+    before, after = variant.pages[page], variant.pages[page + 1]
+    assert cut.text not in [ln.text for ln in before.lines]
+    moved = next(ln for ln in after.lines if ln.text == cut.text)
+    assert moved.top is not None and cut.top is not None and moved.top < cut.top
+    for number, each in enumerate(variant.pages, start=1):
+        # Every page's lines are numbered as their page, in order, and its printed page
+        # number (this report prints one from page 2) is its own.
+        assert {ln.page for ln in each.lines} <= {number}
+        assert [ln.index for ln in each.lines] == list(range(len(each.lines)))
+        printed = [ln.text for ln in each.lines if ln.text.strip().isdecimal()]
+        assert printed == ([] if number == 1 else [str(number)])
+    assert expected["paragraphs"] == original["paragraphs"]
