@@ -160,11 +160,12 @@ _FLOW_BREAKS = 40
 def probe_flow(
     doc: Document, original: dict[str, Any], kind: str, areas: list[str]
 ) -> Iterator[Variant]:
-    """A page cut in two before and inside each improvement item and numbered paragraph past
-    page 1 (substitution.py's flow probe, in a PDF's geometry): the rows from the cut move up
-    to where the page's body starts on a new page, which gets copies of the page's running
-    header and footer (the lines `clean` finds running), and the later pages' printed numbers
-    go up by one. Expected: every fact the same, or a review warning on each that differs."""
+    """A page cut in two before and inside each improvement item, numbered paragraph and
+    judgement's row or heading past page 1 (substitution.py's flow probe, in a PDF's
+    geometry): the rows from the cut move up to where the page's body starts on a new page,
+    which gets copies of the page's running header and footer (the lines `clean` finds
+    running), and the later pages' printed numbers go up by one. Expected: every fact the
+    same, or a review warning on each that differs."""
     record = original["_record"]
     cleaned = clean(copy.deepcopy(doc)).document
     running = {
@@ -174,9 +175,13 @@ def probe_flow(
         if ln.layer == "furniture"
     }
     spots: set[tuple[int, int]] = set()
-    for unit, reach in [(r, 2) for r in record["recommendations"]] + [
-        (p, 3) for p in record["paragraphs"] if p["number"] is not None
-    ]:
+    units = [
+        *((r, 2) for r in record["recommendations"]),
+        *((p, 3) for p in record["paragraphs"] if p["number"] is not None),
+        # A graded table row or heading past page 1: its label's lines and its grade's.
+        *((j, 3) for j in record["judgements"]),
+    ]
+    for unit, reach in units:
         where = unit["provenance"]
         if where["line_start"] is None or where["page"] != where["page_end"]:
             continue
