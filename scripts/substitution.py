@@ -50,6 +50,8 @@ are the reports' own sentences.
   or more down their page, never between a marker set alone and its text); the later pages
   renumbered. Expected: every fact the same, the item count and the paragraph run too, or a
   review warning on each that differs.
+- more: each bulleted improvement-list item printed twice, the copy straight after it (a
+  longer list). Expected: one item more, the rest the same.
 - item: each improvement-list item deleted whole (its text and the number or bullet on a line
   of its own above it), where its list keeps another. Expected: one item fewer, the rest the
   same (an item whose number a converter set apart from it, in a run of numbers, cannot be
@@ -640,6 +642,27 @@ def probe_item(
         yield Variant(f"item at line {start + 1} dropped", variant, expected)
 
 
+def probe_more(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Each bulleted improvement-list item printed twice, its copy straight after it (found as
+    the item probe finds it, with its glyph): a longer list. Expected: one item more and every
+    other fact the same."""
+    lines = text.split("\n")
+    for item_text, _heading, page, page_end, rule in original["_items"]:
+        # A numbered item's copy would repeat its number: a list one item longer numbers on.
+        if page != page_end or not rule.endswith(".bullets"):
+            continue
+        span = _item_lines(lines, item_text)
+        if span is None:
+            continue
+        start, count = span
+        copy = lines[start : start + count]
+        variant = "\n".join([*lines[: start + count], *copy, *lines[start + count :]])
+        expected = dict(original, recommendations=original["recommendations"] + 1)
+        yield Variant(f"item at line {start + 1} printed twice", variant, expected)
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
@@ -675,6 +698,7 @@ def _item_lines(lines: list[str], item: str) -> tuple[int, int] | None:
 
 PROBES: dict[str, Probe] = {
     "item": probe_item,
+    "more": probe_more,
     "drop": probe_drop,
     "double": probe_double,
     "join": probe_join,
