@@ -9,10 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import re
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,18 +28,13 @@ from inspectparse.authority import (
     match_authority,
     normalise_name,
 )
+from repo_scripts import load_script
 
 REFERENCE = REPO.parent / "shared" / "reference"
 DATA = REPO / "src" / "inspectparse" / "data"
 D = dt.date
 
-_spec = importlib.util.spec_from_file_location(
-    "build_authorities", REPO / "scripts" / "build_authorities.py"
-)
-assert _spec and _spec.loader
-build_authorities = importlib.util.module_from_spec(_spec)
-sys.modules["build_authorities"] = build_authorities
-_spec.loader.exec_module(build_authorities)
+build_authorities = load_script("build_authorities")
 
 
 def gss(text: str | None, on: dt.date | None, kind: str | None = None) -> str | None:

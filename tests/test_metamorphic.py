@@ -10,7 +10,6 @@ Everything here is invented ("Northwick"), never a real report's text.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import cache
 from pathlib import Path
@@ -23,12 +22,10 @@ import inspectparse
 from inspectparse.accuracy.measure import compare, facts
 from inspectparse.classify.dates import parse_periods, plain_day_numbers
 from inspectparse.clean import normalise_text
+from repo_scripts import load_script
 
 REPO = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("metamorphic", REPO / "scripts" / "metamorphic.py")
-assert _spec is not None and _spec.loader is not None
-metamorphic = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(metamorphic)
+metamorphic = load_script("metamorphic")
 TRANSFORMS = metamorphic.transforms()
 
 FIXTURES = (

@@ -10,21 +10,16 @@ does; and the rules it found wanting are tested on their own. Everything is inve
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 import inspectparse
 from inspectparse.classify.table_rows import rows_by_sentence
 from inspectparse.document import Line
+from repo_scripts import load_script
 from report_parts import SENTENCES, complete
+from test_metamorphic import SYNTHETIC
 
-REPO = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("substitution", REPO / "scripts" / "substitution.py")
-assert _spec is not None and _spec.loader is not None
-substitution = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(substitution)
+substitution = load_script("substitution")
 
 _FOOTER = (
     "Inspection of Northwick local authority children’s services\n"
@@ -54,15 +49,8 @@ def _paragraph(n: int) -> str:
 def _report() -> str:
     """A synthetic ILACS report over five pages, each with the running footer."""
     pages = [
-        "Inspection of Northwick local authority children’s services\n"
-        "Inspection dates: 8 October 2031 – 19 October 2031\n"
-        "Lead inspector: Ada Quill, His Majesty’s Inspector\n\n"
-        "Judgement\nGrade\n\n"
-        "The impact of leaders on social work practice with children and families\n\nGood\n\n"
-        "The experiences and progress of children who need help and protection\n\nGood\n\n"
-        "The experiences and progress of children in care\n\nRequires improvement to be good\n\n"
-        "The experiences and progress of care leavers\n\nGood\n\n"
-        "Overall effectiveness\n\nGood\n\n",
+        # The title page and summary table of test_metamorphic's synthetic report.
+        SYNTHETIC[: SYNTHETIC.index("What needs to improve?")],
         "What needs to improve?\n"
         "\u25fc The quality of plans for children in care, so that each plan names who will\n"
         "act and by when, and is reviewed whenever a child’s circumstances change.\n"

@@ -4,16 +4,14 @@ as predicted or warns on the fact that differs; none is silent."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from repo_scripts import load_script
+
 REPO = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("pdf_probes", REPO / "scripts" / "pdf_probes.py")
-assert _spec is not None and _spec.loader is not None
-pdf_probes = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pdf_probes)
+pdf_probes = load_script("pdf_probes")
 
 PDFS = [
     REPO / "tests" / "fixtures" / "ilacs_2018_synthetic.pdf",

@@ -8,17 +8,12 @@ shows which records moved, in the same commit as the change that moved them.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from conftest import CORPUS, REPO
+from conftest import CORPUS
+from repo_scripts import load_script
 
-_spec = importlib.util.spec_from_file_location("snapshot", REPO / "scripts" / "snapshot.py")
-assert _spec and _spec.loader
-snapshot = importlib.util.module_from_spec(_spec)
-sys.modules["snapshot"] = snapshot  # the process pool pickles its functions by module
-_spec.loader.exec_module(snapshot)
+snapshot = load_script("snapshot")
 
 
 def test_every_record_is_unchanged() -> None:

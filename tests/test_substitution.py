@@ -8,19 +8,14 @@ variant must read exactly as predicted.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from repo_scripts import load_script
 from test_metamorphic import LETTER, SIF, SYNTHETIC
 
-REPO = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("substitution", REPO / "scripts" / "substitution.py")
-assert _spec is not None and _spec.loader is not None
-substitution = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(substitution)
+substitution = load_script("substitution")
 
 # A synthetic focused-visit letter that names its lead inspector in a sentence.
 FOCUSED_VISIT = (
