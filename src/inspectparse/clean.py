@@ -261,8 +261,8 @@ def mark_furniture(document: Document) -> None:
     # running header from page 1, once a few pages are short.
     other_edge: dict[str, set[int]] = {"header": set(), "footer": set()}
     for top, bottom in zones:
-        in_both = {id(ln) for row in top for ln in row} & {id(ln) for row in bottom for ln in row}
-        if in_both:  # a short page
+        # A short page's zones share rows (the same row lists; a PDF's bands never do).
+        if any(row is other for row in top for other in bottom):
             head = _edge_block(top, keys, common["header"])
             foot = _edge_block(bottom, keys, common["footer"])
             # A page of running lines only is furniture either way: it tells nothing apart.
