@@ -11,6 +11,8 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
 
 - drop: each page-1 line (a cell, in a PDF) that holds a fact removed;
 - double: each such line printed twice (text overprinted to look bold);
+- break: page 1 cut in two before each line that holds a fact (the rows from the cut moved to a
+  new page 2, as the flow probe moves them);
 - flow: a page cut in two before and inside each improvement item and numbered paragraph
   past page 1: the rows from the cut move up to a new page with copies of the page's running
   header and footer (the later pages' printed numbers one more), as substitution.py's flow
@@ -167,13 +169,7 @@ def probe_flow(
     running), and the later pages' printed numbers go up by one. Expected: every fact the
     same, or a review warning on each that differs."""
     record = original["_record"]
-    cleaned = clean(copy.deepcopy(doc)).document
-    running = {
-        (k, ln.index)
-        for k, page in enumerate(cleaned.pages)
-        for ln in page.lines
-        if ln.layer == "furniture"
-    }
+    running = _running(doc)
     spots: set[tuple[int, int]] = set()
     units = [
         *((r, 2) for r in record["recommendations"]),
@@ -194,6 +190,31 @@ def probe_flow(
         variant = _cut_page(doc, running, page_index, line_index)
         label = f"page {page_index + 1} cut before line {line_index + 1}"
         yield label, variant, expected, ()
+
+
+def probe_break(
+    doc: Document, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Page 1 cut in two before each line that holds a fact (substitution.py's break probe,
+    in a PDF's geometry: a longer title or a bigger table pushes the rest of the page over).
+    Expected: the same facts, the lead too, or a review warning on each that differs."""
+    running = _running(doc)
+    expected = {k: original[k] for k in (*sub._DROP_KEEPS, "lead", "_authority")}
+    for i in _page_one_facts(doc):
+        if _cuttable(doc, running, 0, i):
+            yield f"page 1 cut before line {i + 1}", _cut_page(doc, running, 0, i), expected, ()
+
+
+def _running(doc: Document) -> set[tuple[int, int]]:
+    """(page index, line index) of the lines `clean` finds running (headers, footers, page
+    numbers)."""
+    cleaned = clean(copy.deepcopy(doc)).document
+    return {
+        (k, ln.index)
+        for k, page in enumerate(cleaned.pages)
+        for ln in page.lines
+        if ln.layer == "furniture"
+    }
 
 
 def _body(doc: Document, running: set[tuple[int, int]], page_index: int) -> list[Line]:
@@ -267,6 +288,7 @@ def _cut_page(
 
 
 PROBES: dict[str, Probe] = {
+    "break": probe_break,
     "flow": probe_flow,
     "drop": probe_drop,
     "double": probe_double,
