@@ -20,6 +20,7 @@ from ..grades import GRADES, NOT_JUDGED
 from ..profiles import GRADE, JudgementSpec, Profile
 from ..segment import Structure
 from ..segment.headings import strip_footnote
+from ..segment.joins import ENDS_MID_PHRASE
 from .eras import era_notes, lost_label_notes, required
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
@@ -45,9 +46,6 @@ _GRADE_START = re.compile(rf"\s*:?\s*(?:Grade\s+\d\s*\(\s*)?{GRADE}\b", re.I)
 # "... require" / "improvement (to be good)"): a short block that joins the heading above.
 _HEADLINE_TAIL = re.compile(rf"\s*(?:(?:are|is)\s+)?(?:{GRADE}|improvement)\b", re.I)
 _HEADLINE_TAIL_CHARS = 40
-# A graded heading broken after a word no heading ends with ("Children's services in" /
-# "Northwick require improvement to be good"): the block after it goes on with it.
-_ENDS_IN_FUNCTION_WORD = re.compile(r"\s(?:in|of|for|the|and|to|at|by|on|are|is)$", re.I)
 # A headline run into the title block: the text after "Report published: D Month YYYY".
 _AFTER_PUBLISHED = re.compile(r"\bReport published:?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}\.?\s+", re.I)
 # A summary table's numbered row ("3. Leadership ... Inadequate"), a sentence run on after it.
@@ -378,7 +376,9 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
                 is_grade = _GRADE_START.match(nxt.text) or (
                     len(nxt.text) <= _HEADLINE_TAIL_CHARS and _HEADLINE_TAIL.match(nxt.text)
                 )
-                cut = _ENDS_IN_FUNCTION_WORD.search(text) is not None
+                # A graded heading broken after a word no heading ends with ("Children's
+                # services in" / "Northwick require improvement to be good") goes on.
+                cut = ENDS_MID_PHRASE.search(text) is not None
                 if not is_grade and not cut and (nxt.kind != "heading" or len(nxt.text) > 80):
                     break
                 text = f"{text} {nxt.text}"

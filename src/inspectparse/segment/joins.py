@@ -27,9 +27,11 @@ def is_terminal(text: str) -> bool:
     return bool(end) and end[-1] in _SENTENCE_END
 
 
-# Text that stops mid-phrase: a joining word or a comma at its end ("... from the").
+# Text that stops mid-phrase: a joining word, a verb awaiting its complement or a comma at
+# its end ("... from the", "Children's services in", "... services are").
 ENDS_MID_PHRASE = re.compile(
-    r"(?:\b(?:the|a|an|of|to|and|or|for|in|on|at|by|with|from|that|as|their|its)|,)$", re.I
+    r"(?:\b(?:the|a|an|of|to|and|or|for|in|on|at|by|with|from|that|as|their|its|are|is)|,)$",
+    re.I,
 )
 
 
