@@ -490,7 +490,8 @@ def probe_flow(
                     spots.add(j)
     # Each body line's place among its page's body lines: a page holds a few lines of text
     # before it breaks (a page of one line is none a longer or shorter report prints).
-    place = {i: k for page in _body_lines(lines) for k, i in enumerate(page)}
+    pages = _text_lines_by_page(lines)
+    place = {i: k for page in _body_lines(lines, pages) for k, i in enumerate(page)}
     # A marker a converter set on a line of its own shares its row with the text after it:
     # no page break falls between them.
     ordered = sorted(
@@ -500,7 +501,7 @@ def probe_flow(
     )
     step = max(1, -(-len(ordered) // _FLOW_BREAKS))
     expected = {k: v for k, v in original.items() if k in FACT_FIELDS or k == "_authority"}
-    ends = [j for j in range(len(lines)) if lines[j].strip() and _page_end(lines, j)]
+    ends = [page[-1] for page in pages if page]
     for i in ordered[::step]:
         if "\f" in lines[i]:
             continue  # already a page's first line
@@ -522,15 +523,20 @@ def _running_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()))
 
 
-def _body_lines(lines: list[str]) -> list[list[int]]:
-    """Each page's lines with text that come before its running footer (by index): a page
-    break falls between body lines, never between the body and the footer or inside it."""
+def _text_lines_by_page(lines: list[str]) -> list[list[int]]:
+    """The indices of each page's lines with text (a form feed opens a page)."""
     pages: list[list[int]] = [[]]
     for i, line in enumerate(lines):
         if "\f" in line:
             pages.append([])
         if line.strip():
             pages[-1].append(i)
+    return pages
+
+
+def _body_lines(lines: list[str], pages: list[list[int]]) -> list[list[int]]:
+    """Each page's lines with text that come before its running footer (by index): a page
+    break falls between body lines, never between the body and the footer or inside it."""
     seen = Counter(key for page in pages for key in {_running_key(lines[i]) for i in page})
     body: list[list[int]] = []
     for page in pages:
@@ -566,12 +572,6 @@ def _break_page(
 def _renumber(line: str, number: int) -> str:
     """The line with its page number (`_PAGE_NUMBER`) made `number`, if it has one."""
     return _PAGE_NUMBER.sub(lambda m: f"{m.group(1)}{number}{m.group(3)}", line)
-
-
-def _page_end(lines: list[str], j: int) -> bool:
-    """Whether line j is the last line with text of its page."""
-    k = _next_with_text(lines, j, len(lines))
-    return k is None or "\f" in "".join(lines[j + 1 : k + 1])
 
 
 def _furniture(text: str) -> tuple[list[str], list[str]]:
