@@ -34,7 +34,7 @@ from .list_lines import (
     stray_numbers,
     unread_note,
 )
-from .table_rows import BULLETED_LINE, TableRow, rows_by_sentence, rows_under_header, same_row
+from .table_rows import TableRow, past_glyph, rows_by_sentence, rows_under_header, same_row
 from .text import BULLET_PREFIX
 from .text_items import (
     bullets_apart_note,
@@ -416,9 +416,7 @@ def _row_item(
     text = ""
     for ln in row:
         text = join_lines(text, ln.text.strip())
-    text = ITEM_NUMBER.sub("", text)
-    if BULLETED_LINE.match(text):
-        text = text[1:].lstrip()
+    text = past_glyph(ITEM_NUMBER.sub("", text))
     return RecommendationFinding(
         text=text,
         kind=heading.kind,

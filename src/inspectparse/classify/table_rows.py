@@ -47,7 +47,7 @@ _RECOMMENDATION = re.compile(
 )
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 # A bullet glyph and its text: a glyph the text loader joined to this line opens an item.
-BULLETED_LINE = re.compile(r"^•\s*\S")
+_BULLETED_LINE = re.compile(r"^•\s*\S")
 # A body cell's line that the next line goes on with.
 JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 
@@ -80,7 +80,7 @@ def rows_by_sentence(lines: list[Line]) -> list[list[Line]]:
     ("... so that:" / "• families know ...") go on with their row, and a glyph paired with a
     row's first line does not hide where the row starts.
     """
-    texts = [_past_glyph(ln.text.strip()) for ln in lines]
+    texts = [past_glyph(ln.text.strip()) for ln in lines]
     width = max((len(text) for text in texts), default=0)
     rows: list[list[Line]] = []
     for k, ln in enumerate(lines):
@@ -100,8 +100,9 @@ def rows_by_sentence(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def _past_glyph(text: str) -> str:
-    return text[1:].lstrip() if BULLETED_LINE.match(text) else text
+def past_glyph(text: str) -> str:
+    """The text without a bullet glyph the text loader joined to its start."""
+    return text[1:].lstrip() if _BULLETED_LINE.match(text) else text
 
 
 @dataclass(slots=True)
