@@ -502,3 +502,63 @@ def test_a_title_broken_by_the_converter_is_read_from_prose_with_a_review_warnin
     record = inspectparse.extract(text.encode())
     assert record.report.kind == "ilacs_focused_visit"
     assert _fields(record, "kind_from_prose") == {"report.kind"}
+
+
+# -- names with an abbreviation's full stop; titles naming a trust by its brand ---------------
+def test_a_saint_abbreviated_with_a_full_stop_ends_neither_the_name_nor_the_dates() -> None:
+    """The full stop of "St." ends no sentence: the subject line's name is read whole, and the
+    dates sentence that names it is read to its last day."""
+    text = (
+        "3 March 2022\n\nDear Director\n\n"
+        "Focused visit to St. Aldwyn local authority children's services\n\n"
+        "This letter summarises the findings of a focused visit to St. Aldwyn children's "
+        "services on 28 February, and 1 and 2 March 2022.\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs_focused_visit"
+    assert record.report.provider == "St. Aldwyn"
+    assert (record.report.inspection_start, record.report.inspection_end) == (
+        dt.date(2022, 2, 28),
+        dt.date(2022, 3, 2),
+    )
+
+
+def test_a_headline_naming_a_saint_with_a_full_stop_is_graded() -> None:
+    text = _SIF_HEADLINE.replace("Northwick", "St. Aldwyn")
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "sif"
+    overall = {j.key: j for j in record.judgements}["overall_effectiveness"]
+    assert overall.grade == "requires_improvement"
+    # The evidence keeps the text as printed.
+    assert "St. Aldwyn" in (overall.provenance.text or "")
+
+
+_SIF_HEADLINE = (
+    "Northwick\n"
+    "Inspection of services for children in need of help and protection, children looked\n"
+    "after and care leavers\n"
+    "Inspection date: 4 June 2031 to 28 June 2031\n"
+    "Report published: 17 August 2031\n\n"
+    "Children's services in Northwick require improvement to be good\n\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Northwick Children First", "County Northwick", "Northwick"])
+def test_a_title_naming_any_provider_before_the_fields_of_an_ilacs_title_page_is_ilacs(
+    name: str,
+) -> None:
+    """2026 titles name the body inspected ("Inspection of X"), a trust by its brand too: the
+    kind follows from the title page's fields and the framework's first label."""
+    text = (
+        f"Inspection of {name}\nInspection dates: 12 to 23 January 2026\n"
+        "Lead inspector: Pat Example, His Majesty's Inspector\n"
+        "Judgement\nGrade\n\n"
+        "The impact of leaders on social work\npractice with children and families\n\nGood\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "ilacs"
+    assert record.report.provider == name
+    # Without the framework's label the title page is no ILACS one (a school's "Inspection of
+    # X" has the same fields): no kind is guessed.
+    other = text.replace("The impact of leaders on social work", "Quality of education")
+    assert inspectparse.extract(other.encode()).report.kind == "unknown"

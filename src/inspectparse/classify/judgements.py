@@ -25,7 +25,7 @@ from .eras import era_notes, lost_label_notes, required
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
 from .grades import canonical_grade, cut_grade_note, goes_on, is_not_judged, not_judged_note
-from .text import LineText, flat, label_regex
+from .text import LineText, flat, hide_abbreviation_dots, label_regex
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
 # The one-word grades come from the vocabulary (grades.py); the wrapped pieces of "requires
@@ -391,12 +391,15 @@ def sentence_judgements(structure: Structure, profile: Profile) -> dict[str, Jud
             # A grade sentence run into the summary table's last row (text without blank
             # lines): the sentence starts after the row's grade.
             text = text[row.end() :]
+        # Searched with a name's abbreviation ("St. Helens") ending no sentence; the evidence
+        # keeps the text as printed (the same length).
+        searched = hide_abbreviation_dots(text)
         # A spec whose pattern matched here without a grade: its later patterns are not tried.
         ungraded: int | None = None
         for position, spec, n, pattern in searches:
             if spec.key in found or position == ungraded:
                 continue
-            m = pattern.search(text)
+            m = pattern.search(searched)
             if not m:
                 continue
             grade_text = strip_footnote(m.group("grade"))

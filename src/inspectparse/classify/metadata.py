@@ -14,7 +14,7 @@ from ..profiles.spec import PERSON_NAME, TITLE_PAGE_FIRST_FIELD
 from .dates import DateRead, parse_date, plain_day_numbers, read_periods
 from .detect import front_text
 from .findings import Meta
-from .text import flat
+from .text import flat, hide_abbreviation_dots, show_abbreviation_dots
 
 # Ranks and roles printed beside a name: never part of it. "Senior" alone is a rank only
 # before another rank or after a comma at the end ("Senior" is also a surname).
@@ -39,7 +39,7 @@ _ABBREVIATION_GLOSS = re.compile(r"\s*\((?-i:[A-Z]{2,6})\)$")
 
 def tidy(value: str) -> str:
     """Metadata values: one space between words, straight apostrophes (easier to join on)."""
-    return re.sub(r"\s+", " ", value.replace("’", "'")).strip(" ,")
+    return re.sub(r"\s+", " ", show_abbreviation_dots(value).replace("’", "'")).strip(" ,")
 
 
 def clean_name(raw: str) -> str | None:
@@ -52,7 +52,7 @@ def clean_name(raw: str) -> str | None:
 
 def extract_metadata(document: Document, profile: Profile) -> Meta:
     meta = Meta()
-    lined = plain_day_numbers(front_text(document))
+    lined = hide_abbreviation_dots(plain_day_numbers(front_text(document)))
     flat_text = flat(lined)
     for pattern in profile.title_patterns:
         m = re.search(pattern, flat_text, re.I)
@@ -92,7 +92,7 @@ def _front_then_body(front: str, document: Document) -> Callable[[], Iterator[st
     def texts() -> Iterator[str]:
         yield front
         if not body:
-            body.append(flat(plain_day_numbers(body_text(document))))
+            body.append(flat(hide_abbreviation_dots(plain_day_numbers(body_text(document)))))
         yield body[0]
 
     return texts

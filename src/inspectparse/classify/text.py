@@ -36,6 +36,22 @@ class LineText:
         return out
 
 
+# The full stop of a name's abbreviation ("St. Helens", "Mt. Pleasant") ends no sentence: the
+# metadata patterns, which stop at a full stop, read it as this one-dot leader (one character
+# for one, so spans stay put) and `show_abbreviation_dots` puts the full stop back.
+_NAME_ABBREVIATION = re.compile(r"\b(St|Ste|Mt)\.(?=\s?[A-Z])")
+ABBREVIATION_DOT = "\u2024"
+
+
+def hide_abbreviation_dots(text: str) -> str:
+    """`text` with each name abbreviation's full stop as `ABBREVIATION_DOT`."""
+    return _NAME_ABBREVIATION.sub(rf"\1{ABBREVIATION_DOT}", text) if "t." in text else text
+
+
+def show_abbreviation_dots(text: str) -> str:
+    return text.replace(ABBREVIATION_DOT, ".")
+
+
 # A list item's leading bullet as `clean` leaves it: "•", a sub-item's "–", or a plain "- ".
 BULLET_PREFIX = re.compile(r"^(?:•|-|–)\s*")
 

@@ -15,6 +15,8 @@ from .spec import (
 )
 
 _CHILDREN = rf"children{APOS}s"
+# The first judgement's label as it begins (a layout's grade cell can follow these words).
+_LEADERS_LABEL_START = "The impact of leaders on"
 
 PROFILE = Profile(
     kind="ilacs",
@@ -25,6 +27,10 @@ PROFILE = Profile(
         # The title page's first field follows the title: the dates, or the lead inspector.
         rf"Inspection of .{{0,120}}?{_CHILDREN} services\s+{TITLE_PAGE_FIRST_FIELD}",
         rf"Inspection of .{{0,120}}?(?:Trust|Council)\s+{TITLE_PAGE_FIRST_FIELD}",
+        # Any other name (a trust's brand, "Inspection of County Durham") where the title
+        # page's table goes on with this framework's first label.
+        rf"Inspection of (?!local authority |{_CHILDREN}).{{1,120}}?\s+{TITLE_PAGE_FIRST_FIELD}"
+        rf"(?=.{{0,600}}?\b{_LEADERS_LABEL_START})",
     ),
     exclude_patterns=(r"Focused visit to\b", r"Joint targeted area inspection of\b"),
     overall_lineage="overall_effectiveness",
@@ -39,7 +45,7 @@ PROFILE = Profile(
     judgements=(
         judgement(
             "impact_of_leaders",
-            r"The impact of leaders on (?:social work )?practice with children and families",
+            rf"{_LEADERS_LABEL_START} (?:social work )?practice with children and families",
             COLON_OR_VERB,
         ),
         judgement(
@@ -108,5 +114,8 @@ PROFILE = Profile(
         rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?)\s+local\s+authority\s+{_CHILDREN}\s+services",
         r"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?(?:Trust|Council))\s+Inspection dates?",
         rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?)\s+{_CHILDREN}\s+services",
+        # Any other name before the title page's first field (the title patterns above).
+        rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>(?!local\s+authority\s|{_CHILDREN}).+?)"
+        rf"\s+{TITLE_PAGE_FIRST_FIELD}",
     ),
 )
