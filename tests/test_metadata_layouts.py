@@ -312,6 +312,34 @@ def test_a_lead_named_in_a_letter_keeps_a_surname_s_lower_case_particles(name: s
     assert record.report.lead_inspector == name
 
 
+@pytest.mark.parametrize(
+    "name", ["Pat M. Example", "P. J. Example", "P J Example", "Dr. Pat Example"]
+)
+def test_a_lead_named_in_a_letter_keeps_initials_and_an_honorific(name: str) -> None:
+    """An initial's or an honorific's full stop does not cut the name: a letter's lead is
+    optional, so a name cut short would be a lead lost with no warning."""
+    text = (
+        "3 March 2022\n\nDear Director\n\n"
+        "Focused visit to Northwick children's services\n\n"
+        "This letter summarises the findings of the focused visit to Northwick children's "
+        f"services on 8 and 9 February 2022. His Majesty's Inspectors for this visit were lead "
+        f"inspector {name} and team inspector Sam Other.\n"
+    )
+    assert inspectparse.extract(text.encode()).report.lead_inspector == name
+
+
+@pytest.mark.parametrize("name", ["Pat M. Example", "Mr P. J. Example"])
+def test_an_area_send_lead_keeps_initials_and_an_honorific(name: str) -> None:
+    from inspectparse.classify.metadata import _lead_patterns
+    from inspectparse.profiles import get
+
+    profile = get("area_send")
+    assert profile is not None
+    line = f"{name}, HMI, Lead inspector Sam Other, CQC Lead inspector"
+    matches = [p.match(line) for p in _lead_patterns(profile).for_first(name[0])]
+    assert any(m and m.group("name") == name for m in matches)
+
+
 def test_jtai_area_named_in_prose_may_hold_a_comma_before_a_capitalised_word() -> None:
     text = (
         "12 December 2018\n\nDear partners\n\n"

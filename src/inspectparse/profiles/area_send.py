@@ -49,9 +49,9 @@ PROFILE = Profile(
         r"Area SEND inspection of\s+(?:the\s+)?(?P<provider>.+?Local\s+Area\s+Partnership)",
     ),
     lead_patterns=(
-        rf"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{PERSON_NAME}),?"
+        rf"^(?P<name>{PERSON_NAME}),?"
         r"\s+(?:HMI,?\s+)?Ofsted(?:\s+HMI)?,?\s+(?:HMI\s+)?[Ll]ead",
-        rf"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{PERSON_NAME}),?"
+        rf"^(?P<name>{PERSON_NAME}),?"
         r"\s+HMI,?\s+Lead",
     ),
 )

@@ -50,9 +50,17 @@ APOS = "['’]"
 NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|of|and|the)"
 # A person's name as printed: two to four capitalised words, with the lower-case particles some
 # surnames carry between them ("Ian de Souza", "Rebecca van der Berg"); in a case-sensitive
-# search the particles are what let such a name through whole.
+# search the particles are what let such a name through whole. Initials stand for words before
+# the surname ("Jane M. Smith", "J R Smith"), and an honorific is part of the name as printed
+# ("Mr Charlie Fordham", "Dr. Ada Quill"), so neither cuts a name short.
 NAME_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|ibn|al|el|ter|ten)"
-PERSON_NAME = rf"[A-Z][\w’'-]+(?:\s+(?:{NAME_PARTICLE}\s+)*[A-Z][\w’'-]+){{1,3}}"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)"
+_NAME_WORD = r"[A-Z][\w’'-]+"
+_GIVEN = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=\s))"
+PERSON_NAME = (
+    rf"{_HONORIFIC}?{_GIVEN}(?:\s+(?:{NAME_PARTICLE}\s+)*{_GIVEN}){{0,2}}"
+    rf"\s+(?:{NAME_PARTICLE}\s+)*{_NAME_WORD}"
+)
 # A line that names a provider under a title: any line but a title page's field ("Inspection
 # dates: ...", "Age group:"), which is where the name is when a title page prints none.
 NAME_LINE = r"(?![^\n:]{1,40}:)[^\n]+"
