@@ -590,3 +590,23 @@ def test_a_title_naming_any_provider_before_the_fields_of_an_ilacs_title_page_is
     # X" has the same fields): no kind is guessed.
     other = text.replace("The impact of leaders on social work", "Quality of education")
     assert inspectparse.extract(other.encode()).report.kind == "unknown"
+
+
+@pytest.mark.parametrize("name", ["Northwick Council", "Northwick Children First"])
+def test_an_area_send_title_naming_the_area_otherwise_is_still_area_send(name: str) -> None:
+    """The framework's title decides the kind however the partnership's name is printed; an
+    ILACS-like "Inspection of X Council" inside it is no ILACS title."""
+    text = (
+        "Local area partnership report\n\n"
+        f"Area SEND inspection of {name}\n"
+        "Inspection dates: 12 to 16 February 2032\n\n"
+        "Inspection outcome\n"
+        "The local area partnership's arrangements lead to inconsistent experiences and outcomes "
+        "for children and young people with special educational needs and/or disabilities "
+        "(SEND).\n"
+    )
+    record = inspectparse.extract(text.encode())
+    assert record.report.kind == "area_send"
+    assert record.report.title == f"Area SEND inspection of {name}"
+    assert record.report.provider == name
+    assert {j.key: j.grade for j in record.judgements} == {"area_send_outcome": "inconsistent"}

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from .spec import AREA_SEND_OUTCOMES, PERSON_NAME, BodyColumn, JudgementSpec, ListHeading, Profile
+from .spec import (
+    AREA_SEND_OUTCOMES,
+    PERSON_NAME,
+    TITLE_PAGE_FIRST_FIELD,
+    BodyColumn,
+    JudgementSpec,
+    ListHeading,
+    Profile,
+)
 
 PROFILE = Profile(
     kind="area_send",
     name="Area SEND inspection of a local area partnership",
-    title_patterns=(r"Area SEND inspection of .{1,120}?Local\s+Area\s+Partnership",),
+    title_patterns=(
+        r"Area SEND inspection of .{1,120}?Local\s+Area\s+Partnership",
+        # The partnership's name printed otherwise: the title ends at the page's first field.
+        rf"Area SEND inspection of .{{1,120}}?(?=\s+{TITLE_PAGE_FIRST_FIELD})",
+    ),
     priority=30,
     grades=AREA_SEND_OUTCOMES,
     judgements=(
@@ -47,6 +59,8 @@ PROFILE = Profile(
     ),
     provider_patterns=(
         r"Area SEND inspection of\s+(?:the\s+)?(?P<provider>.+?Local\s+Area\s+Partnership)",
+        # A name printed otherwise ends where the title page's first field begins.
+        rf"Area SEND inspection of\s+(?:the\s+)?(?P<provider>.+?)\s+{TITLE_PAGE_FIRST_FIELD}",
     ),
     lead_patterns=(
         rf"^(?P<name>{PERSON_NAME}),?"
