@@ -20,8 +20,11 @@ are the reports' own sentences.
   long for its column is not substituted there (a converter would wrap it inside its cell).
   In reading-order text a longer name makes a table cell's line longer than its column ever
   is, which can unsettle a responsible-body column: such variants are warned, not silent.
+- name: the provider read replaced whole, throughout, by each of `PRINTED_NAMES`: names as
+  reports print them that hold no authority's name to substitute (a trust's brand), or that
+  hold a full stop ("St. Helens"), a "County" before the place, an ampersand.
 - lead: the lead inspector's name replaced throughout by each of `LEADS` (particles, hyphens,
-  apostrophes, accents).
+  apostrophes, accents, initials, honorifics).
 - grade: two grades of the framework's scale (its profile's `grades`) swapped throughout
   (pairs in `GRADE_PAIRS`); not on `pdftotext-layout`, whose summary-table cells interleave
   with their labels, so a wrapped grade phrase cannot be swapped whole.
@@ -106,6 +109,25 @@ LEADS = (
     "Oluwaseun Adeyemi-Brown",
     "Zoë Ng",
     "Chris Shaw Mitchell",
+    "Amara J. Okafor",
+    "J R Hartley",
+    "Dr. Helen Price",
+)
+# Providers as reports print them (`name` probe): trusts by their brands, a full stop, an
+# ampersand, "County" first, a corporation, council names in full.
+PRINTED_NAMES = (
+    "Achieving for Children",
+    "Birmingham Children's Trust",
+    "Slough Children First",
+    "Together for Children Sunderland",
+    "St. Helens",
+    "St. Helens Council",
+    "County Durham",
+    "City of London Corporation",
+    "Royal Borough of Greenwich",
+    "Kingston upon Hull City Council",
+    "City of Bradford Metropolitan District Council",
+    "Brighton & Hove City Council",
 )
 # Grade phrases as printed, by canonical grade; the first is the one written in.
 GRADE_PHRASES = {
@@ -175,6 +197,23 @@ def probe_provider(
         variant = _resize_gaps(pattern, new, text)
         if variant is not None:
             yield Variant(f"{base} -> {new}", variant, expected)
+
+
+def probe_name(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    provider = original["provider"]
+    if not provider:
+        return
+    pattern = _words_pattern(provider)
+    for new in PRINTED_NAMES:
+        if new.lower() == provider.lower():
+            continue
+        # Another body: its name is read as printed, never matched to the old authority.
+        expected = dict(original, provider=new, _authority=None)
+        variant = _resize_gaps(pattern, new, text)
+        if variant is not None and variant != text:
+            yield Variant(f"{provider} -> {new}", variant, expected)
 
 
 def _resize_gaps(pattern: re.Pattern[str], new: str, text: str) -> str | None:
@@ -706,6 +745,7 @@ PROBES: dict[str, Probe] = {
     "flow": probe_flow,
     "swap": probe_swap,
     "provider": probe_provider,
+    "name": probe_name,
     "lead": probe_lead,
     "grade": probe_grade,
     "year": probe_year,
