@@ -29,6 +29,11 @@ are the reports' own sentences.
   (pairs in `GRADE_PAIRS`); not on `pdftotext-layout`, whose summary-table cells interleave
   with their labels, so a wrapped grade phrase cannot be swapped whole.
 - year: every year (19xx, 20xx) moved by each of `YEAR_SHIFTS`.
+- dates: the first phrase that prints the visit's dates (from a day number to a year, reading
+  as exactly the record's first and last days) reprinted, wherever it occurs, in each shape
+  reports use: "8 October 2018 to 12 October 2018", "8 to 12 October 2018", "8–12 October
+  2018", "8th to 12th October 2018", "8 and 9 October 2018", "30 September – 4 October 2018".
+  Expected: the same facts.
 - title: the title read, broken over two or three lines at each word.
 - line: each page-1 line that holds a fact (a field, a date, a grade, a list heading) broken
   in two at each word. Expected: the same facts; breaking a label's own words can lose its
@@ -78,6 +83,7 @@ from typing import Any, NamedTuple
 
 import inspectparse
 from inspectparse.accuracy.measure import facts, review_fields
+from inspectparse.classify.dates import read_periods
 from inspectparse.classify.judgements import grade_fragment
 from inspectparse.profiles import get as get_profile
 
@@ -330,6 +336,76 @@ def _shift(iso: str | None, k: int) -> str | None:
         return day.replace(year=day.year + k).isoformat()
     except ValueError:  # 29 February
         return None
+
+
+def probe_dates(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    if not all(original["dates"]):
+        return
+    start, end = (dt.date.fromisoformat(d) for d in original["dates"])
+    printed = _printed_dates(text, start, end)
+    if printed is None:
+        return
+    pattern = _words_pattern(printed)
+    for style in _date_styles(start, end):
+        if " ".join(printed.split()) == style:
+            continue
+        variant = _resize_gaps(pattern, style, text)
+        if variant is not None:
+            yield Variant(f"{' '.join(printed.split())!r} -> {style!r}", variant, original)
+
+
+# A day number, where a printed visit's dates may begin; a year, where they may end.
+_DAY = re.compile(r"(?<![\d/])\d{1,2}(?![\d/])")
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d\b")
+_DATES_REACH = 90
+
+
+def _printed_dates(text: str, start: dt.date, end: dt.date) -> str | None:
+    """The first phrase in `text` from a day number to a year that reads as exactly the visit
+    `start` to `end` (dates.read_periods), within one sentence. The word before it is read
+    with it ("Between 8 October and 12 October" is one visit) but is no part of it."""
+    for day in _DAY.finditer(text):
+        window = text[day.start() : day.start() + _DATES_REACH]
+        lead = _DATES_LEAD.search(text, max(0, day.start() - 12), day.start())
+        for year in _YEAR_END.finditer(window):
+            phrase = window[: year.end()]
+            if "." in phrase:
+                break
+            read = f"{lead.group() if lead else ''}{phrase}"
+            if read_periods(read).periods == [(start, end)]:
+                return phrase
+    return None
+
+
+_DATES_LEAD = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _date_styles(start: dt.date, end: dt.date) -> list[str]:
+    """A visit's dates in the shapes reports print them (`dates` probe)."""
+
+    def full(d: dt.date) -> str:
+        return f"{d.day} {d:%B} {d.year}"
+
+    if start == end:
+        return [full(start), f"{_ordinal(start.day)} {start:%B} {start.year}"]
+    styles = [f"{full(start)} to {full(end)}"]
+    if start.year == end.year:
+        styles.append(f"{start.day} {start:%B} to {full(end)}")
+        styles.append(f"{start.day} {start:%B} – {full(end)}")
+    if (start.year, start.month) == (end.year, end.month):
+        styles.append(f"{start.day} to {full(end)}")
+        styles.append(f"{start.day}–{full(end)}")
+        styles.append(f"{_ordinal(start.day)} to {_ordinal(end.day)} {end:%B} {end.year}")
+        if (end - start).days == 1:
+            styles.append(f"{start.day} and {full(end)}")
+    return styles
 
 
 def probe_title(
@@ -749,6 +825,7 @@ PROBES: dict[str, Probe] = {
     "lead": probe_lead,
     "grade": probe_grade,
     "year": probe_year,
+    "dates": probe_dates,
     "title": probe_title,
     "line": probe_line,
 }

@@ -1,4 +1,5 @@
-"""Substitution probes on synthetic reports: another area, inspector, grades, years, title wrap.
+"""Substitution probes on synthetic reports: another area, provider, inspector, grades, years,
+dates, title wrap.
 
 `scripts/substitution.py` rewrites the corpus's converter texts so that one fact changes in a
 known way and checks the record changes with it. Here its probes run on the repository's
