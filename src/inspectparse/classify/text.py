@@ -39,16 +39,19 @@ class LineText:
 # The full stop of a name's abbreviation ("St. Helens", "Mt. Pleasant") ends no sentence: the
 # metadata patterns, which stop at a full stop, read it as this one-dot leader (one character
 # for one, so spans stay put) and `show_abbreviation_dots` puts the full stop back.
-_NAME_ABBREVIATIONS = ("St", "Ste", "Mt")
+_NAME_ABBREVIATIONS = ("St", "Mt")
 _NAME_ABBREVIATION = re.compile(rf"\b({'|'.join(_NAME_ABBREVIATIONS)})\.(?=\s?[A-Z])")
+_WITH_DOT = tuple(f"{a}." for a in _NAME_ABBREVIATIONS)
 ABBREVIATION_DOT = "\u2024"
 
 
 def hide_abbreviation_dots(text: str) -> str:
     """`text` with each name abbreviation's full stop as `ABBREVIATION_DOT`."""
-    # Substring tests are far cheaper than the regex, and nearly every text has none.
-    if any(f"{a}." in text for a in _NAME_ABBREVIATIONS):
-        return _NAME_ABBREVIATION.sub(rf"\1{ABBREVIATION_DOT}", text)
+    # Substring tests are far cheaper than the regex, and nearly every text has none (this
+    # runs on every block a judgement sentence is looked for in).
+    for abbreviation in _WITH_DOT:
+        if abbreviation in text:
+            return _NAME_ABBREVIATION.sub(rf"\1{ABBREVIATION_DOT}", text)
     return text
 
 

@@ -54,12 +54,13 @@ NAME_TAIL_WORDS = r"(?:Metropolitan|Borough|County|City|District|Council|Royal|o
 # the surname ("Jane M. Smith", "J R Smith"), and an honorific is part of the name as printed
 # ("Mr Charlie Fordham", "Dr. Ada Quill"), so neither cuts a name short.
 NAME_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|ibn|al|el|ter|ten)"
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)"
+# A word before the surname: a name, an initial, or an honorific's abbreviation ("Dr.", "Mrs.").
+# Every form opens with the capital, so a search skips to capitals (a pattern that opens with an
+# optional group is tried at every position: twice the time over a letter).
 _NAME_WORD = r"[A-Z][\w’'-]+"
-_GIVEN = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=\s))"
+_GIVEN = r"[A-Z](?:[a-z]{1,2}\.(?=\s)|[\w’'-]+|\.?(?=\s))"
 PERSON_NAME = (
-    rf"{_HONORIFIC}?{_GIVEN}(?:\s+(?:{NAME_PARTICLE}\s+)*{_GIVEN}){{0,2}}"
-    rf"\s+(?:{NAME_PARTICLE}\s+)*{_NAME_WORD}"
+    rf"{_GIVEN}(?:\s+(?:{NAME_PARTICLE}\s+)*{_GIVEN}){{0,2}}\s+(?:{NAME_PARTICLE}\s+)*{_NAME_WORD}"
 )
 # A line that names a provider under a title: any line but a title page's field ("Inspection
 # dates: ...", "Age group:"), which is where the name is when a title page prints none.
