@@ -267,6 +267,13 @@ def test_ranks_and_roles_are_never_part_of_a_name() -> None:
     assert clean_name("Pat Example (Lead Inspector)") == "Pat Example"
     # "Senior" is a surname too: kept when no rank follows and no comma sets it apart.
     assert clean_name("Robin Senior") == "Robin Senior"
+    # A name holds no comma or bracket: what follows is a role, listed as a rank or not.
+    assert clean_name("Pat Example, Regional Director") == "Pat Example"
+    assert clean_name("Pat Example, HMI (Social Care)") == "Pat Example"
+    assert clean_name("Pat Example, Ofsted Senior HMI") == "Pat Example"
+    assert clean_name("Pat Example, HMI, and Sam Other, Principal Officer") == (
+        "Pat Example and Sam Other"
+    )
 
 
 def test_area_send_name_hmi_lead_inspector() -> None:

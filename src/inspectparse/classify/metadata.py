@@ -34,6 +34,7 @@ _INSPECTOR_TITLES = re.compile(
 RANK_WORD = re.compile(rf"{_RANK}|\bInspectors?\b|\bMajesty\b|\bSenior\s*$", re.I)
 
 
+_ROLE_AFTER = re.compile(r"\s*[,(]")
 _ABBREVIATION_GLOSS = re.compile(r"\s*\((?-i:[A-Z]{2,6})\)$")
 
 
@@ -45,6 +46,10 @@ def tidy(value: str) -> str:
 def clean_name(raw: str) -> str | None:
     name = _INSPECTOR_TITLES.sub(" ", raw.strip())
     name = re.sub(r"\s*,?\s+and\s+", " and ", tidy(name)).strip(" ,;:.")
+    # A name holds no comma or bracket: what follows one is a role the ranks above do not
+    # list ("Regional Director", "(Social Care)"), never part of the name. Joint leads are
+    # joined by "and" by now.
+    name = " and ".join(_ROLE_AFTER.split(part, maxsplit=1)[0] for part in name.split(" and "))
     if not name or len(name) > 80 or not re.search(r"[A-Za-z]", name):
         return None
     return name
