@@ -17,12 +17,12 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
   past page 1: the rows from the cut move up to a new page with copies of the page's running
   header and footer (the later pages' printed numbers one more), as substitution.py's flow
   probe breaks a text's pages;
-- provider, name, lead, grade, year, dates: the line texts rewritten as substitution.py rewrites
-  a text (the area's name, the provider's whole name, the lead inspector's, two grades swapped,
-  every year moved, the visit's dates reprinted). A name, a grade phrase or dates wrapped over
-  two lines cannot be rewritten whole line by line: a variant whose line count would change
-  is not made, nor a grade swap that leaves part of a phrase on a line of its own (a grade
-  cell set around its label's lines).
+- provider, name, lead, rank, grade, year, dates: the line texts rewritten as substitution.py
+  rewrites a text (the area's name, the provider's whole name, the lead inspector's name and
+  rank, two grades swapped, every year moved, the visit's dates reprinted). A name, a grade
+  phrase or dates wrapped over two lines cannot be rewritten whole line by line: a variant
+  whose line count would change is not made, nor a grade swap that leaves part of a phrase on
+  a line of its own (a grade cell set around its label's lines).
 
 A variant is *as predicted*, *warned* (a review warning on each fact that differs) or *silent*;
 the script exits 1 on any silent one. Without FILE arguments it runs on every corpus PDF.
@@ -293,7 +293,10 @@ PROBES: dict[str, Probe] = {
     "flow": probe_flow,
     "drop": probe_drop,
     "double": probe_double,
-    **{name: probe_text(name) for name in ("provider", "name", "lead", "grade", "year", "dates")},
+    **{
+        name: probe_text(name)
+        for name in ("provider", "name", "lead", "rank", "grade", "year", "dates")
+    },
 }
 
 

@@ -25,6 +25,9 @@ are the reports' own sentences.
   hold a full stop ("St. Helens"), a "County" before the place, an ampersand.
 - lead: the lead inspector's name replaced throughout by each of `LEADS` (particles, hyphens,
   apostrophes, accents, initials, honorifics).
+- rank: the rank printed after the lead's name, where it ends its line, reprinted as each of
+  `RANKS` (", HMI", ", His Majesty's Inspector", ", Senior HMI", " (HMI)", ...). Expected: the
+  same lead.
 - grade: two grades of the framework's scale (its profile's `grades`) swapped throughout
   (pairs in `GRADE_PAIRS`); not on `pdftotext-layout`, whose summary-table cells interleave
   with their labels, so a wrapped grade phrase cannot be swapped whole.
@@ -264,6 +267,47 @@ def probe_lead(
         variant = _resize_gaps(pattern, new, text)
         if variant is not None:
             yield Variant(f"{lead} -> {new}", variant, expected)
+
+
+def probe_rank(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    lead = original["lead"]
+    if not lead or " and " in lead:
+        return
+    pattern = re.compile(_words_pattern(lead).pattern + _RANK_AFTER.pattern, re.M)
+    printed = {m.group("rank") for m in pattern.finditer(text)}
+    if not printed:
+        return
+    for new in RANKS:
+        if printed == {new}:
+            continue
+
+        def reranked(m: re.Match[str], new: str = new) -> str:
+            return m.group()[: m.start("rank") - m.start()] + new
+
+        yield Variant(
+            f"{lead}: {sorted(printed)} -> {new!r}", pattern.sub(reranked, text), original
+        )
+
+
+# Ranks as reports print them after an inspector's name (`rank` probe).
+RANKS = (
+    ", HMI",
+    " HMI",
+    ", Senior HMI",
+    ", His Majesty's Inspector",
+    ", Her Majesty’s Inspector",
+    ", Ofsted Inspector",
+    ", Social Care Regulatory Inspector",
+    " (HMI)",
+)
+# A rank printed after a name, where it ends its line (so no column after it moves).
+_RANK_AFTER = re.compile(
+    r"(?P<rank>,?[ \t]*\(?(?:Senior[ \t]+)?(?:HMI\b|(?:Her|His)[ \t]+Majesty['’]s[ \t]+"
+    r"(?:Senior[ \t]+)?Inspector|Ofsted[ \t]+Inspector|Social[ \t]+Care[ \t]+Regulatory[ \t]+"
+    r"Inspector)\)?)(?=[ \t]*$)"
+)
 
 
 _ANY_GRADE = re.compile(
@@ -823,6 +867,7 @@ PROBES: dict[str, Probe] = {
     "provider": probe_provider,
     "name": probe_name,
     "lead": probe_lead,
+    "rank": probe_rank,
     "grade": probe_grade,
     "year": probe_year,
     "dates": probe_dates,

@@ -38,6 +38,8 @@ CASES = [
     for probe in sorted(substitution.PROBES)
     if not (probe in ("grade", "swap") and kind in ("jtai", "ilacs_focused_visit"))
     and not (probe == "lead" and kind == "jtai")
+    # Only the ILACS report prints a rank after its lead's name.
+    and not (probe == "rank" and kind != "ilacs")
     # The synthetic SIF has no improvement list and the focused visit's has one item.
     and not (probe == "item" and kind in ("sif", "ilacs_focused_visit"))
     and not (probe == "more" and kind == "sif")
