@@ -64,6 +64,11 @@ def test_a_provider_name_wrapped_over_two_lines_above_the_title_is_read_whole() 
     assert not _fields(record, "provider_generic")
 
 
+def test_a_provider_is_read_without_an_article_before_it() -> None:
+    record = _record_from_cells([("the Royal Borough of Northwick", 70.0, 130.0), *_ILACS_2018])
+    assert record.report.provider == "Royal Borough of Northwick"
+
+
 def test_a_provider_on_one_line_above_the_title_is_not_joined_to_the_line_before() -> None:
     text = (
         "A banner line\nNorthwick City Council\nInspection of children's social care services\n"

@@ -34,6 +34,7 @@ _INSPECTOR_TITLES = re.compile(
 RANK_WORD = re.compile(rf"{_RANK}|\bInspectors?\b|\bMajesty\b|\bSenior\s*$", re.I)
 
 
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 _ROLE_AFTER = re.compile(r"\s*[,(]")
 _ABBREVIATION_GLOSS = re.compile(r"\s*\((?-i:[A-Z]{2,6})\)$")
 
@@ -74,8 +75,9 @@ def extract_metadata(document: Document, profile: Profile) -> Meta:
         )
     if meta.provider:
         # The abbreviation a sentence glosses the name with ("... and Poole (BCP)") is no
-        # part of the name.
-        meta.provider = _ABBREVIATION_GLOSS.sub("", tidy(meta.provider))
+        # part of the name, nor is an article before it ("the Isles of Scilly"), which a
+        # title's own pattern leaves out and a line of its own can print.
+        meta.provider = _ABBREVIATION_GLOSS.sub("", _LEADING_ARTICLE.sub("", tidy(meta.provider)))
     if meta.title:
         meta.title = tidy(meta.title)
     published = _first_group(profile.published_patterns, (lined,), "date")
