@@ -22,7 +22,8 @@ are the reports' own sentences.
   is, which can unsettle a responsible-body column: such variants are warned, not silent.
 - name: the provider read replaced whole, throughout, by each of `PRINTED_NAMES`: names as
   reports print them that hold no authority's name to substitute (a trust's brand), or that
-  hold a full stop ("St. Helens"), a "County" before the place, an ampersand.
+  hold a full stop ("St. Helens"), a "County" before the place, an ampersand, an article
+  ("the Isles of Scilly", read without it).
 - lead: the lead inspector's name replaced throughout by each of `LEADS` (particles, hyphens,
   apostrophes, accents, initials, honorifics).
 - rank: the rank printed after the lead's name, where it ends its line, reprinted as each of
@@ -137,7 +138,9 @@ PRINTED_NAMES = (
     "Kingston upon Hull City Council",
     "City of Bradford Metropolitan District Council",
     "Brighton & Hove City Council",
+    "the Isles of Scilly",
 )
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 # Grade phrases as printed, by canonical grade; the first is the one written in.
 GRADE_PHRASES = {
     "requires_improvement": (
@@ -218,8 +221,9 @@ def probe_name(
     for new in PRINTED_NAMES:
         if new.lower() == provider.lower():
             continue
-        # Another body: its name is read as printed, never matched to the old authority.
-        expected = dict(original, provider=new, _authority=None)
+        # Another body: its name is read as printed (no article before it), never matched to
+        # the old authority.
+        expected = dict(original, provider=_LEADING_ARTICLE.sub("", new), _authority=None)
         variant = _resize_gaps(pattern, new, text)
         if variant is not None and variant != text:
             yield Variant(f"{provider} -> {new}", variant, expected)
