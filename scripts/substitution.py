@@ -79,7 +79,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -202,13 +202,9 @@ def probe_provider(
     if not base:
         return
     pattern = _words_pattern(base)
-    for new in AREAS:
-        if new.lower() == base.lower():
-            continue
-        expected = dict(original, provider=pattern.sub(new, provider))
-        variant = _resize_gaps(pattern, new, text)
-        if variant is not None:
-            yield Variant(f"{base} -> {new}", variant, expected)
+    yield from _renamed(
+        text, base, AREAS, lambda new: dict(original, provider=pattern.sub(new, provider))
+    )
 
 
 def probe_name(
@@ -217,16 +213,28 @@ def probe_name(
     provider = original["provider"]
     if not provider:
         return
-    pattern = _words_pattern(provider)
-    for new in PRINTED_NAMES:
-        if new.lower() == provider.lower():
+    # Another body: its name is read as printed (no article before it), never matched to
+    # the old authority.
+    yield from _renamed(
+        text,
+        provider,
+        PRINTED_NAMES,
+        lambda new: dict(original, provider=_LEADING_ARTICLE.sub("", new), _authority=None),
+    )
+
+
+def _renamed(
+    text: str, old: str, names: Iterable[str], expected: Callable[[str], dict[str, Any]]
+) -> Iterator[Variant]:
+    """A variant for each of `names` printed wherever `old` is (`_resize_gaps`), expecting
+    `expected(name)`; none for a name that is `old`, or where `old` is not printed."""
+    pattern = _words_pattern(old)
+    for new in names:
+        if new.lower() == old.lower():
             continue
-        # Another body: its name is read as printed (no article before it), never matched to
-        # the old authority.
-        expected = dict(original, provider=_LEADING_ARTICLE.sub("", new), _authority=None)
         variant = _resize_gaps(pattern, new, text)
         if variant is not None and variant != text:
-            yield Variant(f"{provider} -> {new}", variant, expected)
+            yield Variant(f"{old} -> {new}", variant, expected(new))
 
 
 def _resize_gaps(pattern: re.Pattern[str], new: str, text: str) -> str | None:
@@ -262,15 +270,8 @@ def probe_lead(
     lead = original["lead"]
     if not lead or " and " in lead:
         return
-    pattern = _words_pattern(lead)
-    if not pattern.search(text):
-        return
-    for new in LEADS:
-        # Metadata values are written with straight apostrophes.
-        expected = dict(original, lead=new.replace("’", "'"))
-        variant = _resize_gaps(pattern, new, text)
-        if variant is not None:
-            yield Variant(f"{lead} -> {new}", variant, expected)
+    # Metadata values are written with straight apostrophes.
+    yield from _renamed(text, lead, LEADS, lambda new: dict(original, lead=new.replace("’", "'")))
 
 
 def probe_rank(
