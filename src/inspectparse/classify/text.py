@@ -37,8 +37,8 @@ class LineText:
 
 
 # The full stop of a name's abbreviation ("St. Helens", "Mt. Pleasant") ends no sentence: the
-# metadata patterns, which stop at a full stop, read it as this one-dot leader (one character
-# for one, so spans stay put) and `show_abbreviation_dots` puts the full stop back.
+# metadata and grade-sentence patterns, which stop at a full stop, read it as this one-dot
+# leader (one character for one, so spans stay put); `show_abbreviation_dots` puts it back.
 _NAME_ABBREVIATIONS = ("St", "Mt")
 _NAME_ABBREVIATION = re.compile(rf"\b({'|'.join(_NAME_ABBREVIATIONS)})\.(?=\s?[A-Z])")
 _WITH_DOT = tuple(f"{a}." for a in _NAME_ABBREVIATIONS)
