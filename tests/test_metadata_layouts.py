@@ -319,6 +319,29 @@ def test_letter_listing_lead_then_team_inspector_gives_the_lead() -> None:
 
 
 @pytest.mark.parametrize(
+    "team",
+    [
+        "carried out by Pat Example, His Majesty's Inspector, lead inspector, and Sam Other.",
+        "carried out by Pat Example, Senior HMI (lead inspector), and Sam Other, HMI.",
+        "carried out by Pat Example, Her Majesty's Inspector (lead inspector) and Sam Other.",
+        "done by two inspectors. The lead inspector was Pat Example, HMI.",
+    ],
+)
+def test_a_letter_naming_its_lead_with_a_rank_between_gives_the_lead(team: str) -> None:
+    """A rank between the name and its role, or "the lead inspector was", still names the
+    lead: a letter's lead is optional, so a lead not read would be lost with no warning."""
+    text = _focused_visit_letter(f"on 8 and 9 February 2022. The visit was {team}")
+    assert inspectparse.extract(text.encode()).report.lead_inspector == "Pat Example"
+
+
+def test_a_letter_naming_the_lead_by_role_only_gives_no_lead() -> None:
+    text = _focused_visit_letter(
+        "on 8 and 9 February 2022. The lead inspector was given access to records."
+    )
+    assert inspectparse.extract(text.encode()).report.lead_inspector is None
+
+
+@pytest.mark.parametrize(
     "name",
     [
         "Ian de Souza",

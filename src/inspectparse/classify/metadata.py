@@ -10,7 +10,7 @@ from functools import cache
 from ..document import Document, Line
 from ..pattern_facts import may_start_with, plain_first_letter
 from ..profiles import Profile
-from ..profiles.spec import PERSON_NAME, TITLE_PAGE_FIRST_FIELD
+from ..profiles.spec import INSPECTOR_RANK, PERSON_NAME, TITLE_PAGE_FIRST_FIELD
 from .dates import DateRead, parse_date, plain_day_numbers, read_periods
 from .detect import front_text
 from .findings import Meta
@@ -18,11 +18,7 @@ from .text import flat, hide_abbreviation_dots, show_abbreviation_dots
 
 # Ranks and roles printed beside a name: never part of it. "Senior" alone is a rank only
 # before another rank or after a comma at the end ("Senior" is also a surname).
-_RANK = (
-    r"(?:(?:Her|His)\s+Majesty['’]s\s+(?:Senior\s+)?Inspectors?|\bHMI\b"
-    r"|Ofsted\s+(?:HMI\s+)?(?:Lead\s+)?Inspector|Social\s+Care\s+Regulatory\s+Inspector"
-    r"|\b(?:Deputy\s+)?Lead\s+inspector|\bTeam\s+inspector)"
-)
+_RANK = rf"(?:{INSPECTOR_RANK}|\b(?:Deputy\s+)?Lead\s+inspector|\bTeam\s+inspector)"
 # The rank cut at the line's end ("Name, His Majesty's" / "Inspector", or "Name, His" /
 # "Majesty's Inspector", on the next line).
 _RANK_CUT = r",\s*(?:Her|His)(?:\s+Majesty['’]s)?(?:\s+Senior)?\s*$"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import APOS, LETTER_ENDINGS, PERSON_NAME, ListHeading, Profile
+from .spec import APOS, INSPECTOR_RANK, LETTER_ENDINGS, PERSON_NAME, ListHeading, Profile
 
 # A trust's brand name as the subject ("Focused visit to Bright Futures for Children"): capitalised
 # words with no full stop, and not the usual "X children's services" subject.
@@ -14,6 +14,8 @@ _NAME_CHAR = r"(?:(?!This letter\b|(?:Her|His) Majesty)[^.])"
 _OPENING = r"(?=This letter\b|(?:Her|His) Majesty.s Chief Inspector\b)"
 
 # Words that open a council officer's role, never a person's name.
+# A rank between a name and its role ("A, His Majesty's Inspector, lead inspector").
+_RANK_BEFORE_ROLE = rf"(?:(?:Senior\s+)?{INSPECTOR_RANK},?\s+)?"
 _NOT_A_ROLE = (
     r"(?!(?:Chief|Assistant|Deputy|Director|Executive|Corporate|Strategic|Head|Service|Principal"
     r"|Interim|Acting|Lead|Team)\b)"
@@ -77,9 +79,12 @@ PROFILE = Profile(
     lead_search_patterns=(
         # COVID-era letters name the lead inspector beside council officers by role only ("the
         # lead inspector, Chief Executive and director agreed ..."): a role is never a name.
-        r"(?i:lead\s+inspector),?\s+" + _NOT_A_ROLE + rf"(?P<name>{PERSON_NAME})",
-        rf"(?P<name>{PERSON_NAME}),?\s+(?:HMI,?\s+)?\((?i:lead\s+inspector)\)",
-        rf"(?P<name>{PERSON_NAME}),\s+(?:HMI,\s+)?(?i:lead\s+inspector)\b",
+        r"(?i:lead\s+inspector)(?:\s+(?:was|is)\b)?,?\s+"
+        + _NOT_A_ROLE
+        + rf"(?P<name>{PERSON_NAME})",
+        # "A, His Majesty's Inspector, lead inspector", "A, Senior HMI (lead inspector)".
+        rf"(?P<name>{PERSON_NAME}),?\s+{_RANK_BEFORE_ROLE}\((?i:lead\s+inspector)\)",
+        rf"(?P<name>{PERSON_NAME}),\s+{_RANK_BEFORE_ROLE}(?i:lead\s+inspector)\b",
     ),
     letter=True,
     endings=LETTER_ENDINGS,

@@ -23,6 +23,7 @@ __all__ = [
     "FOUR_POINT",
     "FOUR_POINT_TO_2013",
     "GRADE",
+    "INSPECTOR_RANK",
     "IS_OR_ARE",
     "NAME_TAIL_WORDS",
     "NAME_LINE",
@@ -61,6 +62,12 @@ _NAME_WORD = r"[A-Z][\w’'-]+"
 _GIVEN = r"[A-Z](?:[a-z]{1,2}\.(?=\s)|[\w’'-]+|\.?(?=\s))"
 PERSON_NAME = (
     rf"{_GIVEN}(?:\s+(?:{NAME_PARTICLE}\s+)*{_GIVEN}){{0,2}}\s+(?:{NAME_PARTICLE}\s+)*{_NAME_WORD}"
+)
+# An inspector's rank as printed beside a name ("His Majesty's Inspector", "HMI", "Ofsted
+# Inspector"); "Senior" may come before it.
+INSPECTOR_RANK = (
+    r"(?:(?:Her|His)\s+Majesty['’]s\s+(?:Senior\s+)?Inspectors?|\bHMI\b"
+    r"|Ofsted\s+(?:HMI\s+)?(?:Lead\s+)?Inspector|Social\s+Care\s+Regulatory\s+Inspector)"
 )
 # A line that names a provider under a title: any line but a title page's field ("Inspection
 # dates: ...", "Age group:"), which is where the name is when a title page prints none.
