@@ -13,9 +13,9 @@ _NAME_CHAR = r"(?:(?!This letter\b|(?:Her|His) Majesty)[^.])"
 # COVID-era letters "Her Majesty's Chief Inspector ... is leading ...").
 _OPENING = r"(?=This letter\b|(?:Her|His) Majesty.s Chief Inspector\b)"
 
-# Words that open a council officer's role, never a person's name.
 # A rank between a name and its role ("A, His Majesty's Inspector, lead inspector").
 _RANK_BEFORE_ROLE = rf"(?:(?:Senior\s+)?{INSPECTOR_RANK},?\s+)?"
+# Words that open a council officer's role, never a person's name.
 _NOT_A_ROLE = (
     r"(?!(?:Chief|Assistant|Deputy|Director|Executive|Corporate|Strategic|Head|Service|Principal"
     r"|Interim|Acting|Lead|Team)\b)"

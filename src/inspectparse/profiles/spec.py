@@ -64,7 +64,7 @@ PERSON_NAME = (
     rf"{_GIVEN}(?:\s+(?:{NAME_PARTICLE}\s+)*{_GIVEN}){{0,2}}\s+(?:{NAME_PARTICLE}\s+)*{_NAME_WORD}"
 )
 # An inspector's rank as printed beside a name ("His Majesty's Inspector", "HMI", "Ofsted
-# Inspector"); "Senior" may come before it.
+# Inspector"); a pattern that uses it allows a "Senior" before it where the reports print one.
 INSPECTOR_RANK = (
     r"(?:(?:Her|His)\s+Majesty['’]s\s+(?:Senior\s+)?Inspectors?|\bHMI\b"
     r"|Ofsted\s+(?:HMI\s+)?(?:Lead\s+)?Inspector|Social\s+Care\s+Regulatory\s+Inspector)"
