@@ -236,3 +236,96 @@ def test_a_label_over_three_lines_is_not_cut_into_a_known_heading_after_two() ->
         s.title == "The experiences and progress of children who need help and"
         for s in record.sections
     )
+
+
+# A list under a heading the rules do not know loses its items from the count: a review
+# warning on `recommendations` says so, whether or not another list was read.
+_PRIORITY = (
+    "Priority and immediate action\n"
+    "3. Ensure that every team has enough managers to review the work of staff.\n"
+    "4. Ensure that every child who goes missing is offered a visit on return.\n"
+)
+_UNKNOWN_LIST = (
+    "Information about this local authority area\n"
+    "5. Northwick has a growing population of children and young people.\n"
+    "{heading}\n"
+    "6. Improve the timeliness of plans for children who wait for a decision.\n"
+    "7. Strengthen the oversight of managers so that drift is seen early.\n"
+    "8. The partnership to ensure that records show the child's history.\n"
+    "Summary for children and young people\n"
+    "9. Children told inspectors that their social workers listen to them.\n"
+)
+
+
+def test_instructions_under_a_heading_no_profile_knows_are_a_review_warning() -> None:
+    record = _record(HEAD + _PRIORITY + _UNKNOWN_LIST.format(heading="Actions needed"))
+    assert _numbers(record) == [3, 4]
+    assert _list_warnings(record) == ["improvement_list_unread"]
+    unread = next(w for w in record.warnings if w.code == "improvement_list_unread")
+    assert "'Actions needed'" in unread.message
+    assert unread.severity == "review"
+
+
+def test_a_heading_worded_like_a_list_heading_is_a_review_warning() -> None:
+    record = _record(HEAD + _PRIORITY + _UNKNOWN_LIST.format(heading="Areas for development"))
+    assert "improvement_list_unread" in _list_warnings(record)
+
+
+def test_a_known_list_heading_over_the_same_instructions_gives_no_warning() -> None:
+    record = _record(HEAD + _PRIORITY + _UNKNOWN_LIST.format(heading="Areas for improvement"))
+    assert _numbers(record) == [3, 4, 6, 7, 8]
+    assert _list_warnings(record) == []
+
+
+def test_findings_under_an_unknown_heading_are_prose_not_a_list() -> None:
+    findings = (
+        "Practice with families\n"
+        "6. Social workers visit children often and write down what they say.\n"
+        "7. Managers review plans every month and act when they drift.\n"
+        "8. The partnership shares information promptly so that risks are understood.\n"
+    )
+    list_part = _UNKNOWN_LIST.split("{heading}")[0]
+    record = _record(HEAD + _PRIORITY + list_part + findings)
+    assert _numbers(record) == [3, 4]
+    assert _list_warnings(record) == []
+
+
+def test_a_single_instruction_under_an_unknown_heading_reads_as_prose() -> None:
+    # One paragraph opening with a verb is no run: "Review of cases ..." or "Work with ..." may
+    # open a finding too.
+    one = "Next stages\n6. Review all cases where plans have drifted.\n"
+    record = _record(HEAD + _PRIORITY + _UNKNOWN_LIST.split("{heading}")[0] + one)
+    assert _list_warnings(record) == []
+
+
+def test_a_contents_entry_of_the_list_heading_is_no_list_read() -> None:
+    """A table of contents names "Recommendations"; where the list itself is printed under a
+    heading the rules do not know, no list was read, and the framework always gives one."""
+    contents = "Contents\nRecommendations\nSummary for children and young people\n\n"
+    text = HEAD.replace("Summary of findings\n", contents + "Summary of findings\n")
+    record = _record(text + _UNKNOWN_LIST.format(heading="Actions needed"))
+    assert record.recommendations == []
+    assert "improvement_list_missing" in _list_warnings(record)
+
+
+def test_reads_as_instruction() -> None:
+    from inspectparse.classify.list_lines import reads_as_instruction
+
+    for text in (
+        "Ensure that plans are reviewed.",
+        "3. Improve the timeliness of plans.",
+        "• Urgently strengthen oversight.",
+        "With partners, develop a strategy for early help.",
+        "Leaders should make sure that plans are reviewed.",
+        "The board to ensure that audits are completed.",
+        "The local safeguarding partnership must publish its plan.",
+    ):
+        assert reads_as_instruction(text), text
+    for text in (
+        "The board demonstrates a clear understanding of risk.",
+        "Social workers visit children often.",
+        "Managers review plans every month.",
+        "Review of cases shows that plans are followed.",
+        "In most cases, plans are reviewed on time.",
+    ):
+        assert not reads_as_instruction(text), text

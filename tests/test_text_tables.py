@@ -94,8 +94,13 @@ def _cells_as_runs_before_rows(
     """pdftotext's order: the body cells of a page's rows as one run, then the rows' text; the
     third row's page begins with a bullet's end before the next row."""
     page2 = (
-        f"{title}\n{header}\n" + _cell() * 2 + f"\n{title}\n" + "\n".join(ROWS[0]) + "\n"
-        + "\n".join(ROWS[1][:3]) + "\n"
+        f"{title}\n{header}\n"
+        + _cell() * 2
+        + f"\n{title}\n"
+        + "\n".join(ROWS[0])
+        + "\n"
+        + "\n".join(ROWS[1][:3])
+        + "\n"
     )
     page3 = _cell() + "\n" + ROWS[1][3] + "\n\n" + "\n".join(ROWS[2]) + "\n\n" + _improvements()
     return _pages([HEAD + PROSE, page2, page3, PROSE])
@@ -163,6 +168,37 @@ def test_layout_text_side_by_side_columns_one_item_per_row() -> None:
     _check(record)
     # "They should also ensure" goes on with its row: three rows, not four.
     assert "They should also ensure" in record.recommendations[2].text
+
+
+def test_a_list_heading_with_a_colon_is_the_title_its_header_cell_repeats() -> None:
+    """Some reports print the heading "Areas for priority action:" over a table whose header
+    cell repeats it without the colon: the same title, in both layouts."""
+
+    def row(body: tuple[str, ...], action: tuple[str, ...]) -> str:
+        lines = [
+            f" {body[k] if k < len(body) else '':<34}{action[k] if k < len(action) else ''}"
+            for k in range(max(len(body), len(action)))
+        ]
+        return "\n".join(lines) + "\n"
+
+    layout = _layout_table(34, "".join(row(BODY, r) for r in ROWS))
+    reading = _cells_as_runs_before_rows()
+    for text in (layout, reading):
+        colon = text.replace("Areas for priority action\n", "Areas for priority action:\n", 1)
+        assert colon != text
+        record = _record(colon)
+        _check(record)
+        assert record.recommendations[0].heading == "Areas for priority action:"
+
+
+def test_a_list_heading_the_rules_do_not_know_inside_a_table_is_a_review_warning() -> None:
+    """A table with a body column runs on to the next known heading: a heading worded like
+    another list's ("Areas for development") inside it means the list ran on over it."""
+    text = _cells_as_runs_before_rows().replace("Areas for improvement", "Areas for development")
+    record = _record(text)
+    unread = [w for w in record.warnings if w.code == "improvement_list_unread"]
+    assert len(unread) == 1 and unread[0].field == "recommendations"
+    assert "Areas for development" in unread[0].message and unread[0].severity == "review"
 
 
 def test_markdown_pipe_table_rows_are_items_with_the_body_as_actor() -> None:
@@ -369,9 +405,7 @@ def test_a_cell_interleaved_line_by_line_with_its_row_is_split_from_the_text() -
     # each on a single line ("Care Board and Northwick are ready for ..."): the cell's words
     # are the actor, the rest goes on with the row's sentence.
     other = ("NHS Fenland Integrated", "Care Board and Northwick", "Borough Council")
-    row3 = (
-        f"{other[0]}\n{ROWS[2][0]}\n{other[1]} {ROWS[2][1]}\n{other[2]}\n{ROWS[2][2]}\n"
-    )
+    row3 = f"{other[0]}\n{ROWS[2][0]}\n{other[1]} {ROWS[2][1]}\n{other[2]}\n{ROWS[2][2]}\n"
     page2 = (
         "Areas for priority action\nResponsible body\n"
         + _cell()

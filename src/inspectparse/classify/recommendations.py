@@ -13,7 +13,7 @@ from functools import cache
 from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, join_lines, reads_as_title
-from ..segment.headings import strip_footnote
+from ..segment.headings import heading_title, strip_footnote
 from .findings import RecommendationFinding
 from .list_ends import (
     ENDS_LIST,
@@ -140,11 +140,11 @@ def _is_topic_subheading(
 def _header_row(blocks: list[Block], start: int) -> Line | None:
     """The header cell of a table that repeats the list heading straight after it (area SEND:
     "Responsible body | Areas for priority action"), if there is one."""
-    title = strip_footnote(blocks[start].text).lower()
+    title = heading_title(blocks[start].text).lower()
     for block in blocks[start + 1 : start + 3]:
         if block.kind != "heading":
             return None
-        if strip_footnote(block.text).lower() == title:
+        if heading_title(block.text).lower() == title:
             return block.lines[0]
     return None
 
@@ -185,8 +185,8 @@ def _text_table_cell(
     or another list's heading ends the list."""
     if tables or profile.body_column is None or heading.item_style != "paragraphs":
         return False
-    block, title = blocks[i], strip_footnote(blocks[start].text)
-    return strip_footnote(block.text).lower() == title.lower() or not _is_section_heading(
+    block, title = blocks[i], heading_title(blocks[start].text)
+    return heading_title(block.text).lower() == title.lower() or not _is_section_heading(
         block, profile
     )
 
@@ -206,6 +206,7 @@ def read_lists(
     items: list[RecommendationFinding] = []
     notes: list[Note] = []
     lists = 0
+    read: set[int] = set()  # the blocks of the lists read, headings and items
     i = 0
     while i < len(blocks):
         heading = _heading_match(blocks[i], profile) if blocks[i].kind == "heading" else None
@@ -248,15 +249,14 @@ def read_lists(
         # An umbrella heading over the lists that follow ("What does the local authority need
         # to improve?" over "Priority and immediate action") holds no items of its own.
         umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
-        if not umbrella:
-            lists += 1
         reach = _topics_end(blocks, end, profile)
-        if (
-            not found
-            and not umbrella
-            and _holds_text(blocks, i, reach)
-            and not region_says_empty(blocks[i + 1 : reach])
-        ):
+        holds_text = _holds_text(blocks, i, reach)
+        says_empty = region_says_empty(blocks[i + 1 : reach])
+        # A heading with nothing under it (a table of contents' entry) is no list read: where
+        # it is the only one, the framework's list is missing.
+        if not umbrella and (found or holds_text or says_empty):
+            lists += 1
+        if not found and not umbrella and holds_text and not says_empty:
             notes.append(
                 Note(
                     "improvement_list_empty",
@@ -264,12 +264,19 @@ def read_lists(
                     evidence=Evidence(blocks[i].lines, blocks[i].text),
                 )
             )
+        read.update(range(i, end))
         i = end
     if lists == 0 and profile.expects_list:
         notes.append(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
-    elif lists == 0 and (note := unread_note(blocks)) is not None:
+        return items, notes
+    # The framework's own sections are known parts, not lists ("Next steps" in a JTAI).
+    known = {
+        j for j, b in enumerate(blocks) if b.kind == "heading" and _is_section_heading(b, profile)
+    }
+    titles = {heading_title(blocks[j].text).lower() for j in known}
+    if (note := unread_note(blocks, read | known, titles, lists)) is not None:
         notes.append(note)
     return items, notes
 
@@ -320,7 +327,10 @@ _LIST_TEXT_MIN = 40
 def _holds_text(blocks: list[Block], start: int, end: int) -> bool:
     """Whether a list heading has text under it, and is not a table header that repeats the
     heading before the table starts (the list is then read under the repeat)."""
-    if end < len(blocks) and blocks[end].text.strip().lower() == blocks[start].text.strip().lower():
+    if (
+        end < len(blocks)
+        and heading_title(blocks[end].text).lower() == heading_title(blocks[start].text).lower()
+    ):
         return False
     text = sum(len(b.text) for b in blocks[start + 1 : end] if b.kind != "heading")
     return text >= _LIST_TEXT_MIN
@@ -459,7 +469,7 @@ def _paragraph_items(
         for ln in lines[start_at:stop_at]
         if ln.text.strip() and not any(p.search(ln.text) for p in skip)
     ]
-    title = strip_footnote(heading_block.text)
+    title = heading_title(heading_block.text)
     rule = f"{profile.kind}.list.{heading.kind}.paragraphs"
     rows: list[TableRow] | None = None
     if _has_geometry(structure):
@@ -477,7 +487,7 @@ def _paragraph_items(
             for doubt in table.doubts
         ]
     if rows is None:  # no positions, no body column: rows by sentence
-        region = [ln for ln in region if strip_footnote(ln.text).lower() != title.lower()]
+        region = [ln for ln in region if heading_title(ln.text).lower() != title.lower()]
         rows = [TableRow(row) for row in rows_by_sentence(region)]
     items = []
     for row in rows:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Line
 from ..segment import is_terminal
-from ..segment.headings import strip_footnote
+from ..segment.headings import heading_title
 
 # Lines on one row of a table sit within this many points of each other.
 _SAME_ROW = 3.0
@@ -346,7 +346,7 @@ def rows_under_header(region: list[Line], title: str, *, grid: bool) -> list[Tab
     cell repeating the list's title is dropped with its row; its left edge is the action
     column only where a body column's header stands to its left (a one-column table has
     none). None when the lines have no positions after all."""
-    header = next((ln for ln in region if strip_footnote(ln.text).lower() == title.lower()), None)
+    header = next((ln for ln in region if heading_title(ln.text).lower() == title.lower()), None)
     column = None
     if header is not None:
         beside = [ln for ln in region if ln is not header and same_row(ln, header)]

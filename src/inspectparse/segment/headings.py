@@ -92,6 +92,13 @@ def strip_footnote(text: str) -> str:
     return FOOTNOTE_TAIL.sub("", text) if text[-1:].isdigit() else text
 
 
+def heading_title(text: str) -> str:
+    """A heading's words as its title: no footnote marker, no trailing colon. A list heading
+    printed "Areas for priority action:" heads a table whose header cell repeats it without
+    the colon, and the two are the same title."""
+    return strip_footnote(text).rstrip(" :")
+
+
 def heading_text(known: KnownHeadings, text: str) -> str:
     """A heading's text without a footnote marker glued to it, where the known heading is the
     text without it ("What needs to improve?1" is "What needs to improve?"); any other
