@@ -42,6 +42,15 @@ are the reports' own sentences.
 - line: each page-1 line that holds a fact (a field, a date, a grade, a list heading) broken
   in two at each word. Expected: the same facts; breaking a label's own words can lose its
   value, which must then be warned.
+- heading: each improvement-list heading reprinted with a colon after it, in capitals, in
+  title case, with its question mark added or dropped (a question's heading): expected, the
+  same facts. Reprinted in words no profile knows: "Areas for development" (worded like a
+  list heading), and over a list of two or more instructions "Actions needed": expected, the
+  same facts or a review warning on `recommendations` (a single instruction under a heading
+  reads as a paragraph of prose; a list of findings under a heading worded like none reads
+  as any other section).
+- label: each judgement's label reprinted throughout in title case and in capitals.
+  Expected: the same facts.
 - drop: each such line deleted. Expected: the same kind, provider, dates and judgements, or
   a review warning on each that differs (a judgement whose whole table row was on the line
   may go without one: the text is then a report without it). Never a neighbour's value: a
@@ -89,6 +98,7 @@ import inspectparse
 from inspectparse.accuracy.measure import facts, review_fields
 from inspectparse.classify.dates import read_periods
 from inspectparse.classify.judgements import grade_fragment
+from inspectparse.classify.recommendations import match_list_heading
 from inspectparse.profiles import get as get_profile
 
 CONVERTERS = ("markitdown", "pdftotext", "pdftotext-layout")
@@ -478,6 +488,93 @@ def probe_title(
                 seen.add(wrapped)
                 label = wrapped.replace("\n", " / ")
                 yield Variant(label, text[: m.start()] + wrapped + text[m.end() :], original)
+
+
+# A line's markup around its text (markdown's "#", "**", a converter's indent).
+_MARKUP = re.compile(r"^(?P<pre>[\s#*_>]*)(?P<text>.*?)(?P<post>[\s*_]*)$")
+
+
+_QUESTION = re.compile(r"(?:what|how|where|why|which)\b", re.I)
+
+
+def _restyled(phrase: str) -> dict[str, str]:
+    """`phrase` as other reports print it: with a colon after it, in capitals, in title case,
+    with its question mark added or dropped."""
+    bare = phrase.rstrip(" :?")
+    title = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in bare.split())
+    styles = {
+        "colon": bare + ":",
+        "capitals": phrase.upper(),
+        "title case": title + phrase[len(bare) :],
+    }
+    if _QUESTION.match(bare):
+        styles["question mark"] = bare if phrase.endswith("?") else bare + "?"
+    return {k: v for k, v in styles.items() if v != phrase}
+
+
+def probe_heading(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Each improvement-list heading (a line that is one of the profile's list headings)
+    reprinted as other reports print it (`_restyled`). Expected: the same facts."""
+    profile = get_profile(kind)
+    if profile is None:
+        return
+    lines = text.split("\n")
+    pos = 0  # where line i starts in text
+    for i, line in enumerate(lines):
+        pos += len(lines[i - 1]) + 1 if i else 0
+        m = _MARKUP.match(line)
+        phrase = m.group("text") if m else ""
+        heading = match_list_heading(phrase, profile) if phrase else None
+        if heading is None:
+            continue
+        styles = _restyled(phrase)
+        # Headings no profile knows: the list's items are lost, which must be warned. One is
+        # worded like a list heading; the other is not, and is tried only over items worded as
+        # instructions (a list of findings under it reads as any other section of prose).
+        # A single instruction under a heading reads as a paragraph of prose: a run of two
+        # or more is a list (`classify.list_lines`).
+        styles["unknown wording"] = "Areas for development"
+        if (
+            heading.imperative
+            and _items_under(original, phrase, text.count("\f", 0, pos + len(line))) >= 2
+        ):
+            styles["unknown heading"] = "Actions needed"
+        for style, new in styles.items():
+            reprinted = m.group("pre") + new + m.group("post")
+            variant = "\n".join([*lines[:i], reprinted, *lines[i + 1 :]])
+            yield Variant(f"line {i + 1} {phrase!r} in {style}", variant, original)
+
+
+def _items_under(original: dict[str, Any], heading: str, breaks: int) -> int:
+    """How many items the record reads under `heading` printed after `breaks` page breaks:
+    those of that heading starting on its page or the next two (a framework printing the
+    same heading twice prints them pages apart)."""
+    page = breaks + 1
+    return sum(
+        1
+        for _text, title, first, *_ in original["_items"]
+        if title == heading and 0 <= first - page <= 2
+    )
+
+
+def probe_label(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Each judgement's label, as the record reads it, reprinted throughout in title case
+    and in capitals (older tables and headings print them so). Expected: the same facts."""
+    for key, label in original["_labels"].items():
+        if not label or len(label.split()) < 2:
+            continue
+        pattern = _words_pattern(label)
+        if not pattern.search(text):
+            continue
+        styles = _restyled(label)
+        for style in ("title case", "capitals"):
+            if style in styles:
+                variant = pattern.sub(lambda _m, new=styles[style]: new, text)
+                yield Variant(f"{key} label in {style}", variant, original)
 
 
 # A page-1 line that holds a fact: a field's label, a month, a grade word, a list heading's.
@@ -878,6 +975,8 @@ PROBES: dict[str, Probe] = {
     "dates": probe_dates,
     "title": probe_title,
     "line": probe_line,
+    "heading": probe_heading,
+    "label": probe_label,
 }
 # Probes a converter's layout rules out (see the module doc).
 NOT_ON = {"grade": ("pdftotext-layout",), "swap": ("pdftotext-layout",)}
