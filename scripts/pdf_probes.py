@@ -17,9 +17,10 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
   past page 1: the rows from the cut move up to a new page with copies of the page's running
   header and footer (the later pages' printed numbers one more), as substitution.py's flow
   probe breaks a text's pages;
-- provider, name, lead, rank, grade, year, dates: the line texts rewritten as substitution.py
-  rewrites a text (the area's name, the provider's whole name, the lead inspector's name and
-  rank, two grades swapped, every year moved, the visit's dates reprinted). A name, a grade
+- provider, name, lead, rank, grade, year, dates, heading, label: the line texts rewritten as
+  substitution.py rewrites a text (the area's name, the provider's whole name, the lead
+  inspector's name and rank, two grades swapped, every year moved, the visit's dates
+  reprinted, a list heading or a judgement label printed otherwise). A name, a grade
   phrase or dates wrapped over two lines cannot be rewritten whole line by line: a variant
   whose line count would change is not made, nor a grade swap that leaves part of a phrase on
   a line of its own (a grade cell set around its label's lines).
@@ -126,10 +127,15 @@ def probe_text(name: str) -> Probe:
     def probe(
         doc: Document, original: dict[str, Any], kind: str, areas: list[str]
     ) -> Iterator[Variant]:
-        # The text probe is run on each line's text; its variants say what to expect.
-        joined = "\n".join(line.text for page in doc.pages for line in page.lines)
+        # The text probe is run on each line's text, a form feed before each page's first
+        # line as a converter's text has it; its variants say what to expect.
+        joined = "\n".join(
+            ("\f" if k == 0 and p else "") + line.text
+            for p, page in enumerate(doc.pages)
+            for k, line in enumerate(page.lines)
+        )
         for variant in sub.PROBES[name](joined, original, kind, areas):
-            lines = iter(variant.text.split("\n"))
+            lines = iter(line.removeprefix("\f") for line in variant.text.split("\n"))
             changed = copy.deepcopy(doc)
             ok = True
             for page in changed.pages:
@@ -295,7 +301,17 @@ PROBES: dict[str, Probe] = {
     "double": probe_double,
     **{
         name: probe_text(name)
-        for name in ("provider", "name", "lead", "rank", "grade", "year", "dates")
+        for name in (
+            "provider",
+            "name",
+            "lead",
+            "rank",
+            "grade",
+            "year",
+            "dates",
+            "heading",
+            "label",
+        )
     },
 }
 

@@ -71,7 +71,8 @@ _LIST_HEADING_LINE = re.compile(
 
 # How an instruction opens: a verb that improvement lists open their items with ("Ensure
 # that ...", "Urgently improve ...", "With partners, strengthen ..."), or a short subject and
-# "should", "must" or "to" that verb ("Leaders should ...", "The board to ensure that ...").
+# "should", "must", "need(s) to" or "to" that verb ("Leaders should ...", "The board to ensure
+# that ...", "Assessments need to be ...").
 # Findings open with a noun, a determiner or a preposition ("Review of cases shows ...").
 _INSTRUCTION_VERB = (
     r"(?:accelerate|address|agree|build|clarify|complete|consolidate|continue|develop|embed|"
@@ -83,8 +84,8 @@ _ITEM_START = r"^\W*(?:\d{1,2}[.)]?\s+)?"
 _INSTRUCTION = re.compile(
     rf"{_ITEM_START}(?:(?:with\s+[^,]{{1,60}},|urgently|further|swiftly)\s+)?"
     rf"{_INSTRUCTION_VERB}\b(?!\s+of\b)"
-    rf"|{_ITEM_START}[\w'’-]+(?:\s+[\w'’-]+){{0,5}}?\s+"
-    rf"(?:should\s|must\s|to\s+(?:urgently\s+)?{_INSTRUCTION_VERB}\b)",
+    rf"|{_ITEM_START}[\w'’-]+(?:,?\s+[\w'’-]+){{0,8}}?\s+(?:should|must|needs?\s+to)\s"
+    rf"|{_ITEM_START}[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+to\s+(?:urgently\s+)?{_INSTRUCTION_VERB}\b",
     re.I,
 )
 # A run of at least this many blocks under a heading, this share of them worded as
