@@ -4,6 +4,7 @@ empty, a lead-in that introduces bullets, a line that reads like a list heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..document import Evidence, Line, Note
 from ..segment import Block, is_terminal
@@ -61,6 +62,8 @@ _LIST_HEADING_LIKE = re.compile(
     re.I,
 )
 _HEADING_MAX_WORDS = 14
+# No heading of that many words is longer than this (a cheap test before counting words).
+_HEADING_MAX_CHARS = 200
 # A line that is nothing but such a heading: text without fonts runs a heading the rules do
 # not know on into the paragraph under it, whose first line it stays.
 _LIST_HEADING_LINE = re.compile(
@@ -70,63 +73,117 @@ _LIST_HEADING_LINE = re.compile(
 )
 
 # How an instruction opens: a verb that improvement lists open their items with ("Ensure
-# that ...", "Urgently improve ...", "With partners, strengthen ..."), or a short subject and
-# "should", "must", "need(s) to" or "to" that verb ("Leaders should ...", "The board to ensure
-# that ...", "Assessments need to be ...").
-# Findings open with a noun, a determiner or a preposition ("Review of cases shows ...").
+# that ...", "With partners, strengthen ..."), any verb after "Urgently" or "Swiftly", or a
+# short subject and "should", "must", "need(s) to" or "to" that verb ("Leaders should ...",
+# "The board to ensure that ...", "Assessments need to be ...").
+# Findings open with a noun, a determiner or a preposition ("Review of cases shows ...",
+# "Further work is under way ...").
 _INSTRUCTION_VERB = (
     r"(?:accelerate|address|agree|build|clarify|complete|consolidate|continue|develop|embed|"
     r"enhance|ensure|establish|evaluate|extend|identify|implement|improve|increase|introduce|"
     r"make|monitor|prioritise|promote|provide|put|raise|reduce|reinforce|respond|review|"
     r"secure|strengthen|sustain|tackle|take|undertake|work)"
 )
+# A bullet or an item number before the words ("\\W" takes every bullet symbol).
 _ITEM_START = r"^\W*(?:\d{1,2}[.)]?\s+)?"
-_INSTRUCTION = re.compile(
-    rf"{_ITEM_START}(?:(?:with\s+[^,]{{1,60}},|urgently|further|swiftly)\s+)?"
-    rf"{_INSTRUCTION_VERB}\b(?!\s+of\b)"
-    rf"|{_ITEM_START}[\w'’-]+(?:,?\s+[\w'’-]+){{0,8}}?\s+(?:should|must|needs?\s+to)\s"
-    rf"|{_ITEM_START}[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+to\s+(?:urgently\s+)?{_INSTRUCTION_VERB}\b",
+_INSTRUCTION_VERB_FIRST = re.compile(
+    rf"{_ITEM_START}(?:(?:urgently|swiftly)\s+[a-z]+\b"
+    rf"|(?:(?:with\s+[^,]{{1,60}},|further)\s+)?{_INSTRUCTION_VERB}\b"
+    r"(?!\s+(?:of|is|are|has|have|was|were)\b))",
     re.I,
 )
-# A run of at least this many blocks under a heading, this share of them worded as
-# instructions, is an improvement list.
+_INSTRUCTION_MODAL = re.compile(
+    rf"{_ITEM_START}[\w'’-]+(?:,?\s+[\w'’-]+){{0,8}}?\s+(?:should|must|needs?\s+to)\s", re.I
+)
+_INSTRUCTION_TO = re.compile(
+    rf"{_ITEM_START}[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+to\s+(?:urgently\s+)?{_INSTRUCTION_VERB}\b",
+    re.I,
+)
+# The subject and its verb come within this many characters.
+_INSTRUCTION_REACH = 160
+# A run of at least this many blocks under a heading, one of its first two and this share of
+# them worded as instructions, is an improvement list.
 _INSTRUCTION_RUN = 2
 _INSTRUCTION_SHARE = 2 / 3
 
 
 def reads_as_instruction(text: str) -> bool:
     """Whether a block's text opens as an instruction."""
-    return _INSTRUCTION.match(BULLET_PREFIX.sub("", text.strip())) is not None
+    if _INSTRUCTION_VERB_FIRST.match(text):
+        return True
+    # Most blocks are findings: the patterns that try a subject first only where their
+    # words are there at all.
+    head = text[:_INSTRUCTION_REACH].lower()
+    if ("should" in head or "must" in head or "need" in head) and _INSTRUCTION_MODAL.match(text):
+        return True
+    return " to " in head and _INSTRUCTION_TO.match(text) is not None
 
 
 def unread_list_heading(
-    blocks: list[Block], read: set[int], titles: set[str] | None = None
+    blocks: list[Block],
+    read: set[int],
+    titles: set[str] = frozenset(),  # type: ignore[assignment]
+    known: Callable[[Block], bool] = lambda block: False,
 ) -> Block | None:
-    """The first short, unpunctuated line that reads like an improvement-list heading, or
-    outside the lists read (`read`: their blocks' indices) heads a run of blocks worded as
-    instructions. `titles`: the lowered titles (`heading_title`) of the headings read, which
-    are no doubt wherever they are printed again (a table's header cell repeats its list's)."""
-    titles = titles or set()
+    """A short, unpunctuated line that reads like an improvement-list heading, or outside the
+    lists read (`read`: their blocks' indices) heads a run of blocks worded as instructions;
+    never a heading the framework knows (`known`: its sections). `titles`: the lowered titles
+    (`heading_title`) of the list headings read, which are no doubt wherever they are printed
+    again (a table's header cell repeats its list's).
+
+    One pass: each block is in at most one run (from a heading to the next), so the runs cost
+    what the blocks do."""
+    head: Block | None = None  # the heading of the run being read, if it may head a list
+    run: list[Block] = []
     for i, block in enumerate(blocks):
-        if block.kind not in ("heading", "text"):
-            continue
-        first = heading_title(block.lines[0].text)
+        # Most blocks are numbered paragraphs or long ones: no call for them.
+        title_like = block.kind == "heading" or (
+            block.number is None
+            and len(block.text) <= _HEADING_MAX_CHARS
+            and _reads_as_heading(block)
+        )
+        if i in read or title_like or block.kind in ("subheading", "contents"):
+            if head is not None and _instructions(run) and not known(head):
+                return head
+            head, run = (block if title_like and i not in read else None), []
+        else:
+            run.append(block)
         if (
-            len(block.lines) > 1
-            and first.lower() not in titles
-            and _LIST_HEADING_LINE.fullmatch(first)
+            block.kind in ("heading", "text")
+            and _worded_as_list_heading(block, titles)
+            and not known(block)
         ):
+            # Inside a list read too: the list ran on over a heading the rules do not know.
             return block
-        text = heading_title(block.text)
-        if len(text.split()) > _HEADING_MAX_WORDS or text.endswith(".") or text.lower() in titles:
-            continue
-        # Inside a list read, a line worded like another list's heading means the list ran
-        # on over a heading the rules do not know.
-        if _LIST_HEADING_LIKE.match(text) or (
-            i not in read and _reads_as_heading(block) and _heads_instructions(blocks, i, read)
-        ):
-            return block
-    return None
+    return head if head is not None and _instructions(run) and not known(head) else None
+
+
+# How the words list headings open with begin ("What", "Areas", "Priority",
+# "Recommendations"): a cheap test before reading a block as one.
+_LIST_HEADING_OPENINGS = frozenset({"what", "area", "prio", "reco"})
+
+
+def _worded_as_list_heading(block: Block, titles: set[str]) -> bool:
+    """A block that is, or opens with a line that is, worded like a list heading (text
+    without fonts runs a heading on into the paragraph under it)."""
+    opening = block.text[:4]
+    if opening[:1].isspace():
+        opening = block.text.lstrip()[:4]
+    if opening.lower() not in _LIST_HEADING_OPENINGS:
+        return False
+    if len(block.lines) > 1:
+        first = heading_title(block.lines[0].text)
+        if _LIST_HEADING_LINE.fullmatch(first) and first.lower() not in titles:
+            return True
+    if len(block.text) > _HEADING_MAX_CHARS:
+        return False
+    text = heading_title(block.text)
+    return (
+        _LIST_HEADING_LIKE.match(text) is not None
+        and len(text.split()) <= _HEADING_MAX_WORDS
+        and not text.endswith(".")
+        and text.lower() not in titles
+    )
 
 
 def _reads_as_heading(block: Block) -> bool:
@@ -134,33 +191,29 @@ def _reads_as_heading(block: Block) -> bool:
     sentence and opens with a capital."""
     if block.kind == "heading":
         return True
+    if block.kind != "text" or block.number is not None or len(block.text) > _HEADING_MAX_CHARS:
+        return False
     text = block.text.strip()
-    return (
-        block.kind == "text"
-        and block.number is None
-        and text[:1].isupper()
-        and len(text.split()) <= _HEADING_MAX_WORDS
-        and not is_terminal(text)
-    )
+    return text[:1].isupper() and len(text.split()) <= _HEADING_MAX_WORDS and not is_terminal(text)
 
 
-def _heads_instructions(blocks: list[Block], i: int, read: set[int]) -> bool:
-    """Whether the blocks under `blocks[i]`, up to the next heading, are a run of
-    instructions."""
-    run: list[Block] = []
-    for j in range(i + 1, len(blocks)):
-        if (
-            j in read
-            or blocks[j].kind in ("subheading", "contents")
-            or _reads_as_heading(blocks[j])
-        ):
-            break
-        run.append(blocks[j])
+def _instructions(run: list[Block]) -> bool:
+    """Whether a run of blocks under a heading is a run of instructions."""
     # In a numbered run the bullets are sub-points of the numbered items (`_block_items`).
     if any(b.number is not None for b in run):
         run = [b for b in run if b.number is not None]
-    instructions = sum(reads_as_instruction(b.text) for b in run)
-    return instructions >= _INSTRUCTION_RUN and instructions >= _INSTRUCTION_SHARE * len(run)
+    # A list of instructions opens with one in its first two; most runs are findings, and
+    # stop there.
+    if len(run) < _INSTRUCTION_RUN or not any(reads_as_instruction(b.text) for b in run[:2]):
+        return False
+    others_allowed = len(run) * (1 - _INSTRUCTION_SHARE)
+    others = 0
+    for block in run:
+        if not reads_as_instruction(block.text):
+            others += 1
+            if others > others_allowed:
+                return False
+    return True
 
 
 # An item's number printed at the start of its text ("3. Improve ...", "3) ...").
@@ -208,10 +261,16 @@ def stray_numbers(region: list[Block]) -> dict[int, int]:
     return found
 
 
-def unread_note(blocks: list[Block], read: set[int], titles: set[str], lists: int) -> Note | None:
+def unread_note(
+    blocks: list[Block],
+    read: set[int],
+    titles: set[str],
+    known: Callable[[Block], bool],
+    lists: int,
+) -> Note | None:
     """A list whose heading the rules do not know (`unread_list_heading`; `lists`: how many
     were read) is a doubt: its items are missing from the count, or counted in another's."""
-    unread = unread_list_heading(blocks, read, titles)
+    unread = unread_list_heading(blocks, read, titles, known)
     if unread is None:
         return None
     what = "no improvement list read" if lists == 0 else f"{lists} improvement list(s) read"

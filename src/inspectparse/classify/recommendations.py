@@ -207,6 +207,7 @@ def read_lists(
     notes: list[Note] = []
     lists = 0
     read: set[int] = set()  # the blocks of the lists read, headings and items
+    titles: set[str] = set()  # their headings' titles, lowered (`heading_title`)
     i = 0
     while i < len(blocks):
         heading = _heading_match(blocks[i], profile) if blocks[i].kind == "heading" else None
@@ -249,34 +250,37 @@ def read_lists(
         # An umbrella heading over the lists that follow ("What does the local authority need
         # to improve?" over "Priority and immediate action") holds no items of its own.
         umbrella = end < len(blocks) and end == i + 1 and _heading_match(blocks[end], profile)
-        reach = _topics_end(blocks, end, profile)
-        holds_text = _holds_text(blocks, i, reach)
-        says_empty = region_says_empty(blocks[i + 1 : reach])
-        # A heading with nothing under it (a table of contents' entry) is no list read: where
-        # it is the only one, the framework's list is missing.
-        if not umbrella and (found or holds_text or says_empty):
+        if found and not umbrella:
             lists += 1
-        if not found and not umbrella and holds_text and not says_empty:
-            notes.append(
-                Note(
-                    "improvement_list_empty",
-                    f"no item found under the list heading {blocks[i].text!r}",
-                    evidence=Evidence(blocks[i].lines, blocks[i].text),
+        elif not umbrella:
+            reach = _topics_end(blocks, end, profile)
+            holds_text = _holds_text(blocks, i, reach)
+            says_empty = region_says_empty(blocks[i + 1 : reach])
+            # A heading with nothing under it (a table of contents' entry) is no list read:
+            # where it is the only one, the framework's list is missing.
+            lists += holds_text or says_empty
+            if holds_text and not says_empty:
+                notes.append(
+                    Note(
+                        "improvement_list_empty",
+                        f"no item found under the list heading {blocks[i].text!r}",
+                        evidence=Evidence(blocks[i].lines, blocks[i].text),
+                    )
                 )
-            )
         read.update(range(i, end))
+        titles.add(heading_title(blocks[i].text).lower())
         i = end
     if lists == 0 and profile.expects_list:
         notes.append(
             Note("improvement_list_missing", f"no improvement list found; {profile.name} gives one")
         )
         return items, notes
+
     # The framework's own sections are known parts, not lists ("Next steps" in a JTAI).
-    known = {
-        j for j, b in enumerate(blocks) if b.kind == "heading" and _is_section_heading(b, profile)
-    }
-    titles = {heading_title(blocks[j].text).lower() for j in known}
-    if (note := unread_note(blocks, read | known, titles, lists)) is not None:
+    def known(block: Block) -> bool:
+        return block.kind == "heading" and _is_section_heading(block, profile)
+
+    if (note := unread_note(blocks, read, titles, known, lists)) is not None:
         notes.append(note)
     return items, notes
 
