@@ -130,13 +130,15 @@ WARNING_CODES: dict[str, WarningCode] = {
     "improvement_list_missing": WarningCode(
         "recommendations",
         "review",
-        "the framework always gives an improvement list but none was found",
+        "the framework always gives an improvement list but none was found (a heading with "
+        "nothing under it, such as a table of contents' entry, is no list)",
     ),
     "improvement_list_unread": WarningCode(
         "recommendations",
         "review",
-        "no improvement list was read, but a line reads like a list heading the rules do not "
-        "know: a list may have been missed",
+        "a line reads like a list heading the rules do not know, or a heading they do not know "
+        'heads a run of items worded as instructions ("Ensure ...", "Leaders should ..."): its '
+        "items are missing from the list, or counted in the list it interrupts",
     ),
     "improvement_list_numbering_gap": WarningCode(
         "recommendations",
