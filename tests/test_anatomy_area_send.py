@@ -203,6 +203,17 @@ def test_a_row_ending_on_a_full_line_before_the_next_request_is_still_a_new_row(
             ),
             id="numbered-rows",
         ),
+        pytest.param(
+            tuple(
+                f"{n}.The local area partnership should {act}, so that families\n"
+                "know what to expect."
+                for n, act in enumerate(
+                    ("publish the local offer", "widen the choice of provision"), 1
+                )
+            ),
+            # A lost space glues each row's number to its first word ("1.The").
+            id="numbers-glued-to-their-rows",
+        ),
     ],
 )
 def test_row_shapes(improvements: tuple[str, ...]) -> None:

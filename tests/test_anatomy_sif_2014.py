@@ -119,7 +119,9 @@ def test_the_unnumbered_pilot_with_bulleted_items() -> None:
     report = Sif2014(numbering=Numbering(numbered=False), priority=(), priority_heading="")
     report.areas = tuple(f"\uf06e {item}" for item in RECOMMENDATIONS)
     report.lscb_areas = tuple(f"\uf06e {item}" for item in LSCB_RECOMMENDATIONS)
-    record = read(report.text())
+    # The pilots were inspected in 2013: from 2015 every SIF numbers its paragraphs, and a
+    # later report with none is warned (tests/test_text_numbers.py).
+    record = read(report.text().replace("2031", "2013"))
     assert record.grades == ALL_RI and len(record.recommendations) == 5
     assert _numbers(record) == []
     assert not reviews(record)

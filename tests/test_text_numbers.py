@@ -251,3 +251,35 @@ def test_numbers_left_apart_after_the_last_paragraph_make_the_run_short_for_revi
     assert [(w.field, w.severity, w.message) for w in short] == [
         ("paragraphs", "review", "the numbered paragraphs stop at 4 but text numbered 5 follows it")
     ]
+
+
+def _numbered_report(numbers: bool) -> str:
+    pages = [
+        _page(*((f"{n}. " if numbers else "") + p for n, p in enumerate(PARAS[:4], 1)), number=2),
+        _page(*((f"{n}. " if numbers else "") + p for n, p in enumerate(PARAS[4:], 5)), number=3),
+    ]
+    return HEAD + FOOTER + "1\n\f" + "\f".join(pages)
+
+
+def test_a_framework_that_numbers_its_paragraphs_warns_when_none_are_numbered() -> None:
+    numbered = inspectparse.extract(_numbered_report(True).encode())
+    assert numbered.report.kind == "ilacs"
+    assert [p.number for p in numbered.paragraphs if p.number] == list(range(1, 8))
+    assert "paragraphs_unnumbered" not in {w.code for w in numbered.warnings}
+    lost = inspectparse.extract(_numbered_report(False).encode())
+    warned = [w for w in lost.warnings if w.code == "paragraphs_unnumbered"]
+    assert len(warned) == 1 and warned[0].field == "paragraphs" and warned[0].severity == "review"
+    assert lost.needs_review
+
+
+def test_a_sif_before_2015_may_leave_its_paragraphs_unnumbered() -> None:
+    from test_metamorphic import SIF
+
+    assert "1. Children" in SIF  # page 1's table labels, no paragraph numbers
+    codes = {w.code for w in inspectparse.extract(SIF.encode()).warnings}
+    assert "paragraphs_unnumbered" in codes
+    early = SIF.replace("2031", "2014")
+    assert inspectparse.extract(early.encode()).report.kind == "sif"
+    assert "paragraphs_unnumbered" not in {
+        w.code for w in inspectparse.extract(early.encode()).warnings
+    }

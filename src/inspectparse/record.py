@@ -179,6 +179,12 @@ WARNING_CODES: dict[str, WarningCode] = {
     "paragraph_number_gap": WarningCode(
         "paragraphs", "review", "paragraph numbers are missing from the run and not restored"
     ),
+    "paragraphs_unnumbered": WarningCode(
+        "paragraphs",
+        "review",
+        "the framework numbers every report's paragraphs (SIF from 2015) but no numbered "
+        "paragraph was found: the numbers may be lost",
+    ),
     "paragraph_run_short": WarningCode(
         "paragraphs",
         "review",

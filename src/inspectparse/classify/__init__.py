@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..document import Note
 from ..segment import Structure
 from .authority import find_authority
-from .checks import ending_checks, metadata_checks
+from .checks import ending_checks, metadata_checks, paragraph_checks
 from .detect import detect_kind, detect_kind_in_prose, detect_variant
 from .eras import era_date_notes
 from .findings import Findings
@@ -68,4 +68,6 @@ def classify(structure: Structure) -> Findings:
     findings.warnings.extend(notes)
     findings.warnings.extend(list_item_checks(profile, findings.recommendations))
     findings.warnings.extend(ending_checks(profile, document, graded))
+    numbered = sum(1 for unit in structure.paragraphs if unit.number is not None)
+    findings.warnings.extend(paragraph_checks(profile, findings.meta, numbered))
     return findings

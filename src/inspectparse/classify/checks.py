@@ -142,6 +142,28 @@ def _lead_notes(profile: Profile, meta: Meta) -> list[Note]:
     return []
 
 
+def paragraph_checks(profile: Profile, meta: Meta, numbered: int) -> list[Note]:
+    """A review warning when a report of a framework that numbers every report's paragraphs
+    (`Profile.numbers_paragraphs_from`; `numbered`: how many were read) has none: their
+    numbers were lost (a converter, a layout the rules do not know)."""
+    since = profile.numbers_paragraphs_from
+    if since is None or numbered:
+        return []
+    year = next(
+        (d.year for d in (meta.periods[0][0] if meta.periods else None, meta.published) if d),
+        None,
+    )
+    if since and (year is None or year < since):
+        return []
+    return [
+        Note(
+            "paragraphs_unnumbered",
+            f"no numbered paragraph found, but {profile.name} reports number their paragraphs: "
+            "the numbers may be lost or printed in a form the rules do not read",
+        )
+    ]
+
+
 def ending_checks(profile: Profile, document: Document, graded: set[str]) -> list[Note]:
     """Review warnings when none of the ways a report of the kind ends is in its last lines:
     pages may be missing (a text cut short, a PDF missing its last pages), so the lists and

@@ -216,8 +216,9 @@ def _instructions(run: list[Block]) -> bool:
     return True
 
 
-# An item's number printed at the start of its text ("3. Improve ...", "3) ...").
-ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+# An item's number printed at the start of its text ("3. Improve ...", "3) ...", "(3) ..."),
+# or glued to its first word by a lost space ("3.The ...").
+ITEM_NUMBER = re.compile(r"^\(?\d{1,2}(?:[.)]\s+|\.(?=[A-Z][a-z]))")
 
 
 def split_rows(lines: list[Line]) -> list[list[Line]]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from ..document import Line
 from ..segment import is_terminal
 from ..segment.headings import heading_title
+from .list_lines import ITEM_NUMBER
 
 # Lines on one row of a table sit within this many points of each other.
 _SAME_ROW = 3.0
@@ -45,7 +46,6 @@ _CONTINUES = re.compile(
 _RECOMMENDATION = re.compile(
     r"^[A-Z0-9][^.;:!?]{0,160}?\b(?:should|must|needs? to|is required to|are required to)\b"
 )
-_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 # A bullet glyph and its text: a glyph the text loader joined to this line opens an item.
 _BULLETED_LINE = re.compile(r"^•\s*\S")
 # A body cell's line that the next line goes on with.
@@ -55,7 +55,7 @@ JOINING_WORD = re.compile(r"(?:\band|\bof|\bthe|\bfor|&|,)$", re.I)
 def opens_recommendation(sentence: str) -> bool:
     """Whether text opening at a line start reads as a new recommendation ("<Actor> should
     ..."), not as a sentence going on with the one before."""
-    sentence = _ITEM_NUMBER.sub("", sentence)
+    sentence = ITEM_NUMBER.sub("", sentence)
     first = re.split(r"(?<=[.;:!?])\s", sentence, maxsplit=1)[0]
     return _RECOMMENDATION.match(sentence) is not None and _CONTINUES.search(first) is None
 
@@ -85,7 +85,7 @@ def rows_by_sentence(lines: list[Line]) -> list[list[Line]]:
     rows: list[list[Line]] = []
     for k, ln in enumerate(lines):
         text = texts[k]
-        if rows and not _ITEM_NUMBER.match(text):
+        if rows and not ITEM_NUMBER.match(text):
             before = texts[k - 1]
             if not (is_terminal(before) and text[:1].isupper()):
                 rows[-1].append(ln)

@@ -16,6 +16,7 @@ from .spec import (
 
 PROFILE = Profile(
     kind="child_protection_2012",
+    numbers_paragraphs_from=0,
     name="Inspection of local authority arrangements for the protection of children",
     title_patterns=(r"Inspection of local authority arrangements for the protection of children",),
     priority=25,

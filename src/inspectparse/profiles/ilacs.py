@@ -20,6 +20,7 @@ _LEADERS_LABEL_START = "The impact of leaders on"
 
 PROFILE = Profile(
     kind="ilacs",
+    numbers_paragraphs_from=0,
     name="Inspection of local authority children's services (ILACS)",
     title_patterns=(
         # 2019 also "Inspection of local authority children's social care services".

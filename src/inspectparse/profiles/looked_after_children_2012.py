@@ -16,6 +16,7 @@ from .spec import (
 
 PROFILE = Profile(
     kind="looked_after_children_2012",
+    numbers_paragraphs_from=0,
     name="Inspection of looked after children services (2012-13)",
     title_patterns=(r"Inspection of looked after children services",),
     exclude_patterns=(),

@@ -7,6 +7,7 @@ from .spec import JudgementSpec, ListHeading, Profile
 
 PROFILE = Profile(
     kind="lscb_review",
+    numbers_paragraphs_from=0,
     name="Review of the effectiveness of the Local Safeguarding Children Board",
     title_patterns=(
         r"^(?:\d+\s+)?\S.{0,80}?Safeguarding Children Board\s+Review of the effectiveness of "

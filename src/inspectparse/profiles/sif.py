@@ -33,6 +33,8 @@ LSCB_REVIEW = (
 
 PROFILE = Profile(
     kind="sif",
+    # The 2013 pilots and some early-2014 reports are unnumbered; from 2015 every one is.
+    numbers_paragraphs_from=2015,
     name="Single inspection framework (SIF) 2013-18",
     title_patterns=(
         r"(?:Re-?\s?inspection|Inspection) of services for children in need of help and protection",

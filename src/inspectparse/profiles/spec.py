@@ -220,6 +220,10 @@ class Profile:
     visit_span_days: int | None = None
     # False where the framework's reports usually name no lead inspector (letters).
     expects_lead: bool = True
+    # The year from which every report of the framework numbers its paragraphs (None: not
+    # every report does): a report of that year or later with no numbered paragraph lost its
+    # numbers (`classify.checks`). 0: every report, whatever its year.
+    numbers_paragraphs_from: int | None = None
     # Regexes with a `name` group, matched per line (anchored at line start).
     lead_patterns: tuple[str, ...] = (
         r"^Lead inspectors?:?\s+(?P<name>.+)$",
