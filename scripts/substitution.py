@@ -51,6 +51,8 @@ are the reports' own sentences.
   as any other section).
 - label: each judgement's label reprinted throughout in title case and in capitals.
   Expected: the same facts.
+- number: every number that opens a line's text ("25. Some ...") glued to it ("25.Some"),
+  then every other one. Expected: the same facts, or a review warning on each that differs.
 - drop: each such line deleted. Expected: the same kind, provider, dates and judgements, or
   a review warning on each that differs (a judgement whose whole table row was on the line
   may go without one: the text is then a report without it). Never a neighbour's value: a
@@ -547,6 +549,25 @@ def probe_heading(
             yield Variant(f"line {i + 1} {phrase!r} in {style}", variant, original)
 
 
+# A paragraph or item number at a line's start, with the text after it on the line.
+_LINE_NUMBER = re.compile(r"(?m)^(?P<lead>[ \t]*\d{1,3}\.)[ \t]+(?=[A-Z])")
+
+
+def probe_number(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Every number that opens a line's text glued to it ("25.Some ..."), as a converter that
+    loses the space gives it; then only every other one (a few glued among the rest).
+    Expected: the same facts, the paragraph run and the item count too, or a review warning
+    on each that differs."""
+    if _LINE_NUMBER.search(text) is None:
+        return
+    yield Variant("every number glued", _LINE_NUMBER.sub(r"\g<lead>", text), original)
+    count = iter(range(1 << 30))
+    some = _LINE_NUMBER.sub(lambda m: m["lead"] if next(count) % 2 else m.group(), text)
+    yield Variant("every other number glued", some, original)
+
+
 def _items_under(original: dict[str, Any], heading: str, breaks: int) -> int:
     """How many items the record reads under `heading` printed after `breaks` page breaks:
     those of that heading starting on its page or the next two (a framework printing the
@@ -977,6 +998,7 @@ PROBES: dict[str, Probe] = {
     "line": probe_line,
     "heading": probe_heading,
     "label": probe_label,
+    "number": probe_number,
 }
 # Probes a converter's layout rules out (see the module doc).
 NOT_ON = {"grade": ("pdftotext-layout",), "swap": ("pdftotext-layout",)}

@@ -283,3 +283,12 @@ def test_a_sif_before_2015_may_leave_its_paragraphs_unnumbered() -> None:
     assert "paragraphs_unnumbered" not in {
         w.code for w in inspectparse.extract(early.encode()).warnings
     }
+
+
+def test_a_table_label_glued_to_its_row_number_is_still_its_label() -> None:
+    from test_metamorphic import SIF, SIF_GOLD
+
+    glued = re.sub(r"(?m)^(\d\.) (?=[A-Z])", r"\1", SIF)
+    assert "1.Children who need" in glued and "3.Leadership" in glued
+    record = inspectparse.extract(glued.encode())
+    assert {j.key: j.grade for j in record.judgements} == SIF_GOLD["judgements"]

@@ -45,8 +45,8 @@ _DATE_CELL = re.compile(
     r"^\s*\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{4})?"
     r"(?:\s*(?:[–—-]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+[A-Z][a-z]{2,8}\s+\d{4}\s*$"
 )
-# A table row label may carry its row number ("1.", "2.1").
-_ROW_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?")
+# A table row label may carry its row number ("1.", "2.1"), glued to it by a lost space.
+_ROW_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})?(?:\.\s*|\s+))?")
 
 
 @dataclass(slots=True)
