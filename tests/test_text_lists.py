@@ -334,3 +334,20 @@ def test_reads_as_instruction() -> None:
         "In most cases, plans are reviewed on time.",
     ):
         assert not reads_as_instruction(text), text
+
+
+def test_two_blocks_under_an_unknown_heading_must_both_be_instructions() -> None:
+    """A run of two is a list only if both read as instructions (two thirds of two is both)."""
+    mixed = (
+        "Practice with families\n"
+        "6. Improve the timeliness of plans for children who wait for a decision.\n"
+        "7. Managers review plans every month and act when they drift.\n"
+        "Summary for children and young people\n"
+        "8. Children told inspectors that their social workers listen to them.\n"
+    )
+    list_part = _UNKNOWN_LIST.split("{heading}")[0]
+    record = _record(HEAD + _PRIORITY + list_part + mixed)
+    assert _list_warnings(record) == []
+    both = mixed.replace("7. Managers review plans", "7. Review plans")
+    record = _record(HEAD + _PRIORITY + list_part + both)
+    assert _list_warnings(record) == ["improvement_list_unread"]

@@ -4,7 +4,7 @@ empty, a lead-in that introduces bullets, a line that reads like a list heading.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 
 from ..document import Evidence, Line, Note
 from ..segment import Block, is_terminal
@@ -122,7 +122,7 @@ def reads_as_instruction(text: str) -> bool:
 def unread_list_heading(
     blocks: list[Block],
     read: set[int],
-    titles: set[str] = frozenset(),  # type: ignore[assignment]
+    titles: Set[str] = frozenset(),
     known: Callable[[Block], bool] = lambda block: False,
 ) -> Block | None:
     """A short, unpunctuated line that reads like an improvement-list heading, or outside the
@@ -136,12 +136,7 @@ def unread_list_heading(
     head: Block | None = None  # the heading of the run being read, if it may head a list
     run: list[Block] = []
     for i, block in enumerate(blocks):
-        # Most blocks are numbered paragraphs or long ones: no call for them.
-        title_like = block.kind == "heading" or (
-            block.number is None
-            and len(block.text) <= _HEADING_MAX_CHARS
-            and _reads_as_heading(block)
-        )
+        title_like = _reads_as_heading(block)
         if i in read or title_like or block.kind in ("subheading", "contents"):
             if head is not None and _instructions(run) and not known(head):
                 return head
@@ -163,7 +158,7 @@ def unread_list_heading(
 _LIST_HEADING_OPENINGS = frozenset({"what", "area", "prio", "reco"})
 
 
-def _worded_as_list_heading(block: Block, titles: set[str]) -> bool:
+def _worded_as_list_heading(block: Block, titles: Set[str]) -> bool:
     """A block that is, or opens with a line that is, worded like a list heading (text
     without fonts runs a heading on into the paragraph under it)."""
     opening = block.text[:4]
@@ -188,7 +183,7 @@ def _worded_as_list_heading(block: Block, titles: set[str]) -> bool:
 
 def _reads_as_heading(block: Block) -> bool:
     """A heading, or in text without fonts a short line of text of its own that ends no
-    sentence and opens with a capital."""
+    sentence and opens with a capital (most blocks are numbered or long: no more asked)."""
     if block.kind == "heading":
         return True
     if block.kind != "text" or block.number is not None or len(block.text) > _HEADING_MAX_CHARS:
@@ -202,13 +197,18 @@ def _instructions(run: list[Block]) -> bool:
     # In a numbered run the bullets are sub-points of the numbered items (`_block_items`).
     if any(b.number is not None for b in run):
         run = [b for b in run if b.number is not None]
+    if len(run) < _INSTRUCTION_RUN:
+        return False
     # A list of instructions opens with one in its first two; most runs are findings, and
     # stop there.
-    if len(run) < _INSTRUCTION_RUN or not any(reads_as_instruction(b.text) for b in run[:2]):
+    first_two = [reads_as_instruction(b.text) for b in run[:2]]
+    if not any(first_two):
         return False
     others_allowed = len(run) * (1 - _INSTRUCTION_SHARE)
-    others = 0
-    for block in run:
+    others = first_two.count(False)
+    if others > others_allowed:
+        return False
+    for block in run[2:]:
         if not reads_as_instruction(block.text):
             others += 1
             if others > others_allowed:
@@ -265,7 +265,7 @@ def stray_numbers(region: list[Block]) -> dict[int, int]:
 def unread_note(
     blocks: list[Block],
     read: set[int],
-    titles: set[str],
+    titles: Set[str],
     known: Callable[[Block], bool],
     lists: int,
 ) -> Note | None:
@@ -278,6 +278,7 @@ def unread_note(
     return Note(
         "improvement_list_unread",
         f"{what}, but {unread.text!r} reads like a list heading or heads items worded as "
-        "instructions, and is none the rules know: its items are not in the list",
+        "instructions, and is none the rules know: its items are missing, or counted in the "
+        "list before it",
         evidence=Evidence(unread.lines, unread.text),
     )

@@ -253,20 +253,7 @@ def read_lists(
         if found and not umbrella:
             lists += 1
         elif not umbrella:
-            reach = _topics_end(blocks, end, profile)
-            holds_text = _holds_text(blocks, i, reach)
-            says_empty = region_says_empty(blocks[i + 1 : reach])
-            # A heading with nothing under it (a table of contents' entry) is no list read:
-            # where it is the only one, the framework's list is missing.
-            lists += holds_text or says_empty
-            if holds_text and not says_empty:
-                notes.append(
-                    Note(
-                        "improvement_list_empty",
-                        f"no item found under the list heading {blocks[i].text!r}",
-                        evidence=Evidence(blocks[i].lines, blocks[i].text),
-                    )
-                )
+            lists += _empty_list(blocks, i, end, profile, notes)
         read.update(range(i, end))
         titles.add(heading_title(blocks[i].text).lower())
         i = end
@@ -283,6 +270,25 @@ def read_lists(
     if (note := unread_note(blocks, read, titles, known, lists)) is not None:
         notes.append(note)
     return items, notes
+
+
+def _empty_list(blocks: list[Block], i: int, end: int, profile: Profile, notes: list[Note]) -> int:
+    """1 where the list heading at `i`, no item found under it, is a list read: it holds text
+    (with a review warning unless a sentence says the list is empty) or that sentence; 0 for
+    a heading with nothing under it (a table of contents' entry): where it is the only one,
+    the framework's list is missing."""
+    reach = _topics_end(blocks, end, profile)
+    holds_text = _holds_text(blocks, i, reach)
+    says_empty = region_says_empty(blocks[i + 1 : reach])
+    if holds_text and not says_empty:
+        notes.append(
+            Note(
+                "improvement_list_empty",
+                f"no item found under the list heading {blocks[i].text!r}",
+                evidence=Evidence(blocks[i].lines, blocks[i].text),
+            )
+        )
+    return int(holds_text or says_empty)
 
 
 def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
