@@ -257,6 +257,11 @@ _UNKNOWN_LIST = (
 )
 
 
+def _after_the_lists(section: str) -> Record:
+    """The report with its priority list, then a section of prose, then `section`."""
+    return _record(HEAD + _PRIORITY + _UNKNOWN_LIST.split("{heading}")[0] + section)
+
+
 def test_instructions_under_a_heading_no_profile_knows_are_a_review_warning() -> None:
     record = _record(HEAD + _PRIORITY + _UNKNOWN_LIST.format(heading="Actions needed"))
     assert _numbers(record) == [3, 4]
@@ -284,8 +289,7 @@ def test_findings_under_an_unknown_heading_are_prose_not_a_list() -> None:
         "7. Managers review plans every month and act when they drift.\n"
         "8. The partnership shares information promptly so that risks are understood.\n"
     )
-    list_part = _UNKNOWN_LIST.split("{heading}")[0]
-    record = _record(HEAD + _PRIORITY + list_part + findings)
+    record = _after_the_lists(findings)
     assert _numbers(record) == [3, 4]
     assert _list_warnings(record) == []
 
@@ -294,7 +298,7 @@ def test_a_single_instruction_under_an_unknown_heading_reads_as_prose() -> None:
     # One paragraph opening with a verb is no run: "Review of cases ..." or "Work with ..." may
     # open a finding too.
     one = "Next stages\n6. Review all cases where plans have drifted.\n"
-    record = _record(HEAD + _PRIORITY + _UNKNOWN_LIST.split("{heading}")[0] + one)
+    record = _after_the_lists(one)
     assert _list_warnings(record) == []
 
 
@@ -345,9 +349,7 @@ def test_two_blocks_under_an_unknown_heading_must_both_be_instructions() -> None
         "Summary for children and young people\n"
         "8. Children told inspectors that their social workers listen to them.\n"
     )
-    list_part = _UNKNOWN_LIST.split("{heading}")[0]
-    record = _record(HEAD + _PRIORITY + list_part + mixed)
-    assert _list_warnings(record) == []
+    assert _list_warnings(_after_the_lists(mixed)) == []
     both = mixed.replace("7. Managers review plans", "7. Review plans")
-    record = _record(HEAD + _PRIORITY + list_part + both)
+    record = _after_the_lists(both)
     assert _list_warnings(record) == ["improvement_list_unread"]
