@@ -86,6 +86,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import json
 import re
 import sys
@@ -563,8 +564,8 @@ def probe_number(
     if _LINE_NUMBER.search(text) is None:
         return
     yield Variant("every number glued", _LINE_NUMBER.sub(r"\g<lead>", text), original)
-    count = iter(range(1 << 30))
-    some = _LINE_NUMBER.sub(lambda m: m["lead"] if next(count) % 2 else m.group(), text)
+    nth = itertools.count()
+    some = _LINE_NUMBER.sub(lambda m: m["lead"] if next(nth) % 2 else m.group(), text)
     yield Variant("every other number glued", some, original)
 
 

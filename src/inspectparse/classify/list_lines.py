@@ -52,13 +52,16 @@ def lead_in_to_bullets(blocks: list[Block], i: int) -> bool:
     )
 
 
+# The wordings of improvement-list headings, for both tests below.
+_AREAS_FOR = r"areas? (?:for|of) (?:improvement|development|priority action)"
+_PRIORITY_ACTIONS = r"priority (?:and immediate )?actions?"
+_RECOMMENDATIONS = r"recommendations?"
 # A short line that opens like an improvement-list heading ("What needs to improve ...",
 # "What does the local authority need to improve?", "Areas for improvement", "Areas for
 # development", "Areas for priority action", "Priority actions", "Recommendations").
 _LIST_HEADING_LIKE = re.compile(
     r"^(?:what needs to improve|what (?:does|do) .{1,60}? need to improve"
-    r"|areas? (?:for|of) (?:improvement|development|priority action)"
-    r"|priority (?:and immediate )?actions?\b|recommendations?\b)",
+    rf"|{_AREAS_FOR}|{_PRIORITY_ACTIONS}\b|{_RECOMMENDATIONS}\b)",
     re.I,
 )
 _HEADING_MAX_WORDS = 14
@@ -67,8 +70,8 @@ _HEADING_MAX_CHARS = 200
 # A line that is nothing but such a heading: text without fonts runs a heading the rules do
 # not know on into the paragraph under it, whose first line it stays.
 _LIST_HEADING_LINE = re.compile(
-    r"(?:what needs to improve[^.]{0,60}\?|areas? (?:for|of) (?:improvement|development|"
-    r"priority action)s?|priority (?:and immediate )?actions?|recommendations?)\s*:?",
+    rf"(?:what needs to improve[^.]{{0,60}}\?|{_AREAS_FOR}s?|{_PRIORITY_ACTIONS}"
+    rf"|{_RECOMMENDATIONS})\s*:?",
     re.I,
 )
 
