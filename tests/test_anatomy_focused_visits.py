@@ -103,6 +103,20 @@ def test_the_plain_2018_letter_reads_whole_and_ungraded() -> None:
     assert review_codes(record) == set()
 
 
+@pytest.mark.parametrize("break_before", ["Dear Ms Example", SUBJECT])
+def test_a_subject_line_pushed_onto_page_2_still_gives_kind_and_provider(break_before: str) -> None:
+    """Copies to several people fill page 1: the greeting, or the subject line after it, tops
+    page 2."""
+    copies = "".join(f"cc: Copy Example {n}, Northwick Partner {n}\n" for n in range(1, 9))
+    text = letter(address=f"Town Hall\nNorthwick\nNW1 2XY\n{copies}")
+    record = read(text.replace(break_before, "\f" + break_before, 1))
+    rep = record.report
+    assert (rep.kind, rep.provider) == ("ilacs_focused_visit", "Northwick")
+    assert (rep.inspection_start, rep.inspection_end) == (dt.date(2019, 2, 5), dt.date(2019, 2, 6))
+    assert [r.text for r in record.recommendations] == list(ITEMS)
+    assert review_codes(record) == set()
+
+
 @pytest.mark.parametrize(
     ("subject", "provider"),
     [

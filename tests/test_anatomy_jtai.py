@@ -107,8 +107,6 @@ def new_letter(
     )
 
 
-
-
 @pytest.mark.parametrize("text", [old_letter(), new_letter()])
 def test_both_templates_read_whole_ungraded_and_without_a_lead(text: str) -> None:
     record = read(text)
@@ -117,6 +115,55 @@ def test_both_templates_read_whole_ungraded_and_without_a_lead(text: str) -> Non
     assert record.judgements == []
     assert [r.text for r in record.recommendations] == list(ITEMS)
     assert review_codes(record) == set()  # the sign-off is read as the letter's end
+
+
+def _more_addressees(count: int) -> str:
+    return "".join(
+        f"Chris Example {n}, Head of Service, Northwick Agency {n}\n"
+        f"Building {n}, High Street, Northwick NW{n} 1AB\n"
+        for n in range(1, count + 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "break_before"),
+    [
+        (14, ""),  # the title starts some 1,700 characters into page 1
+        (3, "Dear local partnership"),  # the addressees fill page 1: greeting and title on 2
+        (3, "Joint targeted area"),  # page 1 ends with the greeting, the title tops page 2
+    ],
+)
+def test_a_long_stack_of_addressees_does_not_hide_the_title(extra: int, break_before: str) -> None:
+    """A letter's subject line follows its greeting however far the addressees above push it:
+    late on page 1, or over the page break."""
+    text = old_letter().replace(
+        ADDRESSEES, ADDRESSEES.rstrip("\n") + "\n" + _more_addressees(extra) + "\n"
+    )
+    if break_before:
+        text = text.replace(break_before, "\f" + break_before, 1)
+    record = read(text)
+    rep = record.report
+    assert (rep.kind, rep.provider) == ("jtai", "Northwick")
+    assert (rep.inspection_start, rep.inspection_end) == (
+        dt.date(2018, 11, 5),
+        dt.date(2018, 11, 9),
+    )
+    assert [r.text for r in record.recommendations] == list(ITEMS)
+    assert review_codes(record) == set()
+
+
+def test_a_greeting_not_followed_by_a_title_gives_no_kind() -> None:
+    """Only the line straight after the greeting is the subject: a letter of no known kind
+    stays unknown (with its warning) when a title phrase opens a line further down."""
+    head = f"14 January 2019\n\n{ADDRESSEES}{_more_addressees(14)}\nDear local partnership\n\n"
+    body = (
+        "Thank you for your help with our visit to Northwick.\n\n"
+        + "We met leaders and partners and read the records of many children.\n" * 12
+        + "\nJoint targeted area inspection of the multi-agency response in Northwick\n"
+    )
+    record = read(head + body)
+    assert record.report.kind == "unknown"
+    assert "kind_unknown" in review_codes(record)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
-from ..document import Document
+from ..document import Document, Line
 from ..profiles import GRADE, Profile, profiles
 from .text import flat, label_regex
 
@@ -16,18 +16,53 @@ _GRADE_WORDS = re.compile(rf"\b{GRADE}\b", re.I)
 
 
 def front_text(document: Document, min_chars: int = 400) -> str:
-    """Page-1 body text, plus following pages while page 1 is nearly empty."""
+    """Page-1 body text, plus following pages while page 1 is nearly empty, plus a letter's
+    opening (`letter_opening`) where its addressees pushed the subject line onto a later page."""
     parts: list[str] = []
+    read = 0  # the number of the last page read
     for page in document.pages:
+        read = page.number
         parts.extend(line.text for line in page.body_lines)
         if sum(len(p) for p in parts) >= min_chars:
             break
+    opening = letter_opening(document)
+    if len(opening) > 1 and opening[1].page > read:  # the subject line is on a later page
+        parts.extend(line.text for line in opening if line.page > read)
     return "\n".join(parts)
+
+
+# A letter's salutation, a short line ("Dear local partnership", "Dear Ms Example,"): its
+# subject line, the title, comes straight after it, however long the stack of addressees
+# above. Six agencies' heads with their addresses can fill a joint inspection letter's page 1.
+_SALUTATION = re.compile(r"\s*Dear\s+\w.{0,80}$")
+# The pages a letter's head (address block, date, addressees) may fill before its salutation.
+_LETTER_HEAD_PAGES = 2
 
 
 # Title patterns are looked for only this far into page 1: the body often names other
 # inspections ("the focused visit in 2018"), which must not decide the kind.
 TITLE_ZONE_CHARS = 1500
+
+
+def letter_opening(document: Document) -> list[Line]:
+    """A letter's opening: its salutation (on one of the first `_LETTER_HEAD_PAGES` pages)
+    and the lines after it, across a page break too, up to `TITLE_ZONE_CHARS` characters.
+    Empty for a report that is no letter."""
+    head = [line for page in document.pages[:_LETTER_HEAD_PAGES] for line in page.body_lines]
+    start = next((i for i, line in enumerate(head) if _SALUTATION.match(line.text)), None)
+    if start is None:
+        return []
+    following = document.pages[_LETTER_HEAD_PAGES : _LETTER_HEAD_PAGES + 1]
+    opening: list[Line] = []
+    total = 0
+    for line in [*head[start:], *(ln for page in following for ln in page.body_lines)]:
+        opening.append(line)
+        total += len(line.text) + 1
+        if total >= TITLE_ZONE_CHARS:
+            break
+    return opening
+
+
 # Characters a title may be preceded by on its line: indentation, a markdown heading mark,
 # a page or footnote number.
 _LINE_LEAD = re.compile(r"[\s#*>\d.]*")
@@ -54,6 +89,10 @@ def detect_kind(document: Document) -> KindMatch:
     text, starts = _title_zone(document)
     # The text from each line start with a capital letter, cut once for every pattern.
     openings = [text[start:] for start in starts if text[start : start + 1].isupper()]
+    # A letter's subject line is its title wherever the addressees above pushed it.
+    subject = _subject_line(document)
+    if subject:
+        openings.append(subject)
     for profile in _by_priority():
         if any(_is_title(p, openings) for p in profile.exclude_patterns):
             continue
@@ -107,6 +146,16 @@ def _title_zone(document: Document) -> tuple[str, list[int]]:
         if pos >= TITLE_ZONE_CHARS:
             break
     return " ".join(parts), starts
+
+
+def _subject_line(document: Document) -> str | None:
+    """A letter's text from the line after its salutation (lines joined with spaces, as titles
+    wrap), if that opens with a capital letter."""
+    lines = [" ".join(line.text.split()) for line in letter_opening(document)[1:]]
+    text = " ".join(line for line in lines if line)
+    lead = _LINE_LEAD.match(text)
+    text = text[lead.end() if lead else 0 :]
+    return text if text[:1].isupper() else None
 
 
 def _is_title(pattern: str, openings: list[str]) -> bool:
