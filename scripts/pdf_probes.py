@@ -17,6 +17,8 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
   past page 1: the rows from the cut move up to a new page with copies of the page's running
   header and footer (the later pages' printed numbers one more), as substitution.py's flow
   probe breaks a text's pages;
+- head: page 1 cut before a letter's greeting, and before the line after it (copies to more
+  people push the greeting, or the subject line, onto page 2). Expected: the same facts;
 - provider, name, lead, rank, grade, year, dates, heading, label: the line texts rewritten as
   substitution.py rewrites a text (the area's name, the provider's whole name, the lead
   inspector's name and rank, two grades swapped, every year moved, the visit's dates
@@ -212,6 +214,21 @@ def probe_break(
             yield f"page 1 cut before line {i + 1}", _cut_page(doc, running, 0, i), expected, ()
 
 
+def probe_head(
+    doc: Document, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Page 1 cut before a letter's greeting, and before the line after it (substitution.py's
+    head probe). Expected: the same facts."""
+    lines = doc.pages[0].lines if doc.pages else []
+    at = next((i for i, line in enumerate(lines) if sub._GREETING.match(line.text)), None)
+    if at is None:
+        return
+    running = _running(doc)
+    for i, where in ((at, "the greeting"), (at + 1, "the line after the greeting")):
+        if _cuttable(doc, running, 0, i):
+            yield f"page 1 cut before {where}", _cut_page(doc, running, 0, i), original, ()
+
+
 def _running(doc: Document) -> set[tuple[int, int]]:
     """(page index, line index) of the lines `clean` finds running (headers, footers, page
     numbers)."""
@@ -299,6 +316,7 @@ PROBES: dict[str, Probe] = {
     "flow": probe_flow,
     "drop": probe_drop,
     "double": probe_double,
+    "head": probe_head,
     **{
         name: probe_text(name)
         for name in (

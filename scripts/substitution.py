@@ -73,6 +73,10 @@ are the reports' own sentences.
   or more down their page, never between a marker set alone and its text); the later pages
   renumbered. Expected: every fact the same, the item count and the paragraph run too, or a
   review warning on each that differs.
+- head: a letter's head made longer, as copies to more people make it: addressee lines
+  (names, roles, agencies, no place name) added before the greeting until the subject line
+  starts past the first 1,500 characters; then a page break before the greeting, and one
+  straight after it (the subject line tops page 2). Expected: the same facts.
 - more: each bulleted improvement-list item printed twice, the copy straight after it (a
   longer list). Expected: one item more, the rest the same.
 - item: each improvement-list item deleted whole (its text and the number or bullet on a line
@@ -979,6 +983,32 @@ def _item_lines(lines: list[str], item: str) -> tuple[int, int] | None:
     return found[0] if len(found) == 1 else None
 
 
+# A letter's greeting line ("Dear local partnership", "Dear Ms Example").
+_GREETING = re.compile(r"^\s*Dear\s+\w.{0,80}$")
+# An addressee as letters stack them: a name, a role and an agency, no place or number.
+_ADDRESSEE = "Chris Example, Head of Partnerships, Partner Agency"
+
+
+def probe_head(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines[:200]) if _GREETING.match(line)), None)
+    if at is None:
+        return
+    before = sum(len(line) + 1 for line in lines[:at])
+    extra = [_ADDRESSEE] * (1 + max(0, 1600 - before) // (len(_ADDRESSEE) + 1))
+    head, rest = lines[:at], lines[at:]
+    yield Variant(f"{len(extra)} addressees more", "\n".join([*head, *extra, "", *rest]), original)
+    yield Variant(
+        "page break before the greeting", "\n".join([*head, "\f" + rest[0], *rest[1:]]), original
+    )
+    after = next((k for k in range(1, len(rest)) if rest[k].strip()), None)
+    if after is not None:
+        broken = [*rest[:after], "\f" + rest[after], *rest[after + 1 :]]
+        yield Variant("page break after the greeting", "\n".join([*head, *broken]), original)
+
+
 PROBES: dict[str, Probe] = {
     "item": probe_item,
     "more": probe_more,
@@ -1000,6 +1030,7 @@ PROBES: dict[str, Probe] = {
     "heading": probe_heading,
     "label": probe_label,
     "number": probe_number,
+    "head": probe_head,
 }
 # Probes a converter's layout rules out (see the module doc).
 NOT_ON = {"grade": ("pdftotext-layout",), "swap": ("pdftotext-layout",)}

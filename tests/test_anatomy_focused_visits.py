@@ -117,6 +117,20 @@ def test_a_subject_line_pushed_onto_page_2_still_gives_kind_and_provider(break_b
     assert review_codes(record) == set()
 
 
+def test_an_overprinted_subject_line_late_in_a_long_head_still_gives_the_kind() -> None:
+    """The address block printed over the subject line, which reading order then breaks up
+    ("... NW1 2XY visit to Northwick local authority children's" / "Focused" / "services."),
+    after a head long enough to push it past page 1's first 1,500 characters: read from the
+    letter's opening, with the warning that it may be prose."""
+    copies = "".join(f"cc: Copy Example {n}, Northwick Partner Agency {n}\n" for n in range(1, 31))
+    subject = "Northwick\nNW1 2XY visit to Northwick local authority children’s\nFocused\nservices."
+    record = read(letter(subject=subject, address=f"Town Hall\nNorthwick\nNW1 2XY\n{copies}"))
+    rep = record.report
+    assert (rep.kind, rep.provider) == ("ilacs_focused_visit", "Northwick")
+    assert [r.text for r in record.recommendations] == list(ITEMS)
+    assert review_codes(record) == {"kind_from_prose"}
+
+
 @pytest.mark.parametrize(
     ("subject", "provider"),
     [

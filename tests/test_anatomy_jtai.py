@@ -152,9 +152,9 @@ def test_a_long_stack_of_addressees_does_not_hide_the_title(extra: int, break_be
     assert review_codes(record) == set()
 
 
-def test_a_greeting_not_followed_by_a_title_gives_no_kind() -> None:
-    """Only the line straight after the greeting is the subject: a letter of no known kind
-    stays unknown (with its warning) when a title phrase opens a line further down."""
+def test_a_title_phrase_below_the_greeting_s_next_line_is_read_as_prose() -> None:
+    """Only the line straight after the greeting is the subject: a title phrase opening a
+    line further down gives the kind only as prose, with its review warning."""
     head = f"14 January 2019\n\n{ADDRESSEES}{_more_addressees(14)}\nDear local partnership\n\n"
     body = (
         "Thank you for your help with our visit to Northwick.\n\n"
@@ -162,8 +162,12 @@ def test_a_greeting_not_followed_by_a_title_gives_no_kind() -> None:
         + "\nJoint targeted area inspection of the multi-agency response in Northwick\n"
     )
     record = read(head + body)
-    assert record.report.kind == "unknown"
-    assert "kind_unknown" in review_codes(record)
+    assert record.report.kind == "jtai"
+    assert "kind_from_prose" in review_codes(record)
+    # With no title phrase at all, the letter is of no known kind, and says so.
+    unknown = read(head + body.rsplit("\nJoint", 1)[0])
+    assert unknown.report.kind == "unknown"
+    assert "kind_unknown" in review_codes(unknown)
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,41 @@ PDFS = [
 ]
 
 
-@pytest.mark.parametrize("probe", sorted(pdf_probes.PROBES))
+# Probes that only letters give variants for (none of the PDFs above is a letter).
+LETTER_PROBES = {"head"}
+
+
+@pytest.mark.parametrize("probe", sorted(set(pdf_probes.PROBES) - LETTER_PROBES))
 def test_no_document_variant_is_silent(probe: str) -> None:
     counts = pdf_probes.run(PDFS, [probe], ["Northwick"], show=False)[probe]
     assert sum(counts.values()) > 0, f"the {probe} probe made no variant"
     assert counts["silent"] == 0, counts
+
+
+def _letter_pdf(text: str) -> bytes:
+    """A synthetic letter as a PDF: one line of text per row, a new page at a form feed."""
+    fixtures = load_script("make_fixtures")
+    pages = [fixtures.Page()]
+    baseline = 60.0
+    for line in text.split("\n"):
+        if line.startswith("\f"):
+            pages.append(fixtures.Page())
+            baseline, line = 60.0, line[1:]
+        pages[-1].text(57.0, baseline, line.replace("\u25fc", "\u2022"), 11.0)
+        baseline += 14.5
+    return bytes(fixtures.build_pdf(pages, name="letter for the head probe"))
+
+
+@pytest.mark.parametrize("probe", sorted(LETTER_PROBES))
+def test_no_letter_variant_misses_what_the_letter_gives(probe: str, tmp_path: Path) -> None:
+    from test_anatomy_focused_visits import letter
+
+    path = tmp_path / "letter.pdf"
+    # Copies to several people: page 1 holds a head of some 600 characters above the greeting.
+    copies = "".join(f"cc: Copy Example {n}, Northwick Partner {n}\n" for n in range(1, 9))
+    path.write_bytes(_letter_pdf(letter(address=f"Town Hall\nNorthwick\nNW1 2XY\n{copies}")))
+    counts = pdf_probes.run([path], [probe], ["Northwick"], show=False)[probe]
+    assert counts["predicted"] > 0 and counts["warned"] == counts["silent"] == 0, counts
 
 
 def test_a_dropped_line_leaves_the_document_one_line_shorter() -> None:

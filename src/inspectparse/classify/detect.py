@@ -115,12 +115,14 @@ def _earlier_title(chosen: Profile, openings: list[str]) -> str | None:
 
 
 def detect_kind_in_prose(document: Document) -> tuple[Profile | None, str | None]:
-    """The fallback when no title matched: a title pattern anywhere in page 1's opening.
+    """The fallback when no title matched: a title pattern anywhere in page 1's opening, or in
+    a letter's opening, however far its addressees pushed it (`letter_opening`).
 
     For titles a converter broke up (an address block printed over the subject line); the
     record carries a `kind_from_prose` review warning.
     """
-    text = flat(front_text(document))[:TITLE_ZONE_CHARS]
+    opening = "\n".join(line.text for line in letter_opening(document))
+    text = f"{flat(front_text(document))[:TITLE_ZONE_CHARS]}\n\n{flat(opening)}"
     for profile in _by_priority():
         if any(_compile(p).search(text) for p in profile.exclude_patterns):
             continue
