@@ -73,6 +73,13 @@ are the reports' own sentences.
   or more down their page, never between a marker set alone and its text); the later pages
   renumbered. Expected: every fact the same, the item count and the paragraph run too, or a
   review warning on each that differs.
+- mark: every bullet glyph (alone on its line or before its item) written as each of
+  `MARKS`, as other converters and fonts write it: "-" and "*", expected the same facts;
+  "–", the sub-bullets' glyph (not where the report has en-dash sub-bullets of its own),
+  expected the same facts or a review warning on `recommendations`: dashes with no item
+  above them cannot be told from sub-items whose item lost its glyph. Then every glyph
+  dropped: the same facts or a review warning on `recommendations` (items without a glyph
+  read as prose).
 - head: a letter's head made longer, as copies to more people make it: addressee lines
   (names, roles, agencies, no place name) added before the greeting until the subject line
   starts past the first 1,500 characters; then a page break before the greeting, and one
@@ -983,6 +990,31 @@ def _item_lines(lines: list[str], item: str) -> tuple[int, int] | None:
     return found[0] if len(found) == 1 else None
 
 
+# What converters and fonts write for a bullet glyph besides the glyph itself.
+MARKS = ("-", "*", "–")
+_GLYPH = (
+    "[\uf06e\uf0b7\uf0a7\uf0be\uf03c\uf0d8\uf0fc\uf076\uf0a8\u25fc\u25aa\u25a0\u25cf\u2022\u0083]"
+)
+_LONE_GLYPH = re.compile(rf"^([ \t\f]*){_GLYPH}[ \t]*$", re.M)
+_LEADING_GLYPH = re.compile(rf"^([ \t\f]*){_GLYPH}[ \t]*", re.M)
+# A line opened by an en-dash sub-bullet (or the glyphs `clean` reads as one).
+_SUB_BULLET_LINE = re.compile(r"^[ \t\f]*[–\uf02d\u2212]", re.M)
+
+
+def probe_mark(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    if not _LEADING_GLYPH.search(text):
+        return
+    for mark in MARKS:
+        if mark == "–" and _SUB_BULLET_LINE.search(text):
+            continue
+        marked = _LEADING_GLYPH.sub(rf"\g<1>{mark} ", _LONE_GLYPH.sub(rf"\g<1>{mark}", text))
+        yield Variant(f"bullets written {mark!r}", marked, original)
+    dropped = _LEADING_GLYPH.sub(r"\1", _LONE_GLYPH.sub(r"\1", text))
+    yield Variant("bullet glyphs dropped", dropped, original)
+
+
 # A letter's greeting line ("Dear local partnership", "Dear Ms Example").
 _GREETING = re.compile(r"^\s*Dear\s+\w.{0,80}$")
 # An addressee as letters stack them: a name, a role and an agency, no place or number.
@@ -1031,6 +1063,7 @@ PROBES: dict[str, Probe] = {
     "label": probe_label,
     "number": probe_number,
     "head": probe_head,
+    "mark": probe_mark,
 }
 # Probes a converter's layout rules out (see the module doc).
 NOT_ON = {"grade": ("pdftotext-layout",), "swap": ("pdftotext-layout",)}

@@ -9,6 +9,8 @@ order and the counts say which item it marks; a glyph left over is reported on t
 
 from __future__ import annotations
 
+import pytest
+
 import inspectparse
 from inspectparse.load.text import load_text
 from inspectparse.record import Record
@@ -237,3 +239,98 @@ def test_a_glyph_never_joins_a_table_cell_repeated_on_its_page() -> None:
     lines = _page_lines(text, 1)
     assert not any(ln.strip().endswith("Northwick Borough") and GLYPH in ln for ln in lines)
     assert not any(ln.lstrip().startswith(("•", GLYPH)) and "Borough" in ln for ln in lines)
+
+
+# What converters write for a bullet glyph besides the glyph: the ASCII hyphen and markdown's
+# asterisk.
+MARKS = ["-", "*"]
+
+
+def _marked(mark: str, items: tuple[str, ...] = ITEMS) -> str:
+    """pdftotext's shape with `mark` for the glyph: the mark, a blank line, the item."""
+    return "".join(f"{mark}\n\n{item}\n\n" for item in items)
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_a_mark_set_apart_from_its_item_joins_it_as_a_glyph_does(mark: str) -> None:
+    page1 = "Areas for improvement\n\n" + _marked(mark, ITEMS[:2])
+    page2 = _marked(mark, ITEMS[2:]) + TAIL
+    record = _record(HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n")
+    assert _texts(record) == [_flat(item) for item in ITEMS]
+    assert _list_warnings(record) == []
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_a_mark_beside_its_item_and_under_topic_subheadings_is_a_glyph(mark: str) -> None:
+    """ "- item" and "* item" on one line, under topic subheadings (the first straight after
+    the list heading): every item counts."""
+    items = "".join(f"{mark} {item}\n\n" for item in ITEMS[:2])
+    more = "".join(f"{mark} {item}\n\n" for item in ITEMS[2:])
+    text = (
+        HEAD
+        + f"Areas for improvement\n\nThe response at the front door\n\n{items}"
+        + f"Leadership and management\n\n{more}"
+        + TAIL
+    )
+    record = _record(text)
+    assert _texts(record) == [_flat(item) for item in ITEMS]
+    assert _list_warnings(record) == []
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_a_run_of_marks_pairs_with_the_paragraphs_after_it(mark: str) -> None:
+    """markitdown's shape with marks for the glyphs: a run above the page's paragraphs."""
+    text = (
+        HEAD
+        + "Areas for improvement\n\n"
+        + "\n\n".join([mark] * 4)
+        + "\n\n"
+        + "\n\n".join(ITEMS)
+        + "\n\n"
+        + TAIL
+    )
+    record = _record(text)
+    assert _texts(record) == [_flat(item) for item in ITEMS]
+    assert _list_warnings(record) == []
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_a_page_top_mark_before_a_lower_case_item_is_a_new_item(mark: str) -> None:
+    """A mark topping a page over a lower-case item, after an item that ends with no full
+    stop: the mark is not joined (it might go on with the page before), and still the item
+    after it is an item of its own, never the tail of the item before."""
+    page1 = (
+        "Areas for improvement\n\nThe partnership should:\n\n"
+        + f"{mark}\n\nagree one plan for the work of every agency in the area\n"
+    )
+    page2 = (
+        f"{mark}\n\nreview the plan each term with the families who use the services\n\n"
+        f"{mark}\n\nreport to the board on what has changed for children\n\n" + TAIL
+    )
+    record = _record(HEAD + page1 + "\f" + page2)
+    assert [t[:12] for t in _texts(record)] == ["agree one pl", "review the p", "report to th"]
+
+
+@pytest.mark.parametrize(
+    "region",
+    [
+        # Every item set with the en dash of sub-bullets: apart from its item, beside it,
+        # under a topic subheading, after a lead-in.
+        _marked("–"),
+        "".join(f"– {item}\n\n" for item in ITEMS),
+        "The response at the front door\n\n" + "".join(f"– {item}\n\n" for item in ITEMS),
+        "The partnership should:\n\n" + "".join(f"– {item}\n\n" for item in ITEMS),
+        # Items whose glyph a converter dropped, one of them over a dash sub-item.
+        f"{ITEMS[0]}\n\n{ITEMS[1][:-1]}, including:\n\n– the school nurse\n\n{ITEMS[2]}\n\n",
+        # Items ending "by:" whose glyph was dropped, each over its dash sub-items.
+        "Improve the front door by:\n\n– meeting weekly\n\n– keeping records\n\n"
+        "Improve leadership by:\n\n– checking plans\n\n– hearing from children\n\n",
+    ],
+)
+def test_sub_bullets_with_no_item_above_them_are_a_doubt_never_a_count(region: str) -> None:
+    """A dash that is a sub-bullet's glyph ("–") before any item: the list is set with the
+    sub-bullets' glyph, or its items lost theirs. Which cannot be told, so no item is
+    counted and the list is reported."""
+    record = _record(HEAD + "Areas for improvement\n\n" + region + TAIL)
+    assert _texts(record) == []
+    assert "improvement_list_empty" in _list_warnings(record)

@@ -45,6 +45,7 @@ _LEADING_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*")
 _LEADING_SUB_BULLET = re.compile(rf"^\s*[{_SUB_BULLET_GLYPHS}]\s*")
 _INNER_BULLET = re.compile(rf"[{BULLET_GLYPHS}]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_LEADING_STAR = re.compile(r"^\s*\*(?:\s+(?=\S)|\s*$)")
 _MARKER_TAB = re.compile(r"^(\s*(?:\d{1,3}[.)]|\(?[a-z]{1,3}\)|[-–•]))\t+(?=[^\t]*$)")
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
@@ -81,6 +82,10 @@ def normalise_text(text: str) -> str:
         # Justified text and some converters put two or more spaces between words; the rules
         # read words apart by one (a layout's column gaps are cells by now, tabs are kept).
         text = _SPACE_RUN.sub(" ", text)
+    # An asterisk and a space open a list item (markdown's bullet, which converters and some
+    # fonts keep; no report's sentence opens so): it is the bullet glyph, alone on its line too.
+    if "*" in text and (m := _LEADING_STAR.match(text)):
+        text = BULLET + " " + text[m.end() :]
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(r"\2", text)
     # Control characters are all non-printable: most lines skip the regex.

@@ -295,7 +295,11 @@ def _topics_end(blocks: list[Block], end: int, profile: Profile) -> int:
     """Where a list that stopped at `end`, at a title with prose under it, would stop if such
     titles were its topics: prose under agency titles holds the list's content (no item read
     there is a doubt, not an empty list)."""
-    if end + 1 >= len(blocks) or (blocks[end].kind, blocks[end + 1].kind) != ("heading", "text"):
+    # Dashes under the title hold content too: sub-items with no item above them (a list
+    # set with the dash glyph, or items whose glyph a converter dropped).
+    if end + 1 >= len(blocks) or blocks[end].kind != "heading":
+        return end
+    if blocks[end + 1].kind not in ("text", "sub_bullet"):
         return end
     i = end
     while (

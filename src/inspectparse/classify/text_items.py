@@ -58,10 +58,15 @@ def extend_item(item: RecommendationFinding, block: Block) -> None:
 
 
 def glyphs_apart(region: list[Block]) -> int:
-    """How many bullets in a list hold no text: glyphs a reading-order converter set apart
-    from their items that the text loader could not pair (`load/bullets.py`). Each still
-    counts as an item (the glyphs are the surest count there is), its text left empty."""
-    return sum(1 for b in region if b.kind == "bullet" and not BULLET_PREFIX.sub("", b.text))
+    """How many bullets or sub-bullets in a list hold no text: glyphs a reading-order converter
+    set apart from their items that the text loader could not pair (`load/bullets.py`). A
+    bullet still counts as an item (the glyphs are the surest count there is), its text left
+    empty."""
+    return sum(
+        1
+        for b in region
+        if b.kind in ("bullet", "sub_bullet") and not BULLET_PREFIX.sub("", b.text)
+    )
 
 
 def bullets_apart_note(blocks: list[Block], start: int, end: int) -> Note | None:

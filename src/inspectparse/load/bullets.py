@@ -26,9 +26,13 @@ BULLET_GLYPHS = (
     "\uf06e\uf0b7\uf0a7\uf0be\uf03c\uf0d8\uf0fc\uf076\uf0a8"
     "\u25fc\u25aa\u25a0\u25cf\u2022\u0083\u25e6\u2023\u2043"
 )
-LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*$")
-# A line that is a bulleted item already: the glyph and text on one line.
-_BULLETED = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*\S")
+# Marks that stand for a glyph, set apart from their items as glyphs are: the dashes ("-",
+# which `segment` reads as a bullet; "–", the sub-bullets' glyph) and markdown's asterisk
+# (`clean` reads it as the bullet glyph).
+GLYPH_MARKS = "-–*"
+LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}{re.escape(GLYPH_MARKS)}]\s*$")
+# A line that is a bulleted item already: the glyph (or a mark and a space) and text.
+_BULLETED = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s*|[{re.escape(GLYPH_MARKS)}]\s+)\S")
 # An item opens like a sentence: a capital letter, an opening quote or bracket.
 _ITEM_START = re.compile(r"^\s*[A-Z\"'‘“(]")
 

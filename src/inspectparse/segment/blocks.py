@@ -115,8 +115,9 @@ class BlockBuilder:
         view.current = blocks[-1] if blocks else None
         # The cheap first-character tests spare most lines the regex.
         view.num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
-        # As `numbering.BULLET_START` matches: a bullet glyph, or "-" and a space.
-        view.bullet = first == BULLET or (first == "-" and text[1:2].isspace())
+        # As `numbering.BULLET_START` matches: a bullet glyph, or "-" and a space or nothing
+        # (a converter that writes bullets as "-" sets one apart from its item as a glyph).
+        view.bullet = first == BULLET or (first == "-" and (text == "-" or text[1:2].isspace()))
         return view
 
     def _extend(self, block: Block, line: Line, text: str) -> None:

@@ -23,7 +23,7 @@ NUMBERED = re.compile(
 # First characters of a `NUMBERED` line other than digits.
 NUMBER_PREFIXES = "-•–"
 _DISPLACED = re.compile(r"\s(?P<num>\d{1,3})\.\s+(?=[a-z])")
-BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s))\s*")
+BULLET_START = re.compile(rf"^(?:{BULLET}|-(?=\s|$))\s*")
 
 # A paragraph number alone in its block: one that a converter set apart from its text and the
 # text loader could not place with certainty. It carries the numbering over the gap it leaves
