@@ -113,6 +113,7 @@ from inspectparse.accuracy.measure import facts, review_fields
 from inspectparse.classify.dates import read_periods
 from inspectparse.classify.judgements import grade_fragment
 from inspectparse.classify.recommendations import match_list_heading
+from inspectparse.load.bullets import BULLET_GLYPHS
 from inspectparse.profiles import get as get_profile
 
 CONVERTERS = ("markitdown", "pdftotext", "pdftotext-layout")
@@ -992,9 +993,8 @@ def _item_lines(lines: list[str], item: str) -> tuple[int, int] | None:
 
 # What converters and fonts write for a bullet glyph besides the glyph itself.
 MARKS = ("-", "*", "–")
-_GLYPH = (
-    "[\uf06e\uf0b7\uf0a7\uf0be\uf03c\uf0d8\uf0fc\uf076\uf0a8\u25fc\u25aa\u25a0\u25cf\u2022\u0083]"
-)
+# The glyphs reports set their bullets with (`clean` reads each as the bullet).
+_GLYPH = f"[{BULLET_GLYPHS}]"
 _LONE_GLYPH = re.compile(rf"^([ \t\f]*){_GLYPH}[ \t]*$", re.M)
 _LEADING_GLYPH = re.compile(rf"^([ \t\f]*){_GLYPH}[ \t]*", re.M)
 # A line opened by an en-dash sub-bullet (or the glyphs `clean` reads as one).

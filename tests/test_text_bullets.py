@@ -55,14 +55,19 @@ def _page_lines(text: str, page: int) -> list[str]:
     return [ln.text for ln in load_text(text.encode()).pages[page].lines]
 
 
+def _reads_every_item(text: str) -> None:
+    """The report's list reads as `ITEMS`, whole, with no doubt raised on it."""
+    record = _record(text)
+    assert _texts(record) == [_flat(item) for item in ITEMS]
+    assert _list_warnings(record) == []
+
+
 def test_a_glyph_on_the_line_before_its_item_joins_it() -> None:
     """pdftotext's shape: glyph, blank line, item; a page-top glyph too (its lone glyph line
     would otherwise repeat at the top of pages like a running header)."""
     page1 = "Areas for improvement\n\n" + "".join(f"{GLYPH}\n\n{item}\n\n" for item in ITEMS[:2])
     page2 = "".join(f"{GLYPH}\n\n{item}\n\n" for item in ITEMS[2:]) + TAIL
-    record = _record(HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n")
-    assert _texts(record) == [_flat(item) for item in ITEMS]
-    assert _list_warnings(record) == []
+    _reads_every_item(HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n")
 
 
 def test_a_lead_in_above_a_glyph_stays_text_and_lower_case_items_join() -> None:
@@ -165,9 +170,7 @@ def test_a_topic_subheading_after_the_list_heading_keeps_the_glyph_items() -> No
         + f"{GLYPH}\n\n{ITEMS[2]}\n\n{GLYPH}\n\n{ITEMS[3]}\n\n"
         + TAIL
     )
-    record = _record(text)
-    assert _texts(record) == [_flat(item) for item in ITEMS]
-    assert _list_warnings(record) == []
+    _reads_every_item(text)
 
 
 def test_an_item_s_next_sentence_without_a_break_stays_in_the_item() -> None:
@@ -255,9 +258,7 @@ def _marked(mark: str, items: tuple[str, ...] = ITEMS) -> str:
 def test_a_mark_set_apart_from_its_item_joins_it_as_a_glyph_does(mark: str) -> None:
     page1 = "Areas for improvement\n\n" + _marked(mark, ITEMS[:2])
     page2 = _marked(mark, ITEMS[2:]) + TAIL
-    record = _record(HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n")
-    assert _texts(record) == [_flat(item) for item in ITEMS]
-    assert _list_warnings(record) == []
+    _reads_every_item(HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n")
 
 
 @pytest.mark.parametrize("mark", MARKS)
@@ -272,9 +273,7 @@ def test_a_mark_beside_its_item_and_under_topic_subheadings_is_a_glyph(mark: str
         + f"Leadership and management\n\n{more}"
         + TAIL
     )
-    record = _record(text)
-    assert _texts(record) == [_flat(item) for item in ITEMS]
-    assert _list_warnings(record) == []
+    _reads_every_item(text)
 
 
 @pytest.mark.parametrize("mark", MARKS)
@@ -289,9 +288,7 @@ def test_a_run_of_marks_pairs_with_the_paragraphs_after_it(mark: str) -> None:
         + "\n\n"
         + TAIL
     )
-    record = _record(text)
-    assert _texts(record) == [_flat(item) for item in ITEMS]
-    assert _list_warnings(record) == []
+    _reads_every_item(text)
 
 
 @pytest.mark.parametrize("mark", MARKS)
