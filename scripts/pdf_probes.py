@@ -19,11 +19,11 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
   probe breaks a text's pages;
 - head: page 1 cut before a letter's greeting, and before the line after it (copies to more
   people push the greeting, or the subject line, onto page 2). Expected: the same facts;
-- provider, name, lead, rank, grade, year, dates, heading, label, mark: the line texts
+- provider, name, lead, rank, grade, year, dates, heading, label, mark, field: the line texts
   rewritten as substitution.py rewrites a text (the area's name, the provider's whole name,
   the lead inspector's name and rank, two grades swapped, every year moved, the visit's dates
   reprinted, a list heading or a judgement label printed otherwise, bullet glyphs written as
-  dashes or asterisks or dropped). A name, a grade
+  dashes or asterisks or dropped, a field label set off by a dash). A name, a grade
   phrase or dates wrapped over two lines cannot be rewritten whole line by line: a variant
   whose line count would change is not made, nor a grade swap that leaves part of a phrase on
   a line of its own (a grade cell set around its label's lines).
@@ -331,6 +331,7 @@ PROBES: dict[str, Probe] = {
             "heading",
             "label",
             "mark",
+            "field",
         )
     },
 }

@@ -80,6 +80,9 @@ are the reports' own sentences.
   above them cannot be told from sub-items whose item lost its glyph. Then every glyph
   dropped: the same facts or a review warning on `recommendations` (items without a glyph
   read as prose).
+- field: each title-page field label ("Lead inspector:", "Inspection dates:") set off from
+  its value by " -" or " –" instead of the colon, then by nothing. Expected: the same facts, or
+  a review warning on each that differs.
 - head: a letter's head made longer, as copies to more people make it: addressee lines
   (names, roles, agencies, no place name) added before the greeting until the subject line
   starts past the first 1,500 characters; then a page break before the greeting, and one
@@ -991,6 +994,22 @@ def _item_lines(lines: list[str], item: str) -> tuple[int, int] | None:
     return found[0] if len(found) == 1 else None
 
 
+# A title page's field label and its colon.
+_FIELD_LABEL = re.compile(r"\b((?:Lead inspector|Inspection dates?|Visit dates?))[ \t]*:", re.I)
+# What reports set a label off its value with besides a colon.
+FIELD_SEPARATORS = (" -", " –", "")
+
+
+def probe_field(
+    text: str, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    if not _FIELD_LABEL.search(text):
+        return
+    for separator in FIELD_SEPARATORS:
+        variant = _FIELD_LABEL.sub(rf"\g<1>{separator}", text)
+        yield Variant(f"field labels set off by {separator.strip()!r}", variant, original)
+
+
 # What converters and fonts write for a bullet glyph besides the glyph itself.
 MARKS = ("-", "*", "–")
 # The glyphs reports set their bullets with (`clean` reads each as the bullet).
@@ -1064,6 +1083,7 @@ PROBES: dict[str, Probe] = {
     "number": probe_number,
     "head": probe_head,
     "mark": probe_mark,
+    "field": probe_field,
 }
 # Probes a converter's layout rules out (see the module doc).
 NOT_ON = {"grade": ("pdftotext-layout",), "swap": ("pdftotext-layout",)}

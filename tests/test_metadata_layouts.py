@@ -265,6 +265,15 @@ def test_lead_label_alone_on_its_line_in_text_takes_the_next_line() -> None:
     assert inspectparse.extract(text.encode()).report.lead_inspector == "Pat Example"
 
 
+@pytest.mark.parametrize("separator", [" -", " –", " —", " :"])
+def test_a_lead_label_set_off_by_a_dash_gives_the_name_alone(separator: str) -> None:
+    text = (
+        "Northwick City Council\nInspection of children's social care services\n"
+        f"Inspection dates: 4 June 2018 to 15 June 2018\nLead inspector{separator} Pat Example\n"
+    )
+    assert inspectparse.extract(text.encode()).report.lead_inspector == "Pat Example"
+
+
 def test_ranks_and_roles_are_never_part_of_a_name() -> None:
     assert clean_name("Pat Example Senior HMI") == "Pat Example"
     assert clean_name("Pat Example, Senior") == "Pat Example"

@@ -42,7 +42,9 @@ def tidy(value: str) -> str:
 
 def clean_name(raw: str) -> str | None:
     name = _INSPECTOR_TITLES.sub(" ", raw.strip())
-    name = re.sub(r"\s*,?\s+and\s+", " and ", tidy(name)).strip(" ,;:.")
+    # A label may be set off by a dash instead of a colon ("Lead inspector – Pat Example"):
+    # no name opens or ends with one.
+    name = re.sub(r"\s*,?\s+and\s+", " and ", tidy(name)).strip(" ,;:.-–—")
     # A name holds no comma or bracket: what follows one is a role the ranks above do not
     # list ("Regional Director", "(Social Care)"), never part of the name. Joint leads are
     # joined by "and" by now.
