@@ -81,8 +81,9 @@ are the reports' own sentences.
   dropped: the same facts or a review warning on `recommendations` (items without a glyph
   read as prose).
 - field: each title-page field label ("Lead inspector:", "Inspection dates:") set off from
-  its value by " -" or " –" instead of the colon, then by nothing. Expected: the same facts, or
-  a review warning on each that differs.
+  its value by " -" or " –" instead of the colon, then by nothing; then worded as other
+  reports word it ("Lead inspectors:", "Dates of inspection:", ...). Expected: the same facts,
+  or a review warning on each that differs.
 - head: a letter's head made longer, as copies to more people make it: addressee lines
   (names, roles, agencies, no place name) added before the greeting until the subject line
   starts past the first 1,500 characters; then a page break before the greeting, and one
@@ -998,6 +999,13 @@ def _item_lines(lines: list[str], item: str) -> tuple[int, int] | None:
 _FIELD_LABEL = re.compile(r"\b((?:Lead inspector|Inspection dates?|Visit dates?))[ \t]*:", re.I)
 # What reports set a label off its value with besides a colon.
 FIELD_SEPARATORS = (" -", " –", "")
+# The labels as other reports word them.
+_LEAD_LABEL = re.compile(r"\bLead inspector(?=[ \t]*:)", re.I)
+_DATES_LABEL = re.compile(r"\bInspection dates?(?=[ \t]*:)", re.I)
+FIELD_WORDINGS = (
+    (_LEAD_LABEL, ("Lead Inspector", "Lead inspectors", "Lead inspector(s)")),
+    (_DATES_LABEL, ("Dates of inspection", "Date of inspection", "Inspection date")),
+)
 
 
 def probe_field(
@@ -1008,6 +1016,11 @@ def probe_field(
     for separator in FIELD_SEPARATORS:
         variant = _FIELD_LABEL.sub(rf"\g<1>{separator}", text)
         yield Variant(f"field labels set off by {separator.strip()!r}", variant, original)
+    for label, wordings in FIELD_WORDINGS:
+        for wording in wordings:
+            variant = label.sub(wording, text)
+            if variant != text:
+                yield Variant(f"label worded {wording!r}", variant, original)
 
 
 # What converters and fonts write for a bullet glyph besides the glyph itself.

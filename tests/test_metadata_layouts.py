@@ -266,12 +266,37 @@ def test_lead_label_alone_on_its_line_in_text_takes_the_next_line() -> None:
 
 
 @pytest.mark.parametrize("separator", [" -", " –", " —", " :"])
-def test_a_lead_label_set_off_by_a_dash_gives_the_name_alone(separator: str) -> None:
+@pytest.mark.parametrize("between", [" ", "\n\n"])  # on the label's line, or alone below it
+def test_a_lead_label_set_off_by_a_dash_gives_the_name_alone(separator: str, between: str) -> None:
     text = (
         "Northwick City Council\nInspection of children's social care services\n"
-        f"Inspection dates: 4 June 2018 to 15 June 2018\nLead inspector{separator} Pat Example\n"
+        f"Inspection dates: 4 June 2018 to 15 June 2018\n"
+        f"Lead inspector{separator}{between}Pat Example\n"
     )
     assert inspectparse.extract(text.encode()).report.lead_inspector == "Pat Example"
+
+
+@pytest.mark.parametrize(
+    ("lead_label", "dates_label"),
+    [
+        ("Lead Inspector", "Dates of inspection"),
+        ("Lead inspectors", "Date of inspection"),
+        ("Lead inspector(s)", "Dates of the inspection"),
+    ],
+)
+def test_field_labels_worded_otherwise_give_the_same_fields(
+    lead_label: str, dates_label: str
+) -> None:
+    text = (
+        "Northwick City Council\nInspection of children's social care services\n"
+        f"{dates_label}: 4 June 2018 to 15 June 2018\n{lead_label}: Pat Example\n"
+    )
+    report = inspectparse.extract(text.encode()).report
+    assert (report.inspection_start, report.inspection_end) == (
+        dt.date(2018, 6, 4),
+        dt.date(2018, 6, 15),
+    )
+    assert report.lead_inspector == "Pat Example"
 
 
 def test_ranks_and_roles_are_never_part_of_a_name() -> None:

@@ -273,7 +273,7 @@ def find_lead(document: Document, profile: Profile) -> str | None:
         if _LABEL_CUT.match(text) and end < len(lines):
             # A label broken inside its own words ("Lead" / "inspector: Ada Quill").
             text, end = f"{text} {lines[end].text.strip()}", end + 1
-        if text.endswith(":") and (value := _value_column(lines, i)):
+        if text.endswith(_LABEL_ENDS) and (value := _value_column(lines, i)):
             text = f"{text} {value}"
         else:
             while _GOES_ON.search(text) and end < len(lines) and end - i <= _MAX_LEAD_LINES:
@@ -340,8 +340,12 @@ _FIELD = re.compile(r"[^:]{1,40}:")
 _NAMES = re.compile(rf"{PERSON_NAME}(?: and {PERSON_NAME})*")
 
 
+# How a label ends before its value: a colon, or a dash set off by a space ("Lead inspector -").
+_LABEL_ENDS = (":", " -", " –", " —")
+
+
 def _value_column(lines: list[Line], i: int) -> str | None:
-    """The value set beside a label ending in ':' ("Lead inspector:" <tab> "Name").
+    """The value set beside a label ending in ':' or a dash ("Lead inspector:" <tab> "Name").
 
     With positions: the next line when it sits on the label's baseline, to its right. Text
     input has no positions: the next line, unless it is another label or a sentence.

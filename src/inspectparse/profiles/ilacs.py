@@ -5,6 +5,7 @@ from __future__ import annotations
 from .spec import (
     APOS,
     COLON_OR_VERB,
+    DATES_LABEL,
     TITLE_PAGE_FIRST_FIELD,
     WRAPPED_NAME,
     JudgementSpec,
@@ -113,7 +114,7 @@ PROFILE = Profile(
         rf"{_CHILDREN}\s+(?:social\s+care\s+)?services",
         # 2021 on: "Inspection of [the] X local authority children's services".
         rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?)\s+local\s+authority\s+{_CHILDREN}\s+services",
-        r"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?(?:Trust|Council))\s+Inspection dates?",
+        rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?(?:Trust|Council))\s+{DATES_LABEL}",
         rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>.+?)\s+{_CHILDREN}\s+services",
         # Any other name before the title page's first field (the title patterns above).
         rf"Inspection\s+of\s+(?:the\s+)?(?P<provider>(?!local\s+authority\s|{_CHILDREN}).+?)"

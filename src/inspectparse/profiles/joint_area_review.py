@@ -6,7 +6,7 @@ no inspection dates and name no lead inspector.
 
 from __future__ import annotations
 
-from .spec import ListHeading, Profile
+from .spec import DATES_LABEL, ListHeading, Profile
 
 # What follows the area's name on the cover: a label, or a partner inspectorate's name.
 _AFTER_NAME = (
@@ -35,7 +35,7 @@ PROFILE = Profile(
         r"(?=\s+(?:Published|Reference|Age group|Inspection|\d)|\n|$)",
         r"Joint area review\s+(?P<provider>[A-Z][^\n]{1,80}?)(?:\s+Children|\n)",
     ),
-    date_patterns=(r"Inspection dates?:?\s+(?P<dates>[^\n]+)",),
+    date_patterns=(rf"{DATES_LABEL}:?\s+(?P<dates>[^\n]+)",),
     expects_dates=False,
     # No report of this era in the corpus shows how one ends: no check.
     endings=(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .sif import LSCB_SENTENCE, LSCB_TITLE
-from .spec import JudgementSpec, ListHeading, Profile
+from .spec import LEAD_LABEL, JudgementSpec, ListHeading, Profile
 
 PROFILE = Profile(
     kind="lscb_review",
@@ -28,5 +28,5 @@ PROFILE = Profile(
         r"Inspection findings.*",
     ),
     provider_patterns=(r"^(?:\d+\s+)?(?P<provider>.+?Safeguarding Children Board)\s+Review of",),
-    lead_patterns=(r"^Lead inspector:?\s+(?P<name>.+)$",),
+    lead_patterns=(rf"^{LEAD_LABEL}:?\s+(?P<name>.+)$",),
 )

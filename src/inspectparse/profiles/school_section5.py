@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .spec import (
     ALONE_AFTER,
+    DATES_LABEL,
     NAME_LINE,
     JudgementSpec,
     ListHeading,
@@ -24,7 +25,7 @@ PROFILE = Profile(
     kind="school_section5",
     name="School inspection report (section 5)",
     # The title is "School report"; the inspection dates follow the school's name and address.
-    title_patterns=(r"^School report(?=\s+\S.{2,120}?Inspection dates?)",),
+    title_patterns=(rf"^School report(?=\s+\S.{{2,120}}?{DATES_LABEL})",),
     priority=30,
     visit_days=(1, 3),
     visit_span_days=7,

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from .spec import ALONE_AFTER, APOS, GRADE, JudgementSpec, ListHeading, Profile, judgement
+from .spec import (
+    ALONE_AFTER,
+    APOS,
+    GRADE,
+    LEAD_LABEL,
+    JudgementSpec,
+    ListHeading,
+    Profile,
+    judgement,
+)
 
 # "is", "is that it is", "is that it requires improvement", "is judged to be".
 _IS = r"(?:\s+is|\s+are)?(?:\s+that\s+it(?:\s+is)?)?(?:\s+judged\s+to\s+be)?\s+"
@@ -116,5 +125,5 @@ PROFILE = Profile(
     provider_patterns=(
         r"\A(?:\d+\s+)?(?P<provider>.+?)\s+(?:Re-?\s?inspection|Inspection) of services for children",
     ),
-    lead_patterns=(r"^Lead inspector(?: on site)?:?\s+(?P<name>.+)$",),
+    lead_patterns=(rf"^{LEAD_LABEL}(?: on site)?:?\s+(?P<name>.+)$",),
 )

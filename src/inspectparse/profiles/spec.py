@@ -72,9 +72,13 @@ INSPECTOR_RANK = (
 # A line that names a provider under a title: any line but a title page's field ("Inspection
 # dates: ...", "Age group:"), which is where the name is when a title page prints none.
 NAME_LINE = r"(?![^\n:]{1,40}:)[^\n]+"
+# A title page's field labels as reports word them ("Inspection dates", "Dates of inspection";
+# "Lead inspector", "Lead inspectors", "Lead inspector(s)").
+DATES_LABEL = r"(?:Inspection\s+dates?|Dates?\s+of\s+(?:the\s+)?inspection)"
+LEAD_LABEL = r"Lead\s+inspectors?(?:\(s\))?"
 # The title page's first field, printed straight after a title: the dates, or the lead
 # inspector. Title patterns end at it; the title read stops before it.
-TITLE_PAGE_FIRST_FIELD = r"(?:Inspection dates?|Lead inspector)"
+TITLE_PAGE_FIRST_FIELD = rf"(?:{DATES_LABEL}|{LEAD_LABEL})"
 
 
 def wrapped_name(tail_words: str, line: str = r"[^\n]+") -> str:
@@ -208,8 +212,8 @@ class Profile:
     # second reads a label column in reading order: "Inspection dates" then the table's other
     # row labels (words only: no digits, no sentence end), then the dates in the value column.
     date_patterns: tuple[str, ...] = (
-        r"Inspection dates?:?\s+(?P<dates>[^\n]+)",
-        r"Inspection dates?:?\s+(?:[A-Za-z’',&-]+\s+){1,40}?(?P<dates>\d{1,2}\b[^\n]+)",
+        rf"{DATES_LABEL}:?\s+(?P<dates>[^\n]+)",
+        rf"{DATES_LABEL}:?\s+(?:[A-Za-z’',&-]+\s+){{1,40}}?(?P<dates>\d{{1,2}}\b[^\n]+)",
     )
     # False where the framework prints no inspection dates (no warning when none are found).
     expects_dates: bool = True
@@ -226,7 +230,7 @@ class Profile:
     numbers_paragraphs_from: int | None = None
     # Regexes with a `name` group, matched per line (anchored at line start).
     lead_patterns: tuple[str, ...] = (
-        r"^Lead inspectors?:?\s+(?P<name>.+)$",
+        rf"^{LEAD_LABEL}:?\s+(?P<name>.+)$",
         r"^Reporting inspector:?\s+(?P<name>.+)$",
     )
     # Regexes with a `name` group searched in the running text (letters name the lead in prose).
