@@ -2,9 +2,11 @@
 """Document-level probes on PDFs: scripts/substitution.py's changes made to a loaded PDF.
 
     .venv/bin/python scripts/pdf_probes.py [--corpus ../shared/corpus] [--probe drop ...]
-        [--show] [FILE.pdf ...]
+        [--engine pdfium|pdfplumber] [--show] [FILE.pdf ...]
 
-Each PDF is loaded once with pdfium; each variant changes the loaded document (the geometry
+Each PDF is loaded once with the engine (pdfium unless told; pdfplumber groups words into
+lines its own way, so its documents meet the same changes with other line and cell
+boundaries); each variant changes the loaded document (the geometry
 kept) and runs the rest of the pipeline on it, so a PDF's own layout (cells as separate text
 objects, a grade cell centred on a two-line label) meets the same changes as the converter
 texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
@@ -50,6 +52,7 @@ from inspectparse.classify import classify
 from inspectparse.clean import clean
 from inspectparse.document import Document, Line, Page
 from inspectparse.load.pdfium_engine import load_pdf_pdfium
+from inspectparse.load.pdfplumber_engine import load_pdf_pdfplumber
 from inspectparse.profiles import get as get_profile
 from inspectparse.segment import segment
 
@@ -337,12 +340,18 @@ PROBES: dict[str, Probe] = {
 }
 
 
+LOADERS: dict[str, Callable[[bytes], Document]] = {
+    "pdfium": load_pdf_pdfium,
+    "pdfplumber": load_pdf_pdfplumber,
+}
+
+
 def run(
-    paths: list[Path], probes: list[str], areas: list[str], show: bool
+    paths: list[Path], probes: list[str], areas: list[str], show: bool, engine: str = "pdfium"
 ) -> dict[str, dict[str, int]]:
     counts = {p: {"predicted": 0, "warned": 0, "silent": 0} for p in probes}
     for path in paths:
-        doc = load_pdf_pdfium(path.read_bytes())
+        doc = LOADERS[engine](path.read_bytes())
         record = document_record(copy.deepcopy(doc))
         original = sub.probe_facts(record)
         original["_record"] = record
@@ -369,6 +378,7 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     parser.add_argument("--probe", action="append", choices=sorted(PROBES))
+    parser.add_argument("--engine", choices=sorted(LOADERS), default="pdfium")
     parser.add_argument("--show", action="store_true", help="list every variant not predicted")
     args = parser.parse_args()
     paths = list(args.files)
@@ -382,7 +392,7 @@ def main() -> int:
         ]
     reference = args.corpus.parent / "reference"
     areas = sub.area_names(reference) if (reference / "dfe-las.csv").exists() else []
-    counts = run(paths, args.probe or list(PROBES), areas, args.show)
+    counts = run(paths, args.probe or list(PROBES), areas, args.show, args.engine)
     print("| probe | variants | as predicted | warned | silent |")
     print("|---|---|---|---|---|")
     for name, c in counts.items():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from inspectparse.document import Document
 from repo_scripts import load_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,6 +30,27 @@ def test_no_document_variant_is_silent(probe: str) -> None:
     counts = pdf_probes.run(PDFS, [probe], ["Northwick"], show=False)[probe]
     assert sum(counts.values()) > 0, f"the {probe} probe made no variant"
     assert counts["silent"] == 0, counts
+
+
+def test_no_document_variant_is_silent_on_the_pdfplumber_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pdfplumber groups words into lines and cells its own way: the same changes meet other
+    line boundaries (every probe in one run, each PDF loaded once: the engine is slow)."""
+    loaded = []
+
+    def load(data: bytes) -> Document:
+        doc = pdf_probes.load_pdf_pdfplumber(data)
+        loaded.append(doc.engine)
+        return doc
+
+    monkeypatch.setitem(pdf_probes.LOADERS, "pdfplumber", load)
+    probes = sorted(set(pdf_probes.PROBES) - LETTER_PROBES)
+    counts = pdf_probes.run(PDFS, probes, ["Northwick"], show=False, engine="pdfplumber")
+    assert loaded == ["pdfplumber"] * len(PDFS)
+    made = {p for p, c in counts.items() if sum(c.values())}
+    assert made == set(probes), f"no variant from {set(probes) - made}"
+    assert {p: c for p, c in counts.items() if c["silent"]} == {}
 
 
 def _letter_pdf(text: str) -> bytes:
