@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from batch_helpers import (
     failing_task,
@@ -166,3 +169,84 @@ def test_an_archive_inside_an_archive_is_an_error_record_saying_what_to_do(tmp_p
         assert f"itself a {kind} archive" in error["message"] and "extract it" in error["message"]
         assert failed[member]["source"]["sha256"]
     assert "Word document" in failed["year/letter.docx"]["error"]["message"]
+
+
+def test_a_tar_member_that_is_a_link_or_no_file_is_an_error_record(tmp_path: Path) -> None:
+    """A symbolic link's target is not in the archive, and a device holds nothing: each gets an
+    error record naming the member and what to do, never silently left out; a hard link
+    reads as the file it links to, and a folder entry is no input."""
+    import io
+    import tarfile
+
+    from batch_helpers import text_report
+
+    archive = tmp_path / "links.tar"
+    report = text_report("Westbury")
+    with tarfile.open(archive, "w") as tar:
+        folder = tarfile.TarInfo("year")
+        folder.type = tarfile.DIRTYPE
+        tar.addfile(folder)
+        info = tarfile.TarInfo("year/report.txt")
+        info.size = len(report)
+        tar.addfile(info, io.BytesIO(report))
+        for name, kind, target in (
+            ("year/copy.txt", tarfile.LNKTYPE, "year/report.txt"),
+            ("year/linked.txt", tarfile.SYMTYPE, "/elsewhere/report.txt"),
+            ("year/device", tarfile.CHRTYPE, ""),
+        ):
+            member = tarfile.TarInfo(name)
+            member.type, member.linkname = kind, target
+            tar.addfile(member)
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    summary = run_batch([archive], output=out, errors=errors, jobs=1)
+    assert (summary.converted, summary.failed) == (2, 2)
+    assert sorted(o["source"]["member"] for o in read_lines(out)) == [
+        "year/copy.txt",
+        "year/report.txt",
+    ]
+    failed = {o["source"]["member"]: o["error"] for o in read_lines(errors)}
+    assert set(failed) == {"year/linked.txt", "year/device"}
+    assert {e["code"] for e in failed.values()} == {"unreadable"}, failed
+    assert "symbolic link (to /elsewhere/report.txt)" in failed["year/linked.txt"]["message"]
+    assert "tar -h" in failed["year/linked.txt"]["message"]
+    assert "not a file" in failed["year/device"]["message"]
+
+
+def test_links_between_the_members_of_a_compressed_tar_leave_it_read_in_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each link is an error record in its place, and the archive is opened twice in all (to
+    list it, then to read it): never again from its start after each link (a .tar.gz is
+    decompressed on every opening)."""
+    import io
+    import tarfile
+
+    from batch_helpers import text_report
+
+    archive = tmp_path / "mixed.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        for n, town in enumerate(("Westbury", "Northwick", "Eastham")):
+            report = text_report(town)
+            info = tarfile.TarInfo(f"r{n}.txt")
+            info.size = len(report)
+            tar.addfile(info, io.BytesIO(report))
+            link = tarfile.TarInfo(f"link{n}.txt")
+            link.type, link.linkname = tarfile.SYMTYPE, f"/elsewhere/{n}.txt"
+            tar.addfile(link)
+    opened = []
+    real_open = tarfile.open
+
+    def counting_open(*args: Any, **kwargs: Any) -> tarfile.TarFile:
+        opened.append(tuple(str(a) for a in args[:1]))
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(tarfile, "open", counting_open)
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    summary = run_batch([archive], output=out, errors=errors, jobs=1)
+    assert (summary.converted, summary.failed) == (3, 3)
+    assert opened.count((str(archive),)) == 2
+    assert [o["source"]["member"] for o in read_lines(errors)] == [
+        "link0.txt",
+        "link1.txt",
+        "link2.txt",
+    ]

@@ -6,7 +6,8 @@ and `__MACOSX` are skipped. Member names that try to leave the archive ("zip sli
 paths, `..`) keep their name but get a safe relative path for `--output-dir`; member paths
 are normalised once (`./x.pdf` and `y/../x.pdf` are `x.pdf`) and made unique (`x~2.pdf`),
 so two members never share an output file. Zip members are read by entry, not by name, so
-two members of the same name are two inputs.
+two members of the same name are two inputs. A tar member that is a symbolic link or a device
+holds no file: it is an input with an error record, never silently left out.
 
 Folder walks and globs (`**` too) never follow a symbolic link to a folder: a link can loop,
 or repeat a whole tree. The links passed over are collected for the summary; a linked folder
@@ -161,12 +162,12 @@ def _tar_members(path: str, rel: str) -> list[InputRef]:
     try:
         with tarfile.open(path, "r:*") as tar:
             for info in tar:
-                if not (info.isreg() or info.islnk()):
-                    continue
-                if any(_hidden(p) for p in PurePosixPath(info.name).parts):
+                if info.isdir() or any(_hidden(p) for p in PurePosixPath(info.name).parts):
                     continue
                 member_rel = f"{rel}/{unique(_safe_member_rel(info.name))}"
-                refs.append(InputRef(path, info.name, member_rel, "tar", info.size))
+                unusable = _not_a_file(info)
+                error = None if unusable is None else (_UNREADABLE, f"{path}: {unusable}")
+                refs.append(InputRef(path, info.name, member_rel, "tar", info.size, error=error))
     except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
         # A damaged archive: the members before the damage are inputs, and the archive itself
         # gets an error record for whatever could not be listed.
@@ -178,6 +179,19 @@ def _tar_members(path: str, rel: str) -> list[InputRef]:
             )
         )
     return refs
+
+
+def _not_a_file(info: tarfile.TarInfo) -> str | None:
+    """Why a tar member that is no folder holds no file to read (None: it does). A symbolic
+    link's target is outside the archive: an error record says so rather than losing it."""
+    if info.isreg() or info.islnk():  # a hard link reads as the file it links to
+        return None
+    if info.issym():
+        return (
+            f"member {info.name} is a symbolic link (to {info.linkname}): the archive does not "
+            "hold the file it points to; make the archive with tar -h (--dereference)"
+        )
+    return f"member {info.name} is not a file (a device or a pipe); nothing to read"
 
 
 def _file_refs(path: str, rel: str) -> list[InputRef]:

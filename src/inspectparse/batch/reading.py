@@ -39,7 +39,10 @@ def read_inputs(refs: Sequence[InputRef], max_bytes: int | None) -> Iterator[Rea
     i = 0
     while i < len(refs):
         ref = refs[i]
-        if ref.error is not None:
+        # A member already known to be unusable (a tar's symbolic link) stays in its archive's
+        # one pass, which yields it as its error: a group cut there would read a compressed
+        # archive again from its start.
+        if ref.error is not None and ref.container == "file":
             yield ReadInput(ref, error=ref.error)
             i += 1
             continue
@@ -119,6 +122,9 @@ def _read_zip(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[Read
         return
     with zf:
         for ref in group:
+            if ref.error is not None:
+                yield ReadInput(ref, error=ref.error)
+                continue
             too_large = _too_large(ref, ref.size, max_bytes)
             if too_large:
                 yield ReadInput(ref, error=too_large)
@@ -143,6 +149,9 @@ def _read_tar(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[Read
                 if info.name != pending[0].member:
                     continue
                 ref = pending.pop(0)
+                if ref.error is not None:
+                    yield ReadInput(ref, error=ref.error)
+                    continue
                 too_large = _too_large(ref, info.size, max_bytes)
                 if too_large:
                     yield ReadInput(ref, error=too_large)
@@ -159,7 +168,8 @@ def _read_tar(group: Sequence[InputRef], max_bytes: int | None) -> Iterator[Read
                 yield ReadInput(ref, data=data)
     except Exception as exc:  # noqa: BLE001 - the archive broke part-way: the rest fail
         for ref in pending:
-            yield ReadInput(ref, error=_member_error(ref, exc))
+            yield ReadInput(ref, error=ref.error or _member_error(ref, exc))
         return
     for ref in pending:  # listed before but gone now (the archive changed under us)
-        yield ReadInput(ref, error=_member_error(ref, FileNotFoundError("member vanished")))
+        vanished = FileNotFoundError("member vanished")
+        yield ReadInput(ref, error=ref.error or _member_error(ref, vanished))
