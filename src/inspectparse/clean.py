@@ -94,32 +94,80 @@ def normalise_text(text: str) -> str:
     return text.rstrip()
 
 
+# Queries answered by searching the text before its words are indexed: a report asks a few
+# dozen (one search each beats listing every word), a long text can ask thousands, and a
+# search per query would then scan the text thousands of times.
+_SEARCHES_BEFORE_INDEX = 64
+# A run of letters and hyphens: a query made of such characters occurs as a whole word
+# exactly where it is one such run (letters here as `str.isalpha` has them; see `_runs`).
+_LETTER_RUN = re.compile(r"(?:[^\W\d_]|-)+")
+
+
 class Vocabulary:
     """Answers "does this word occur in the body text?" for de-hyphenation decisions.
 
     Queries are rare (one per line-end hyphen before a lower-case word), so the text is
-    searched on demand rather than every word of every document counted up front.
+    searched on demand rather than every word of every document counted up front; answers are
+    kept, and a text that asks many questions has its words indexed once.
     """
 
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
         self._text: str | None = None
+        self._answers: dict[str, bool] = {}
+        self._words: set[str] | None = None
 
     def get(self, word: str, default: int = 0) -> int:
         """1 if `word` occurs as a whole word (not inside a longer or hyphenated one)."""
+        w = word.lower()
+        found = self._answers.get(w)
+        if found is None:
+            found = self._answers[w] = self._occurs(w)
+        return 1 if found else default
+
+    def _occurs(self, w: str) -> bool:
         if self._text is None:
             # Lowered line by line: str.lower is fast on ASCII lines, slow on a whole text that
             # has any non-ASCII character (and a line break stops every case-mapping context).
             self._text = "\n".join([line.text.lower() for line in self._lines])
-        text, w = self._text, word.lower()
+        text = self._text
+        if w and all(c.isalpha() or c == "-" for c in w):
+            if self._words is None and len(self._answers) >= _SEARCHES_BEFORE_INDEX:
+                self._words = _runs(text)
+            if self._words is not None:
+                return w in self._words
         i = text.find(w)
         while i != -1:  # str.find, then a boundary check: far cheaper than a regex scan
             before = text[i - 1] if i else " "
             after = text[i + len(w)] if i + len(w) < len(text) else " "
             if not (before.isalpha() or before == "-" or after.isalpha() or after == "-"):
-                return 1
+                return True
             i = text.find(w, i + 1)
-        return default
+        return False
+
+
+def _runs(text: str) -> set[str]:
+    """The text's maximal runs of letters and hyphens: a word of such characters occurs
+    bounded by neither (`Vocabulary.get`'s whole word) exactly where it is one of them. The
+    regex's letters also take the few numeric characters that are no digits ("²"), which
+    `str.isalpha` does not: a run holding one is cut there."""
+    words: set[str] = set()
+    for run in _LETTER_RUN.findall(text):
+        if run.replace("-", "").isalpha():
+            words.add(run)
+        else:
+            words.update(_cut_at_non_letters(run))
+    return words
+
+
+def _cut_at_non_letters(run: str) -> list[str]:
+    parts = [""]
+    for c in run:
+        if c.isalpha() or c == "-":
+            parts[-1] += c
+        elif parts[-1]:
+            parts.append("")
+    return [p for p in parts if p]
 
 
 @dataclass(slots=True)
