@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspectparse.authority import authorities, data_version
 from inspectparse.classify.authority import authority_data
@@ -24,6 +26,7 @@ from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder, Li
 from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
 from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
 from inspectparse.segment.headings import leading_letter as _leading_letter
+from inspectparse.segment.joins import END_CHARS, join_edit, join_lines
 
 
 @pytest.mark.parametrize(
@@ -239,6 +242,106 @@ def test_rules_offered_by_their_gates_take_the_lines_all_rules_take(
     ]
     for gate in RULE_GATES.values():
         assert not all(gate(line) for line in facts)
+
+
+_JOIN_TEXT = st.text(alphabet="ab -.)1\t", max_size=3 * END_CHARS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    left=_JOIN_TEXT,
+    right=_JOIN_TEXT,
+    words=st.dictionaries(st.sampled_from(["abab", "ab-ab", "aab", "ab"]), st.integers(0, 2)),
+)
+def test_join_edit_is_join_lines_and_reads_only_the_end(
+    left: str, right: str, words: dict[str, int]
+) -> None:
+    drop, add = join_edit(left, right, words)
+    assert left[: len(left) - drop] + add == join_lines(left, right, words)
+    # A text that ends in no space is joined the same from its last characters alone.
+    stripped = left.rstrip()
+    if stripped.strip():
+        tail = stripped[-2 * END_CHARS :]
+        if tail.strip():
+            assert join_edit(tail, right, words) == join_edit(stripped, right, words)
+
+
+_LONG_BLOCK_BODIES = [
+    "the work of multi-",
+    "agency teams goes on and reg-",
+    "ularly checked, regularly and",
+    "the reorganisa-",
+    "tion of work, reorganisation and",
+    "in 2019 and 3",
+    "- the list goes on",
+    "-",
+    "",
+    "continued text of the sentence",
+    "leaders act on it.",
+    "Areas for improvement",
+    "• an item",
+    "Contents",
+    "About the widgets 3",
+]
+
+
+def _long_block_lines(rng: random.Random, count: int) -> list[Line]:
+    lines = _random_lines(rng, count)
+    for line in lines:
+        if rng.random() < 0.7:
+            line.text = rng.choice(_LONG_BLOCK_BODIES)
+            line.gap_before = line.gap_before and rng.random() < 0.3
+    return lines
+
+
+def test_a_growing_block_kept_in_parts_gives_the_text_joined_line_by_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A block longer than `_OPEN_CHARS` keeps its text in parts and its end apart while it
+    # grows; keeping every block so (0) must give the blocks that joining in place gives.
+    headings = [re.compile(r"^(?:Areas for improvement)\s*$", re.I)]
+
+    def blocks(lines: list[Line], open_chars: int) -> list[tuple[str, str, int]]:
+        doc = Document(pages=[Page(number=1, lines=lines)], format="pdf", engine="test")
+        with monkeypatch.context() as patch:
+            patch.setattr(blocks_module, "_OPEN_CHARS", open_chars)
+            built = BlockBuilder(CleanedDocument(document=doc), headings).build()
+        return [(b.kind, b.text, len(b.lines)) for b in built]
+
+    rng = random.Random(5)
+    for _ in range(300):
+        lines = _long_block_lines(rng, 40)
+        in_parts = blocks([replace(ln) for ln in lines], 0)
+        assert in_parts == blocks([replace(ln) for ln in lines], 10**9), [
+            ln.text for ln in lines
+        ]
+
+
+def test_the_rules_read_only_the_end_of_a_long_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One block of 3,000 lines with no sentence end (a CSV, a text without full stops): a rule
+    # that read or copied its whole text at every line made it quadratic (100,000 lines took
+    # 26 s). The sentence-end test sees at most a block's first `_OPEN_CHARS` and a line.
+    seen: list[int] = []
+
+    def spy(text: str) -> bool:
+        seen.append(len(text))
+        return is_terminal(text)
+
+    monkeypatch.setattr(blocks_module, "is_terminal", spy)
+    lines = [
+        Line(text=f"{i},northwick,a value here,{i * 7}", page=1 + i // 50, index=i)
+        for i in range(3000)
+    ]
+    doc = Document(
+        pages=[Page(number=n, lines=[ln for ln in lines if ln.page == n]) for n in range(1, 61)],
+        format="text",
+        engine="test",
+    )
+    built = BlockBuilder(CleanedDocument(document=doc), []).build()
+    assert len(built) == 1 and len(built[0].lines) == 3000
+    assert built[0].text == " ".join(ln.text for ln in lines)
+    assert len(seen) >= 2999
+    assert max(seen) < blocks_module._OPEN_CHARS + 100
 
 
 def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:

@@ -25,7 +25,7 @@ from .headings import (
     looks_like_heading,
     may_be_timescale,
 )
-from .joins import ENDS_MID_PHRASE, is_terminal, join_lines
+from .joins import END_CHARS, ENDS_MID_PHRASE, is_terminal, join_edit, join_lines
 from .numbering import NUMBER_PREFIXES, NUMBERED
 from .paragraphs import BACK_PAGE
 from .units import RUNNING_KINDS, Block, BlockKind
@@ -35,6 +35,12 @@ _LOWER_DASH_ITEM = re.compile(r"^-\s+[a-z]")
 _LIST_LOOKBACK = 16
 # Known headings are short: a block and a line longer than this together are never one.
 _LONGEST_KNOWN_HEADING = 120
+# The end of the growing block's text kept apart (see `BlockBuilder._grow`): at least what a
+# join reads, and twice that before it is cut back.
+_TAIL_CHARS = 2 * END_CHARS
+# A block's text is kept in parts once it is this long (a paragraph is a few hundred
+# characters: copying those at each line costs less than keeping parts).
+_OPEN_CHARS = 2048
 
 
 @dataclass(slots=True)
@@ -75,6 +81,14 @@ class BlockBuilder:
         self.view = LineView(
             0, Line("", 0, 0), "", "", False, None, None, False, False, None, None, False
         )
+        # The block growing line by line (wrapped lines, page breaks) keeps its text as parts
+        # and its end apart until the next block starts: rebuilding its whole text at each
+        # line made one long block (a text with no sentence end, a CSV) quadratic. While it
+        # is open its `text` is stale; rules read its end with `_end` and its start with
+        # `_start`, and `_view` closes it when the next block starts.
+        self._open: Block | None = None
+        self._parts: list[str] = []
+        self._tail = ""
 
     def build(self) -> list[Block]:
         lines, blocks = self.lines, self.blocks
@@ -96,6 +110,7 @@ class BlockBuilder:
             else:
                 blocks.append(Block("text", [line], view.text))
             prev = line
+        self._close()
         return blocks
 
     def _view(self, i: int, line: Line, prev: Line | None, count: int) -> LineView:
@@ -112,7 +127,9 @@ class BlockBuilder:
         view.new_page = new_page = prev is not None and prev.page != line.page
         view.broke = line.gap_before or new_page or prev is None
         blocks = self.blocks
-        view.current = blocks[-1] if blocks else None
+        view.current = current = blocks[-1] if blocks else None
+        if self._open is not None and current is not self._open:
+            self._close()
         # The cheap first-character tests spare most lines the regex.
         view.num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
         # As `numbering.BULLET_START` matches: a bullet glyph, or "-" and a space or nothing
@@ -120,10 +137,62 @@ class BlockBuilder:
         view.bullet = first == BULLET or (first == "-" and (text == "-" or text[1:2].isspace()))
         return view
 
-    def _extend(self, block: Block, line: Line, text: str) -> None:
-        """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively."""
+    def _extend(self, block: Block, line: Line, text: str, *, dehyphenate: bool = True) -> None:
+        """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively (a
+        heading's lines are joined without: its words are not prose's)."""
+        vocabulary = self.vocabulary if dehyphenate else None
+        if block is not self._open:
+            if len(block.text) < _OPEN_CHARS:  # most blocks: joined in place, no parts kept
+                block.lines.append(line)
+                block.text = join_lines(block.text, text, vocabulary)
+                return
+            self._open_block(block)
+        drop, add = join_edit(self._tail, text, vocabulary)
+        self._grow(block, line, drop, add)
+
+    def _open_block(self, block: Block) -> None:
+        self._close()
+        self._open, self._parts, self._tail = block, [block.text], block.text[-_TAIL_CHARS:]
+
+    def _grow(self, block: Block, line: Line, drop: int, add: str) -> None:
+        """The open block's text loses `drop` characters from its end and gains `add`."""
         block.lines.append(line)
-        block.text = join_lines(block.text, text, self.vocabulary)
+        parts, tail = self._parts, self._tail
+        if drop:
+            tail = tail[: len(tail) - drop]
+            while drop and parts:
+                last = parts.pop()
+                if len(last) > drop:
+                    parts.append(last[: len(last) - drop])
+                    drop = 0
+                else:
+                    drop -= len(last)
+        parts.append(add)
+        tail += add
+        self._tail = tail if len(tail) <= 2 * _TAIL_CHARS else tail[-_TAIL_CHARS:]
+
+    def _close(self) -> None:
+        """The open block's text made whole."""
+        if self._open is not None:
+            self._open.text = "".join(self._parts)
+            self._open, self._parts, self._tail = None, [], ""
+
+    def _end(self, block: Block) -> str:
+        """The end of a block's text: all of it, or the open block's last characters (enough
+        for `is_terminal`, `ENDS_MID_PHRASE` and a join)."""
+        return self._tail if block is self._open else block.text
+
+    def _start(self, block: Block) -> str:
+        """The start of a block's text, to its first character after the opening one that is
+        not a space (enough for a match of a list marker and the word after it)."""
+        if block is not self._open:
+            return block.text
+        start = ""
+        for part in self._parts:
+            start += part
+            if start[1:].strip():
+                break
+        return start
 
     # -- the line rules, in the order they are tried ----------------------------------------
     def contents_entry(self, v: LineView) -> bool:
@@ -138,8 +207,13 @@ class BlockBuilder:
         ):
             current = v.current
             if current is not None and current.kind == "contents":
-                current.lines.append(v.line)
-                current.text += "\n" + v.text
+                if current is self._open or len(current.text) >= _OPEN_CHARS:
+                    if current is not self._open:
+                        self._open_block(current)
+                    self._grow(current, v.line, 0, "\n" + v.text)
+                else:
+                    current.lines.append(v.line)
+                    current.text += "\n" + v.text
             else:
                 self.blocks.append(Block("contents", [v.line], v.text))
             return True
@@ -182,8 +256,7 @@ class BlockBuilder:
             and v.geometric
             and v.line.bold is not None
         ):
-            current.lines.append(v.line)
-            current.text = join_lines(current.text, v.text)
+            self._extend(current, v.line, v.text, dehyphenate=False)
         else:
             text = heading_text(self.known_headings, v.text)
             self.blocks.append(Block("heading", [v.line], text))
@@ -240,8 +313,7 @@ class BlockBuilder:
         last = current.lines[-1]
         if not last.bold or line.size != last.size or line.page != last.page:
             return False
-        current.lines.append(line)
-        current.text = join_lines(current.text, v.text)
+        self._extend(current, line, v.text, dehyphenate=False)
         return True
 
     def sentence_read_as_heading(self, v: LineView) -> bool:
@@ -292,9 +364,10 @@ class BlockBuilder:
         """Whether a "- " and lower-case text after a break goes on with `current`: it is
         unfinished, and stops mid-phrase ("... from the") or the list's items do not open in
         lower case (there a "- the response to risk" after one is the next item)."""
-        if is_terminal(current.text):
+        end = self._end(current)
+        if is_terminal(end):
             return False
-        return ENDS_MID_PHRASE.search(current.text) is not None or not self._lower_list()
+        return ENDS_MID_PHRASE.search(end) is not None or not self._lower_list()
 
     def _lower_list(self) -> bool:
         """Whether the list being read has "- " items in lower case, looking back a few blocks
@@ -302,7 +375,7 @@ class BlockBuilder:
         for block in self.blocks[-1:-_LIST_LOOKBACK:-1]:
             if block.kind == "heading":
                 return False
-            if block.kind == "bullet" and _LOWER_DASH_ITEM.match(block.text):
+            if block.kind == "bullet" and _LOWER_DASH_ITEM.match(self._start(block)):
                 return True
         return False
 
@@ -340,7 +413,7 @@ class BlockBuilder:
             and v.line.x0 is not None
             and current.lines[0].x0 is not None
             and v.line.x0 <= current.lines[0].x0 + 2
-            and is_terminal(current.text)
+            and is_terminal(self._end(current))
         )
         if outdented:
             return False
@@ -354,7 +427,7 @@ class BlockBuilder:
             current is not None
             and current.kind in RUNNING_KINDS
             and v.new_page
-            and not is_terminal(current.text)
+            and not is_terminal(self._end(current))
             and not BACK_PAGE.match(v.text)
         ):
             self._extend(current, v.line, v.text)
@@ -371,7 +444,7 @@ class BlockBuilder:
             and current is not None
             and current.kind in ("text", "bullet", "sub_bullet")
             and not v.broke
-            and not is_terminal(current.text)
+            and not is_terminal(self._end(current))
             and not BACK_PAGE.match(v.text)
         ):
             self._extend(current, v.line, v.text)

@@ -11,6 +11,9 @@ from ..clean import Vocabulary
 _SENTENCE_END = ".!?:;"
 _CLOSERS = "\"'’”)]"
 _LINE_END_HYPHEN = re.compile(r"([A-Za-z]{2,})-$")
+# How much of a text's end (before its trailing space) a join reads: a block's text grows line
+# by line, and reading or copying all of it at each line would be quadratic.
+END_CHARS = 64
 
 
 def is_terminal(text: str) -> bool:
@@ -20,10 +23,14 @@ def is_terminal(text: str) -> bool:
     Looks only at the end: it runs on the block being built at every line, and a regex search
     anchored at `$` would scan the whole block each time.
     """
-    end = text.rstrip()
+    end = text.rstrip()  # no copy when nothing trails
     if end[-1:].isdecimal():  # the footnote digit
-        end = end[:-1]
-    end = end.rstrip(_CLOSERS)
+        # Cut from the end only (a copy of a growing block's whole text at each line is
+        # quadratic); all of it only where closers fill the cut.
+        cut = end[-END_CHARS - 1 : -1].rstrip(_CLOSERS)
+        end = cut if cut or len(end) <= END_CHARS + 1 else end[:-1].rstrip(_CLOSERS)
+    else:
+        end = end.rstrip(_CLOSERS)
     return bool(end) and end[-1] in _SENTENCE_END
 
 
@@ -56,15 +63,42 @@ def join_lines(
     """
     left = left.rstrip()
     right = right.lstrip()
-    # Only the tail matters: searching the whole (growing) block text would be quadratic.
-    m = _LINE_END_HYPHEN.search(left[-64:]) if left.endswith("-") else None
-    if m and right[:1].islower():
-        head = m.group(1)
-        tail = re.match(r"[A-Za-z]+", right)
-        if tail and vocabulary is not None:
-            fused = (head + tail.group()).lower()
-            hyphenated = f"{head}-{tail.group()}".lower()
-            if vocabulary.get(fused, 0) > 0 and vocabulary.get(hyphenated, 0) == 0:
-                return left[:-1] + right
-        return left + right
+    if left.endswith("-") and (cut := _hyphen_cut(left, right, vocabulary)) is not None:
+        return (left[:-1] if cut else left) + right
     return f"{left} {right}" if left else right
+
+
+def join_edit(
+    left: str, right: str, vocabulary: Vocabulary | Mapping[str, int] | None = None
+) -> tuple[int, str]:
+    """`join_lines` as an edit of `left`: how many characters to drop from its end, and the text
+    to add after them.
+
+    It reads only `left`'s trailing space and the `END_CHARS` characters before it, so a
+    builder that keeps a long text in parts passes just its end and the edit is the same.
+    """
+    kept = left.rstrip()
+    drop = len(left) - len(kept)
+    right = right.lstrip()
+    if kept.endswith("-") and (cut := _hyphen_cut(kept, right, vocabulary)) is not None:
+        return drop + cut, right
+    return drop, (" " + right if kept else right)
+
+
+def _hyphen_cut(
+    left: str, right: str, vocabulary: Vocabulary | Mapping[str, int] | None
+) -> int | None:
+    """For `left` ending in a hyphen: 1 to drop it and glue the words, 0 to keep it and glue
+    them ("multi-agency"), None when this is no word broken at its hyphen (a space joins)."""
+    # Only the tail matters: searching the whole (growing) block text would be quadratic.
+    m = _LINE_END_HYPHEN.search(left[-END_CHARS:])
+    if not (m and right[:1].islower()):
+        return None
+    head = m.group(1)
+    tail = re.match(r"[A-Za-z]+", right)
+    if tail and vocabulary is not None:
+        fused = (head + tail.group()).lower()
+        hyphenated = f"{head}-{tail.group()}".lower()
+        if vocabulary.get(fused, 0) > 0 and vocabulary.get(hyphenated, 0) == 0:
+            return 1
+    return 0
