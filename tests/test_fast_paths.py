@@ -11,12 +11,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import inspectparse
+from conftest import FIXTURES
 from inspectparse.authority import authorities, data_version
+from inspectparse.classify import recommendations as recommendations_module
 from inspectparse.classify.authority import authority_data
+from inspectparse.classify.findings import RecommendationFinding
 from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
 from inspectparse.classify.metadata import _LeadPatterns
+from inspectparse.classify.text_items import ItemGrowth
 from inspectparse.clean import CleanedDocument, furniture_key
-from inspectparse.document import Document, Line, Page
+from inspectparse.document import Document, Evidence, Line, Page
 from inspectparse.load.layout import _MARKER, _majority, is_list_marker
 from inspectparse.load.page_numbers import TRAILING_PAGE_NUMBER
 from inspectparse.profiles import Profile, known_headings, profiles
@@ -26,7 +31,8 @@ from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder, Li
 from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
 from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
 from inspectparse.segment.headings import leading_letter as _leading_letter
-from inspectparse.segment.joins import END_CHARS, join_edit, join_lines
+from inspectparse.segment.joins import END_CHARS, GrowingText, join_edit, join_lines
+from inspectparse.segment.units import Block
 
 
 @pytest.mark.parametrize(
@@ -312,9 +318,7 @@ def test_a_growing_block_kept_in_parts_gives_the_text_joined_line_by_line(
     for _ in range(300):
         lines = _long_block_lines(rng, 40)
         in_parts = blocks([replace(ln) for ln in lines], 0)
-        assert in_parts == blocks([replace(ln) for ln in lines], 10**9), [
-            ln.text for ln in lines
-        ]
+        assert in_parts == blocks([replace(ln) for ln in lines], 10**9), [ln.text for ln in lines]
 
 
 def test_the_rules_read_only_the_end_of_a_long_block(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -342,6 +346,75 @@ def test_the_rules_read_only_the_end_of_a_long_block(monkeypatch: pytest.MonkeyP
     assert built[0].text == " ".join(ln.text for ln in lines)
     assert len(seen) >= 2999
     assert max(seen) < blocks_module._OPEN_CHARS + 100
+
+
+def test_growing_text_is_join_lines_line_by_line() -> None:
+    rng = random.Random(3)
+    words = {"regularly": 1, "reorganisation": 2}
+    for _ in range(200):
+        lines = [rng.choice(_LONG_BLOCK_BODIES) for _ in range(rng.randint(1, 60))]
+        growing, joined = GrowingText(lines[0]), lines[0]
+        for line in lines[1:]:
+            growing.join(line, words)
+            joined = join_lines(joined, line, words)
+            assert joined.endswith(growing.end)
+            assert len(growing.end) >= min(len(joined), 2 * END_CHARS)
+        assert growing.start() == joined[: len(growing.start())]
+        assert growing.text() == joined
+
+
+def test_an_item_grown_block_by_block_is_its_blocks_joined() -> None:
+    item = RecommendationFinding(
+        text="Ensure that plans are reviewed.",
+        kind="improvement",
+        timescale=None,
+        actor=None,
+        heading="Areas for improvement",
+        number=None,
+        sub_items=[],
+        rule="test",
+        evidence=Evidence(lines=[Line("- Ensure that plans are reviewed.", 1, 0)], text="- x"),
+    )
+    blocks = [
+        Block("text", [Line(f"Sentence {i}.", 1, i + 1)], f" Sentence {i}. ") for i in range(50)
+    ]
+    growth = ItemGrowth(item)
+    for block in blocks:
+        growth.add(block)
+    assert growth.end.endswith("Sentence 49.")
+    growth.done()
+    text, evidence = "Ensure that plans are reviewed.", "- x"
+    for block in blocks:
+        text, evidence = join_lines(text, block.text.strip()), join_lines(evidence, block.text)
+    assert (item.text, item.evidence.text) == (text, evidence)
+    assert len(item.evidence.lines) == 51
+
+
+def test_an_item_that_runs_on_is_never_read_whole_at_each_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An improvement item followed by 3,000 sentences that go on with it (text without page
+    # breaks): joining each onto the item's whole text and evidence was quadratic (40,000 took
+    # 8.9 s). Whether the next block goes on reads only the item's end.
+    seen: list[int] = []
+    goes_on = recommendations_module.goes_on_item
+
+    def spy(item_block: Block, block: Block, item_text: str) -> bool:
+        seen.append(len(item_text))
+        return goes_on(item_block, block, item_text)
+
+    monkeypatch.setattr(recommendations_module, "goes_on_item", spy)
+    fixture = (FIXTURES / "brent_like.txt").read_text(encoding="utf-8")
+    last_item = "- ensure that supervision records show how managers challenge drift"
+    assert last_item in fixture
+    filler = "".join(f"This sentence {i} goes on.\n" for i in range(3000))
+    at = fixture.index(last_item)
+    end = fixture.index("\n", at) + 1
+    record = inspectparse.extract((fixture[:end] + filler + fixture[end:]).encode())
+    longest = max(record.recommendations, key=lambda r: len(r.text))
+    assert longest.text.endswith("This sentence 2999 goes on.")
+    assert len(seen) >= 3000
+    assert max(seen) <= 4 * END_CHARS
 
 
 def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:

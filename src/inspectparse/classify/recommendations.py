@@ -37,8 +37,8 @@ from .list_lines import (
 from .table_rows import TableRow, past_glyph, rows_by_sentence, rows_under_header, same_row
 from .text import BULLET_PREFIX
 from .text_items import (
+    ItemGrowth,
     bullets_apart_note,
-    extend_item,
     goes_on_item,
     is_sub_item,
     numbers_apart_note,
@@ -368,20 +368,22 @@ def _block_items(
     )
     stray = stray_numbers(region) if bullets_are_sub_items else {}
     item_block: Block | None = None  # the last block of the last item
+    growth: ItemGrowth | None = None  # the blocks going on the last item, joined on at its end
     for block in region:
         if block.kind == "subheading":
             timescale = block.text.strip().rstrip(":").strip()
             continue
         if block.kind in ("heading", "contents", "table"):
             continue
-        if (
-            item_block
-            and not profile.list_items_after_bullets
-            and goes_on_item(item_block, block, items[-1].text)
-        ):
-            extend_item(items[-1], block)
-            item_block = block
-            continue
+        if item_block and not profile.list_items_after_bullets:
+            growth = growth or ItemGrowth(items[-1])
+            if goes_on_item(item_block, block, growth.end):
+                growth.add(block)
+                item_block = block
+                continue
+        if growth is not None:
+            growth.done()
+            growth = None
         item_block = None
         number = block.number if block.number is not None else stray.get(id(block))
         body = BULLET_PREFIX.sub("", block.text).strip()
@@ -394,18 +396,7 @@ def _block_items(
                 items[-1].sub_items.append(body)
             continue
         if profile.list_items_after_bullets and items and block.kind == "text":
-            # Sentences after the bullets are items too, one per sentence-ending line.
-            items.extend(
-                _row_item(
-                    row,
-                    heading,
-                    title,
-                    f"{profile.kind}.list.{heading.kind}.after_bullets",
-                    timescale,
-                )
-                for row in split_rows(block.lines)
-                if not says_list_is_empty(" ".join(ln.text for ln in row))
-            )
+            items.extend(_after_bullets_items(block, heading, title, profile, timescale))
             continue
         numbered = heading.item_style == "numbered" and number is not None
         is_item = block.kind == "bullet" or numbered
@@ -430,7 +421,21 @@ def _block_items(
                 ),
             )
         )
+    if growth is not None:
+        growth.done()
     return items
+
+
+def _after_bullets_items(
+    block: Block, heading: ListHeading, title: str, profile: Profile, timescale: str | None
+) -> list[RecommendationFinding]:
+    """Sentences after a list's bullets are items too, one per sentence-ending line."""
+    rule = f"{profile.kind}.list.{heading.kind}.after_bullets"
+    return [
+        _row_item(row, heading, title, rule, timescale)
+        for row in split_rows(block.lines)
+        if not says_list_is_empty(" ".join(ln.text for ln in row))
+    ]
 
 
 def _row_item(

@@ -8,7 +8,8 @@ and, where the loader could not pair them, glyphs standing alone (`load/bullets.
 from __future__ import annotations
 
 from ..document import Evidence, Note
-from ..segment import Block, is_terminal, join_lines
+from ..segment import Block, is_terminal
+from ..segment.joins import GrowingText
 from ..segment.numbering import NUMBER_ALONE
 from .findings import RecommendationFinding
 from .text import BULLET_PREFIX
@@ -48,13 +49,33 @@ def goes_on_item(item_block: Block, block: Block, item_text: str) -> bool:
     return not is_terminal(item_text) and is_terminal(text) and text[:1].isupper()
 
 
-def extend_item(item: RecommendationFinding, block: Block) -> None:
-    item.text = join_lines(item.text, block.text.strip())
-    item.evidence = Evidence(
-        lines=[*item.evidence.lines, *block.lines],
-        text=join_lines(item.evidence.text or "", block.text),
-        paragraph=item.evidence.paragraph,
-    )
+class ItemGrowth:
+    """The blocks that go on a list item (`goes_on_item`), joined onto it when `done`: joining
+    each onto its whole text and evidence copied them at every block (quadratic in an item that
+    runs on for thousands of sentences). Until then the item's `text` is stale: `end` is the
+    end of its text as it grows."""
+
+    def __init__(self, item: RecommendationFinding) -> None:
+        self.item = item
+        self._text = GrowingText(item.text)
+        self._evidence = GrowingText(item.evidence.text or "")
+        self._lines = list(item.evidence.lines)
+
+    @property
+    def end(self) -> str:
+        return self._text.end
+
+    def add(self, block: Block) -> None:
+        self._text.join(block.text.strip())
+        self._evidence.join(block.text)
+        self._lines.extend(block.lines)
+
+    def done(self) -> None:
+        item = self.item
+        item.text = self._text.text()
+        item.evidence = Evidence(
+            lines=self._lines, text=self._evidence.text(), paragraph=item.evidence.paragraph
+        )
 
 
 def glyphs_apart(region: list[Block]) -> int:

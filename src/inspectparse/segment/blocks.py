@@ -25,7 +25,7 @@ from .headings import (
     looks_like_heading,
     may_be_timescale,
 )
-from .joins import END_CHARS, ENDS_MID_PHRASE, is_terminal, join_edit, join_lines
+from .joins import ENDS_MID_PHRASE, GrowingText, is_terminal, join_lines
 from .numbering import NUMBER_PREFIXES, NUMBERED
 from .paragraphs import BACK_PAGE
 from .units import RUNNING_KINDS, Block, BlockKind
@@ -35,10 +35,7 @@ _LOWER_DASH_ITEM = re.compile(r"^-\s+[a-z]")
 _LIST_LOOKBACK = 16
 # Known headings are short: a block and a line longer than this together are never one.
 _LONGEST_KNOWN_HEADING = 120
-# The end of the growing block's text kept apart (see `BlockBuilder._grow`): at least what a
-# join reads, and twice that before it is cut back.
-_TAIL_CHARS = 2 * END_CHARS
-# A block's text is kept in parts once it is this long (a paragraph is a few hundred
+# A block's text is kept as a `GrowingText` once it is this long (a paragraph is a few hundred
 # characters: copying those at each line costs less than keeping parts).
 _OPEN_CHARS = 2048
 
@@ -81,14 +78,11 @@ class BlockBuilder:
         self.view = LineView(
             0, Line("", 0, 0), "", "", False, None, None, False, False, None, None, False
         )
-        # The block growing line by line (wrapped lines, page breaks) keeps its text as parts
-        # and its end apart until the next block starts: rebuilding its whole text at each
-        # line made one long block (a text with no sentence end, a CSV) quadratic. While it
-        # is open its `text` is stale; rules read its end with `_end` and its start with
-        # `_start`, and `_view` closes it when the next block starts.
+        # A long block growing line by line keeps its text as a `GrowingText` until the next
+        # block starts (`_view` closes it then). While it is open its `text` is stale: rules
+        # read its end with `_end` and its start with `_start`.
         self._open: Block | None = None
-        self._parts: list[str] = []
-        self._tail = ""
+        self._growing = GrowingText("")
 
     def build(self) -> list[Block]:
         lines, blocks = self.lines, self.blocks
@@ -141,58 +135,42 @@ class BlockBuilder:
         """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively (a
         heading's lines are joined without: its words are not prose's)."""
         vocabulary = self.vocabulary if dehyphenate else None
-        if block is not self._open:
-            if len(block.text) < _OPEN_CHARS:  # most blocks: joined in place, no parts kept
-                block.lines.append(line)
-                block.text = join_lines(block.text, text, vocabulary)
-                return
-            self._open_block(block)
-        drop, add = join_edit(self._tail, text, vocabulary)
-        self._grow(block, line, drop, add)
-
-    def _open_block(self, block: Block) -> None:
-        self._close()
-        self._open, self._parts, self._tail = block, [block.text], block.text[-_TAIL_CHARS:]
-
-    def _grow(self, block: Block, line: Line, drop: int, add: str) -> None:
-        """The open block's text loses `drop` characters from its end and gains `add`."""
         block.lines.append(line)
-        parts, tail = self._parts, self._tail
-        if drop:
-            tail = tail[: len(tail) - drop]
-            while drop and parts:
-                last = parts.pop()
-                if len(last) > drop:
-                    parts.append(last[: len(last) - drop])
-                    drop = 0
-                else:
-                    drop -= len(last)
-        parts.append(add)
-        tail += add
-        self._tail = tail if len(tail) <= 2 * _TAIL_CHARS else tail[-_TAIL_CHARS:]
+        if block is self._open:
+            self._growing.join(text, vocabulary)
+        elif len(block.text) < _OPEN_CHARS:  # most blocks: joined in place, no parts kept
+            block.text = join_lines(block.text, text, vocabulary)
+        else:
+            self._open_block(block).join(text, vocabulary)
+
+    def _append(self, block: Block, line: Line, text: str) -> None:
+        """Add a line to a block as it is, after a line break (a table of contents)."""
+        block.lines.append(line)
+        if block is self._open:
+            self._growing.edit(0, "\n" + text)
+        elif len(block.text) < _OPEN_CHARS:
+            block.text += "\n" + text
+        else:
+            self._open_block(block).edit(0, "\n" + text)
+
+    def _open_block(self, block: Block) -> GrowingText:
+        self._close()
+        self._open, self._growing = block, GrowingText(block.text)
+        return self._growing
 
     def _close(self) -> None:
         """The open block's text made whole."""
         if self._open is not None:
-            self._open.text = "".join(self._parts)
-            self._open, self._parts, self._tail = None, [], ""
+            self._open.text = self._growing.text()
+            self._open = None
 
     def _end(self, block: Block) -> str:
-        """The end of a block's text: all of it, or the open block's last characters (enough
-        for `is_terminal`, `ENDS_MID_PHRASE` and a join)."""
-        return self._tail if block is self._open else block.text
+        """The end of a block's text: all of it, or the open block's last characters."""
+        return self._growing.end if block is self._open else block.text
 
     def _start(self, block: Block) -> str:
-        """The start of a block's text, to its first character after the opening one that is
-        not a space (enough for a match of a list marker and the word after it)."""
-        if block is not self._open:
-            return block.text
-        start = ""
-        for part in self._parts:
-            start += part
-            if start[1:].strip():
-                break
-        return start
+        """The start of a block's text (`GrowingText.start` for the open block)."""
+        return self._growing.start() if block is self._open else block.text
 
     # -- the line rules, in the order they are tried ----------------------------------------
     def contents_entry(self, v: LineView) -> bool:
@@ -207,13 +185,7 @@ class BlockBuilder:
         ):
             current = v.current
             if current is not None and current.kind == "contents":
-                if current is self._open or len(current.text) >= _OPEN_CHARS:
-                    if current is not self._open:
-                        self._open_block(current)
-                    self._grow(current, v.line, 0, "\n" + v.text)
-                else:
-                    current.lines.append(v.line)
-                    current.text += "\n" + v.text
+                self._append(current, v.line, v.text)
             else:
                 self.blocks.append(Block("contents", [v.line], v.text))
             return True

@@ -102,3 +102,59 @@ def _hyphen_cut(
         if vocabulary.get(fused, 0) > 0 and vocabulary.get(hyphenated, 0) == 0:
             return 1
     return 0
+
+
+# The end a `GrowingText` keeps apart: at least what a join reads, and twice that before it is
+# cut back.
+_END_KEPT = 2 * END_CHARS
+
+
+class GrowingText:
+    """A text that grows at its end (a block line by line, a list item block by block), kept as
+    parts with its end apart: joining onto it costs the added text, not a copy of all of it
+    (one long block, a CSV or a text with no sentence end, was quadratic).
+
+    `end` is the text's last characters, enough for `is_terminal`, `ENDS_MID_PHRASE` and a join;
+    `text()` is all of it.
+    """
+
+    __slots__ = ("_parts", "end")
+
+    def __init__(self, text: str) -> None:
+        self._parts = [text]
+        self.end = text[-_END_KEPT:]
+
+    def join(self, right: str, vocabulary: Vocabulary | Mapping[str, int] | None = None) -> None:
+        """`join_lines` onto the text."""
+        self.edit(*join_edit(self.end, right, vocabulary))
+
+    def edit(self, drop: int, add: str) -> None:
+        """The text loses `drop` characters from its end and gains `add`."""
+        parts, end = self._parts, self.end
+        if drop:
+            end = end[: len(end) - drop]
+            while drop and parts:
+                last = parts.pop()
+                if len(last) > drop:
+                    parts.append(last[: len(last) - drop])
+                    drop = 0
+                else:
+                    drop -= len(last)
+        parts.append(add)
+        end += add
+        self.end = end if len(end) <= 2 * _END_KEPT else end[-_END_KEPT:]
+
+    def start(self) -> str:
+        """The text's start, to its first character after the opening one that is not a space
+        (enough for a match of a list marker and the word after it)."""
+        start = ""
+        for part in self._parts:
+            start += part
+            if start[1:].strip():
+                break
+        return start
+
+    def text(self) -> str:
+        whole = "".join(self._parts)
+        self._parts = [whole]
+        return whole
