@@ -19,7 +19,9 @@ from inspectparse.classify.authority import authority_data
 from inspectparse.classify.findings import RecommendationFinding
 from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
 from inspectparse.classify.metadata import _LeadPatterns
+from inspectparse.classify.text import LineText
 from inspectparse.classify.text_items import ItemGrowth
+from inspectparse.classify.text_table import _action_before, _has_longer
 from inspectparse.clean import CleanedDocument, furniture_key
 from inspectparse.document import Document, Evidence, Line, Page
 from inspectparse.load.layout import _MARKER, _majority, is_list_marker
@@ -27,6 +29,7 @@ from inspectparse.load.page_numbers import TRAILING_PAGE_NUMBER
 from inspectparse.profiles import Profile, known_headings, profiles
 from inspectparse.segment import blocks as blocks_module
 from inspectparse.segment import is_terminal
+from inspectparse.segment import numbering as numbering_module
 from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder, LineFacts
 from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
 from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
@@ -415,6 +418,64 @@ def test_an_item_that_runs_on_is_never_read_whole_at_each_block(
     assert longest.text.endswith("This sentence 2999 goes on.")
     assert len(seen) >= 3000
     assert max(seen) <= 4 * END_CHARS
+
+
+def test_lines_in_a_span_are_those_a_scan_of_every_line_finds() -> None:
+    rng = random.Random(2)
+    for _ in range(3000):
+        texts = [rng.choice(["", "a", "abc", "hello world"]) for _ in range(rng.randint(0, 8))]
+        lines = [Line(t, 1, i) for i, t in enumerate(texts)]
+        joined = LineText.of(lines, sep=rng.choice(["\n", "", " "]))
+        start = rng.randint(-1, len(joined.text) + 1)
+        end = rng.randint(start, len(joined.text) + 2)
+        scanned = [
+            ln
+            for ln, at in zip(joined.lines, joined.starts, strict=True)
+            if at < end and at + len(ln.text) > start
+        ]
+        assert [ln.index for ln in joined.lines_in(start, end)] == [ln.index for ln in scanned]
+
+
+def test_a_longer_copy_of_a_cell_is_found_by_one_search() -> None:
+    rng = random.Random(4)
+    for _ in range(3000):
+        texts = ["".join(rng.choice("ab ") for _ in range(rng.randint(0, 4))) for _ in range(6)]
+        text = rng.choice([*texts, "a", ""])
+        assert _has_longer(sorted(texts), text) == any(
+            t != text and t.startswith(text) for t in texts
+        )
+
+
+def test_the_action_line_before_a_run_is_the_last_one_before_it() -> None:
+    kinds = [
+        ("action" if kind == "a" else "body", Line(f"line {i}", 1, i))
+        for i, kind in enumerate("abaabbab")
+    ]
+    for k in range(len(kinds) + 1):
+        expected = next((ln for kind, ln in reversed(kinds[:k]) if kind == "action"), None)
+        assert _action_before(kinds, k) is expected
+    assert _action_before(kinds, 2) is kinds[0][1] and _action_before(kinds, 0) is None
+
+
+def test_thousands_of_short_number_runs_are_read_up_to_a_limit_and_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Footnote digits 1-8 under every paragraph, past the last number a paragraph can have
+    # (three digits): each run of them cost a pass over every candidate left (quadratic).
+    calls: list[int] = []
+    best_chain = numbering_module._best_chain
+
+    def spy(*args: object) -> list[int]:
+        calls.append(1)
+        return best_chain(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(numbering_module, "_best_chain", spy)
+    text = "".join(f"{i % 8 + 1} A footnote that goes on.\n\n" for i in range(4000))
+    record = inspectparse.extract(("Northwick report\n\n" + text).encode())
+    assert len(calls) <= numbering_module.MAX_RUNS
+    numbers = [p.number for p in record.paragraphs if p.number is not None]
+    assert 0 < len(numbers) <= 8 * numbering_module.MAX_RUNS
+    assert any(w.code == "paragraph_run_short" and w.field == "paragraphs" for w in record.warnings)
 
 
 def test_authority_data_is_the_dataclass_less_its_validity_period() -> None:

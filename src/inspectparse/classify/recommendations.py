@@ -12,8 +12,9 @@ from functools import cache
 
 from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
-from ..segment import Block, Structure, join_lines, reads_as_title
+from ..segment import Block, Structure, reads_as_title
 from ..segment.headings import heading_title, strip_footnote
+from ..segment.joins import GrowingText
 from .findings import RecommendationFinding
 from .list_ends import (
     ENDS_LIST,
@@ -442,10 +443,10 @@ def _row_item(
     row: list[Line], heading: ListHeading, title: str, rule: str, timescale: str | None = None
 ) -> RecommendationFinding:
     """An unbulleted item made of the lines of one row."""
-    text = ""
+    joined = GrowingText("")
     for ln in row:
-        text = join_lines(text, ln.text.strip())
-    text = past_glyph(ITEM_NUMBER.sub("", text))
+        joined.join(ln.text.strip())
+    text = past_glyph(ITEM_NUMBER.sub("", joined.text()))
     return RecommendationFinding(
         text=text,
         kind=heading.kind,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,10 +30,18 @@ class LineText:
         return cls(sep.join(parts), lines, starts)
 
     def lines_in(self, start: int, end: int) -> list[Line]:
+        """The lines with text in [start, end).
+
+        Found from the last line starting at or before `start`: no line before it reaches
+        `start` (a scan of every line per match was quadratic in a long table)."""
+        starts, lines = self.starts, self.lines
         out = []
-        for line, s in zip(self.lines, self.starts, strict=False):
-            if s < end and s + len(line.text) > start:
-                out.append(line)
+        for k in range(max(bisect_right(starts, start) - 1, 0), len(lines)):
+            s = starts[k]
+            if s >= end:
+                break
+            if s + len(lines[k].text) > start:
+                out.append(lines[k])
         return out
 
 

@@ -27,6 +27,7 @@ first cell is the body, the rest the action.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -259,7 +260,8 @@ def _joins_last(cell: _Cell) -> bool:
 
 
 def _action_before(kinds: list[tuple[str, Line]], k: int) -> Line | None:
-    return next((ln for kind, ln in reversed(kinds[:k]) if kind == "action"), None)
+    # By index: a slice of the lines before k, at each of a long table's runs, was quadratic.
+    return next((kinds[j][1] for j in range(k - 1, -1, -1) if kinds[j][0] == "action"), None)
 
 
 def _action_after(kinds: list[tuple[str, Line]], k: int) -> Line | None:
@@ -272,17 +274,15 @@ def _mark_continuations(
     """A run's first cell continues the cell before it where the run opens its page's table
     text and that cell was cut off (it ends on a joining word, or is a shorter copy of another
     cell), or where the run stands inside a sentence of the action text."""
-    texts = [c.text for run in cells.values() for c in run]
+    # Sorted, the texts that start with a text and are longer come straight after its copies.
+    texts = sorted(c.text for run in cells.values() for c in run)
     previous: _Cell | None = None
     for start, run in cells.items():
         head = run[0]
         line = head.lines[0]
         before = _action_before(kinds, start)
         page_top = before is None or before.page != line.page
-        cut = previous is not None and (
-            _joins_last(previous)
-            or any(t != previous.text and t.startswith(previous.text) for t in texts)
-        )
+        cut = previous is not None and (_joins_last(previous) or _has_longer(texts, previous.text))
         inside_sentence = _inside_sentence(kinds, start, sum(len(c.lines) for c in run))
         if (
             previous is not None
@@ -291,6 +291,12 @@ def _mark_continuations(
         ):
             head.new = False
         previous = run[-1]
+
+
+def _has_longer(texts: list[str], text: str) -> bool:
+    """Whether a text of sorted `texts` is `text` and more (one search, not a scan per cell)."""
+    k = bisect_right(texts, text)
+    return k < len(texts) and texts[k].startswith(text)
 
 
 def _starts_sentence(line: Line, before: Line | None) -> bool:

@@ -34,6 +34,9 @@ NUMBER_ALONE = re.compile(r"^(\d{1,3})\.$")
 NUMBER_COLUMN_TOLERANCE = 8.0
 # A run of paragraph numbers shorter than this is not the report's numbering.
 MIN_RUN = 4
+# The most runs of paragraph numbers read in one file (reports bound together restart at 1);
+# numbers after the last are left unread, which `check_run_end` reports.
+MAX_RUNS = 16
 
 
 def choose_numbering(blocks: list[Block]) -> list[int]:
@@ -51,7 +54,11 @@ def choose_numbering(blocks: list[Block]) -> list[int]:
     cands = [i for i, b in enumerate(blocks) if b.candidate is not None or i in alone]
     chosen: list[int] = []
     remaining = cands
-    while remaining:
+    # Each run costs a pass over the candidates left: a text of thousands of short runs
+    # (numbers on every line, footnotes) would be quadratic. A report has one or two.
+    for _ in range(MAX_RUNS):
+        if not remaining:
+            break
         chain = _best_chain(blocks, remaining, alone)
         if sum(1 for i in chain if i not in alone) < MIN_RUN:
             break
