@@ -134,28 +134,26 @@ class BlockBuilder:
     def _extend(self, block: Block, line: Line, text: str, *, dehyphenate: bool = True) -> None:
         """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively (a
         heading's lines are joined without: its words are not prose's)."""
-        vocabulary = self.vocabulary if dehyphenate else None
         block.lines.append(line)
-        if block is self._open:
-            self._growing.join(text, vocabulary)
-        elif len(block.text) < _OPEN_CHARS:  # most blocks: joined in place, no parts kept
+        vocabulary = self.vocabulary if dehyphenate else None
+        if block is not self._open and len(block.text) < _OPEN_CHARS:  # most blocks
             block.text = join_lines(block.text, text, vocabulary)
         else:
-            self._open_block(block).join(text, vocabulary)
+            self._grown(block).join(text, vocabulary)
 
     def _append(self, block: Block, line: Line, text: str) -> None:
         """Add a line to a block as it is, after a line break (a table of contents)."""
         block.lines.append(line)
-        if block is self._open:
-            self._growing.edit(0, "\n" + text)
-        elif len(block.text) < _OPEN_CHARS:
+        if block is not self._open and len(block.text) < _OPEN_CHARS:
             block.text += "\n" + text
         else:
-            self._open_block(block).edit(0, "\n" + text)
+            self._grown(block).edit(0, "\n" + text)
 
-    def _open_block(self, block: Block) -> GrowingText:
-        self._close()
-        self._open, self._growing = block, GrowingText(block.text)
+    def _grown(self, block: Block) -> GrowingText:
+        """The block's text as a `GrowingText`: the open one, or the block opened now."""
+        if block is not self._open:
+            self._close()
+            self._open, self._growing = block, GrowingText(block.text)
         return self._growing
 
     def _close(self) -> None:
