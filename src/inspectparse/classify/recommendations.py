@@ -376,12 +376,15 @@ def _block_items(
             continue
         if block.kind in ("heading", "contents", "table"):
             continue
-        if item_block and not profile.list_items_after_bullets:
+        if (
+            item_block
+            and not profile.list_items_after_bullets
+            and goes_on_item(item_block, block, growth.end if growth else items[-1].text)
+        ):
             growth = growth or ItemGrowth(items[-1])
-            if goes_on_item(item_block, block, growth.end):
-                growth.add(block)
-                item_block = block
-                continue
+            growth.add(block)
+            item_block = block
+            continue
         if growth is not None:
             growth.done()
             growth = None

@@ -72,8 +72,6 @@ class ItemGrowth:
 
     def done(self) -> None:
         item = self.item
-        if len(self._lines) == len(item.evidence.lines):
-            return  # no block went on the item
         item.text = self._text.text()
         item.evidence = Evidence(
             lines=self._lines, text=self._evidence.text(), paragraph=item.evidence.paragraph
