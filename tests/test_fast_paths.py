@@ -28,13 +28,15 @@ from inspectparse.load.layout import _MARKER, _majority, is_list_marker
 from inspectparse.load.page_numbers import TRAILING_PAGE_NUMBER
 from inspectparse.profiles import Profile, known_headings, profiles
 from inspectparse.segment import blocks as blocks_module
+from inspectparse.segment import growing as growing_module
 from inspectparse.segment import is_terminal
 from inspectparse.segment import numbering as numbering_module
 from inspectparse.segment.blocks import LINE_RULES, RULE_GATES, BlockBuilder, LineFacts
+from inspectparse.segment.growing import GrowingText
 from inspectparse.segment.headings import CONTENTS_HEADING as _CONTENTS_HEADING
 from inspectparse.segment.headings import KnownHeadings as _KnownHeadings
 from inspectparse.segment.headings import leading_letter as _leading_letter
-from inspectparse.segment.joins import END_CHARS, GrowingText, join_edit, join_lines
+from inspectparse.segment.joins import END_CHARS, join_edit, join_lines
 from inspectparse.segment.units import Block
 
 
@@ -306,14 +308,14 @@ def _long_block_lines(rng: random.Random, count: int) -> list[Line]:
 def test_a_growing_block_kept_in_parts_gives_the_text_joined_line_by_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A block longer than `_OPEN_CHARS` keeps its text in parts and its end apart while it
+    # A block longer than `OPEN_CHARS` keeps its text in parts and its end apart while it
     # grows; keeping every block so (0) must give the blocks that joining in place gives.
     headings = [re.compile(r"^(?:Areas for improvement)\s*$", re.I)]
 
     def blocks(lines: list[Line], open_chars: int) -> list[tuple[str, str, int]]:
         doc = Document(pages=[Page(number=1, lines=lines)], format="pdf", engine="test")
         with monkeypatch.context() as patch:
-            patch.setattr(blocks_module, "_OPEN_CHARS", open_chars)
+            patch.setattr(growing_module, "OPEN_CHARS", open_chars)
             built = BlockBuilder(CleanedDocument(document=doc), headings).build()
         return [(b.kind, b.text, len(b.lines)) for b in built]
 
@@ -327,7 +329,7 @@ def test_a_growing_block_kept_in_parts_gives_the_text_joined_line_by_line(
 def test_the_rules_read_only_the_end_of_a_long_block(monkeypatch: pytest.MonkeyPatch) -> None:
     # One block of 3,000 lines with no sentence end (a CSV, a text without full stops): a rule
     # that read or copied its whole text at every line made it quadratic (100,000 lines took
-    # 26 s). The sentence-end test sees at most a block's first `_OPEN_CHARS` and a line.
+    # 26 s). The sentence-end test sees at most a block's first `OPEN_CHARS` and a line.
     seen: list[int] = []
 
     def spy(text: str) -> bool:
@@ -348,7 +350,7 @@ def test_the_rules_read_only_the_end_of_a_long_block(monkeypatch: pytest.MonkeyP
     assert len(built) == 1 and len(built[0].lines) == 3000
     assert built[0].text == " ".join(ln.text for ln in lines)
     assert len(seen) >= 2999
-    assert max(seen) < blocks_module._OPEN_CHARS + 100
+    assert max(seen) < growing_module.OPEN_CHARS + 100
 
 
 def test_growing_text_is_join_lines_line_by_line() -> None:

@@ -13,8 +13,8 @@ from functools import cache
 from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, reads_as_title
+from ..segment.growing import GrowingText
 from ..segment.headings import heading_title, strip_footnote
-from ..segment.joins import GrowingText
 from .findings import RecommendationFinding
 from .list_ends import (
     ENDS_LIST,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..document import Evidence, Note
 from ..segment import Block, is_terminal
-from ..segment.joins import GrowingText
+from ..segment.growing import GrowingText
 from ..segment.numbering import NUMBER_ALONE
 from .findings import RecommendationFinding
 from .text import BULLET_PREFIX

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..clean import BULLET, SUB_BULLET, CleanedDocument
 from ..document import Line, Note
+from .growing import GrowingBlock
 from .headings import (
     CONTENTS_HEADING,
     TIMESCALE,
@@ -25,7 +26,7 @@ from .headings import (
     looks_like_heading,
     may_be_timescale,
 )
-from .joins import ENDS_MID_PHRASE, GrowingText, is_terminal, join_lines
+from .joins import ENDS_MID_PHRASE, is_terminal, join_lines
 from .numbering import NUMBER_PREFIXES, NUMBERED
 from .paragraphs import BACK_PAGE
 from .units import RUNNING_KINDS, Block, BlockKind
@@ -35,9 +36,6 @@ _LOWER_DASH_ITEM = re.compile(r"^-\s+[a-z]")
 _LIST_LOOKBACK = 16
 # Known headings are short: a block and a line longer than this together are never one.
 _LONGEST_KNOWN_HEADING = 120
-# A block's text is kept as a `GrowingText` once it is this long (a paragraph is a few hundred
-# characters: copying those at each line costs less than keeping parts).
-_OPEN_CHARS = 2048
 
 
 @dataclass(slots=True)
@@ -78,11 +76,9 @@ class BlockBuilder:
         self.view = LineView(
             0, Line("", 0, 0), "", "", False, None, None, False, False, None, None, False
         )
-        # A long block growing line by line keeps its text as a `GrowingText` until the next
-        # block starts (`_view` closes it then). While it is open its `text` is stale: rules
-        # read its end with `_end` and its start with `_start`.
-        self._open: Block | None = None
-        self._growing = GrowingText("")
+        # The block lines are added to (`_view` closes it when the next block starts); rules
+        # read its text's end and start through it.
+        self.growing = GrowingBlock()
 
     def build(self) -> list[Block]:
         lines, blocks = self.lines, self.blocks
@@ -104,7 +100,7 @@ class BlockBuilder:
             else:
                 blocks.append(Block("text", [line], view.text))
             prev = line
-        self._close()
+        self.growing.close()
         return blocks
 
     def _view(self, i: int, line: Line, prev: Line | None, count: int) -> LineView:
@@ -122,53 +118,14 @@ class BlockBuilder:
         view.broke = line.gap_before or new_page or prev is None
         blocks = self.blocks
         view.current = current = blocks[-1] if blocks else None
-        if self._open is not None and current is not self._open:
-            self._close()
+        if self.growing.block is not None and current is not self.growing.block:
+            self.growing.close()
         # The cheap first-character tests spare most lines the regex.
         view.num = NUMBERED.match(text) if first.isdecimal() or first in NUMBER_PREFIXES else None
         # As `numbering.BULLET_START` matches: a bullet glyph, or "-" and a space or nothing
         # (a converter that writes bullets as "-" sets one apart from its item as a glyph).
         view.bullet = first == BULLET or (first == "-" and (text == "-" or text[1:2].isspace()))
         return view
-
-    def _extend(self, block: Block, line: Line, text: str, *, dehyphenate: bool = True) -> None:
-        """Add a wrapped (or page-broken) line to a block, de-hyphenating conservatively (a
-        heading's lines are joined without: its words are not prose's)."""
-        block.lines.append(line)
-        vocabulary = self.vocabulary if dehyphenate else None
-        if block is not self._open and len(block.text) < _OPEN_CHARS:  # most blocks
-            block.text = join_lines(block.text, text, vocabulary)
-        else:
-            self._grown(block).join(text, vocabulary)
-
-    def _append(self, block: Block, line: Line, text: str) -> None:
-        """Add a line to a block as it is, after a line break (a table of contents)."""
-        block.lines.append(line)
-        if block is not self._open and len(block.text) < _OPEN_CHARS:
-            block.text += "\n" + text
-        else:
-            self._grown(block).edit(0, "\n" + text)
-
-    def _grown(self, block: Block) -> GrowingText:
-        """The block's text as a `GrowingText`: the open one, or the block opened now."""
-        if block is not self._open:
-            self._close()
-            self._open, self._growing = block, GrowingText(block.text)
-        return self._growing
-
-    def _close(self) -> None:
-        """The open block's text made whole."""
-        if self._open is not None:
-            self._open.text = self._growing.text()
-            self._open = None
-
-    def _end(self, block: Block) -> str:
-        """The end of a block's text: all of it, or the open block's last characters."""
-        return self._growing.end if block is self._open else block.text
-
-    def _start(self, block: Block) -> str:
-        """The start of a block's text (`GrowingText.start` for the open block)."""
-        return self._growing.start() if block is self._open else block.text
 
     # -- the line rules, in the order they are tried ----------------------------------------
     def contents_entry(self, v: LineView) -> bool:
@@ -183,7 +140,7 @@ class BlockBuilder:
         ):
             current = v.current
             if current is not None and current.kind == "contents":
-                self._append(current, v.line, v.text)
+                self.growing.append(current, v.line, v.text)
             else:
                 self.blocks.append(Block("contents", [v.line], v.text))
             return True
@@ -226,7 +183,7 @@ class BlockBuilder:
             and v.geometric
             and v.line.bold is not None
         ):
-            self._extend(current, v.line, v.text, dehyphenate=False)
+            self.growing.extend(current, v.line, v.text, None)  # a heading: no de-hyphenation
         else:
             text = heading_text(self.known_headings, v.text)
             self.blocks.append(Block("heading", [v.line], text))
@@ -283,7 +240,7 @@ class BlockBuilder:
         last = current.lines[-1]
         if not last.bold or line.size != last.size or line.page != last.page:
             return False
-        self._extend(current, line, v.text, dehyphenate=False)
+        self.growing.extend(current, line, v.text, None)  # a heading: no de-hyphenation
         return True
 
     def sentence_read_as_heading(self, v: LineView) -> bool:
@@ -305,7 +262,7 @@ class BlockBuilder:
         if current.text.endswith((":", "?", ".")) or self.known_headings.match(current.text):
             return False
         current.kind = "text"
-        self._extend(current, v.line, v.text)
+        self.growing.extend(current, v.line, v.text, self.vocabulary)
         return True
 
     def continuation_after_break(self, v: LineView) -> bool:
@@ -326,7 +283,7 @@ class BlockBuilder:
         ):
             if content != text:
                 current.repairs.append("continuation_after_page_break_dash")
-            self._extend(current, v.line, content)
+            self.growing.extend(current, v.line, content, self.vocabulary)
             return True
         return False
 
@@ -334,7 +291,7 @@ class BlockBuilder:
         """Whether a "- " and lower-case text after a break goes on with `current`: it is
         unfinished, and stops mid-phrase ("... from the") or the list's items do not open in
         lower case (there a "- the response to risk" after one is the next item)."""
-        end = self._end(current)
+        end = self.growing.end(current)
         if is_terminal(end):
             return False
         return ENDS_MID_PHRASE.search(end) is not None or not self._lower_list()
@@ -345,7 +302,7 @@ class BlockBuilder:
         for block in self.blocks[-1:-_LIST_LOOKBACK:-1]:
             if block.kind == "heading":
                 return False
-            if block.kind == "bullet" and _LOWER_DASH_ITEM.match(self._start(block)):
+            if block.kind == "bullet" and _LOWER_DASH_ITEM.match(self.growing.start(block)):
                 return True
         return False
 
@@ -383,11 +340,11 @@ class BlockBuilder:
             and v.line.x0 is not None
             and current.lines[0].x0 is not None
             and v.line.x0 <= current.lines[0].x0 + 2
-            and is_terminal(self._end(current))
+            and is_terminal(self.growing.end(current))
         )
         if outdented:
             return False
-        self._extend(current, v.line, v.text)
+        self.growing.extend(current, v.line, v.text, self.vocabulary)
         return True
 
     def page_break_mid_sentence(self, v: LineView) -> bool:
@@ -397,10 +354,10 @@ class BlockBuilder:
             current is not None
             and current.kind in RUNNING_KINDS
             and v.new_page
-            and not is_terminal(self._end(current))
+            and not is_terminal(self.growing.end(current))
             and not BACK_PAGE.match(v.text)
         ):
-            self._extend(current, v.line, v.text)
+            self.growing.extend(current, v.line, v.text, self.vocabulary)
             return True
         return False
 
@@ -414,10 +371,10 @@ class BlockBuilder:
             and current is not None
             and current.kind in ("text", "bullet", "sub_bullet")
             and not v.broke
-            and not is_terminal(self._end(current))
+            and not is_terminal(self.growing.end(current))
             and not BACK_PAGE.match(v.text)
         ):
-            self._extend(current, v.line, v.text)
+            self.growing.extend(current, v.line, v.text, self.vocabulary)
             return True
         return False
 
