@@ -22,13 +22,9 @@ _END_KEPT = 2 * END_CHARS
 
 
 class GrowingText:
-    """A text that grows at its end (a block line by line, a list item block by block), kept as
-    parts with its end apart: joining onto it costs the added text, not a copy of all of it
-    (one long block, a CSV or a text with no sentence end, was quadratic).
-
-    `end` is the text's last characters, enough for `is_terminal`, `ENDS_MID_PHRASE` and a join;
-    `text()` is all of it.
-    """
+    """A text kept as parts with its end apart: joining onto it costs the added text, not a
+    copy of all of it. `end` is its last characters, enough for `is_terminal`,
+    `ENDS_MID_PHRASE` and a join; `text()` is all of it."""
 
     __slots__ = ("_parts", "end")
 
