@@ -21,7 +21,7 @@ from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
 from inspectparse.classify.metadata import _LeadPatterns
 from inspectparse.classify.text import LineText
 from inspectparse.classify.text_items import ItemGrowth
-from inspectparse.classify.text_table import _action_before, _has_longer
+from inspectparse.classify.text_table import _action_after, _action_before, _has_longer
 from inspectparse.clean import CleanedDocument, furniture_key
 from inspectparse.document import Document, Evidence, Line, Page
 from inspectparse.load.layout import _MARKER, _majority, is_list_marker
@@ -448,7 +448,7 @@ def test_a_longer_copy_of_a_cell_is_found_by_one_search() -> None:
         )
 
 
-def test_the_action_line_before_a_run_is_the_last_one_before_it() -> None:
+def test_the_action_lines_around_a_run_are_the_nearest_ones() -> None:
     kinds = [
         ("action" if kind == "a" else "body", Line(f"line {i}", 1, i))
         for i, kind in enumerate("abaabbab")
@@ -457,6 +457,10 @@ def test_the_action_line_before_a_run_is_the_last_one_before_it() -> None:
         expected = next((ln for kind, ln in reversed(kinds[:k]) if kind == "action"), None)
         assert _action_before(kinds, k) is expected
     assert _action_before(kinds, 2) is kinds[0][1] and _action_before(kinds, 0) is None
+    for k in range(len(kinds) + 1):
+        expected = next((ln for kind, ln in kinds[k:] if kind == "action"), None)
+        assert _action_after(kinds, k) is expected
+    assert _action_after(kinds, 4) is kinds[6][1] and _action_after(kinds, 7) is None
 
 
 def test_thousands_of_short_number_runs_are_read_up_to_a_limit_and_reported(

@@ -265,7 +265,8 @@ def _action_before(kinds: list[tuple[str, Line]], k: int) -> Line | None:
 
 
 def _action_after(kinds: list[tuple[str, Line]], k: int) -> Line | None:
-    return next((ln for kind, ln in kinds[k:] if kind == "action"), None)
+    # By index, as `_action_before`: a slice of the lines after k copied them at each run.
+    return next((kinds[j][1] for j in range(k, len(kinds)) if kinds[j][0] == "action"), None)
 
 
 def _mark_continuations(
