@@ -115,8 +115,8 @@ from typing import Any, NamedTuple
 import inspectparse
 from inspectparse.accuracy.measure import facts, review_fields
 from inspectparse.classify.dates import read_periods
-from inspectparse.classify.judgements import grade_fragment
 from inspectparse.classify.recommendations import match_list_heading
+from inspectparse.classify.summary_table import grade_fragment
 from inspectparse.load.bullets import BULLET_GLYPHS
 from inspectparse.profiles import get as get_profile
 

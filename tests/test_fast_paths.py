@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import inspectparse
 from conftest import FIXTURES
 from inspectparse.authority import authorities, data_version
-from inspectparse.classify import recommendations as recommendations_module
+from inspectparse.classify import list_items as list_items_module
 from inspectparse.classify.authority import authority_data
 from inspectparse.classify.findings import RecommendationFinding
 from inspectparse.classify.judgements import _AFTER_PUBLISHED, _PUBLISHED_CUE
@@ -402,13 +402,13 @@ def test_an_item_that_runs_on_is_never_read_whole_at_each_block(
     # breaks): joining each onto the item's whole text and evidence was quadratic (40,000 took
     # 8.9 s). Whether the next block goes on reads only the item's end.
     seen: list[int] = []
-    goes_on = recommendations_module.goes_on_item
+    goes_on = list_items_module.goes_on_item
 
     def spy(item_block: Block, block: Block, item_text: str) -> bool:
         seen.append(len(item_text))
         return goes_on(item_block, block, item_text)
 
-    monkeypatch.setattr(recommendations_module, "goes_on_item", spy)
+    monkeypatch.setattr(list_items_module, "goes_on_item", spy)
     fixture = (FIXTURES / "brent_like.txt").read_text(encoding="utf-8")
     last_item = "- ensure that supervision records show how managers challenge drift"
     assert last_item in fixture

@@ -153,8 +153,8 @@ def test_a_headline_over_three_short_lines_of_text_is_a_sentence_not_a_table_cel
 
 
 def test_grade_words_a_sentence_runs_onto_after_a_short_line_are_no_table_cell() -> None:
-    from inspectparse.classify.judgements import grade_fragment
     from inspectparse.classify.reading_order import _grade_cells
+    from inspectparse.classify.summary_table import grade_fragment
 
     texts = [
         ("Children’s services in Northwick", False),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import inspectparse
 from inspectparse.classify.glued_grades import split_glued_grades
-from inspectparse.classify.judgements import grade_fragment
+from inspectparse.classify.summary_table import grade_fragment
 from inspectparse.document import Line
 from inspectparse.profiles import get
 from inspectparse.record import Record

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from inspectparse.classify.findings import RecommendationFinding
-from inspectparse.classify.recommendations import extract_recommendations, says_list_is_empty
+from inspectparse.classify.list_lines import says_list_is_empty
+from inspectparse.classify.recommendations import extract_recommendations
 from inspectparse.clean import clean
 from inspectparse.document import Document, Line, Page
 from inspectparse.profiles import get

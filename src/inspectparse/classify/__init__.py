@@ -9,10 +9,11 @@ from .checks import ending_checks, metadata_checks, paragraph_checks
 from .detect import detect_kind, detect_kind_in_prose, detect_variant
 from .eras import era_date_notes
 from .findings import Findings
-from .judgements import TableRead, extract_judgements, read_table
+from .judgements import extract_judgements
 from .list_checks import list_item_checks
 from .metadata import extract_metadata
 from .recommendations import read_lists
+from .summary_table import TableRead, read_table
 
 __all__ = ["classify"]
 

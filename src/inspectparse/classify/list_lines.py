@@ -197,7 +197,7 @@ def _reads_as_heading(block: Block) -> bool:
 
 def _instructions(run: list[Block]) -> bool:
     """Whether a run of blocks under a heading is a run of instructions."""
-    # In a numbered run the bullets are sub-points of the numbered items (`_block_items`).
+    # In a numbered run the bullets are sub-points of the numbered items (`list_items.block_items`).
     if any(b.number is not None for b in run):
         run = [b for b in run if b.number is not None]
     if len(run) < _INSTRUCTION_RUN:

@@ -33,7 +33,7 @@ from .grades import (
 )
 from .text import LineText, label_regex
 
-# Whether a line is (part of) a grade cell: `judgements.grade_fragment`, passed in by the caller.
+# Whether a line is (part of) a grade cell: `summary_table.grade_fragment`, passed in by the caller.
 FragmentMatcher = Callable[[str], "re.Match[str] | None"]
 _WANTS_GRADE = re.compile(r"\b(?:to\s+be|is|are|was|were)$", re.I)
 # A line of digits alone: a page number or footnote marker that reading order set mid-table.
