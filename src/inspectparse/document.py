@@ -15,7 +15,9 @@ from typing import Literal
 # caller's choice; a text input is read by the text loader, named "text".
 PdfEngine = Literal["pdfium", "pdfplumber"]
 SourceFormat = Literal["pdf", "text"]
-Layer = Literal["body", "furniture"]
+# body: the report's text; furniture: a page's running header or footer, its page number;
+# footnote: the footnotes at a page's foot, out of the body's flow (`clean.mark_footnotes`).
+Layer = Literal["body", "furniture", "footnote"]
 
 
 @dataclass(slots=True)

@@ -198,4 +198,5 @@ def _expected(spec: JudgementSpec, structure: Structure) -> bool:
     if spec.expected_if is None:
         return False
     found = re.compile(spec.expected_if, re.I).search
-    return any(found(flat(block.text)) for block in structure.blocks)
+    # A footnote may say so too (a SIF's: the report "includes ... the review of the LSCB").
+    return any(found(flat(block.text)) for block in [*structure.blocks, *structure.footnotes])

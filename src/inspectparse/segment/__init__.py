@@ -6,7 +6,7 @@
 - `joins`: sentence ends and the joining of wrapped and page-broken lines;
 - `numbering`: which numbers are the paragraph numbering, and repairs of displaced or lost ones
   (recorded as repairs or warnings);
-- `paragraphs`: blocks -> paragraphs and sections.
+- `paragraphs`: blocks -> paragraphs and sections; the pages' footnotes as paragraphs.
 """
 
 from __future__ import annotations
@@ -17,7 +17,13 @@ from ..clean import CleanedDocument
 from .blocks import BlockBuilder
 from .joins import is_terminal, join_lines, reads_as_title
 from .numbering import apply_numbering, choose_numbering, repair_gaps
-from .paragraphs import check_run_end, furniture_blocks, group_paragraphs
+from .paragraphs import (
+    check_run_end,
+    footnote_blocks,
+    furniture_blocks,
+    group_paragraphs,
+    with_footnotes,
+)
 from .units import Block, BlockKind, ParagraphUnit, SectionUnit, Structure
 
 __all__ = [
@@ -48,4 +54,8 @@ def segment(
     furniture = furniture_blocks(blocks, builder.known_headings)
     paragraphs, sections = group_paragraphs(blocks, furniture)
     builder.warnings.extend(check_run_end(paragraphs, blocks, furniture))
-    return Structure(cleaned.document, blocks, paragraphs, sections, builder.warnings)
+    footnotes = footnote_blocks(cleaned.document, cleaned.vocabulary)
+    paragraphs = with_footnotes(paragraphs, footnotes)
+    return Structure(
+        cleaned.document, blocks, paragraphs, sections, builder.warnings, footnotes=footnotes
+    )

@@ -1,12 +1,15 @@
 """Grouping blocks into paragraphs (a numbered block with the items and continuations that
-belong to it) and sections (a heading with what is under it)."""
+belong to it) and sections (a heading with what is under it); the pages' footnotes as
+paragraphs of their own."""
 
 from __future__ import annotations
 
 import re
 
-from ..document import Evidence, Note
+from ..clean import FOOTNOTE_MARKER, Vocabulary
+from ..document import Document, Evidence, Note
 from .headings import KnownHeadings
+from .joins import join_lines
 from .numbering import NUMBER_ALONE, NUMBERED
 from .units import Block, ParagraphUnit, SectionUnit
 
@@ -130,6 +133,50 @@ def group_paragraphs(
         )
     ]
     return paragraphs, sections
+
+
+def footnote_blocks(document: Document, vocabulary: Vocabulary) -> list[Block]:
+    """Each footnote the clean stage set apart (layer `footnote`) as a block: its marker's line
+    and the lines after it, up to the next footnote's marker (the next number) or the page's
+    end."""
+    footnotes: list[Block] = []
+    for page in document.pages:
+        number: int | None = None  # the page's last footnote's
+        for line in page.lines:
+            if line.layer != "footnote":
+                continue
+            text = line.text.strip()
+            marker = FOOTNOTE_MARKER.match(text)
+            if marker and (number is None or int(marker.group(1)) == number + 1):
+                number = int(marker.group(1))
+                footnotes.append(Block("footnote", [line], text))
+            elif number is not None:
+                footnote = footnotes[-1]
+                footnote.lines.append(line)
+                # A marker alone on its row ("3" above its text) is set apart by a space.
+                alone = len(footnote.lines) == 2 and footnote.text.isdecimal()
+                footnote.text = (
+                    f"{footnote.text} {text}"
+                    if alone
+                    else join_lines(footnote.text, text, vocabulary)
+                )
+    return footnotes
+
+
+def with_footnotes(paragraphs: list[ParagraphUnit], footnotes: list[Block]) -> list[ParagraphUnit]:
+    """The paragraphs with each footnote after the last paragraph begun on its page or before
+    (the one its page's text ends in), in that paragraph's section."""
+    if not footnotes:
+        return paragraphs
+    merged: list[ParagraphUnit] = []
+    pending = list(reversed(footnotes))
+    for k, unit in enumerate(paragraphs):
+        merged.append(unit)
+        following = paragraphs[k + 1].page if k + 1 < len(paragraphs) else None
+        while pending and (following is None or pending[-1].page < following):
+            merged.append(ParagraphUnit(None, False, unit.section, [pending.pop()]))
+    merged.extend(ParagraphUnit(None, False, None, [note]) for note in reversed(pending))
+    return merged
 
 
 # Unnumbered body text after the numbered run, beyond this many characters and this share of

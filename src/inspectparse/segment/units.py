@@ -7,7 +7,9 @@ from typing import Literal
 
 from ..document import Document, Line, Note
 
-BlockKind = Literal["heading", "subheading", "text", "bullet", "sub_bullet", "contents", "table"]
+BlockKind = Literal[
+    "heading", "subheading", "text", "bullet", "sub_bullet", "contents", "table", "footnote"
+]
 # Block kinds that wrapped or page-broken lines can run on into.
 RUNNING_KINDS = ("text", "bullet", "sub_bullet")
 
@@ -72,6 +74,8 @@ class Structure:
     sections: list[SectionUnit]
     # Warnings raised while segmenting.
     warnings: list[Note] = field(default_factory=list)
+    # The footnotes at the pages' feet, out of `blocks` (each is a paragraph of its own).
+    footnotes: list[Block] = field(default_factory=list)
     # id(block) -> the number of its paragraph, built on first use by `paragraph_number`.
     _paragraph_numbers: dict[int, int | None] | None = field(
         default=None, init=False, repr=False, compare=False
