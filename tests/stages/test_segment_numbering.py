@@ -222,6 +222,50 @@ def test_group_paragraphs_attaches_items_and_drops_empty_sections() -> None:
     assert [(s.title, s.paragraph_numbers) for s in sections] == [("Widget findings", [1, 2, 3, 4])]
 
 
+def _unnumbered(blocks: list[Block]) -> list[list[str]]:
+    paragraphs, _ = _grouped([_block("Widget findings", kind="heading"), *blocks])
+    return [[b.text for b in p.blocks] for p in paragraphs]
+
+
+def test_each_bulleted_paragraph_of_an_unnumbered_report_is_a_paragraph_of_its_own() -> None:
+    """A letter's findings: one bulleted paragraph after another, each its own citation."""
+    found = [
+        "• Widget leaders know their services well. They act on what they learn.",
+        "• Most widget plans are clear. A few are vague about timescales.",
+        "Text after the list starts a paragraph too.",
+    ]
+    assert _unnumbered([_block(found[0], "bullet"), _block(found[1], "bullet"), _block(found[2])])
+    assert _unnumbered(
+        [_block(found[0], "bullet"), _block(found[1], "bullet"), _block(found[2])]
+    ) == [[found[0]], [found[1]], [found[2]]]
+
+
+def test_a_lead_in_keeps_its_items_and_an_item_keeps_its_sub_items() -> None:
+    lead_in = _block("Inspectors found that widget leaders have:")
+    items = [
+        _block("• A clear plan for widgets.", "bullet"),
+        _block("• Regular reviews.", "bullet"),
+    ]
+    assert _unnumbered([lead_in, *items]) == [[lead_in.text, items[0].text, items[1].text]]
+    item, sub = _block("• Widget plans set out:", "bullet"), _block("– who acts", "sub_bullet")
+    other = _block("• Widget reviews are regular.", "bullet")
+    assert _unnumbered([item, sub, other]) == [[item.text, sub.text], [other.text]]
+    # Sub-items a converter sets with ASCII dashes read as items of their own glyph.
+    dashes = [_block("- Who acts.", "bullet"), _block("- By when.", "bullet")]
+    assert _unnumbered([item, *dashes, other]) == [
+        [item.text, *(d.text for d in dashes)],
+        [other.text],
+    ]
+
+
+def test_a_list_of_phrases_stays_one_paragraph() -> None:
+    phrases = [
+        _block("• the timeliness of widget plans", "bullet"),
+        _block("• widget audits", "bullet"),
+    ]
+    assert _unnumbered(phrases) == [[phrases[0].text, phrases[1].text]]
+
+
 def test_is_terminal_and_join_lines() -> None:
     assert is_terminal("Widgets are fine.")
     assert is_terminal("as set out in (paragraph 3).2")

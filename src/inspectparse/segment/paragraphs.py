@@ -115,7 +115,7 @@ def group_paragraphs(
             if sections:
                 sections[-1].paragraph_numbers.append(block.number)
             continue
-        if current is not None and (current.number is not None or block.kind != "text"):
+        if current is not None and (current.number is not None or _goes_on(current, block)):
             current.blocks.append(block)
             current.repairs.extend(block.repairs)
             continue
@@ -177,6 +177,31 @@ def with_footnotes(paragraphs: list[ParagraphUnit], footnotes: list[Block]) -> l
             merged.append(ParagraphUnit(None, False, unit.section, [pending.pop()]))
     merged.extend(ParagraphUnit(None, False, None, [note]) for note in reversed(pending))
     return merged
+
+
+def _goes_on(unit: ParagraphUnit, block: Block) -> bool:
+    """Whether a block goes on an unnumbered paragraph: a sub-item does (a sub-bullet, or an
+    item in another glyph after an item that ends in a colon), and so does an item of a list
+    the paragraph's text leads in to (ending in a colon) or of a list of phrases (the item
+    starts in lower case). An item that is a whole paragraph (as a letter's findings are set,
+    one bulleted paragraph after another) is a paragraph of its own, and so is text."""
+    if block.kind == "text":
+        return False
+    if block.kind != "bullet":
+        return True
+    first = unit.blocks[0]
+    if first.kind == "text" and first.text.rstrip().endswith(":"):
+        return True
+    if block.text.lstrip(_GLYPHS)[:1].islower():
+        return True
+    glyph = block.text.lstrip()[:1]
+    return glyph != first.text.lstrip()[:1] and any(
+        b.text.rstrip().endswith(":") for b in unit.blocks
+    )
+
+
+# What sets an item apart from its text.
+_GLYPHS = "•-–*· \t"
 
 
 # Unnumbered body text after the numbered run, beyond this many characters and this share of
