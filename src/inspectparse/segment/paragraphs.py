@@ -153,13 +153,10 @@ def footnote_blocks(document: Document, vocabulary: Vocabulary) -> list[Block]:
             elif number is not None:
                 footnote = footnotes[-1]
                 footnote.lines.append(line)
-                # A marker alone on its row ("3" above its text) is set apart by a space.
-                alone = len(footnote.lines) == 2 and footnote.text.isdecimal()
-                footnote.text = (
-                    f"{footnote.text} {text}"
-                    if alone
-                    else join_lines(footnote.text, text, vocabulary)
-                )
+                if footnote.text.isdecimal():  # its marker alone above its text ("3")
+                    footnote.text = f"{footnote.text} {text}"
+                else:
+                    footnote.text = join_lines(footnote.text, text, vocabulary)
     return footnotes
 
 
