@@ -291,6 +291,23 @@ def test_looks_like_heading_known_bold_and_text_cues() -> None:
     assert not looks_like_heading(known, text_line, "gadget findings", None, after, False)
 
 
+def test_a_line_going_on_with_the_sentence_above_is_no_heading_whatever_its_words() -> None:
+    """A known heading's words in lower case straight under an unfinished line ("... an impact
+    on / outcomes for widgets and gadgets. Quality of") go on with its sentence; the same
+    words set apart, or capitalised, are still the heading."""
+    import re
+
+    known = known_headings_matcher((re.compile(r"^(?:outcomes for widgets.*)\s*$").pattern,))
+    above = Line(text="is too soon to see an impact on", page=1, index=0, bold=False)
+    line = Line(text="x", page=1, index=1, bold=False)
+    words = "outcomes for widgets and gadgets. Quality of"
+    assert not looks_like_heading(known, line, words, above, None, True)
+    apart = Line(text="x", page=1, index=1, bold=False, gap_before=True)
+    assert looks_like_heading(known, apart, words, above, None, True)
+    top_of_page = Line(text="x", page=2, index=0, bold=False)
+    assert looks_like_heading(known, top_of_page, "Outcomes for widgets", above, None, True)
+
+
 def test_contents_entry_by_trailing_number_or_number_cell() -> None:
     lines = [
         Line(text="About widgets 4", page=1, index=0),

@@ -121,6 +121,10 @@ def looks_like_heading(
     """`text` is the line's stripped text, already known not to be numbered or a bullet."""
     if len(text) > 160:
         return False
+    # A line in lower case straight under the line above goes on with its sentence, whatever
+    # words it opens with ("... an impact on / outcomes for looked after children ...").
+    if text[:1].islower() and prev is not None and prev.page == line.page and not line.gap_before:
+        return False
     # A footnote digit may be glued to a known heading ("improve?1").
     if known.match(strip_footnote(text) if text[-1:].isdigit() else text):
         return True
