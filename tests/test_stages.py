@@ -69,6 +69,52 @@ def test_title_on_page_one_top_is_not_taken_for_a_footer() -> None:
     assert doc.pages[0].lines[0].layer == "body"
 
 
+def test_a_running_footer_of_a_part_bound_in_after_the_report_is_furniture() -> None:
+    """A second report bound in for its last pages (a 2015 SIF's LSCB review: 5 of 20 pages,
+    under the document's 30%) has a running footer of its own: on nearly every page of its
+    part, it is furniture too; a line on 5 pages spread over the document is not."""
+
+    def page(n: int, foot: str) -> Page:
+        return _page(n, [(f"Body text on page {n} about children.", 100.0), (foot, 770.0)])
+
+    part_footer = "Inspection of the effectiveness of the Northwick widget board"
+    spread = "A sentence that happens to end five of the pages."
+    pages = [
+        page(n, spread if n % 3 == 1 else f"Closing line {n} of the report.") for n in range(1, 16)
+    ]
+    pages += [page(n, part_footer) for n in range(16, 21)]
+    doc = clean(Document(pages=pages, format="pdf", engine="test")).document
+    layers = {(ln.page, ln.text): ln.layer for ln in doc.iter_lines(None)}
+    assert {layers[(n, part_footer)] for n in range(16, 21)} == {"furniture"}
+    assert {layers[(n, spread)] for n in (1, 4, 7, 10, 13)} == {"body"}
+
+
+@pytest.mark.parametrize(("page_one_ends", "is_heading"), [(".", True), (" with the", False)])
+def test_text_a_short_line_heading_a_page_after_a_finished_sentence_is_a_heading(
+    page_one_ends: str, is_heading: bool
+) -> None:
+    """pdftotext sets a page's first line straight after the form feed, with no blank line: the
+    page break is the break before it where the page before ends its sentence."""
+    # Text wrapped at some 80 characters, as pdftotext gives it.
+    wrapped = (
+        "{n}. Widget paragraph {n} says what the inspectors found in the Northwick area this\n"
+        "year, in every team they visited, and what leaders have done about it since the\n"
+        "last inspection of the widget services, which was carried out some years ago.\n"
+    )
+    paras = "".join(wrapped.format(n=n) + "\n" for n in range(1, 8))
+    text = (
+        f"{paras}{wrapped.format(n=8)}The last widget paragraph ends{page_one_ends}"
+        "\n\fInformation about this widget inspection\n"
+        "This inspection of the Northwick widget board was carried out by three inspectors\n"
+        "from Ofsted, who met leaders, practitioners and children over the five days.\n"
+    )
+    structure = segment(clean(load_text(text.encode())))
+    titles = [s.title for s in structure.sections]
+    last = next(p for p in structure.paragraphs if p.number == 8)
+    assert ("Information about this widget inspection" in titles) is is_heading
+    assert ("Information about" in last.text) is not is_heading
+
+
 # -- load (text) -----------------------------------------------------------------------------
 def test_text_form_feeds_are_pages_and_trailing_feed_is_not() -> None:
     doc = load_text(b"page one\n\nsecond para\fpage two\f")

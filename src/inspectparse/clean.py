@@ -55,6 +55,10 @@ _MARKER_TAB = re.compile(r"^(\s*(?:\d{1,3}[.)]|\(?[a-z]{1,3}\)|[-–•]))\t+(?=
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
 
+# A running line of a part of the document: on this many pages at least, and on this share of
+# the pages from its first to its last.
+PART_PAGES = 5
+PART_SHARE = 0.7
 # Furniture: the share of a page (from the top, from the bottom) where headers/footers live.
 HEADER_ZONE = 0.10
 FOOTER_ZONE = 0.12
@@ -341,23 +345,36 @@ def _common_keys(
     `skip` (by identity) of that zone."""
     if n_pages < 3:
         return {"header": set(), "footer": set()}
-    # Keys counted over the whole zones and over their first ZONE_LINES rows alone.
+    # Keys counted over the whole zones and over their first ZONE_LINES rows alone; the
+    # first and last page each key is on (over the whole zones).
     counts = {name: (Counter[str](), Counter[str]()) for name in ("header", "footer")}
-    for top, bottom in zones:
+    spans: dict[str, dict[str, list[int]]] = {"header": {}, "footer": {}}
+    for page, (top, bottom) in enumerate(zones):
         for name, zone in (("header", top), ("footer", bottom)):
             left_out = skip[name]
             for depth, rows in enumerate((zone, zone[:ZONE_LINES])):
                 for key in {keys[id(ln)] for row in rows for ln in row if id(ln) not in left_out}:
                     if key and key != "#":
                         counts[name][depth][key] += 1
-    # A line is running furniture if it repeats in the same zone on enough pages. Deeper in a
-    # page only a line with words or digits: a lone bullet glyph opens many pages' text.
+                        if depth == 0:
+                            spans[name].setdefault(key, [page, page])[1] = page
+    # A line is running furniture if it repeats in the same zone on enough pages of the
+    # document, or on nearly every page of a part of it (a second report bound in after the
+    # first, with a running line of its own). Deeper in a page only a line with words or
+    # digits: a lone bullet glyph opens many pages' text.
     threshold = max(3, int(0.3 * n_pages + 0.999))
+
+    def running(name: str, key: str, count: int) -> bool:
+        first, last = spans[name][key]
+        return count >= threshold or (
+            count >= PART_PAGES and count >= PART_SHARE * (last - first + 1)
+        )
+
     return {
         name: {
             k
             for k, c in whole.items()
-            if c >= threshold and (edge[k] >= threshold or any(ch.isalnum() for ch in k))
+            if running(name, k, c) and (edge[k] >= threshold or any(ch.isalnum() for ch in k))
         }
         for name, (whole, edge) in counts.items()
     }

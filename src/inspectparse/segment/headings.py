@@ -10,7 +10,7 @@ from typing import Any
 
 from ..document import Line
 from ..pattern_facts import may_start_with, plain_first_letter
-from .joins import ENDS_MID_PHRASE
+from .joins import ENDS_MID_PHRASE, is_terminal
 
 CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(\t|\s\.{2,}\s*|\s{2,}|\s)\d{1,3}\s*$")
@@ -146,7 +146,9 @@ def looks_like_heading(
         next_breaks = not (ENDS_MID_PHRASE.search(text) or nxt.text.lstrip()[:1].islower())
     else:
         next_breaks = nxt is None or nxt.gap_before
-    return (line.gap_before or prev is None) and next_breaks and len(text) < 120
+    # At a page's head the break is the page's own where the page before ends a sentence.
+    turned = prev is not None and prev.page != line.page and is_terminal(prev.text)
+    return (line.gap_before or prev is None or turned) and next_breaks and len(text) < 120
 
 
 def is_contents_entry(lines: list[Line], i: int) -> bool:
