@@ -294,7 +294,7 @@ def test_looks_like_heading_known_bold_and_text_cues() -> None:
 def test_a_line_going_on_with_the_sentence_above_is_no_heading_whatever_its_words() -> None:
     """A known heading's words in lower case straight under an unfinished line ("... an impact
     on / outcomes for widgets and gadgets. Quality of") go on with its sentence; the same
-    words set apart, or capitalised, are still the heading."""
+    words after a finished sentence and a break, or capitalised, are still the heading."""
     import re
 
     known = known_headings_matcher((re.compile(r"^(?:outcomes for widgets.*)\s*$").pattern,))
@@ -302,8 +302,11 @@ def test_a_line_going_on_with_the_sentence_above_is_no_heading_whatever_its_word
     line = Line(text="x", page=1, index=1, bold=False)
     words = "outcomes for widgets and gadgets. Quality of"
     assert not looks_like_heading(known, line, words, above, None, True)
+    # A blank line a converter put in between does not end the sentence either.
     apart = Line(text="x", page=1, index=1, bold=False, gap_before=True)
-    assert looks_like_heading(known, apart, words, above, None, True)
+    assert not looks_like_heading(known, apart, words, above, None, True)
+    finished = Line(text="Leaders know their widgets well.", page=1, index=0, bold=False)
+    assert looks_like_heading(known, apart, words, finished, None, True)
     top_of_page = Line(text="x", page=2, index=0, bold=False)
     assert looks_like_heading(known, top_of_page, "Outcomes for widgets", above, None, True)
 

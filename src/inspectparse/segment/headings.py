@@ -121,9 +121,15 @@ def looks_like_heading(
     """`text` is the line's stripped text, already known not to be numbered or a bullet."""
     if len(text) > 160:
         return False
-    # A line in lower case straight under the line above goes on with its sentence, whatever
-    # words it opens with ("... an impact on / outcomes for looked after children ...").
-    if text[:1].islower() and prev is not None and prev.page == line.page and not line.gap_before:
+    # A line in lower case under a line of its page that has not ended its sentence goes on
+    # with it, whatever words it opens with ("... an impact on / outcomes for looked after
+    # children ..."), straight under it or after a blank line a converter put in between.
+    if (
+        text[:1].islower()
+        and prev is not None
+        and prev.page == line.page
+        and (not line.gap_before or not is_terminal(prev.text))
+    ):
         return False
     # A footnote digit may be glued to a known heading ("improve?1").
     if known.match(strip_footnote(text) if text[-1:].isdigit() else text):
