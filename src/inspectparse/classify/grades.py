@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..document import Evidence, Line, Note
 from ..grades import GRADES, NOT_JUDGED, Grade
+from ..segment.headings import strip_footnote
 
 _PREFIXES: tuple[tuple[str, Grade], ...] = tuple((w.prefix, g) for g, w in GRADES.items())
 _NOT_JUDGED = re.compile(rf"\s*{NOT_JUDGED}", re.I)
+
+
+@dataclass(slots=True)
+class GradeCell:
+    """A summary table's grade cell: its lines (a grade may wrap), read without footnote
+    markers."""
+
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(strip_footnote(ln.text) for ln in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(ln.top or 0.0 for ln in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom or 0.0 for ln in self.lines)
 
 
 def canonical_grade(text: str) -> Grade | None:

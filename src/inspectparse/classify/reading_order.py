@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from ..document import Evidence, Line, Note
 from ..profiles import Profile
 from ..segment import is_terminal
-from ..segment.headings import strip_footnote
 from .eras import lost_label_notes
 from .findings import JudgementFinding
 from .grades import (
+    GradeCell,
     canonical_grade,
     cut_grade_note,
     goes_on,
@@ -57,15 +57,6 @@ class _Label:
 
 
 @dataclass(slots=True)
-class _Grade:
-    lines: list[Line]
-
-    @property
-    def text(self) -> str:
-        return " ".join(strip_footnote(ln.text) for ln in self.lines)
-
-
-@dataclass(slots=True)
 class ReadingOrderTable:
     found: dict[str, JudgementFinding]
     label_text: str
@@ -74,11 +65,11 @@ class ReadingOrderTable:
 
 def _grade_cells(
     region: list[Line], label_lines: set[int], fragment: FragmentMatcher
-) -> dict[int, _Grade]:
+) -> dict[int, GradeCell]:
     """Grade cells by the index of their first line: a grade phrase alone on its line (or
     wrapped over lines), not the tail of a sentence that ran onto it."""
-    cells: dict[int, _Grade] = {}
-    current: _Grade | None = None
+    cells: dict[int, GradeCell] = {}
+    current: GradeCell | None = None
     for i, line in enumerate(region):
         frag = fragment(line.text)
         if frag is None:
@@ -102,7 +93,7 @@ def _grade_cells(
                 and prev.page == line.page
                 and _prose(prev, i - 1, label_lines, fragment)
             ):
-                current = _Grade([line])
+                current = GradeCell([line])
             elif (
                 cells
                 and (last := cells[max(cells)]).lines[-1].page == line.page
@@ -111,7 +102,7 @@ def _grade_cells(
                 last.lines.append(line)
                 current = last
             else:
-                current = cells[i] = _Grade([line])
+                current = cells[i] = GradeCell([line])
             continue
         # "... (LSCB) is" / "good": a sentence wrapped onto a grade word is no cell.
         runs_on = (
@@ -131,9 +122,9 @@ def _grade_cells(
         if runs_on:
             # The sentence's grade words: a tail wrapped after them ("good") joins them, and
             # neither is a cell.
-            current = _Grade([line])
+            current = GradeCell([line])
             continue
-        current = _Grade([line])
+        current = GradeCell([line])
         cells[i] = current
     return cells
 
@@ -196,7 +187,7 @@ def read_reading_order_table(
     found: dict[str, JudgementFinding] = {}
     notes: list[Note] = []
     for key, (label, grade_text) in inline.items():
-        _add(found, profile, key, label, _Grade([]), grade_text)
+        _add(found, profile, key, label, GradeCell([]), grade_text)
     label_text = " ".join(lab.text for _, lab in labels)
     if not labels:
         return ReadingOrderTable(found, label_text, notes)
@@ -240,8 +231,8 @@ def read_reading_order_table(
 
 
 def _table_grades(
-    region: list[Line], cells: dict[int, _Grade], labels: list[tuple[int, _Label]]
-) -> list[_Grade]:
+    region: list[Line], cells: dict[int, GradeCell], labels: list[tuple[int, _Label]]
+) -> list[GradeCell]:
     """The table's grade cells: those from its first label to its last, plus the grade
     cells adjoining either end with no other text between (a grade set just above its
     label; the last rows' grades after their labels). The table ends at the first other line
@@ -269,7 +260,7 @@ def _add(
     profile: Profile,
     key: str,
     label: _Label,
-    cell: _Grade,
+    cell: GradeCell,
     grade_text: str,
 ) -> None:
     grade = canonical_grade(grade_text)

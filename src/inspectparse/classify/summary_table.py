@@ -18,7 +18,14 @@ from ..segment.headings import strip_footnote
 from .eras import lost_label_notes
 from .findings import JudgementFinding
 from .glued_grades import rows_read_across, split_glued_grades
-from .grades import canonical_grade, cut_grade_note, goes_on, is_not_judged, not_judged_note
+from .grades import (
+    GradeCell,
+    canonical_grade,
+    cut_grade_note,
+    goes_on,
+    is_not_judged,
+    not_judged_note,
+)
 from .text import LineText, label_regex
 
 # A cell that is (part of) a grade. Continuations attach to the grade cell above them.
@@ -41,23 +48,6 @@ _FRAGMENT = re.compile(
 _NEXT_PAGE_LINES = 24
 # The grade column starts at least this far right of the table's left edge (points).
 MIN_GRADE_INDENT = 60.0
-
-
-@dataclass(slots=True)
-class _GradeCell:
-    lines: list[Line]
-
-    @property
-    def text(self) -> str:
-        return " ".join(strip_footnote(ln.text) for ln in self.lines)
-
-    @property
-    def top(self) -> float:
-        return min(ln.top or 0.0 for ln in self.lines)
-
-    @property
-    def bottom(self) -> float:
-        return max(ln.bottom or 0.0 for ln in self.lines)
 
 
 def _fragment(text: str) -> re.Match[str] | None:
@@ -168,7 +158,7 @@ def _reading_order_table(structure: Structure, profile: Profile) -> TableRead:
 
 def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
     left = min(ln.x0 or 0.0 for ln in region)
-    cells: list[_GradeCell] = []
+    cells: list[GradeCell] = []
     label_lines: list[Line] = []
     for line in region:
         frag = _fragment(line.text)
@@ -182,7 +172,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
             ):
                 near.lines.append(line)
             else:
-                cells.append(_GradeCell([line]))
+                cells.append(GradeCell([line]))
         else:
             label_lines.append(line)
     text = LineText.of(label_lines, sep=" ")
@@ -239,7 +229,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
     return TableRead(found, " ".join(ln.text for ln in rows), notes)
 
 
-def _unlabelled_cell(cells: list[_GradeCell], used: set[int], label_lines: list[Line]) -> bool:
+def _unlabelled_cell(cells: list[GradeCell], used: set[int], label_lines: list[Line]) -> bool:
     """Whether a graded cell within the table's rows (down to a row's height below the last
     one paired) took no label and has no text level with it: its row's label may be lost."""
     paired = [cells[k] for k in used]
@@ -284,7 +274,7 @@ def _inline_grade(text: LineText, m: re.Match[str], line: Line) -> tuple[str, st
     return (grade, g.group("grade")) if grade else None
 
 
-def _best_overlap(label: list[Line], cells: list[_GradeCell], used: set[int]) -> int | None:
+def _best_overlap(label: list[Line], cells: list[GradeCell], used: set[int]) -> int | None:
     top = min(ln.top or 0.0 for ln in label)
     bottom = max(ln.bottom or 0.0 for ln in label)
     page = label[0].page
