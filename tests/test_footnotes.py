@@ -110,10 +110,14 @@ def test_the_footnote_lines_leave_the_body_and_keep_their_page() -> None:
     assert (note.number, note.provenance.page, note.provenance.page_end) == (None, 1, 1)
 
 
-def test_small_print_the_text_never_refers_to_stays_in_the_body() -> None:
+@pytest.mark.parametrize(
+    "reference", ["framework", "framework (1)", "framework 1:1", "£1 framework"]
+)
+def test_small_print_the_text_never_refers_to_stays_in_the_body(reference: str) -> None:
     """A number opening small print (a date on a cover, a table's row) is no footnote marker
-    unless the text refers to it: without "framework1" the lines stay where they were."""
-    document = clean(load(report_pdf(reference="framework"), engine="pdfium")).document
+    unless the text refers to it, the number set on a word ("framework1"): a number of its
+    own, in brackets, in a ratio or an amount is no reference."""
+    document = clean(load(report_pdf(reference=reference), engine="pdfium")).document
     assert {line.layer for line in document.pages[0].lines} == {"body"}
 
 

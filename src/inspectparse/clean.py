@@ -475,7 +475,8 @@ def _footnote_run(page: Page, limit: float) -> set[int]:
 
 
 def _refers_to(texts: list[str], number: str) -> bool:
-    """Whether a text refers to footnote `number`: the number set on a word or after its
-    punctuation ("inspection1", "improve?1"), not a number of its own."""
-    reference = re.compile(rf"(?<=[^\s\d]){number}(?!\d)")
+    """Whether a text refers to footnote `number`: the number set on a word or on the
+    punctuation after it ("inspection1", "improve?1", "Hull.3"), not a number of its own
+    nor one in brackets, a ratio or an amount ("(1)", "1:1", "£1")."""
+    reference = re.compile(rf"[^\W\d_][.,;:?!’”')\]]?{number}(?!\d)")
     return any(number in text and reference.search(text) for text in texts)
