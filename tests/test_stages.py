@@ -115,6 +115,28 @@ def test_text_a_short_line_heading_a_page_after_a_finished_sentence_is_a_heading
     assert ("Information about" in last.text) is not is_heading
 
 
+@pytest.mark.parametrize("whose", ["local authority", "LSCB"])
+def test_text_the_closing_grade_descriptions_are_a_section_not_the_last_paragraph(
+    whose: str,
+) -> None:
+    """2014-15 reports close with "What the local authority inspection judgements mean" (and
+    the LSCB's): a heading of the framework, so the last numbered paragraph ends before it
+    even where text sets no blank line after it."""
+    wrapped = (
+        "{n}. Widget paragraph {n} says what the inspectors found in the Northwick area this\n"
+        "year, in every team they visited, and what leaders have done about it since the\n"
+        "last inspection of the widget services, which was carried out some years ago.\n"
+    )
+    text = "".join(wrapped.format(n=n) + "\n" for n in range(1, 9)) + (
+        f"What the {whose} inspection judgements mean\n"
+        "An outstanding widget service leads highly effective services for every child.\n"
+    )
+    structure = segment(clean(load_text(text.encode())))
+    last = next(p for p in structure.paragraphs if p.number == 8)
+    assert "judgements mean" not in last.text
+    assert f"What the {whose} inspection judgements mean" in [s.title for s in structure.sections]
+
+
 # -- load (text) -----------------------------------------------------------------------------
 def test_text_form_feeds_are_pages_and_trailing_feed_is_not() -> None:
     doc = load_text(b"page one\n\nsecond para\fpage two\f")

@@ -121,6 +121,9 @@ PROFILE = Profile(
         r"Executive summary",
         r"Summary for children and young people",
         r"The Local Safeguarding Children Board(?: \(LSCB\))?",
+        # The closing description of the grades (2014-15), the local authority's and the LSCB's.
+        r"What the (?:local authority|LSCB) inspection judgements mean",
+        r"Information about the (?:local authority|LSCB) inspection",
     ),
     provider_patterns=(
         r"\A(?:\d+\s+)?(?P<provider>.+?)\s+(?:Re-?\s?inspection|Inspection) of services for children",
