@@ -420,19 +420,18 @@ def mark_footnotes(document: Document) -> None:
         run = _footnote_run(page, limit)
         if not run:
             continue
-        first = next(ln for ln in page.lines if id(ln) in run)
-        marker = FOOTNOTE_MARKER.match(first.text)
-        if marker is None or not first.gap_before:
+        marker = FOOTNOTE_MARKER.match(run[0].text)
+        if marker is None or not run[0].gap_before:
             continue
+        ids = {id(ln) for ln in run}
         pages = document.pages[max(k - 1, 0) : k + 1]
         texts = [
-            ln.text for p in pages for ln in p.lines if ln.layer == "body" and id(ln) not in run
+            ln.text for p in pages for ln in p.lines if ln.layer == "body" and id(ln) not in ids
         ]
         if not _refers_to(texts, marker.group(1)):
             continue
-        for ln in page.lines:
-            if id(ln) in run:
-                ln.layer, ln.furniture_reason = "footnote", None
+        for ln in run:
+            ln.layer, ln.furniture_reason = "footnote", None
 
 
 _SIZE = attrgetter("size")
@@ -447,9 +446,9 @@ def _body_size(document: Document) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _footnote_run(page: Page, limit: float) -> set[int]:
-    """The ids of the small-print lines that end the page's body (page foot furniture below
-    them aside), from the first that opens with a marker."""
+def _footnote_run(page: Page, limit: float) -> list[Line]:
+    """The small-print lines that end the page's body, in page order (page foot furniture
+    below them aside), from the first that opens with a marker."""
     run: list[Line] = []
     started = False
     for ln in reversed(page.lines):
@@ -471,7 +470,7 @@ def _footnote_run(page: Page, limit: float) -> set[int]:
     cut = next((k for k, size in sizes if abs(size - sizes[0][1]) > _SIZE_TOL), None)
     if cut is not None:
         del run[cut:]
-    return {id(ln) for ln in run}
+    return run
 
 
 def _refers_to(texts: list[str], number: str) -> bool:
