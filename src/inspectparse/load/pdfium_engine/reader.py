@@ -44,6 +44,9 @@ _MERGE_GAP_EMS = (0.15, 0.9 * COLUMN_GAP_EMS)
 # Relative change of font size, and of baseline (in font sizes), that ends a run.
 _SIZE_TOLERANCE = 0.05
 _BASELINE_TOLERANCE = 0.05
+# A word's first character set in a font under this share of its last one's size is a mark of
+# its own (a footnote marker before the word), not part of the word.
+_SMALL_LEAD_RATIO = 0.6
 
 
 def _unreadable_page(index: int, what: str) -> MalformedPdfError:
@@ -289,7 +292,6 @@ class PageReader:
         words: list[Word],
     ) -> None:
         """Measure the ends of every word of a line; cut it into runs at gaps and steps."""
-        loose_box, box, ref = self.api.loose_box, self.box, self.box_ref
         spans = [m.span() for m in _WORD.finditer(text, first, last + 1)]
         if len(spans) == 1:
             a, b = spans[0]
@@ -298,14 +300,14 @@ class PageReader:
         lefts: list[float] = []
         rights: list[float] = []
         lows: list[float] = []
-        for a, b in spans:
-            loose_box(tp, a, ref)
-            left, _, _, low = read_box(box)
-            lefts.append(left)
-            loose_box(tp, b - 1, ref)
-            _, _, right, bottom = read_box(box)
-            rights.append(right)
-            lows.append(min(low, bottom))  # a superscript last character sits higher
+        measured: list[tuple[int, int]] = []
+        for span in spans:
+            for a, b, left, right, low in self._word_boxes(tp, *span):
+                measured.append((a, b))
+                lefts.append(left)
+                rights.append(right)
+                lows.append(low)
+        spans = measured
         size, raw_size, font = self._font(tp, first)
         n = len(spans)
         # Fonts are looked up once per run, unless the line's last word differs from its first;
@@ -364,15 +366,45 @@ class PageReader:
         self, tp: Pointer, word: str, first: int, page_top: float, words: list[Word]
     ) -> None:
         """One word alone (most often a paragraph number or bullet), starting at `first`."""
+        for a, b, left, right, low in self._word_boxes(tp, first, first + len(word)):
+            bottom = page_top - low
+            size, _, font = self._font(tp, a)
+            height = size or 10.0
+            words.append(
+                Word(
+                    word[a - first : b - first], left, right, bottom - height, bottom, height, font
+                )
+            )
+
+    def _word_boxes(
+        self, tp: Pointer, a: int, b: int
+    ) -> list[tuple[int, int, float, float, float]]:
+        """(start, end, left, right, loose bottom) of the word at characters [a, b): from the
+        loose boxes of its first and last characters (a superscript last character sits
+        higher: the lower bottom is the word's). Characters at its start set far smaller than
+        its end (a footnote marker drawn before the word: "1Information") are a word of their
+        own, as pdfplumber cuts words where the size changes; a loose box is as high as its
+        font's size, so the two boxes tell, and only such a word is read character by
+        character."""
         loose_box, box, ref = self.api.loose_box, self.box, self.box_ref
-        loose_box(tp, first, ref)
-        left, _, _, low = read_box(box)
-        loose_box(tp, first + len(word) - 1, ref)
-        _, _, right, last_low = read_box(box)
-        bottom = page_top - min(low, last_low)  # a superscript last character sits higher
-        size, _, font = self._font(tp, first)
-        height = size or 10.0
-        words.append(Word(word, left, right, bottom - height, bottom, height, font))
+        loose_box(tp, a, ref)
+        left, high, lead_right, low = read_box(box)
+        loose_box(tp, b - 1, ref)
+        _, last_high, right, last_low = read_box(box)
+        full = last_high - last_low
+        if b - a < 2 or high - low >= _SMALL_LEAD_RATIO * full:
+            return [(a, b, left, right, min(low, last_low))]
+        lead_low = low
+        for cut in range(a + 1, b):
+            loose_box(tp, cut, ref)
+            cut_left, high, cut_right, cut_low = read_box(box)
+            if high - cut_low >= _SMALL_LEAD_RATIO * full or cut == b - 1:
+                break
+            lead_right, lead_low = cut_right, min(lead_low, cut_low)
+        return [
+            (a, cut, left, lead_right, lead_low),
+            (cut, b, cut_left, right, min(cut_low, last_low)),
+        ]
 
     def _same_font(self, tp: Pointer, index: int, raw_size: float, font: str | None) -> bool:
         """Whether character `index` has this (text space) size and font."""

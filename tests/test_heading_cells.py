@@ -1,0 +1,67 @@
+"""Headings as reports set them: a grade in a cell beside a heading that wraps, headings of
+different levels stacked with no space between, a footnote marker drawn before a heading's
+first word, and a table of contents whose last entry sits just above the body's first heading.
+
+The PDFs are synthetic (`scripts/make_fixtures.py`'s writer), in the layouts of SIF reports
+2015-18 and ILACS summary tables: reading order by rows puts a grade cell between the lines of
+the heading it sits beside, which ran the grade into the heading ("The experiences and progress
+of Requires improvement children who need help and to be good protection") and left the
+heading's last words as a paragraph of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from inspectparse.clean import clean
+from inspectparse.load import load
+from inspectparse.segment import Structure, segment
+from repo_scripts import load_script
+
+fixtures = load_script("make_fixtures")
+
+ENGINES = ["pdfium", "pdfplumber"]
+LEFT = 72.0
+BODY = 12.0
+HEADING = 14.0
+CELL_X = 357.0
+
+FINDINGS = [
+    "1. Leaders in Northwick know their widget services well and have improved the help",
+    "that families receive since the last inspection of the partnership.",
+    "2. Managers oversee casework closely and supervision is regular and reflective for",
+    "most practitioners in every team across the county.",
+]
+
+
+def _body(page: object, top: float) -> None:
+    for text in FINDINGS:
+        page.text(LEFT, top, text, BODY)  # type: ignore[attr-defined]
+        top += 15.0
+
+
+def _structure(data: bytes, engine: str) -> Structure:
+    return segment(clean(load(data, engine=engine)))  # type: ignore[arg-type]
+
+
+def stacked_headings_pdf() -> bytes:
+    """Three headings of three levels with no space between them, a footnote marker in tiny
+    print drawn before the second one's first word (as some SIF reports set it), then a list."""
+    page = fixtures.Page()
+    page.text(LEFT, 80.0, "Northwick Council", 20.0, bold=True)
+    page.text(LEFT, 120.0, "The local widget authority", 16.0, bold=True)
+    page.text(LEFT, 139.0, "1", 3.0)
+    page.text(LEFT + 1.7, 140.0, "Information about this widget area", HEADING, bold=True)
+    page.text(LEFT, 160.0, "Previous widget inspections", BODY, bold=True)
+    _body(page, 185.0)
+    return bytes(fixtures.build_pdf([page], name="stacked headings"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tiny_marker_before_a_word_is_a_word_of_its_own(engine: str) -> None:
+    """PDFium reads the marker and the word after it as one word ("1Information"); like
+    pdfplumber, the loader cuts it where the size changes, so the heading reads whole."""
+    document = load(stacked_headings_pdf(), engine=engine)  # type: ignore[arg-type]
+    texts = [line.text for line in document.pages[0].lines]
+    assert "Information about this widget area" in texts
+    assert not [t for t in texts if "1Information" in t or t.startswith("about this")]
