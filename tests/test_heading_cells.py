@@ -65,3 +65,38 @@ def test_a_tiny_marker_before_a_word_is_a_word_of_its_own(engine: str) -> None:
     texts = [line.text for line in document.pages[0].lines]
     assert "Information about this widget area" in texts
     assert not [t for t in texts if "1Information" in t or t.startswith("about this")]
+
+
+def contents_pdf() -> bytes:
+    """A table of contents whose page numbers are cells on each entry's row; the next page
+    opens with the headings it lists, a footnote marker (a lone number) on one's row."""
+    contents, body = fixtures.Page(), fixtures.Page()
+    contents.text(LEFT, 80.0, "Contents", 26.0)
+    entries = [
+        ("Executive summary", "1"),
+        ("The local widget authority", "2"),
+        ("Information about this widget area", "2"),
+        ("Inspection findings", "3"),
+    ]
+    top = 120.0
+    for title, number in entries:
+        contents.text(LEFT + 14.0, top, title, HEADING)
+        contents.text(491.0, top, number, HEADING)
+        top += 22.0
+    body.text(LEFT, 80.0, "The local widget authority", 16.0, bold=True)
+    body.text(LEFT + 1.7, 100.0, "Information about this widget area", HEADING, bold=True)
+    body.text(LEFT, 103.0, "1", 3.0)
+    body.text(LEFT, 125.0, "Previous widget inspections", BODY, bold=True)
+    _body(body, 150.0)
+    return bytes(fixtures.build_pdf([contents, body], name="contents then headings"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_table_of_contents_ends_where_its_page_numbers_go_back(engine: str) -> None:
+    """The pages a table of contents gives run forward: a lone "1" after an entry for page 3
+    is the body's (here a footnote marker), and the headings above it are the body's too."""
+    structure = _structure(contents_pdf(), engine)
+    contents = [b for b in structure.blocks if b.kind == "contents"]
+    assert {line.page for b in contents for line in b.lines} == {1}
+    headings = [b.text for b in structure.blocks if b.kind == "heading" and b.page == 2]
+    assert headings[0].startswith("The local widget authority")

@@ -6,7 +6,7 @@ import pytest
 
 from inspectparse.document import Line, Note
 from inspectparse.segment.headings import (
-    is_contents_entry,
+    contents_entry_page,
     known_headings_matcher,
     looks_like_heading,
     strip_footnote,
@@ -318,7 +318,7 @@ def test_contents_entry_by_trailing_number_or_number_cell() -> None:
         Line(text="9", page=1, index=2, x0=400.0, x1=410.0, top=101.0, bottom=111.0),
         Line(text="Prose line", page=1, index=3),
     ]
-    assert [is_contents_entry(lines, i) for i in range(4)] == [True, True, True, False]
+    assert [contents_entry_page(lines, i) for i in range(4)] == [4, 9, 9, None]
 
 
 def test_run_that_stops_before_the_body_ends_is_a_review_warning() -> None:

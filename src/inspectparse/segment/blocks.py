@@ -20,8 +20,8 @@ from .headings import (
     CONTENTS_HEADING,
     TIMESCALE,
     KnownHeadings,
+    contents_entry_page,
     heading_text,
-    is_contents_entry,
     known_headings_matcher,
     looks_like_heading,
     may_be_timescale,
@@ -72,6 +72,7 @@ class BlockBuilder:
         self.blocks: list[Block] = []
         self.warnings: list[Note] = []
         self.in_contents = False
+        self.contents_page = 0  # the page the last entry of the table of contents gives
         # The one view the rules see, refilled for each line by `_view`.
         self.view = LineView(
             0, Line("", 0, 0), "", "", False, None, None, False, False, None, None, False
@@ -131,13 +132,17 @@ class BlockBuilder:
     def contents_entry(self, v: LineView) -> bool:
         """Inside a table of contents: an entry ends in its page number or has it as a cell on
         its row (the number is then an entry line too); a title may wrap onto a second line.
-        The first line that is no entry ends the contents."""
+        The first line that is no entry ends the contents, and so does an entry whose page
+        comes before the last one's: the pages of a table of contents run forward, so that is
+        the body (a heading and a stray number on its row, at the next page's head)."""
         if not self.in_contents:
             return False
         lines, i = self.lines, v.index
-        if is_contents_entry(lines, i) or (
-            i + 1 < len(lines) and is_contents_entry(lines, i + 1) and len(v.text) < 90
-        ):
+        page = contents_entry_page(lines, i)
+        if page is None and i + 1 < len(lines) and len(v.text) < 90:
+            page = contents_entry_page(lines, i + 1)  # a title wrapped onto the entry's line
+        if page is not None and page >= self.contents_page:
+            self.contents_page = page
             current = v.current
             if current is not None and current.kind == "contents":
                 self.growing.append(current, v.line, v.text)
@@ -149,7 +154,7 @@ class BlockBuilder:
 
     def contents_heading(self, v: LineView) -> bool:
         if v.first in "cCtT" and CONTENTS_HEADING.match(v.text):  # its first letters
-            self.in_contents = True
+            self.in_contents, self.contents_page = True, 0
             self.blocks.append(Block("contents", [v.line], v.text))
             return True
         return False

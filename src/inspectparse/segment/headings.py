@@ -13,7 +13,7 @@ from ..pattern_facts import may_start_with, plain_first_letter
 from .joins import ENDS_MID_PHRASE, is_terminal
 
 CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
-_CONTENTS_ENTRY = re.compile(r"(\t|\s\.{2,}\s*|\s{2,}|\s)\d{1,3}\s*$")
+_CONTENTS_ENTRY = re.compile(r"(\t|\s\.{2,}\s*|\s{2,}|\s)(?P<page>\d{1,3})\s*$")
 _LABEL_VALUE = re.compile(r"^[A-Z][A-Za-z ’']{2,40}:\s+\S")
 TIMESCALE = re.compile(
     r"^(immediately|within\s+(\w+|\d+)\s+(weeks?|months?)|longer\s+term)\s*:?$", re.I
@@ -23,7 +23,7 @@ _TIMESCALE_START = re.compile(r"i|w|l", re.I)
 # A footnote marker glued to the end of a line ("What needs to improve?1", "good.2"), or set
 # one space after a question mark ("improve? 1"; after a word, "Annex 2", the digit is its own).
 FOOTNOTE_TAIL = re.compile(r"(?:(?<=[A-Za-z?:.])|(?<=\?)\s)\d$")
-_NUMBER_ONLY = re.compile(r"\d{1,3}")
+_NUMBER_ONLY = re.compile(r"(?P<page>\d{1,3})")
 
 
 @cache
@@ -157,19 +157,22 @@ def looks_like_heading(
     return (line.gap_before or prev is None or turned) and next_breaks and len(text) < 120
 
 
-def is_contents_entry(lines: list[Line], i: int) -> bool:
-    """Whether line i of a table of contents is an entry: it ends in its page number, is the
-    number alone, or has the number as a cell on its row (the next line)."""
+def contents_entry_page(lines: list[Line], i: int) -> int | None:
+    """The page number line i of a table of contents gives, if it is an entry: it ends in its
+    page number, is the number alone, or has the number as a cell on its row (the next line).
+    None when it is no entry."""
     line = lines[i]
     text = line.text.strip()
-    if _CONTENTS_ENTRY.search(text) or _NUMBER_ONLY.fullmatch(text):
-        return True
+    if (m := _CONTENTS_ENTRY.search(text)) or (m := _NUMBER_ONLY.fullmatch(text)):
+        return int(m.group("page"))
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return (
+    if (
         nxt is not None
-        and _NUMBER_ONLY.fullmatch(nxt.text.strip()) is not None
+        and (m := _NUMBER_ONLY.fullmatch(nxt.text.strip())) is not None
         and nxt.top is not None
         and line.top is not None
         and nxt.page == line.page
         and abs(nxt.top - line.top) < max(line.height, 4.0)
-    )
+    ):
+        return int(m.group("page"))
+    return None
