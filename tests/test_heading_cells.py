@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from inspectparse import extract
 from inspectparse.clean import clean
 from inspectparse.load import load
 from inspectparse.segment import Structure, segment
@@ -44,6 +45,50 @@ def _structure(data: bytes, engine: str) -> Structure:
     return segment(clean(load(data, engine=engine)))  # type: ignore[arg-type]
 
 
+def graded_heading_pdf(grade_size: float = HEADING) -> bytes:
+    """A heading over three lines with its grade over two lines in the column beside it, each
+    grade line between two of the heading's rows."""
+    page = fixtures.Page()
+    page.text(LEFT, 80.0, "Northwick Council", 20.0, bold=True)
+    rows = [
+        (LEFT, 120.0, "The experiences and progress of"),
+        (CELL_X, 128.0, "Requires improvement"),
+        (LEFT, 136.0, "children who need help and"),
+        (CELL_X, 144.0, "to be good"),
+        (LEFT, 152.0, "protection"),
+    ]
+    for x, baseline, text in rows:
+        size = grade_size if x == CELL_X else HEADING
+        page.text(x, baseline, text, size, bold=True)
+    _body(page, 190.0)
+    return bytes(fixtures.build_pdf([page], name="graded heading with a cell beside it"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("grade_size", [HEADING, BODY])
+def test_a_grade_beside_a_wrapped_heading_is_a_cell_of_its_own(
+    engine: str, grade_size: float
+) -> None:
+    structure = _structure(graded_heading_pdf(grade_size), engine)
+    by_kind = [(b.kind, b.text) for b in structure.blocks]
+    assert (
+        "heading",
+        "The experiences and progress of children who need help and protection",
+    ) in by_kind
+    assert ("table", "Requires improvement to be good") in by_kind
+    record = extract(graded_heading_pdf(grade_size), engine=engine)  # type: ignore[arg-type]
+    assert [s.title for s in record.sections][-1] == (
+        "The experiences and progress of children who need help and protection"
+    )
+    # The heading's last words and the grade are no paragraphs; the findings are theirs.
+    texts = [p.text for p in record.paragraphs]
+    assert not [t for t in texts if "protection" in t or "Requires" in t or "to be good" in t]
+    assert any("Leaders in Northwick" in t for t in texts)
+    assert {p.section for p in record.paragraphs} == {
+        "The experiences and progress of children who need help and protection"
+    }
+
+
 def stacked_headings_pdf() -> bytes:
     """Three headings of three levels with no space between them, a footnote marker in tiny
     print drawn before the second one's first word (as some SIF reports set it), then a list."""
@@ -55,6 +100,17 @@ def stacked_headings_pdf() -> bytes:
     page.text(LEFT, 160.0, "Previous widget inspections", BODY, bold=True)
     _body(page, 185.0)
     return bytes(fixtures.build_pdf([page], name="stacked headings"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_headings_of_different_sizes_stacked_are_headings_of_their_own(engine: str) -> None:
+    structure = _structure(stacked_headings_pdf(), engine)
+    headings = [b.text for b in structure.blocks if b.kind == "heading"]
+    assert headings[-3:] == [
+        "The local widget authority",
+        "Information about this widget area",
+        "Previous widget inspections",
+    ]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -99,4 +155,35 @@ def test_a_table_of_contents_ends_where_its_page_numbers_go_back(engine: str) ->
     contents = [b for b in structure.blocks if b.kind == "contents"]
     assert {line.page for b in contents for line in b.lines} == {1}
     headings = [b.text for b in structure.blocks if b.kind == "heading" and b.page == 2]
-    assert headings[0].startswith("The local widget authority")
+    assert headings[:2] == ["The local widget authority", "Information about this widget area"]
+
+
+LAYOUT_TEXT = """Northwick Council
+Inspection of children's social care services
+
+Inspection dates: 1 to 5 May 2023
+Judgement                                                         Grade
+The impact of leaders on social work practice with                Good
+children and families
+The experiences and progress of children who need help and        Requires improvement
+protection                                                        to be good
+Overall effectiveness                                             Good
+
+1. Leaders in Northwick know their widget services well and have improved the help
+that families receive since the last inspection of the partnership.
+"""
+
+
+def test_text_laid_out_in_columns_keeps_a_heading_and_its_grade_cell_apart() -> None:
+    """`pdftotext -layout` keeps the table's columns with spaces: the cells on a heading's
+    rows are cells, and the heading's last words, under it, are the heading's."""
+    structure = segment(clean(load(LAYOUT_TEXT.encode(), fmt="text")))
+    blocks = [(b.kind, b.text) for b in structure.blocks]
+    assert blocks[2:8] == [
+        ("heading", "The impact of leaders on social work practice with children and families"),
+        ("table", "Good"),
+        ("heading", "The experiences and progress of children who need help and protection"),
+        ("table", "Requires improvement to be good"),
+        ("heading", "Overall effectiveness"),
+        ("table", "Good"),
+    ]

@@ -38,6 +38,38 @@ _LIST_LOOKBACK = 16
 _LONGEST_KNOWN_HEADING = 120
 
 
+# Two lines' font sizes (rounded to 0.01 pt) differ by at most this when they are one size.
+_SIZE_TOLERANCE = 0.25
+# Lines whose left edges are this close (in points) start at one edge.
+_SAME_EDGE = 2.0
+# A cell beside a heading is short (a grade, a date): a longer line there is a column of text.
+_CELL_CHARS = 40
+
+
+def _same_edge(line: Line, other: Line) -> bool:
+    """Whether two lines start at one left edge."""
+    return line.x0 is not None and other.x0 is not None and abs(line.x0 - other.x0) <= _SAME_EDGE
+
+
+def _set_beside(line: Line, block: Block) -> bool:
+    """Whether a line is set beside a block's first line, as a cell to its right on its page
+    (a heading's grade), rather than under it."""
+    first = block.lines[0]
+    return (
+        line.x0 is not None
+        and first.x1 is not None
+        and line.page == first.page
+        and line.x0 > first.x1 + _SAME_EDGE
+    )
+
+
+def _same_size(line: Line, other: Line) -> bool:
+    """Whether two lines are set in one font size (lines without sizes are)."""
+    if line.size is None or other.size is None:
+        return line.size == other.size
+    return abs(line.size - other.size) <= _SIZE_TOLERANCE
+
+
 @dataclass(slots=True)
 class LineView:
     """One line as the rules see it, with the facts several rules share (computed once).
@@ -178,8 +210,9 @@ class BlockBuilder:
             return False
         if not looks_like_heading(self.known_headings, v.line, v.text, v.prev, v.nxt, v.geometric):
             return False
-        # A heading that wraps runs on into the next line; without font facts (text laid out
-        # with spaces) two heading lines in a row are two headings.
+        # A heading that wraps runs on into the next line, in its size; a line in another size
+        # is a heading of another level ("The local authority" over "Previous inspections").
+        # Without font facts (text laid out with spaces) two heading lines in a row are two.
         current = v.current
         if (
             current is not None
@@ -187,6 +220,7 @@ class BlockBuilder:
             and not v.broke
             and v.geometric
             and v.line.bold is not None
+            and _same_size(v.line, current.lines[-1])
         ):
             self.growing.extend(current, v.line, v.text, None)  # a heading: no de-hyphenation
         else:
@@ -233,20 +267,54 @@ class BlockBuilder:
         current.text = heading_text(self.known_headings, joined)
         return True
 
+    def cell_beside_heading(self, v: LineView) -> bool:
+        """A short line set beside a heading, right of its first line (a grade in the next
+        column: reading order puts it between the heading's lines when the heading wraps), is
+        a cell of its own, in neither the heading nor the text under it."""
+        current, line = v.current, v.line
+        if current is None or current.kind != "heading" or v.broke or not v.geometric:
+            return False
+        if len(v.text) > _CELL_CHARS or not _set_beside(line, current):
+            return False
+        self.blocks.append(Block("table", [line], v.text))
+        return True
+
     def heading_wrap(self, v: LineView) -> bool:
         """A heading wrapped before a lower-case word ("... children who need help and" /
         "protection: good"): the bold line straight below it, in its size, goes on with it
-        (`heading` takes only lines that open in capitals)."""
+        (`heading` takes only lines that open in capitals). Past a cell set beside the
+        heading, a line goes on with the one of the two whose left edge it starts at, in its
+        size and weight (bold or not: the cell shows the heading is one)."""
         current, line = v.current, v.line
-        if not ("a" <= v.first <= "z" and v.geometric and line.bold):
+        if not ("a" <= v.first <= "z" and v.geometric) or current is None or v.broke:
             return False
-        if current is None or current.kind != "heading" or v.broke:
+        if current.kind == "heading":
+            target = current
+            if not line.bold:
+                return False
+        elif (beside := self._heading_beside(current)) is not None:
+            if _same_edge(line, current.lines[0]):
+                target = current  # the cell wraps ("Requires improvement" / "to be good")
+            elif _same_edge(line, beside.lines[0]):
+                target = beside
+            else:
+                return False
+        else:
             return False
-        last = current.lines[-1]
-        if not last.bold or line.size != last.size or line.page != last.page:
+        last = target.lines[-1]
+        if line.bold != last.bold or not _same_size(line, last) or line.page != last.page:
             return False
-        self.growing.extend(current, line, v.text, None)  # a heading: no de-hyphenation
+        self.growing.extend(target, line, v.text, None)  # a heading: no de-hyphenation
         return True
+
+    def _heading_beside(self, cell: Block) -> Block | None:
+        """The heading a cell (`cell_beside_heading`) is set beside, if `cell` is one."""
+        if cell.kind != "table" or len(self.blocks) < 2:
+            return None
+        heading = self.blocks[-2]
+        if heading.kind != "heading" or not _set_beside(cell.lines[0], heading):
+            return None
+        return heading
 
     def sentence_read_as_heading(self, v: LineView) -> bool:
         """Without fonts, a short line standing alone reads as a heading; when a lower-case
@@ -392,6 +460,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     BlockBuilder.contents_heading,
     BlockBuilder.text_table_row,
     BlockBuilder.timescale_subheading,
+    BlockBuilder.cell_beside_heading,
     BlockBuilder.known_heading_wrapped,
     BlockBuilder.heading,
     BlockBuilder.heading_wrap,
@@ -428,9 +497,16 @@ RULE_GATES: dict[LineRule, RuleGate] = {
     BlockBuilder.text_table_row: lambda line: not line.geometric,
     BlockBuilder.timescale_subheading: lambda line: may_be_timescale(line.first),
     BlockBuilder.known_heading_wrapped: lambda line: line.current in ("text", "heading"),
-    # Lower case, with fonts (text input has no bold to go by), straight under a heading.
+    BlockBuilder.cell_beside_heading: lambda line: (
+        line.geometric and not line.broke and line.current == "heading"
+    ),
+    # Lower case, with fonts (text input has no bold to go by), straight under a heading (or
+    # under the cell set beside one).
     BlockBuilder.heading_wrap: lambda line: (
-        line.geometric and "a" <= line.first <= "z" and not line.broke and line.current == "heading"
+        line.geometric
+        and "a" <= line.first <= "z"
+        and not line.broke
+        and line.current in ("heading", "table")
     ),
     # Lower case (a sentence goes on) under a heading.
     BlockBuilder.sentence_read_as_heading: lambda line: (
