@@ -15,8 +15,10 @@ import pytest
 
 from inspectparse import extract
 from inspectparse.clean import clean
+from inspectparse.document import Line
 from inspectparse.load import load
-from inspectparse.segment import Structure, segment
+from inspectparse.segment import Block, Structure, segment
+from inspectparse.segment.paragraphs import group_paragraphs
 from repo_scripts import load_script
 
 fixtures = load_script("make_fixtures")
@@ -187,3 +189,30 @@ def test_text_laid_out_in_columns_keeps_a_heading_and_its_grade_cell_apart() -> 
         ("heading", "Overall effectiveness"),
         ("table", "Good"),
     ]
+
+
+def _heading_block(text: str) -> Block:
+    return Block("heading", [Line(text=text, page=1, index=0)], text)
+
+
+def _text_block(text: str) -> Block:
+    return Block("text", [Line(text=text, page=1, index=0)], text)
+
+
+@pytest.mark.parametrize(
+    "grade", ["Grade 4 (Inadequate)", "Inadequate", "Requires improvement to be good", "Requires"]
+)
+def test_a_grade_alone_under_a_heading_starts_no_section(grade: str) -> None:
+    """2012-13 reports set the grade on a line of its own under each graded heading, and a
+    summary table's grade cell reads as a heading: the text under it is the heading's."""
+    heading = "Overall effectiveness of widget services"
+    blocks = [
+        _heading_block(heading),
+        _heading_block(grade),
+        _text_block("The judgement for overall effectiveness is inadequate."),
+        _heading_block("Good practice in widget teams"),
+        _text_block("Managers oversee casework closely."),
+    ]
+    paragraphs, sections = group_paragraphs(blocks, set())
+    assert [s.title for s in sections] == [heading, "Good practice in widget teams"]
+    assert [p.section for p in paragraphs] == [heading, "Good practice in widget teams"]

@@ -8,10 +8,16 @@ import re
 
 from ..clean import FOOTNOTE_MARKER, Vocabulary
 from ..document import Document, Evidence, Note
+from ..grades import GRADE_PHRASE
 from .headings import KnownHeadings
 from .joins import join_lines
 from .numbering import NUMBER_ALONE, NUMBERED
 from .units import Block, ParagraphUnit, SectionUnit
+
+# A heading that is a grade alone ("Grade 4 (Inadequate)" under a graded heading, a summary
+# table's grade cell, "Requires" cut from "improvement"): the grade of what it sits under or
+# beside, never a section of its own.
+GRADE_ALONE = re.compile(rf"^(?:grade\s+\d\s*\(\s*)?(?:{GRADE_PHRASE}|requires?)\s*\)?\.?$", re.I)
 
 # Where Ofsted's back page begins (its description of itself, the alternative-format offer, the
 # licence, the Crown copyright line) or the closing boilerplate before it, read on a block's
@@ -95,6 +101,9 @@ def group_paragraphs(
     for idx, block in enumerate(blocks):
         if idx in furniture:
             current = None  # the back page: the last paragraph ends here
+            continue
+        if block.kind == "heading" and GRADE_ALONE.match(block.text):
+            current = None  # the grade of the heading above, or a table's cell
             continue
         if block.kind == "heading":
             current_section = block.text
