@@ -216,3 +216,60 @@ def test_a_grade_alone_under_a_heading_starts_no_section(grade: str) -> None:
     paragraphs, sections = group_paragraphs(blocks, set())
     assert [s.title for s in sections] == [heading, "Good practice in widget teams"]
     assert [p.section for p in paragraphs] == [heading, "Good practice in widget teams"]
+
+
+def summary_table_pdf() -> bytes:
+    """A 2019-20 ILACS summary table: each row after a gap, its label and grade on one row,
+    the label's last words and the grade's "to be good" on the row under it."""
+    page = fixtures.Page()
+    page.text(LEFT, 80.0, "Northwick Council", 26.0)
+    page.text(LEFT, 110.0, "Inspection of children's social care services", 16.0, bold=True)
+    page.text(LEFT + 7.0, 150.0, "Judgement", BODY, bold=True)
+    page.text(CELL_X + 70.0, 150.0, "Grade", BODY, bold=True)
+    top = 185.0
+    for label, tail, grade, grade_tail in [
+        ("The impact of leaders on social work practice with", "children and families", "Good", ""),
+        (
+            "The experiences and progress of children who need help",
+            "and protection",
+            "Requires improvement",
+            "to be good",
+        ),
+    ]:
+        page.text(LEFT + 7.0, top, label, BODY)
+        page.text(CELL_X + 70.0, top, grade, BODY)
+        page.text(LEFT + 7.0, top + 14.5, tail, BODY)
+        page.text(CELL_X + 70.0, top + 14.5, grade_tail, BODY)
+        top += 45.0
+    _body(page, top + 20.0)
+    return bytes(fixtures.build_pdf([page], name="ilacs summary table"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_grade_cell_on_its_labels_row_after_a_gap_is_a_cell(engine: str) -> None:
+    """A visible break above a row marks each of its cells: the grade on a label's own row is
+    its cell all the same, and the label's last words, under it, are the label's."""
+    blocks = [(b.kind, b.text) for b in _structure(summary_table_pdf(), engine).blocks]
+    assert (
+        "heading",
+        "The impact of leaders on social work practice with children and families",
+    ) in blocks
+    assert ("table", "Good") in blocks
+    assert (
+        "heading",
+        "The experiences and progress of children who need help and protection",
+    ) in blocks
+    assert ("table", "Requires improvement to be good") in blocks
+
+
+def test_a_table_row_label_over_its_grade_cell_is_no_section() -> None:
+    label = "The experiences and progress of widgets"
+    blocks = [
+        _heading_block(label),
+        Block("table", [Line(text="Good", page=1, index=1)], "Good"),
+        _heading_block("Inspection findings"),
+        _text_block("Managers oversee casework closely."),
+    ]
+    paragraphs, sections = group_paragraphs(blocks, set())
+    assert [s.title for s in sections] == ["Inspection findings"]
+    assert [p.section for p in paragraphs] == ["Inspection findings"]

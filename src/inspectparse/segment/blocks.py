@@ -28,7 +28,7 @@ from .headings import (
 )
 from .joins import ENDS_MID_PHRASE, is_terminal, join_lines
 from .numbering import NUMBER_PREFIXES, NUMBERED
-from .paragraphs import BACK_PAGE
+from .paragraphs import BACK_PAGE, GRADE_ALONE
 from .units import RUNNING_KINDS, Block, BlockKind
 
 _DASH_PREFIX = re.compile(r"^-\s+")
@@ -272,7 +272,12 @@ class BlockBuilder:
         column: reading order puts it between the heading's lines when the heading wraps), is
         a cell of its own, in neither the heading nor the text under it."""
         current, line = v.current, v.line
-        if current is None or current.kind != "heading" or v.broke or not v.geometric:
+        if current is None or current.kind != "heading" or not v.geometric:
+            return False
+        # A visible break before a row marks each of its cells, so a cell on the heading's
+        # own row follows one too: there only a grade is taken for a cell (a table's header
+        # row, "Areas for priority action | Responsible body", heads the list read under it).
+        if v.broke and (line.top != current.lines[-1].top or not GRADE_ALONE.match(v.text)):
             return False
         if len(v.text) > _CELL_CHARS or not _set_beside(line, current):
             return False
@@ -497,9 +502,7 @@ RULE_GATES: dict[LineRule, RuleGate] = {
     BlockBuilder.text_table_row: lambda line: not line.geometric,
     BlockBuilder.timescale_subheading: lambda line: may_be_timescale(line.first),
     BlockBuilder.known_heading_wrapped: lambda line: line.current in ("text", "heading"),
-    BlockBuilder.cell_beside_heading: lambda line: (
-        line.geometric and not line.broke and line.current == "heading"
-    ),
+    BlockBuilder.cell_beside_heading: lambda line: line.geometric and line.current == "heading",
     # Lower case, with fonts (text input has no bold to go by), straight under a heading (or
     # under the cell set beside one).
     BlockBuilder.heading_wrap: lambda line: (

@@ -131,13 +131,14 @@ def group_paragraphs(
         current = ParagraphUnit(None, False, current_section, [block])
         paragraphs.append(current)
     # A heading with nothing under it before the next heading (title-page lines, a heading
-    # that wraps into two blocks) is not a section of its own.
+    # that wraps into two blocks, a table's row label over its grade cell) is not a section
+    # of its own.
     ends = [s.block_index for s in sections[1:]] + [len(blocks)] if sections else []
     sections = [
         s
         for s, end in zip(sections, ends, strict=True)
         if any(
-            blocks[k].kind not in ("heading", "contents") and k not in furniture
+            blocks[k].kind not in ("heading", "contents", "table") and k not in furniture
             for k in range(s.block_index + 1, end)
         )
     ]
