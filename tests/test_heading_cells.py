@@ -273,3 +273,30 @@ def test_a_table_row_label_over_its_grade_cell_is_no_section() -> None:
     paragraphs, sections = group_paragraphs(blocks, set())
     assert [s.title for s in sections] == ["Inspection findings"]
     assert [p.section for p in paragraphs] == ["Inspection findings"]
+
+
+def footnoted_heading_pdf() -> bytes:
+    """A title page whose second title cites a footnote ("... widget board1"), and a heading
+    ending in a number of its own ("Annex 2"), which no footnote has."""
+    page = fixtures.Page()
+    page.text(LEFT, 80.0, "Northwick Council", 26.0)
+    page.text(LEFT, 120.0, "Inspection of widget services", HEADING, bold=True)
+    page.text(
+        LEFT, 145.0, "Review of the effectiveness of the local widget board1", HEADING, bold=True
+    )
+    _body(page, 175.0)
+    page.text(LEFT, 270.0, "Annex 2", HEADING, bold=True)
+    page.text(LEFT, 295.0, "Leaders review the annex every year with the widget board.", BODY)
+    page.text(
+        LEFT, 760.0, "1 Ofsted writes this review under an invented power, for this test.", 9.96
+    )
+    return bytes(fixtures.build_pdf([page], name="footnoted heading"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_headings_footnote_marker_is_not_part_of_its_title(engine: str) -> None:
+    record = extract(footnoted_heading_pdf(), engine=engine)  # type: ignore[arg-type]
+    titles = [s.title for s in record.sections]
+    assert "Review of the effectiveness of the local widget board" in titles
+    assert "Annex 2" in titles
+    assert any(p.text.startswith("1 Ofsted writes") for p in record.paragraphs)

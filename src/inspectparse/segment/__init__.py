@@ -22,6 +22,7 @@ from .paragraphs import (
     footnote_blocks,
     furniture_blocks,
     group_paragraphs,
+    unmark_headings,
     with_footnotes,
 )
 from .units import Block, BlockKind, ParagraphUnit, SectionUnit, Structure
@@ -52,9 +53,10 @@ def segment(
     apply_numbering(blocks)
     repair_gaps(blocks, builder.warnings)
     furniture = furniture_blocks(blocks, builder.known_headings)
+    footnotes = footnote_blocks(cleaned.document, cleaned.vocabulary)
+    unmark_headings(blocks, footnotes)
     paragraphs, sections = group_paragraphs(blocks, furniture)
     builder.warnings.extend(check_run_end(paragraphs, blocks, furniture))
-    footnotes = footnote_blocks(cleaned.document, cleaned.vocabulary)
     paragraphs = with_footnotes(paragraphs, footnotes)
     return Structure(
         cleaned.document, blocks, paragraphs, sections, builder.warnings, footnotes=footnotes

@@ -9,7 +9,7 @@ import re
 from ..clean import FOOTNOTE_MARKER, Vocabulary
 from ..document import Document, Evidence, Note
 from ..grades import GRADE_PHRASE
-from .headings import KnownHeadings
+from .headings import FOOTNOTE_TAIL, KnownHeadings, strip_footnote
 from .joins import join_lines
 from .numbering import NUMBER_ALONE, NUMBERED
 from .units import Block, ParagraphUnit, SectionUnit
@@ -168,6 +168,28 @@ def footnote_blocks(document: Document, vocabulary: Vocabulary) -> list[Block]:
                 else:
                     footnote.text = join_lines(footnote.text, text, vocabulary)
     return footnotes
+
+
+def unmark_headings(blocks: list[Block], footnotes: list[Block]) -> None:
+    """A heading's footnote marker, its number glued to its last word ("... Board1"), left out
+    of its text where its page has that footnote: the title is the words ("Annex 2", with no
+    such footnote, keeps its number)."""
+    if not footnotes:
+        return
+    cited = {
+        (note.page, int(m.group(1)))
+        for note in footnotes
+        if (m := FOOTNOTE_MARKER.match(note.text))
+    }
+    for block in blocks:
+        text = block.text
+        if (
+            block.kind == "heading"
+            and text[-1:].isdigit()
+            and (block.page, int(text[-1])) in cited
+            and FOOTNOTE_TAIL.search(text)
+        ):
+            block.text = strip_footnote(text)
 
 
 def with_footnotes(paragraphs: list[ParagraphUnit], footnotes: list[Block]) -> list[ParagraphUnit]:
