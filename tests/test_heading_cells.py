@@ -300,3 +300,51 @@ def test_a_headings_footnote_marker_is_not_part_of_its_title(engine: str) -> Non
     assert "Review of the effectiveness of the local widget board" in titles
     assert "Annex 2" in titles
     assert any(p.text.startswith("1 Ofsted writes") for p in record.paragraphs)
+
+
+def sif_table_pdf() -> bytes:
+    """A 2015-style SIF page 1: numbered judgement rows with the grade in a column beside,
+    set halfway down a row whose label wraps, so reading order runs label, grade and the
+    label's last word together."""
+    page = fixtures.Page()
+    page.text(LEFT, 80.0, "Northwick", 26.0)
+    page.text(
+        LEFT, 110.0, "Inspection of services for children in need of help and", HEADING, bold=True
+    )
+    page.text(LEFT, 127.0, "protection, children looked after and care leavers", HEADING, bold=True)
+    page.text(LEFT, 150.0, "Inspection date: 1 June 2015 to 24 June 2015", HEADING)
+    page.text(LEFT, 168.0, "Report published: 30 July 2015", HEADING)
+    page.text(
+        LEFT,
+        200.0,
+        "Children's services in Northwick require improvement to be good",
+        HEADING,
+        bold=True,
+    )
+    rows = [
+        ("1. Children who need help and protection", "", "Requires improvement"),
+        ("2. Children looked after and achieving", "permanence", "Good"),
+        ("2.1 Adoption performance", "", "Good"),
+        ("2.2 Experiences and progress of care leavers", "", "Good"),
+        ("3. Leadership, management and governance", "", "Requires improvement"),
+    ]
+    top = 230.0
+    for first, second, grade in rows:
+        page.text(LEFT + 6.0, top, first, BODY, bold=True)
+        page.text(CELL_X + 40.0, top + (7.0 if second else 0.0), grade, BODY, bold=True)
+        if second:
+            page.text(LEFT + 24.0, top + 14.5, second, BODY, bold=True)
+        top += 32.0 if second else 25.0
+    _body(page, top + 30.0)
+    return bytes(fixtures.build_pdf([page], name="sif table between label lines"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_summary_table_the_judgements_come_from_is_no_paragraph(engine: str) -> None:
+    record = extract(sif_table_pdf(), engine=engine)  # type: ignore[arg-type]
+    grades = {j.key: j.grade for j in record.judgements}
+    assert grades["children_looked_after"] == "good"
+    assert grades["leadership_management_governance"] == "requires_improvement"
+    texts = [p.text for p in record.paragraphs]
+    assert not [t for t in texts if "permanence" in t or "Adoption performance" in t]
+    assert any("Leaders in Northwick" in t for t in texts)

@@ -46,6 +46,7 @@ def assemble(
     source: Data,
 ) -> Data:
     """The record as plain data (the shape of `Record`), not yet validated."""
+    table_rows = _table_rows(findings)
     return {
         "parser_version": parser_version,
         "source": source,
@@ -53,10 +54,38 @@ def assemble(
         "judgements": [judgement_data(j) for j in findings.judgements],
         "recommendations": [recommendation_data(r) for r in findings.recommendations],
         "sections": [section_data(s) for s in structure.sections],
-        "paragraphs": [paragraph_data(p) for p in structure.paragraphs],
+        "paragraphs": [
+            paragraph_data(p) for p in structure.paragraphs if not _in_table(p, table_rows)
+        ],
         "warnings": warnings,
         "needs_review": any(w["severity"] == "review" for w in warnings),
     }
+
+
+def _table_rows(findings: Findings) -> set[tuple[int, int]]:
+    """(page, line index) of every line of the summary-table rows the judgements were read
+    from (a judgement read from a table names it in its rule: "<kind>.table.<key>")."""
+    rows: set[tuple[int, int]] = set()
+    for judgement in findings.judgements:
+        if judgement.rule.split(".")[1:2] != ["table"] or not judgement.evidence.lines:
+            continue
+        lines = judgement.evidence.lines
+        for page in {line.page for line in lines}:
+            indices = [line.index for line in lines if line.page == page]
+            rows.update((page, i) for i in range(min(indices), max(indices) + 1))
+    return rows
+
+
+def _in_table(unit: ParagraphUnit, table_rows: set[tuple[int, int]]) -> bool:
+    """Whether a paragraph is only text of a summary table's rows (its label's wrapped words
+    and grade cells as reading order met them): the table is the judgements', no paragraph."""
+    return (
+        bool(table_rows)
+        and unit.number is None
+        and all(
+            (line.page, line.index) in table_rows for block in unit.blocks for line in block.lines
+        )
+    )
 
 
 def source_data(document: Document, *, path: str | None, sha256: str, member: str | None) -> Data:
