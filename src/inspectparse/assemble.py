@@ -8,7 +8,12 @@ of severity review). The warnings come from the validate stage (`validate.record
 from __future__ import annotations
 
 from .classify.authority import authority_data
-from .classify.findings import Findings, JudgementFinding, RecommendationFinding
+from .classify.findings import (
+    Findings,
+    JudgementFinding,
+    RecommendationFinding,
+    read_from_table,
+)
 from .document import Document
 from .provenance import Data, block_lines, evidence_data, provenance_of
 from .record import Record
@@ -64,10 +69,10 @@ def assemble(
 
 def _table_rows(findings: Findings) -> set[tuple[int, int]]:
     """(page, line index) of every line of the summary-table rows the judgements were read
-    from (a judgement read from a table names it in its rule: "<kind>.table.<key>")."""
+    from (`read_from_table`)."""
     rows: set[tuple[int, int]] = set()
     for judgement in findings.judgements:
-        if judgement.rule.split(".")[1:2] != ["table"] or not judgement.evidence.lines:
+        if not read_from_table(judgement.rule) or not judgement.evidence.lines:
             continue
         lines = judgement.evidence.lines
         for page in {line.page for line in lines}:

@@ -9,7 +9,28 @@ from ..authority import Authority
 from ..document import Evidence, Note
 from ..profiles import Profile
 
-__all__ = ["Evidence", "Findings", "JudgementFinding", "Meta", "RecommendationFinding"]
+__all__ = [
+    "Evidence",
+    "Findings",
+    "JudgementFinding",
+    "Meta",
+    "RecommendationFinding",
+    "read_from_table",
+    "table_rule",
+]
+
+# The rule of a judgement read from a summary table: "<kind>.table.<key>".
+_TABLE = "table"
+
+
+def table_rule(kind: str, key: str) -> str:
+    """The rule naming a judgement read from a report's summary table."""
+    return f"{kind}.{_TABLE}.{key}"
+
+
+def read_from_table(rule: str) -> bool:
+    """Whether a judgement's rule says it was read from a summary table (`table_rule`)."""
+    return rule.split(".")[1:2] == [_TABLE]
 
 
 @dataclass(slots=True)

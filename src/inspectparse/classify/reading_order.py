@@ -21,7 +21,7 @@ from ..document import Evidence, Line, Note
 from ..profiles import Profile
 from ..segment import is_terminal
 from .eras import lost_label_notes
-from .findings import JudgementFinding
+from .findings import JudgementFinding, table_rule
 from .grades import (
     GradeCell,
     canonical_grade,
@@ -272,6 +272,6 @@ def _add(
         label=label.text,
         grade=grade,
         grade_text=grade_text.strip(),
-        rule=f"{profile.kind}.table.{key}",
+        rule=table_rule(profile.kind, key),
         evidence=Evidence(lines=lines, text=f"{label.text} | {grade_text.strip()}"),
     )

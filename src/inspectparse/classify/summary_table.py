@@ -16,7 +16,7 @@ from ..profiles import GRADE, Profile
 from ..segment import Structure
 from ..segment.headings import strip_footnote
 from .eras import lost_label_notes
-from .findings import JudgementFinding
+from .findings import JudgementFinding, table_rule
 from .glued_grades import rows_read_across, split_glued_grades
 from .grades import (
     GradeCell,
@@ -192,7 +192,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
                     label=m.group(0),
                     grade=inline[0],
                     grade_text=inline[1],
-                    rule=f"{profile.kind}.table.{spec.key}",
+                    rule=table_rule(profile.kind, spec.key),
                     evidence=Evidence(lines=lines, text=lines[-1].text),
                 )
                 break
@@ -215,7 +215,7 @@ def _geometric_table(region: list[Line], profile: Profile) -> TableRead:
                     label=m.group(0),
                     grade=grade,
                     grade_text=cell.text,
-                    rule=f"{profile.kind}.table.{spec.key}",
+                    rule=table_rule(profile.kind, spec.key),
                     evidence=Evidence(lines=lines + cell.lines, text=f"{m.group(0)} | {cell.text}"),
                 )
             break
@@ -307,7 +307,7 @@ def _tabbed_table(region: list[Line], profile: Profile) -> TableRead:
                         label=cells[0],
                         grade=grade,
                         grade_text=cells[1],
-                        rule=f"{profile.kind}.table.{spec.key}",
+                        rule=table_rule(profile.kind, spec.key),
                         evidence=Evidence(lines=[line], text=line.text),
                     )
                 break
