@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 from ..clean import BULLET, SUB_BULLET, CleanedDocument
 from ..document import Line, Note
+from .geometry import same_edge, same_row, same_size, set_beside
 from .growing import GrowingBlock
 from .headings import (
     CONTENTS_HEADING,
@@ -27,6 +26,7 @@ from .headings import (
     may_be_timescale,
 )
 from .joins import ENDS_MID_PHRASE, is_terminal, join_lines
+from .line_view import LineFacts, LineView
 from .numbering import NUMBER_PREFIXES, NUMBERED
 from .paragraphs import BACK_PAGE, GRADE_ALONE
 from .units import RUNNING_KINDS, Block, BlockKind
@@ -38,60 +38,8 @@ _LIST_LOOKBACK = 16
 _LONGEST_KNOWN_HEADING = 120
 
 
-# Two lines' font sizes (rounded to 0.01 pt) differ by at most this when they are one size.
-_SIZE_TOLERANCE = 0.25
-# Lines whose left edges are this close (in points) start at one edge.
-_SAME_EDGE = 2.0
 # A cell beside a heading is short (a grade, a date): a longer line there is a column of text.
 _CELL_CHARS = 40
-
-
-def _same_edge(line: Line, other: Line) -> bool:
-    """Whether two lines start at one left edge."""
-    return line.x0 is not None and other.x0 is not None and abs(line.x0 - other.x0) <= _SAME_EDGE
-
-
-def _set_beside(line: Line, block: Block) -> bool:
-    """Whether a line is set beside a block's first line, as a cell to its right on its page
-    (a heading's grade), rather than under it."""
-    first = block.lines[0]
-    return (
-        line.x0 is not None
-        and first.x1 is not None
-        and line.page == first.page
-        and line.x0 > first.x1 + _SAME_EDGE
-    )
-
-
-def _same_size(line: Line, other: Line) -> bool:
-    """Whether two lines are set in one font size (lines without sizes are)."""
-    if line.size is None or other.size is None:
-        return line.size == other.size
-    return abs(line.size - other.size) <= _SIZE_TOLERANCE
-
-
-@dataclass(slots=True)
-class LineView:
-    """One line as the rules see it, with the facts several rules share (computed once).
-
-    The builder refills one view for each line: a rule must not keep it past its line.
-    """
-
-    index: int
-    line: Line
-    text: str  # stripped
-    first: str  # its first character
-    geometric: bool
-    prev: Line | None
-    # Only the heading rule for text (no font facts) looks at the next line; None otherwise.
-    nxt: Line | None
-    new_page: bool
-    # After a blank line, a page break or at the start.
-    broke: bool
-    # The block being built (the last one).
-    current: Block | None
-    num: re.Match[str] | None
-    bullet: bool
 
 
 class BlockBuilder:
@@ -220,7 +168,7 @@ class BlockBuilder:
             and not v.broke
             and v.geometric
             and v.line.bold is not None
-            and _same_size(v.line, current.lines[-1])
+            and same_size(v.line, current.lines[-1])
         ):
             self.growing.extend(current, v.line, v.text, None)  # a heading: no de-hyphenation
         else:
@@ -277,9 +225,9 @@ class BlockBuilder:
         # A visible break before a row marks each of its cells, so a cell on the heading's
         # own row follows one too: there only a grade is taken for a cell (a table's header
         # row, "Areas for priority action | Responsible body", heads the list read under it).
-        if v.broke and (line.top != current.lines[-1].top or not GRADE_ALONE.match(v.text)):
+        if v.broke and (not same_row(line, current.lines[-1]) or not GRADE_ALONE.match(v.text)):
             return False
-        if len(v.text) > _CELL_CHARS or not _set_beside(line, current):
+        if len(v.text) > _CELL_CHARS or not set_beside(line, current):
             return False
         self.blocks.append(Block("table", [line], v.text))
         return True
@@ -298,16 +246,16 @@ class BlockBuilder:
             if not line.bold:
                 return False
         elif (beside := self._heading_beside(current)) is not None:
-            if _same_edge(line, current.lines[0]):
+            if same_edge(line, current.lines[0]):
                 target = current  # the cell wraps ("Requires improvement" / "to be good")
-            elif _same_edge(line, beside.lines[0]):
+            elif same_edge(line, beside.lines[0]):
                 target = beside
             else:
                 return False
         else:
             return False
         last = target.lines[-1]
-        if line.bold != last.bold or not _same_size(line, last) or line.page != last.page:
+        if line.bold != last.bold or not same_size(line, last) or line.page != last.page:
             return False
         self.growing.extend(target, line, v.text, None)  # a heading: no de-hyphenation
         return True
@@ -317,7 +265,7 @@ class BlockBuilder:
         if cell.kind != "table" or len(self.blocks) < 2:
             return None
         heading = self.blocks[-2]
-        if heading.kind != "heading" or not _set_beside(cell.lines[0], heading):
+        if heading.kind != "heading" or not set_beside(cell.lines[0], heading):
             return None
         return heading
 
@@ -480,16 +428,6 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 
-class LineFacts(NamedTuple):
-    """What the rule gates look at: facts of a line, and the kind of the block being built."""
-
-    first: str  # the line's first character
-    geometric: bool
-    in_contents: bool  # the builder is inside a table of contents
-    broke: bool  # `LineView.broke`: after a blank line, a page break or at the start
-    current: BlockKind | None  # the kind of the block being built (None: no block yet)
-
-
 # What a rule needs of a line before it can take it: a line is offered only to the rules these
 # allow (most lines start with a letter that half the rules never take, a line runs on only
 # into a block of a running kind, across a break or not, and text input and PDFs each have
@@ -503,8 +441,8 @@ RULE_GATES: dict[LineRule, RuleGate] = {
     BlockBuilder.timescale_subheading: lambda line: may_be_timescale(line.first),
     BlockBuilder.known_heading_wrapped: lambda line: line.current in ("text", "heading"),
     BlockBuilder.cell_beside_heading: lambda line: line.geometric and line.current == "heading",
-    # Lower case, with fonts (text input has no bold to go by), straight under a heading (or
-    # under the cell set beside one).
+    # Lower case, with geometry (a PDF's, or the pseudo-geometry of text laid out in columns),
+    # straight under a heading or under the cell set beside one.
     BlockBuilder.heading_wrap: lambda line: (
         line.geometric
         and "a" <= line.first <= "z"
