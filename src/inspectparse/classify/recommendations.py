@@ -15,6 +15,7 @@ from functools import cache
 from ..document import Evidence, Line, Note
 from ..profiles import ListHeading, Profile
 from ..segment import Block, Structure, reads_as_title
+from ..segment.geometry import same_row
 from ..segment.headings import heading_title, strip_footnote
 from .findings import RecommendationFinding
 from .list_ends import (
@@ -29,7 +30,6 @@ from .list_ends import (
 )
 from .list_items import block_items, has_geometry, paragraph_items
 from .list_lines import lead_in_to_bullets, region_says_empty, unread_note
-from .table_rows import same_row
 from .text_items import bullets_apart_note, numbers_apart_note
 
 

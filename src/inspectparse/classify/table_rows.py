@@ -23,11 +23,10 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Line
 from ..segment import is_terminal
+from ..segment.geometry import same_row
 from ..segment.headings import heading_title
 from .list_lines import ITEM_NUMBER
 
-# Lines on one row of a table sit within this many points of each other.
-_SAME_ROW = 3.0
 # A gap above a line wider than this many line pitches separates rows (or body cells).
 _ROW_GAP = 1.25
 # A line left of the action column by more than this is in the responsible-body column.
@@ -330,15 +329,6 @@ def _rows_by_padding(action: list[Line], pitch: float) -> list[TableRow]:
             rows.append(TableRow())
         rows[-1].lines.append(ln)
     return rows
-
-
-def same_row(line: Line, other: Line) -> bool:
-    return (
-        line.page == other.page
-        and line.top is not None
-        and other.top is not None
-        and abs(line.top - other.top) <= _SAME_ROW
-    )
 
 
 def rows_under_header(region: list[Line], title: str, *, grid: bool) -> list[TableRow] | None:

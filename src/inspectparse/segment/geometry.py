@@ -9,8 +9,10 @@ from .units import Block
 
 # Two lines' font sizes (rounded to 0.01 pt) differ by at most this when they are one size.
 SIZE_TOLERANCE = 0.25
-# Lines whose left edges (or tops) are this close, in points, start at one edge (one row).
+# Lines whose left edges are this close, in points, start at one edge.
 SAME_EDGE = 2.0
+# Lines on one row of a table sit within this many points of each other.
+SAME_ROW = 3.0
 
 
 def same_edge(line: Line, other: Line) -> bool:
@@ -19,8 +21,14 @@ def same_edge(line: Line, other: Line) -> bool:
 
 
 def same_row(line: Line, other: Line) -> bool:
-    """Whether two lines (cells) sit on one row: their tops within a couple of points."""
-    return line.top is not None and other.top is not None and abs(line.top - other.top) <= SAME_EDGE
+    """Whether two lines (cells of a table) sit on one row of a page: their tops within
+    `SAME_ROW` points."""
+    return (
+        line.page == other.page
+        and line.top is not None
+        and other.top is not None
+        and abs(line.top - other.top) <= SAME_ROW
+    )
 
 
 def set_beside(line: Line, block: Block) -> bool:
