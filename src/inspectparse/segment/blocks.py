@@ -38,10 +38,6 @@ _LIST_LOOKBACK = 16
 _LONGEST_KNOWN_HEADING = 120
 
 
-# A cell beside a heading is short (a grade, a date): a longer line there is a column of text.
-_CELL_CHARS = 40
-
-
 class BlockBuilder:
     def __init__(self, cleaned: CleanedDocument, known_headings: list[re.Pattern[str]]) -> None:
         self.lines = cleaned.lines
@@ -216,18 +212,19 @@ class BlockBuilder:
         return True
 
     def cell_beside_heading(self, v: LineView) -> bool:
-        """A short line set beside a heading, right of its first line (a grade in the next
-        column: reading order puts it between the heading's lines when the heading wraps), is
-        a cell of its own, in neither the heading nor the text under it."""
+        """A grade set beside a heading, right of its first line (in the next column: reading
+        order puts it between the heading's lines when the heading wraps), is a cell of its
+        own, in neither the heading nor the text under it."""
         current, line = v.current, v.line
         if current is None or current.kind != "heading" or not v.geometric:
             return False
-        # A visible break before a row marks each of its cells, so a cell on the heading's
-        # own row follows one too: there only a grade is taken for a cell (a table's header
-        # row, "Areas for priority action | Responsible body", heads the list read under it).
-        if v.broke and (not same_row(line, current.lines[-1]) or not GRADE_ALONE.match(v.text)):
+        # Only a grade is taken for a cell: other cells beside a heading are a table's header
+        # row ("Areas for priority action | Responsible body"), which heads the list read under
+        # it. A visible break before a row marks each of its cells, so a grade on the heading's
+        # own row follows one too.
+        if not GRADE_ALONE.match(v.text) or not set_beside(line, current):
             return False
-        if len(v.text) > _CELL_CHARS or not set_beside(line, current):
+        if v.broke and not same_row(line, current.lines[-1]):
             return False
         self.blocks.append(Block("table", [line], v.text))
         return True
