@@ -125,9 +125,7 @@ def test_a_page_s_own_number_under_a_two_line_running_block_at_its_top_is_furnit
     # lone number that is not the page's stays the page's text.
     block = "Area SEND inspection report: Northwick Local Area Partnership\n1 to 5 May 2031\n"
     bodies = ["\n".join(SENTENCES[k : k + 3]) for k in range(0, 12, 3)]
-    text = "".join(
-        f"{block}{n if n != 3 else 14}\n{body}\n\f" for n, body in enumerate(bodies, 1)
-    )
+    text = "".join(f"{block}{n if n != 3 else 14}\n{body}\n\f" for n, body in enumerate(bodies, 1))
     document = load_text(text.encode())
     clean(document)
     numbers = [(f[0], f[1]) for f in _furniture(document) if f[2] == "page-number"]
@@ -151,6 +149,29 @@ def test_text_without_form_feeds_is_cut_at_its_printed_page_numbers() -> None:
     clean(document)
     body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
     assert body == ["Northwick cover page", *SENTENCES]
+
+
+def test_layout_pages_cut_at_page_numbers_read_as_pages_with_form_feeds() -> None:
+    # The blank line a copy keeps where a page broke is that break: once the pages are cut
+    # again, no line of a page's first row stands after a gap (every cell of that row had
+    # it), and a page's pseudo-geometry is measured from its own top, as with form feeds.
+    footer = (
+        " Area SEND inspection report: Northwick Local Area Partnership\n"
+        " 1 to 5 May 2031                                                   {n}"
+    )
+    bodies = [
+        f"  Leaders                          {SENTENCES[k]}\n  "
+        + "\n  ".join(SENTENCES[k + 1 : k + 3])
+        for k in range(0, 12, 3)
+    ]
+    with_breaks = load_text(_pages(bodies, footer).encode())
+    without = load_text(_pages(bodies, footer).replace("\f", "\n").encode())
+    assert [n.code for n in without.notes] == ["text_pages_from_page_numbers"]
+    assert without.text_layout == with_breaks.text_layout == "layout"
+    for cut, paged in zip(without.pages[1:], with_breaks.pages[1:], strict=True):
+        assert [(ln.text, ln.top, ln.gap_before) for ln in cut.lines] == [
+            (ln.text, ln.top, ln.gap_before) for ln in paged.lines
+        ]
 
 
 def test_a_page_number_ending_the_running_line_cuts_the_pages_too() -> None:

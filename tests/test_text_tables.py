@@ -525,3 +525,44 @@ def test_cells_run_into_their_rows_lines_get_a_review_warning() -> None:
     assert warnings and warnings[0].field == "recommendations"
     assert warnings[0].severity == "review" and record.needs_review
     assert "none of its cells" in warnings[0].message
+
+
+def _layout_row(body: tuple[str, ...], action: tuple[str, ...]) -> str:
+    lines = []
+    for k in range(max(len(body), len(action))):
+        left = body[k] if k < len(body) else ""
+        right = action[k] if k < len(action) else ""
+        lines.append(f" {left:<34}{right}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _table_over_a_page_break() -> str:
+    """A -layout text whose priority-action table runs over a page break: two rows at page
+    2's foot (with its running footer), the third at page 3's head."""
+    page2 = (
+        PROSE
+        + "\n Areas for priority action\n\n"
+        + f" {'Responsible body':<34}Areas for priority action\n"
+        + _layout_row(BODY, ROWS[0])
+        + _layout_row(BODY, ROWS[1])
+    )
+    page3 = (
+        _layout_row(BODY, ROWS[2])
+        + "\n Areas for improvement\n\n Areas for improvement\n "
+        + "\n ".join(IMPROVEMENTS)
+        + "\n\n Local area partnership details\n The council's director.\n"
+    )
+    return _pages([HEAD.replace("\n", "\n ") + "   " + PROSE, page2, page3, PROSE, PROSE])
+
+
+def test_a_table_row_at_a_page_head_in_layout_text_without_form_feeds() -> None:
+    # Text copied without its form feeds keeps a blank line where each page broke. The pages
+    # are cut again at the printed page numbers, and that blank line is the break, not a gap
+    # inside the page's first row: the body cell there is a cell beside its action text, not
+    # a heading that ends the list after the rows of the page before.
+    text = _table_over_a_page_break()
+    for variant in (text, text.replace("\f", "\n")):
+        record = _record(variant)
+        assert record.source.text_layout == "layout"
+        _check(record)
+        assert record.recommendations[2].text == " ".join(ROWS[2])

@@ -97,11 +97,30 @@ def split_at_page_numbers(page: Page) -> list[Page] | None:
         numbers.append(numbers[-1] + 1)
     else:
         cuts.pop()
-    pages: list[Page] = []
-    for start, end, number in zip([0, *cuts], [*cuts, len(lines)], numbers, strict=True):
-        kept = [
-            replace(ln, page=number, index=i, gap_before=ln.gap_before and i > 0)
-            for i, ln in enumerate(lines[start:end])
-        ]
-        pages.append(Page(number=number, lines=kept))
-    return pages
+    return [
+        Page(number=number, lines=_page_lines(lines[start:end], number))
+        for start, end, number in zip([0, *cuts], [*cuts, len(lines)], numbers, strict=True)
+    ]
+
+
+def _page_lines(lines: list[Line], number: int) -> list[Line]:
+    """One cut page's lines as a page of their own: the blank line after the page number
+    before is the page break, not a break in the body, so no line of the page's first row
+    stands after a gap (in laid-out text every cell of that row had it); and pseudo-geometry
+    is measured from the page's top, as a text with form feeds gives it."""
+    first_top = lines[0].top if lines else None
+    shift = first_top or 0.0
+    kept = []
+    for i, ln in enumerate(lines):
+        on_first_row = i == 0 or (first_top is not None and ln.top == first_top)
+        kept.append(
+            replace(
+                ln,
+                page=number,
+                index=i,
+                gap_before=ln.gap_before and not on_first_row,
+                top=None if ln.top is None else ln.top - shift,
+                bottom=None if ln.bottom is None else ln.bottom - shift,
+            )
+        )
+    return kept
