@@ -120,6 +120,19 @@ def _layout_table(header_width: int, rows: str) -> str:
     return _pages([HEAD.replace("\n", "\n ") + "   " + PROSE, page2, PROSE])
 
 
+def _layout_row(
+    body: tuple[str, ...], action: tuple[str, ...], width: int = 34, gap: str = ""
+) -> str:
+    """A table row as `pdftotext -layout` sets it: the body cell's lines padded to `width`
+    (then `gap`), the action cell's lines beside them."""
+    lines = []
+    for k in range(max(len(body), len(action))):
+        left = body[k] if k < len(body) else ""
+        right = action[k] if k < len(action) else ""
+        lines.append(f" {left:<{width}}{gap}{right}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
 def test_reading_order_cells_as_runs_before_each_page_of_rows() -> None:
     record = _record(_cells_as_runs_before_rows())
     assert record.source.text_layout == "reading_order"
@@ -155,15 +168,7 @@ def test_reading_order_cells_interleaved_with_rows_and_a_cell_cut_by_a_page_brea
 
 
 def test_layout_text_side_by_side_columns_one_item_per_row() -> None:
-    def row(body: tuple[str, ...], action: tuple[str, ...]) -> str:
-        lines = []
-        for k in range(max(len(body), len(action))):
-            left = body[k] if k < len(body) else ""
-            right = action[k] if k < len(action) else ""
-            lines.append(f" {left:<34}{right}")
-        return "\n".join(lines) + "\n"
-
-    record = _record(_layout_table(34, "".join(row(BODY, r) for r in ROWS)))
+    record = _record(_layout_table(34, "".join(_layout_row(BODY, r) for r in ROWS)))
     assert record.source.text_layout == "layout"
     _check(record)
     # "They should also ensure" goes on with its row: three rows, not four.
@@ -173,15 +178,7 @@ def test_layout_text_side_by_side_columns_one_item_per_row() -> None:
 def test_a_list_heading_with_a_colon_is_the_title_its_header_cell_repeats() -> None:
     """Some reports print the heading "Areas for priority action:" over a table whose header
     cell repeats it without the colon: the same title, in both layouts."""
-
-    def row(body: tuple[str, ...], action: tuple[str, ...]) -> str:
-        lines = [
-            f" {body[k] if k < len(body) else '':<34}{action[k] if k < len(action) else ''}"
-            for k in range(max(len(body), len(action)))
-        ]
-        return "\n".join(lines) + "\n"
-
-    layout = _layout_table(34, "".join(row(BODY, r) for r in ROWS))
+    layout = _layout_table(34, "".join(_layout_row(BODY, r) for r in ROWS))
     reading = _cells_as_runs_before_rows()
     for text in (layout, reading):
         colon = text.replace("Areas for priority action\n", "Areas for priority action:\n", 1)
@@ -386,15 +383,8 @@ def test_layout_text_whose_body_cells_reach_past_the_action_header() -> None:
     # PyMuPDF's sorted text sets the header row by its own widths: the action column's header
     # starts left of where the body cells' longest lines end. A body line with the action text
     # beside it as a cell of its own is the body whole, never cut at the header's column.
-    def row(action: tuple[str, ...]) -> str:
-        lines = []
-        for k in range(max(len(BODY), len(action))):
-            left = BODY[k] if k < len(BODY) else ""
-            right = action[k] if k < len(action) else ""
-            lines.append(f" {left:<26}    {right}".rstrip())
-        return "\n".join(lines) + "\n"
-
-    record = _record(_layout_table(20, "".join(row(r) for r in ROWS)))
+    rows = "".join(_layout_row(BODY, r, width=26, gap="    ") for r in ROWS)
+    record = _record(_layout_table(20, rows))
     assert record.source.text_layout == "layout"
     _check(record)
     assert record.recommendations[0].text == " ".join(ROWS[0])
@@ -525,15 +515,6 @@ def test_cells_run_into_their_rows_lines_get_a_review_warning() -> None:
     assert warnings and warnings[0].field == "recommendations"
     assert warnings[0].severity == "review" and record.needs_review
     assert "none of its cells" in warnings[0].message
-
-
-def _layout_row(body: tuple[str, ...], action: tuple[str, ...]) -> str:
-    lines = []
-    for k in range(max(len(body), len(action))):
-        left = body[k] if k < len(body) else ""
-        right = action[k] if k < len(action) else ""
-        lines.append(f" {left:<34}{right}".rstrip())
-    return "\n".join(lines) + "\n"
 
 
 def _table_over_a_page_break() -> str:
