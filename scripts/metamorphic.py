@@ -261,6 +261,29 @@ def _tabs(line: str) -> str:
     return _MARKER_GAP.sub("\\1\t", line)
 
 
+def _browser_print(gap: str) -> Callable[[str], str]:
+    """Every page as a browser prints a PDF it shows: the date and time, then the title, at
+    the top; the address, then "page/pages", at the foot (an analyst's "print to PDF" of a
+    report read online). A column layout sets each pair on one row, `gap` apart; a reading
+    order writer gives each its own line. Only where form feeds mark three pages or more:
+    lines on fewer pages are no evidence of running lines, so the title under them on page 1
+    is as likely their title as the report's."""
+
+    def apply(text: str) -> str:
+        pages = text.split("\f")
+        if not pages[-1].strip():
+            pages.pop()
+        if len(pages) < 3:
+            return text
+        return "".join(
+            f"07/12/2026, 16:20{gap}Ofsted report\n{page.strip(chr(10))}\n"
+            f"https://files.ofsted.gov.uk/v1/file/50012345{gap}{n}/{len(pages)}\n\f"
+            for n, page in enumerate(pages, 1)
+        )
+
+    return apply
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap60": lambda t: rewrap(t, 60),
     "wrap110": lambda t: rewrap(t, 110),
@@ -284,6 +307,8 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "zero-width": _per_line(lambda ln: re.sub(r"(?<![\w\u200b])(?=[A-Z])", "\u200b", ln)),
     "blank-lines-added": _blank_lines_added,
     "blank-lines-removed": _blank_lines_removed,
+    "browser-print": _browser_print("\n"),
+    "browser-print-layout": _browser_print(" " * 40),
 }
 
 
@@ -296,6 +321,8 @@ ONLY_FOR = {
     "blank-lines-added": ("markitdown", "pdftotext"),
     "blank-lines-removed": ("pdftotext",),
     "tabs": ("markitdown", "pdftotext"),
+    "browser-print": ("markitdown", "pdftotext"),
+    "browser-print-layout": ("pdftotext-layout",),
 }
 
 

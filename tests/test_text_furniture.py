@@ -55,6 +55,28 @@ def test_a_three_line_footer_in_reading_order_text_is_furniture_whole() -> None:
     assert all(text in SENTENCES for text in body)
 
 
+def test_a_report_s_footer_under_a_browser_s_print_footer_is_furniture_whole() -> None:
+    # A report printed from a browser: the browser's address and "page/pages" under the
+    # report's own three-line footer, its date and the title over the page. Five rows of
+    # running lines from the foot, two from the top, each repeating page after page.
+    head = "07/12/2031, 16:20\nNorthwick report\n"
+    foot = (
+        "Area SEND inspection report: Northwick Local Area Partnership\n1 to 5 May 2031\n{n}\n"
+        "https://files.example.org/v1/file/5001\n{n}/5"
+    )
+    bodies = ["\n".join(SENTENCES[k : k + 4]) for k in range(0, 10, 2)]
+    pages = [f"{head}{body}\n{foot.format(n=n)}" for n, body in enumerate(bodies, 1)]
+    document = load_text(("\f".join(pages) + "\f").encode())
+    clean(document)
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert body and all(text in SENTENCES for text in body)
+    reasons = {(f[1], f[2]) for f in _furniture(document)}
+    assert ("Area SEND inspection report: Northwick Local Area Partnership", "running-footer") in (
+        reasons
+    )
+    assert ("Northwick report", "running-header") in reasons
+
+
 def test_a_repeated_line_deep_in_a_page_is_body_unless_furniture_runs_to_the_edge() -> None:
     # The repeated sentence is third from the page's top, but the two lines above it are body
     # text that differs on every page: no running header reaches it.

@@ -64,10 +64,11 @@ HEADER_ZONE = 0.10
 FOOTER_ZONE = 0.12
 # Without geometry: how many lines (rows, for text laid out in columns) at each end of a page are
 # candidates each on its own. A running header or footer can be deeper (title, dates and page
-# number on three lines): down to DEEP_ZONE_LINES, a line is furniture only where every line
-# between it and the page's edge is furniture too.
+# number on three lines; a browser's print adds its address and "page/pages" under them): down
+# to DEEP_ZONE_LINES, a line is furniture only where every line between it and the page's
+# edge is furniture too.
 ZONE_LINES = 2
-DEEP_ZONE_LINES = 4
+DEEP_ZONE_LINES = 6
 _DIGITS = re.compile(r"\d+")
 
 
