@@ -294,3 +294,41 @@ def test_a_one_line_footer_under_a_page_s_one_line_of_text_is_furniture() -> Non
     assert [f[0] for f in furniture] == [1, 2, 3, 4, 5]
     assert {f[2] for f in furniture} == {"running-footer"}
     assert [ln.text for ln in document.pages[2].lines if ln.layer == "body"] == [SENTENCES[8]]
+
+
+def _numbers_set_apart(browser: bool) -> str:
+    """Four pages whose paragraph numbers a reading-order converter set apart, after each
+    page's paragraphs; page 1's last paragraph runs on to page 2 (its next line opens with a
+    capital). With `browser`, a browser's print lines over and under every page."""
+    head = "07/12/2031, 16:20\nNorthwick report\n" if browser else ""
+    foot = "https://files.example.org/v1/file/5001\n{n}/4\n" if browser else ""
+    s = SENTENCES
+    bodies = [
+        (f"{s[0]}\n{s[1]}\n\n{s[2]}\n{s[3]}\n\n{s[4]}\nThe plans they wrote with", "1. 2. 3."),
+        (
+            f"Fenland Council were clear and were reviewed when things changed.\n\n{s[5]}\n{s[6]}",
+            "4.",
+        ),
+        (f"{s[7]}\n{s[8]}\n\n{s[9]}\n{s[10]}", "5. 6."),
+        (f"{s[11]}\n{s[0]}", "7."),
+    ]
+    return "".join(
+        f"{head}{body}\n\n" + "\n\n".join(numbers.split()) + f"\n\n{n}\n{foot.format(n=n)}\f"
+        for n, (body, numbers) in enumerate(bodies, 1)
+    )
+
+
+def test_running_lines_around_a_page_leave_its_paragraph_numbers_paired_as_without() -> None:
+    # The page's first line of text is the one under the running lines (a browser's date and
+    # title): the break the short title leaves before it is no paragraph's, so a paragraph
+    # going on from the page before is no start of its own. A lone number before the page
+    # number and a running line (the browser's address) is not joined to that line.
+    def numbered(browser: bool) -> list[str]:
+        document = load_text(_numbers_set_apart(browser).encode())
+        return [ln.text for page in document.pages for ln in page.lines if ln.text[:2] in labels]
+
+    labels = {f"{n}." for n in range(1, 8)}
+    plain = numbered(False)
+    assert [text.split()[0] for text in plain] == [f"{n}." for n in range(1, 8)]
+    assert all("Inspectors met" in text for text in plain)
+    assert numbered(True) == plain

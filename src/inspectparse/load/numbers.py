@@ -27,6 +27,7 @@ from .starts import (
     is_known_heading,
     is_number,
     page_ends_sentence,
+    running_heads,
     running_texts,
     text_ends_sentence,
     text_width,
@@ -39,12 +40,12 @@ MAX_MAYBE = 4
 def attach_lone_numbers(pages: list[Page]) -> None:
     """Join "12." alone on a line to the paragraph on the next line; pair runs of lone numbers
     with the paragraphs beside them on their page."""
-    running = running_texts(pages)
+    running, heads = running_texts(pages), running_heads(pages)
     width = text_width(pages)
     last: int | None = None  # the last paragraph number seen, in document order
     top_opens = True  # whether the page before ended a sentence
     for page in pages:
-        text = PageText(page.lines, running, top_opens, width, unbroken=len(pages) == 1)
+        text = PageText(page.lines, running, top_opens, width, len(pages) == 1, heads)
         drop = _join_single_numbers(text)
         last = _pair_runs(text, drop, last)
         top_opens = page_ends_sentence(text)
@@ -63,6 +64,10 @@ def _join_single_numbers(page: PageText) -> set[int]:
         # the line after it.
         if PAGE_NUMBER.fullmatch(nxt.text.strip()) and i + 2 < len(lines) and is_number(line):
             nxt = lines[i + 2]
+            # Past the page number, a running line (a browser's address under it) is the
+            # page's furniture, not the number's text.
+            if page.is_running(nxt):
+                continue
         in_run = i > 0 and is_number(lines[i - 1])
         if in_run or not is_number(line) or not TEXT_START.match(nxt.text):
             continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..document import Line, Page
@@ -27,6 +27,8 @@ NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\.\s+\S")
 TEXT_START = re.compile(r"^\s*[A-Za-z\"'‘“(]")
 # A line on at least this many pages is running furniture (a header or footer), not a paragraph.
 RUNNING_PAGES = 3
+# A running header stands in a page's first lines (a report's title and dates, a browser's).
+HEAD_LINES = 4
 _DIGITS = re.compile(r"\d+")
 # A block of lines this short that ends no sentence is a heading, not a paragraph.
 HEADING_LENGTH = 100
@@ -52,6 +54,15 @@ def running_texts(pages: list[Page]) -> set[str]:
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({line_key(ln.text) for ln in page.lines})
+    return {text for text, n in seen.items() if n >= RUNNING_PAGES and text}
+
+
+def running_heads(pages: list[Page]) -> set[str]:
+    """Keys of lines among the first HEAD_LINES of at least RUNNING_PAGES pages: a running
+    header's (a body line repeating elsewhere on the pages does not count)."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({line_key(ln.text) for ln in page.lines[:HEAD_LINES]})
     return {text for text, n in seen.items() if n >= RUNNING_PAGES and text}
 
 
@@ -98,6 +109,25 @@ class PageText:
     width: int
     # The text has no page breaks: this one page is the whole report.
     unbroken: bool = False
+    # Keys of the running lines that head pages (`running_heads`).
+    heads: set[str] = field(default_factory=set)
+    # The page's first line of text: past the running lines and page number over it (a
+    # browser's print sets its date and title there), which leave a break before it that is
+    # no paragraph's.
+    top: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.top = next(
+            (
+                k
+                for k, ln in enumerate(self.lines[:HEAD_LINES])
+                # A lone paragraph number is the page's text: its masked key ("##.") may
+                # head pages as often as a running line does.
+                if is_number(ln)
+                or not (ln.text.strip().isdigit() or line_key(ln.text) in self.heads)
+            ),
+            0,
+        )
 
     def is_running(self, line: Line) -> bool:
         text = line.text.strip()
@@ -117,7 +147,7 @@ class PageText:
         `top_opens` (the page before ended a sentence)."""
         line = self.lines[i]
         text = line.text.strip()
-        broke = line.gap_before if i else (line.gap_before or top_opens)
+        broke = line.gap_before if i > self.top else top_opens or (i == 0 and line.gap_before)
         if not broke or not TEXT_START.match(text) or text[:1].islower():
             return False
         if line_key(text) in self.running:
@@ -148,7 +178,7 @@ class PageText:
         sure: list[int] = []
         maybe: list[int] = []
         for k in range(start, end):
-            if k == 0 and self.top_opens and not self.opens(k, False):
+            if k == self.top and self.top_opens and not self.opens(k, False):
                 if self.opens(k, True):
                     maybe.append(k)
             elif self.opens(k, self.top_opens):
