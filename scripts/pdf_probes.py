@@ -21,6 +21,9 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
   probe breaks a text's pages;
 - head: page 1 cut before a letter's greeting, and before the line after it (copies to more
   people push the greeting, or the subject line, onto page 2). Expected: the same facts;
+- browser: every page as a browser prints a PDF it shows: the page scaled into margins of
+  0.4 inch at its top and foot, the date and the title on a row in the top margin, the
+  file's address and "page/pages" on a row in the foot's. Expected: the same facts;
 - provider, name, lead, rank, grade, year, dates, heading, label, mark, field: the line texts
   rewritten as substitution.py rewrites a text (the area's name, the provider's whole name,
   the lead inspector's name and rank, two grades swapped, every year moved, the visit's dates
@@ -233,6 +236,47 @@ def probe_head(
             yield f"page 1 cut before {where}", _cut_page(doc, running, 0, i), original, ()
 
 
+# A browser's print margin (0.4 inch) and the size of the text it sets there.
+_PRINT_MARGIN = 29.0
+_PRINT_SIZE = 8.0
+
+
+def _cell(text: str, page: int, x0: float, top: float) -> Line:
+    """A line of a browser's print margin."""
+    x1 = x0 + 0.5 * _PRINT_SIZE * len(text)
+    return Line(text, page, 0, x0, x1, top, top + _PRINT_SIZE, _PRINT_SIZE, False)
+
+
+def probe_browser(
+    doc: Document, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """The document as a browser prints it (see the module's note)."""
+    variant = copy.deepcopy(doc)
+    pages = len(variant.pages)
+    for page in variant.pages:
+        if not page.height or not page.width:
+            return
+        scale = (page.height - 2 * _PRINT_MARGIN) / page.height
+        left = (1 - scale) * page.width / 2
+        for line in page.lines:
+            if line.x0 is None or line.x1 is None or line.top is None or line.bottom is None:
+                return
+            line.x0, line.x1 = left + line.x0 * scale, left + line.x1 * scale
+            line.top = _PRINT_MARGIN + line.top * scale
+            line.bottom = _PRINT_MARGIN + line.bottom * scale
+            if line.size is not None:
+                line.size *= scale
+
+        mid, right, foot, n = page.width / 2, page.width - 20, page.height - 16, page.number
+        page.lines[:0] = [_cell("07/12/2026, 16:20", n, 20, 8), _cell("Ofsted report", n, mid, 8)]
+        page.lines += [
+            _cell("https://files.ofsted.gov.uk/v1/file/50012345", n, 20, foot),
+            _cell(f"{n}/{pages}", n, right - 20, foot),
+        ]
+    expected = {k: v for k, v in original.items() if k in sub.FACT_FIELDS or k == "_authority"}
+    yield "printed by a browser", _renumbered(variant), expected, ()
+
+
 def _running(doc: Document) -> set[tuple[int, int]]:
     """(page index, line index) of the lines `clean` finds running (headers, footers, page
     numbers)."""
@@ -321,6 +365,7 @@ PROBES: dict[str, Probe] = {
     "drop": probe_drop,
     "double": probe_double,
     "head": probe_head,
+    "browser": probe_browser,
     **{
         name: probe_text(name)
         for name in (
