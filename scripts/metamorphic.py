@@ -287,6 +287,7 @@ def _browser_print(gap: str) -> Callable[[str], str]:
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap60": lambda t: rewrap(t, 60),
     "wrap110": lambda t: rewrap(t, 110),
+    "unwrapped": lambda t: rewrap(t, 10_000),
     "bullets-dot": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1\u2022", ln)),
     "bullets-dash": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1-", ln)),
     "ascii-dashes": lambda t: re.sub("[\u2013\u2014\u2011]", "-", t),

@@ -331,3 +331,92 @@ def test_sub_bullets_with_no_item_above_them_are_a_doubt_never_a_count(region: s
     record = _record(HEAD + "Areas for improvement\n\n" + region + TAIL)
     assert _texts(record) == []
     assert "improvement_list_empty" in _list_warnings(record)
+
+
+# Prose wrapped at one width, as a converter writes a report's pages: its lines give the
+# text's width, by which a short line is read as a break (a reading-order text has no blank
+# lines between items).
+WRAPPED = (
+    "Inspectors read the records of forty children and met the staff who work with them\n"
+    "each day. Most records show what children said and what was done as a result of it,\n"
+    "and managers check the records every month so that gaps are found and closed early.\n"
+    "Partners share what they know at the front door, and the school nurses are asked for\n"
+    "their view before a decision is made about the help that a family will be offered.\n"
+    "Leaders know where the work is strong and where it is weak, and they have acted on it.\n"
+) * 2
+# Items that finish a lead-in's sentence: lower case, no full stop (2012-13 reports).
+LOWER_ITEMS = (
+    "agree one plan for the work of every agency in the area and publish it so that\n"
+    "families can read it",
+    "review the plan each term with the families who use the services and record\n"
+    "what they say about it",
+    "answer every referral within one working day",
+    "Train staff in the new thresholds",
+)
+
+
+def test_a_run_of_glyphs_pairs_with_items_that_open_lower_case() -> None:
+    # markitdown's shape of a 2013 list: the lead-in, a timescale, the glyphs as a run,
+    # then items with no full stop, most in lower case (one capitalised, as printed); the
+    # next timescale's lead-in ends the items as a heading does.
+    text = (
+        HEAD
+        + WRAPPED
+        + "Areas for improvement\n\nThe partnership should take the following action.\n"
+        + "Immediately:\n"
+        + "\n".join([GLYPH] * 4)
+        + "\n"
+        + "\n".join(LOWER_ITEMS)
+        + "\nWithin three months:\n"
+        + f"{GLYPH}\n{ITEMS[0]}\n\n"
+        + TAIL
+    )
+    lines = _page_lines(text, 0)
+    for item in LOWER_ITEMS:
+        assert f"{GLYPH} {item.splitlines()[0]}" in lines
+    record = _record(text)
+    assert _texts(record)[:4] == [_flat(item) for item in LOWER_ITEMS]
+    assert _list_warnings(record) == []
+
+
+def test_a_run_at_a_page_s_top_pairs_with_its_first_line_when_only_that_reading_agrees() -> None:
+    # The page before ends with an item set without a full stop. Three glyphs at the next
+    # page's top: only with the page's first line as an item do three items follow them.
+    page1 = (
+        f"{WRAPPED}Areas for improvement\n\nThe partnership should take the following action.\n"
+        f"Immediately:\n{GLYPH}\n{LOWER_ITEMS[0]}\n"
+    )
+    page2 = "\n".join([GLYPH] * 3) + "\n" + "\n".join(LOWER_ITEMS[1:]) + "\n\n" + TAIL
+    text = HEAD + page1 + FOOTER + "1\n\f" + page2 + FOOTER + "2\n"
+    record = _record(text)
+    assert _texts(record) == [_flat(item) for item in LOWER_ITEMS]
+    assert _list_warnings(record) == []
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # A line that ends mid-phrase goes on: the next line is no item.
+        ("improving the advice that families receive from", "professionals at each review"),
+        # A line's tail alone is no item.
+        ("improving the advice at each review", "process"),
+    ],
+)
+def test_lower_case_lines_that_are_no_whole_items_leave_the_glyphs_apart(
+    items: tuple[str, str],
+) -> None:
+    # Narrow lines (a table's cell), each after a break: two glyphs, two lower-case lines.
+    # The counts agree, but the lines are pieces of one item: the glyphs stay apart, with
+    # the review warning.
+    text = (
+        HEAD
+        + WRAPPED
+        + "Areas for improvement\n\nLeaders should improve the plans. This should include:\n"
+        + f"{GLYPH}\n{GLYPH}\n"
+        + "\n".join(items)
+        + "\n\n"
+        + TAIL
+    )
+    lines = _page_lines(text, 0)
+    assert lines.count(GLYPH) == 2
+    assert "improvement_list_bullets_apart" in _list_warnings(_record(text))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..document import Line, Page
 from .starts import HEADING_LENGTH, TEXT_START, line_key, running_texts
@@ -35,6 +36,9 @@ LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}{re.escape(GLYPH_MARKS)}]\s*$")
 _BULLETED = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s*|[{re.escape(GLYPH_MARKS)}]\s+)\S")
 # An item opens like a sentence: a capital letter, an opening quote or bracket.
 _ITEM_START = re.compile(r"^\s*[A-Z\"'‘“(]")
+# An item of a list that opens lower case (it finishes a lead-in's sentence: "the local
+# authority should:" / "ensure ...") as well as with a capital.
+_ANY_ITEM_START = re.compile(r"^\s*[A-Za-z\"'‘“(]")
 
 
 def attach_lone_bullets(pages: list[Page]) -> None:
@@ -128,21 +132,84 @@ def _pair_runs(lines: list[Line], drop: set[int], running: set[str], top_opens: 
     for run in runs:
         hi = min(b for b in bounds if b > run[-1])
         lo = max(b for b in bounds if b < run[0])
-        # A run with only furniture above it opens the page: the line after it is the
-        # page's first line of text, which may go on with the page before.
-        at_top = _at_top(lines, run[0], running)
-        after = _openings(lines, range(run[-1] + 1, hi), running, top_opens if at_top else None)
-        before = _openings(lines, range(lo + 1, run[0]), running, top_opens if lo < 0 else None)
-        # Glyphs set after their paragraphs: only where no text follows them (the
-        # text after a run, even lower case, is its items).
-        if _holds_text(lines, range(run[-1] + 1, hi), running):
-            before = []
-        starts = _paired(run, after, before)
+        window = _Window(lines, running, run, lo, hi, top_opens)
+        # Items open with a capital; items in lower case too (they finish a lead-in's
+        # sentence: "ensure ...") only where the capitals alone give no answer.
+        starts = window.pairing(_ITEM_START) or window.pairing(_ANY_ITEM_START)
         if starts is None:
             continue
         for k, start in zip(run, starts, strict=True):
             _attach(lines[k], lines[start], in_place=False)
         drop.update(run)
+
+
+# Fewest glyphs of a run at a page's top for its first line to be read both ways.
+_MIN_FLIPPED_RUN = 3
+# Fewest characters of an item read in lower case: shorter, it is a line's tail cut off by
+# reading order ("process"), not an item.
+_MIN_LOWER_ITEM = 20
+# A line ending in such a word goes on on the next line: no item ends there.
+_ENDS_MID_PHRASE = re.compile(
+    r"\b(?:a|an|the|of|to|from|for|in|on|at|by|with|and|or|as|that|their|its)$", re.I
+)
+
+
+@dataclass
+class _Window:
+    """A run of glyphs and the lines around it, up to the bounds either side."""
+
+    lines: list[Line]
+    running: set[str]
+    run: list[int]
+    lo: int
+    hi: int
+    top_opens: bool
+
+    def pairing(self, opens: re.Pattern[str]) -> list[int] | None:
+        """The item starts of the run with items opening as `opens` says, where one reading
+        gives them."""
+        lines, run, running = self.lines, self.run, self.running
+        # A run with only furniture above it opens the page: the line after it is the
+        # page's first line of text, which may go on with the page before.
+        at_top = _at_top(lines, run[0], running)
+        before = _openings(
+            lines,
+            range(self.lo + 1, run[0]),
+            running,
+            self.top_opens if self.lo < 0 else None,
+            opens,
+        )
+        # Glyphs set after their paragraphs: only where no text follows them (the
+        # text after a run, even lower case, is its items).
+        if _holds_text(lines, range(run[-1] + 1, self.hi), running):
+            before = []
+        lower = opens is _ANY_ITEM_START
+        # Under a run that opens the page, the page's first line opens an item when the
+        # page before ended a sentence; items set without a full stop end none, so in lower
+        # case the other reading is tried too, and taken only where it alone pairs the run
+        # and the run is long enough that its count agreeing is no chance.
+        flip = at_top and lower and len(run) >= _MIN_FLIPPED_RUN
+        tops = (
+            (self.top_opens, not self.top_opens) if flip else (self.top_opens if at_top else None,)
+        )
+        found = set()
+        for first in tops:
+            after = _openings(lines, range(run[-1] + 1, self.hi), running, first, opens)
+            starts = _paired(run, after, before)
+            if starts is not None and (not lower or self._items_whole(starts)):
+                found.add(tuple(starts))
+        return list(found.pop()) if len(found) == 1 else None
+
+    def _items_whole(self, starts: list[int]) -> bool:
+        """Whether items read in lower case are whole: none cut mid-phrase at its end, none a
+        line's tail alone."""
+        lines = self.lines
+        ends = [*starts[1:], _block_end(lines, starts[-1], self.hi)]
+        for start, end in zip(starts, ends, strict=True):
+            text = " ".join(ln.text.strip() for ln in lines[start:end])
+            if len(text) < _MIN_LOWER_ITEM or _ENDS_MID_PHRASE.search(text):
+                return False
+        return True
 
 
 def _at_top(lines: list[Line], k: int, running: set[str]) -> bool:
@@ -171,8 +238,17 @@ def _paired(
     return from_heading[::-1] if len(from_heading) == len(run) else None
 
 
+def _block_end(lines: list[Line], k: int, stop: int) -> int:
+    """The end (exclusive) of the block that opens at line k: the next break, or `stop`."""
+    return next((j for j in range(k + 1, stop) if lines[j].gap_before), stop)
+
+
 def _openings(
-    lines: list[Line], window: range, running: set[str], first_opens: bool | None
+    lines: list[Line],
+    window: range,
+    running: set[str],
+    first_opens: bool | None,
+    opens: re.Pattern[str] = _ITEM_START,
 ) -> list[tuple[int, bool]]:
     """The lines in `window` that open a block, each with whether the block is a heading.
 
@@ -181,15 +257,30 @@ def _openings(
     is the page's first line of text, `first_opens` says whether it may open a block (the
     page before ended a sentence) or goes on with the page before."""
     openings: list[tuple[int, bool]] = []
+    lead_ins: set[int] = set()
     for k in window:
         line = lines[k]
         text = line.text.strip()
         broke = first_opens if k == window.start and first_opens is not None else line.gap_before
-        if not broke or not _ITEM_START.match(text) or line_key(text) in running:
+        if not broke or not opens.match(text) or line_key(text) in running:
             continue
-        end = next((j for j in range(k + 1, window.stop) if lines[j].gap_before), window.stop)
-        block = " ".join(ln.text.strip() for ln in lines[k:end])
+        block = " ".join(ln.text.strip() for ln in lines[k : _block_end(lines, k, window.stop)])
         # A question is a heading when short ("What needs to improve?").
-        ends = block[-1:] in ".:;!" or (block.endswith("?") and len(block) >= 70)
-        openings.append((k, len(block) < HEADING_LENGTH and not ends))
+        ends = block[-1:] in ".;!" or (block.endswith("?") and len(block) >= 70)
+        # A short lead-in ("Within six months:") opens the next list: it bounds this one's
+        # items as a heading does.
+        lead_in = block.endswith(":")
+        # A heading opens with a capital; a block in lower case finishes a lead-in's sentence.
+        heading = len(block) < HEADING_LENGTH and (lead_in or not ends) and not text[:1].islower()
+        openings.append((k, heading))
+        if lead_in:
+            lead_ins.add(k)
+    if opens is _ANY_ITEM_START and openings:
+        # Among items set without a full stop, a short one with a capital reads as a
+        # heading; a heading heads something, so one straight before a heading or a lead-in
+        # is an item.
+        return [
+            (k, heading and (k in lead_ins or nxt is None or not nxt[1]))
+            for (k, heading), nxt in zip(openings, [*openings[1:], None], strict=True)
+        ]
     return openings
