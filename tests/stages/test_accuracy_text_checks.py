@@ -59,6 +59,12 @@ def test_responsible_body_cell_in_an_item_fails() -> None:
     assert "table's header" in text_failures(_record(recommendations=[header]))[0]
 
 
+def test_an_item_without_text_fails() -> None:
+    # A glyph left apart from its item is a count, not an item read.
+    rec = _record(recommendations=[_item("Leaders should improve gadget plans."), _item(" ")])
+    assert text_failures(rec) == ["item 2 has no text"]
+
+
 def test_a_judgement_label_must_be_a_label() -> None:
     for bad in ("Capacity to widget Grade 3 (", "The effectiveness of gadgets is", "x" * 120):
         rec = _record(judgements=[{"key": "k", "label": bad}])

@@ -199,7 +199,8 @@ def _write_report(path: Path, sections: list[str]) -> None:
         "judgement key in gold or in the record; *false grades*: a grade the record gives "
         "that gold does not have or has differently; *text clean*: no back-page furniture "
         "(licence, Ofsted's address, Crown copyright) in a paragraph (numbered or not) or an "
-        "item, no responsible-body cell in an item's text, every judgement label a label; "
+        "item, every item with text, no responsible-body cell in an item's text, every "
+        "judgement label a label; "
         "*fully right*: every checked field of "
         "the file right.\n\n" + "\n".join(sections),
         encoding="utf-8",

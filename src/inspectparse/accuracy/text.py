@@ -37,14 +37,19 @@ LABEL_MAX = 100
 
 def text_failures(record: dict[str, Any]) -> list[str]:
     """What the record's text holds that it must not: back-page furniture in a paragraph
-    (numbered or not) or an item, a responsible-body cell or the table's header in an item, a
-    judgement label that is not a label (too long, a grade in it, a trailing "Grade 3 (")."""
+    (numbered or not) or an item, an item without text, a responsible-body cell or the
+    table's header in an item, a judgement label that is not a label (too long, a grade in
+    it, a trailing "Grade 3 (")."""
     out = []
     for p in record["paragraphs"]:
         if m := _BACK_PAGE.search(p["text"]):
             which = p["number"] if p["number"] is not None else f"(unnumbered) {p['text'][:40]!r}"
             out.append(f"paragraph {which} holds back-page text {m.group()!r}")
     for k, item in enumerate(record["recommendations"], start=1):
+        # A glyph whose item could not be found keeps the count (with a review warning on
+        # the list), but an item without text is not read: a count right by glyphs alone.
+        if not item["text"].strip():
+            out.append(f"item {k} has no text")
         if m := _BACK_PAGE.search(item["text"]):
             out.append(f"item {k} holds back-page text {m.group()!r}")
         if m := _BODY_CELL.search(item["text"]):
