@@ -18,6 +18,7 @@ from itertools import combinations
 from ..document import Line, Page
 from .page_numbers import PAGE_NUMBER
 from .starts import (
+    HEAD_LINES,
     NUMBER_ONLY,
     NUMBERED_LINE,
     TEXT_START,
@@ -27,7 +28,6 @@ from .starts import (
     is_known_heading,
     is_number,
     page_ends_sentence,
-    running_heads,
     running_texts,
     text_ends_sentence,
     text_width,
@@ -40,7 +40,7 @@ MAX_MAYBE = 4
 def attach_lone_numbers(pages: list[Page]) -> None:
     """Join "12." alone on a line to the paragraph on the next line; pair runs of lone numbers
     with the paragraphs beside them on their page."""
-    running, heads = running_texts(pages), running_heads(pages)
+    running, heads = running_texts(pages), running_texts(pages, HEAD_LINES)
     width = text_width(pages)
     last: int | None = None  # the last paragraph number seen, in document order
     top_opens = True  # whether the page before ended a sentence

@@ -48,21 +48,14 @@ def ends_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text.rstrip()) is not None
 
 
-def running_texts(pages: list[Page]) -> set[str]:
+def running_texts(pages: list[Page], head: int | None = None) -> set[str]:
     """Lines repeated on several pages (digits ignored): headers and footers, which reading
-    order sets among the paragraphs and which must not be counted as paragraph starts."""
+    order sets among the paragraphs and which must not be counted as paragraph starts. With
+    `head`, only among each page's first `head` lines: a running header's (a body line
+    repeating elsewhere on the pages does not count)."""
     seen: Counter[str] = Counter()
     for page in pages:
-        seen.update({line_key(ln.text) for ln in page.lines})
-    return {text for text, n in seen.items() if n >= RUNNING_PAGES and text}
-
-
-def running_heads(pages: list[Page]) -> set[str]:
-    """Keys of lines among the first HEAD_LINES of at least RUNNING_PAGES pages: a running
-    header's (a body line repeating elsewhere on the pages does not count)."""
-    seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({line_key(ln.text) for ln in page.lines[:HEAD_LINES]})
+        seen.update({line_key(ln.text) for ln in page.lines[:head]})
     return {text for text, n in seen.items() if n >= RUNNING_PAGES and text}
 
 
@@ -109,7 +102,7 @@ class PageText:
     width: int
     # The text has no page breaks: this one page is the whole report.
     unbroken: bool = False
-    # Keys of the running lines that head pages (`running_heads`).
+    # Keys of the running lines that head pages (`running_texts` of the first HEAD_LINES).
     heads: set[str] = field(default_factory=set)
     # The page's first line of text: past the running lines and page number over it (a
     # browser's print sets its date and title there), which leave a break before it that is
