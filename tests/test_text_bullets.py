@@ -420,3 +420,23 @@ def test_lower_case_lines_that_are_no_whole_items_leave_the_glyphs_apart(
     lines = _page_lines(text, 0)
     assert lines.count(GLYPH) == 2
     assert "improvement_list_bullets_apart" in _list_warnings(_record(text))
+
+
+def test_a_lower_case_line_among_capitalised_items_is_no_item_of_its_own() -> None:
+    # Three glyphs over two capitalised items (the third item's text lost): the lower-case
+    # line after a short one goes on with the item above it, so the counts agree only by
+    # taking it for an item. Most items of a lower-case list open lower case; here one of
+    # three would: the glyphs stay apart, with the review warning.
+    text = (
+        HEAD
+        + WRAPPED
+        + "Areas for improvement\n\n"
+        + "\n".join([GLYPH] * 3)
+        + "\nRecords kept by the housing team do not show who else works with\n"
+        + "a family at the time.\n"
+        + "as a result, risks are missed.\n"
+        + f"{ITEMS[2]}\n\n"
+        + TAIL
+    )
+    assert _page_lines(text, 0).count(GLYPH) == 3
+    assert "improvement_list_bullets_apart" in _list_warnings(_record(text))

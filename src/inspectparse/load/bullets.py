@@ -201,9 +201,14 @@ class _Window:
         return list(found.pop()) if len(found) == 1 else None
 
     def _items_whole(self, starts: list[int]) -> bool:
-        """Whether items read in lower case are whole: none cut mid-phrase at its end, none a
-        line's tail alone."""
+        """Whether items read in lower case are a lower-case list's, whole: most of them open
+        lower case (among items that open with a capital, a lower-case line after a short one
+        goes on with the item above it), none is cut mid-phrase at its end, none is a line's
+        tail alone."""
         lines = self.lines
+        lower = sum(1 for k in starts if lines[k].text.strip()[:1].islower())
+        if 2 * lower <= len(starts):
+            return False
         ends = [*starts[1:], _block_end(lines, starts[-1], self.hi)]
         for start, end in zip(starts, ends, strict=True):
             text = " ".join(ln.text.strip() for ln in lines[start:end])
