@@ -284,10 +284,25 @@ def _browser_print(gap: str) -> Callable[[str], str]:
     return apply
 
 
+def _number_to_top(text: str) -> str:
+    """Each page's printed number (a lone number ending the page) set over the page instead,
+    as reports with their number in the running header print it."""
+    if "\f" not in text:
+        return text
+    out = []
+    for page in text.split("\f"):
+        lines = page.rstrip("\n").split("\n")
+        if lines and lines[-1].strip().isdigit():
+            lines = [lines[-1], *lines[:-1]]
+        out.append("\n".join(lines) + "\n")
+    return "\f".join(out)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap60": lambda t: rewrap(t, 60),
     "wrap110": lambda t: rewrap(t, 110),
     "unwrapped": lambda t: rewrap(t, 10_000),
+    "number-top": _number_to_top,
     "bullets-dot": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1\u2022", ln)),
     "bullets-dash": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1-", ln)),
     "ascii-dashes": lambda t: re.sub("[\u2013\u2014\u2011]", "-", t),
