@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Line, Page
 from .starts import HEADING_LENGTH, TEXT_START, line_key, running_texts
@@ -164,25 +164,32 @@ class _Window:
     lo: int
     hi: int
     top_opens: bool
+    # A run with only furniture above it opens the page: the line after it is the page's
+    # first line of text, which may go on with the page before.
+    at_top: bool = field(init=False)
+    # Glyphs set after their paragraphs: only where no text follows them (the text after a
+    # run, even lower case, is its items).
+    text_after: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.at_top = _at_top(self.lines, self.run[0], self.running)
+        self.text_after = _holds_text(self.lines, range(self.run[-1] + 1, self.hi), self.running)
 
     def pairing(self, opens: re.Pattern[str]) -> list[int] | None:
         """The item starts of the run with items opening as `opens` says, where one reading
         gives them."""
-        lines, run, running = self.lines, self.run, self.running
-        # A run with only furniture above it opens the page: the line after it is the
-        # page's first line of text, which may go on with the page before.
-        at_top = _at_top(lines, run[0], running)
-        before = _openings(
-            lines,
-            range(self.lo + 1, run[0]),
-            running,
-            self.top_opens if self.lo < 0 else None,
-            opens,
+        lines, run, running, at_top = self.lines, self.run, self.running, self.at_top
+        before = (
+            []
+            if self.text_after
+            else _openings(
+                lines,
+                range(self.lo + 1, run[0]),
+                running,
+                self.top_opens if self.lo < 0 else None,
+                opens,
+            )
         )
-        # Glyphs set after their paragraphs: only where no text follows them (the
-        # text after a run, even lower case, is its items).
-        if _holds_text(lines, range(run[-1] + 1, self.hi), running):
-            before = []
         lower = opens is _ANY_ITEM_START
         # Under a run that opens the page, the page's first line opens an item when the
         # page before ended a sentence; items set without a full stop end none, so in lower
