@@ -298,11 +298,28 @@ def _number_to_top(text: str) -> str:
     return "\f".join(out)
 
 
+def _title_header(count: int) -> Callable[[str], str]:
+    """Page 1's first `count` lines set over every later page too: a report whose running
+    header repeats its cover's title or its provider's name. Only where form feeds mark the
+    pages: without them the copies are the body's lines."""
+
+    def apply(text: str) -> str:
+        if "\f" not in text:
+            return text
+        first, *rest = text.split("\f")
+        head = "".join(f"{ln}\n" for ln in [ln for ln in first.split("\n") if ln.strip()][:count])
+        return "\f".join([first, *(head + page if page.strip() else page for page in rest)])
+
+    return apply
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap60": lambda t: rewrap(t, 60),
     "wrap110": lambda t: rewrap(t, 110),
     "unwrapped": lambda t: rewrap(t, 10_000),
     "number-top": _number_to_top,
+    "title-header": _title_header(1),
+    "title-header-2": _title_header(2),
     "bullets-dot": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1\u2022", ln)),
     "bullets-dash": _per_line(lambda ln: _LEADING_GLYPH.sub("\\1-", ln)),
     "ascii-dashes": lambda t: re.sub("[\u2013\u2014\u2011]", "-", t),

@@ -24,6 +24,8 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
 - browser: every page as a browser prints a PDF it shows: the page scaled into margins of
   0.4 inch at its top and foot, the date and the title on a row in the top margin, the
   file's address and "page/pages" on a row in the foot's. Expected: the same facts;
+- title-header: page 1's first row (its title, or its provider's name) set over every later
+  page where it stands on page 1, as a running header that repeats it. Expected: the same facts;
 - provider, name, lead, rank, grade, year, dates, heading, label, mark, field: the line texts
   rewritten as substitution.py rewrites a text (the area's name, the provider's whole name,
   the lead inspector's name and rank, two grades swapped, every year moved, the visit's dates
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import importlib.util
 import json
 import re
@@ -50,14 +53,12 @@ from pathlib import Path
 from typing import Any
 
 from inspectparse.accuracy.measure import review_fields
-from inspectparse.assemble import build_record
-from inspectparse.classify import classify
+from inspectparse.api import read_document
 from inspectparse.clean import clean
 from inspectparse.document import Document, Line, Page
 from inspectparse.load.pdfium_engine import load_pdf_pdfium
 from inspectparse.load.pdfplumber_engine import load_pdf_pdfplumber
 from inspectparse.profiles import get as get_profile
-from inspectparse.segment import segment
 
 _spec = importlib.util.spec_from_file_location(
     "substitution", Path(__file__).resolve().parent / "substitution.py"
@@ -78,11 +79,7 @@ def document_facts(doc: Document) -> tuple[dict[str, Any], set[str]]:
 
 
 def document_record(doc: Document) -> dict[str, Any]:
-    structure = segment(clean(doc))
-    record = build_record(
-        structure, classify(structure), parser_version="probe", path=None, sha256="0"
-    )
-    return record.model_dump(mode="json")
+    return read_document(doc, path=None, sha256="0").model_dump(mode="json")
 
 
 def _renumbered(doc: Document) -> Document:
@@ -277,6 +274,26 @@ def probe_browser(
     yield "printed by a browser", _renumbered(variant), expected, ()
 
 
+def probe_title_header(
+    doc: Document, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """Page 1's first row (its title, or its provider's name) set over every later page too,
+    where it stands: a report whose running header repeats the cover's first line. Made only
+    where every later page's text starts below that row."""
+    first = doc.pages[0].lines if doc.pages else []
+    if len(doc.pages) < 3 or not first or first[0].top is None or first[0].bottom is None:
+        return
+    row = [ln for ln in first if ln.top == first[0].top]
+    bottom = max(ln.bottom or 0 for ln in row)
+    variant = copy.deepcopy(doc)
+    for page in variant.pages[1:]:
+        if any(ln.top is None or ln.top <= bottom for ln in page.lines):
+            return
+        page.lines[:0] = [dataclasses.replace(ln, page=page.number) for ln in row]
+    expected = {k: v for k, v in original.items() if k in sub.FACT_FIELDS or k == "_authority"}
+    yield "page 1's first row heading every page", _renumbered(variant), expected, ()
+
+
 def _running(doc: Document) -> set[tuple[int, int]]:
     """(page index, line index) of the lines `clean` finds running (headers, footers, page
     numbers)."""
@@ -366,6 +383,7 @@ PROBES: dict[str, Probe] = {
     "double": probe_double,
     "head": probe_head,
     "browser": probe_browser,
+    "title-header": probe_title_header,
     **{
         name: probe_text(name)
         for name in (

@@ -21,8 +21,9 @@ PDFS = [
 ]
 
 
-# Probes that only letters give variants for (none of the PDFs above is a letter).
-LETTER_PROBES = {"head"}
+# Probes that only letters give variants for (none of the PDFs above is a letter), or only
+# a PDF whose first row stands in the header band (the PDFs above set their title lower).
+LETTER_PROBES = {"head", "title-header"}
 
 
 @pytest.mark.parametrize("probe", sorted(set(pdf_probes.PROBES) - LETTER_PROBES))
@@ -53,21 +54,22 @@ def test_no_document_variant_is_silent_on_the_pdfplumber_engine(
     assert {p: c for p, c in counts.items() if c["silent"]} == {}
 
 
-def _letter_pdf(text: str) -> bytes:
-    """A synthetic letter as a PDF: one line of text per row, a new page at a form feed."""
+def _letter_pdf(text: str, later_pages_from: float = 60.0) -> bytes:
+    """A synthetic letter as a PDF: one line of text per row, a new page at a form feed (its
+    first baseline `later_pages_from`)."""
     fixtures = load_script("make_fixtures")
     pages = [fixtures.Page()]
     baseline = 60.0
     for line in text.split("\n"):
         if line.startswith("\f"):
             pages.append(fixtures.Page())
-            baseline, line = 60.0, line[1:]
+            baseline, line = later_pages_from, line[1:]
         pages[-1].text(57.0, baseline, line.replace("\u25fc", "\u2022"), 11.0)
         baseline += 14.5
     return bytes(fixtures.build_pdf(pages, name="letter for the head probe"))
 
 
-@pytest.mark.parametrize("probe", sorted(LETTER_PROBES))
+@pytest.mark.parametrize("probe", sorted(LETTER_PROBES - {"title-header"}))
 def test_no_letter_variant_misses_what_the_letter_gives(probe: str, tmp_path: Path) -> None:
     from test_anatomy_focused_visits import letter
 
@@ -110,3 +112,28 @@ def test_a_cut_page_moves_the_rows_from_the_cut_to_a_new_page_with_its_furniture
         printed = [ln.text for ln in each.lines if ln.text.strip().isdecimal()]
         assert printed == ([] if number == 1 else [str(number)])
     assert expected["paragraphs"] == original["paragraphs"]
+
+
+def test_a_running_header_that_repeats_the_title_leaves_the_cover_its_title(
+    tmp_path: Path,
+) -> None:
+    """A report set one line per row from the page's top: its title is page 1's first row, in
+    the header band, and the probe sets it over every later page (whose text starts lower)
+    as a running header."""
+    from test_metamorphic import SYNTHETIC
+
+    text = SYNTHETIC.replace("\n3.\n", "\n\f3.\n").replace("\n6.\n", "\n\f6.\n")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_letter_pdf(text, later_pages_from=90.0))
+    counts = pdf_probes.run([path], ["title-header"], ["Northwick"], show=False)["title-header"]
+    assert counts == {"predicted": 1, "warned": 0, "silent": 0}
+    doc = pdf_probes.load_pdf_pdfium(path.read_bytes())
+    original, _ = pdf_probes.document_facts(doc)
+    assert original["kind"] == "ilacs" and original["provider"] == "Northwick"
+    _, variant, _, _ = next(pdf_probes.probe_title_header(doc, original, "ilacs", []))
+    title = doc.pages[0].lines[0].text
+    assert [page.lines[0].text for page in variant.pages] == [title] * len(doc.pages)
+    record = pdf_probes.document_record(variant)
+    assert [w["code"] for w in record["warnings"] if w["code"].startswith("cover")] == [
+        "cover_running_lines_kept"
+    ]

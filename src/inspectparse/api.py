@@ -1,6 +1,7 @@
 """The public API: `extract(source, *, engine, input_format, path, member) -> Record`.
 
-All logic lives behind it; `extract_bytes` is the pipeline, one stage per line.
+All logic lives behind it; `extract_bytes` is the pipeline (load, then `read_document`, the
+stages after it), one stage per line.
 """
 
 from __future__ import annotations
@@ -14,13 +15,21 @@ from dataclasses import dataclass
 from typing import IO, get_args
 
 from ._version import __version__
-from .document import SourceFormat
+from .document import Document, SourceFormat
 from .errors import InputNotFoundError, InputUnreadableError
 from .limits import DEFAULT_MAX_BYTES, read_capped, run_capped, too_large_bytes
 from .load import ENGINES, Engine, load
 from .record import Record
 
-__all__ = ["INPUT_FORMATS", "ExtractOptions", "Source", "extract", "extract_bytes", "read_source"]
+__all__ = [
+    "INPUT_FORMATS",
+    "ExtractOptions",
+    "Source",
+    "extract",
+    "extract_bytes",
+    "read_document",
+    "read_source",
+]
 
 Source = str | os.PathLike[str] | bytes | bytearray | IO[bytes] | IO[str]
 # The formats `input_format` (and the CLI's --input-format) accept.
@@ -155,22 +164,27 @@ def extract(
 
 
 def extract_bytes(data: bytes, opts: ExtractOptions, *, path: str | None) -> Record:
-    """The pipeline: load -> clean -> segment -> classify -> validate and assemble."""
-    from .assemble import build_record
-    from .classify import classify
-    from .clean import clean
-    from .segment import segment
-
+    """The pipeline: load, then `read_document`."""
     sha256 = hashlib.sha256(data).hexdigest()
     document = load(data, engine=opts.engine, fmt=opts.input_format)
+    return read_document(document, path=path, sha256=sha256, member=opts.member)
+
+
+def read_document(
+    document: Document, *, path: str | None, sha256: str, member: str | None = None
+) -> Record:
+    """The stages after load: clean -> segment and classify -> validate and assemble."""
+    from .assemble import build_record
+    from .clean import clean
+    from .cover import read_structure
+
     cleaned = clean(document)
-    structure = segment(cleaned)
-    findings = classify(structure)
+    structure, findings = read_structure(cleaned)
     return build_record(
         structure,
         findings,
         parser_version=__version__,
         path=path,
         sha256=sha256,
-        member=opts.member,
+        member=member,
     )

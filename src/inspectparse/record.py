@@ -61,6 +61,11 @@ WARNING_CODES: dict[str, WarningCode] = {
         "review",
         "page 1 opens a line like another framework's title above the title read",
     ),
+    "cover_running_lines_kept": WarningCode(
+        "report.kind",
+        "info",
+        "page 1's lines that head later pages were read as its title, not as a running header",
+    ),
     "provider_missing": WarningCode(
         "report.provider", "review", "the framework names a provider but none was found"
     ),
