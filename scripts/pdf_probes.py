@@ -24,6 +24,9 @@ texts do in scripts/substitution.py, whose outcomes and vocabulary this reuses:
 - browser: every page as a browser prints a PDF it shows: the page scaled into margins of
   0.4 inch at its top and foot, the date and the title on a row in the top margin, the
   file's address and "page/pages" on a row in the foot's. Expected: the same facts;
+- cover-sheet: a page before page 1 with no text (a cover sheet, an image only), or with only
+  a logo's word on it. Expected: the same facts;
+- logo: a logo's word ("Ofsted") set as text over page 1's first line. Expected: the same facts;
 - title-header: page 1's first row (its title, or its provider's name) set over every later
   page where it stands on page 1, as a running header that repeats it. Expected: the same facts;
 - provider, name, lead, rank, grade, year, dates, heading, label, mark, field: the line texts
@@ -294,6 +297,46 @@ def probe_title_header(
     yield "page 1's first row heading every page", _renumbered(variant), expected, ()
 
 
+def _renumbered_pages(doc: Document) -> Document:
+    for number, page in enumerate(doc.pages, start=1):
+        page.number = number
+        for line in page.lines:
+            line.page = number
+    return _renumbered(doc)
+
+
+def probe_cover_sheet(
+    doc: Document, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """A page before page 1 with no text (a cover sheet, an image only), and one with only a
+    logo's word on it."""
+    if not doc.pages:
+        return
+    first = doc.pages[0]
+    expected = {k: v for k, v in original.items() if k in sub.FACT_FIELDS or k == "_authority"}
+    for label, lines in (
+        ("a blank page before page 1", []),
+        ("a page with only a logo's word before page 1", [_cell("Ofsted", 1, 250, 60)]),
+    ):
+        variant = copy.deepcopy(doc)
+        variant.pages.insert(0, Page(1, lines, first.width, first.height))
+        yield label, _renumbered_pages(variant), expected, ()
+
+
+def probe_logo(
+    doc: Document, original: dict[str, Any], kind: str, areas: list[str]
+) -> Iterator[Variant]:
+    """A logo's word set as text over page 1's first line."""
+    lines = doc.pages[0].lines if doc.pages else []
+    if not lines or lines[0].top is None:
+        return
+    variant = copy.deepcopy(doc)
+    top = max(lines[0].top - 30, 0.0)
+    variant.pages[0].lines.insert(0, _cell("Ofsted", 1, 250, top))
+    expected = {k: v for k, v in original.items() if k in sub.FACT_FIELDS or k == "_authority"}
+    yield "a logo's word over page 1", _renumbered(variant), expected, ()
+
+
 def _running(doc: Document) -> set[tuple[int, int]]:
     """(page index, line index) of the lines `clean` finds running (headers, footers, page
     numbers)."""
@@ -384,6 +427,8 @@ PROBES: dict[str, Probe] = {
     "head": probe_head,
     "browser": probe_browser,
     "title-header": probe_title_header,
+    "cover-sheet": probe_cover_sheet,
+    "logo": probe_logo,
     **{
         name: probe_text(name)
         for name in (

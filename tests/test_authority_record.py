@@ -94,3 +94,35 @@ def test_every_judgement_carries_ofsteds_numeric_grade_code() -> None:
         "care_leavers": 2,
     }
     assert set(GRADE_CODES) == set(get_args(inspectparse.record.Grade))
+
+
+# A SIF-era cover: the provider's name is every word above the title.
+SIF_COVER = """\
+{above}
+Inspection of services for children in need of help and protection, children looked
+after and care leavers
+Inspection date: 4 June 2031 - 28 June 2031
+Report published: 17 August 2031
+"""
+
+
+def _provider_warnings(above: str) -> tuple[str | None, list[str]]:
+    record = inspectparse.extract(SIF_COVER.format(above=above).encode())
+    codes = [w.code for w in record.warnings if w.field == "report.provider"]
+    return record.report.provider, codes
+
+
+def test_a_line_run_into_the_provider_s_name_above_it_is_a_review_warning() -> None:
+    # A logo's word (or a header) over the name runs into it: the provider read holds it.
+    provider, codes = _provider_warnings("Ofsted\nSomerset County Council")
+    assert provider == "Ofsted Somerset County Council"
+    assert codes == ["provider_words_before_name"]
+    provider, codes = _provider_warnings("Children's services report\nSomerset County Council")
+    assert codes == ["provider_words_before_name"]
+
+
+def test_a_provider_that_is_an_authority_s_name_or_none_has_no_such_warning() -> None:
+    assert _provider_warnings("Somerset County Council") == ("Somerset County Council", [])
+    assert _provider_warnings("Royal Borough of Windsor and Maidenhead")[1] == []
+    # A trust's name: no authority's, and no words before one.
+    assert _provider_warnings("Northwick Children's Trust") == ("Northwick Children's Trust", [])

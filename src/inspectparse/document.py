@@ -111,6 +111,20 @@ class Document:
     def page_count(self) -> int:
         return len(self.pages)
 
+    @property
+    def cover_index(self) -> int:
+        """The index of the report's first page, the first with body text: a blank page, or
+        one of furniture or an image only (a cover sheet), before it is none of the report's."""
+        for index, page in enumerate(self.pages):
+            if any(line.layer == "body" for line in page.lines):
+                return index
+        return 0
+
+    @property
+    def cover_lines(self) -> list[Line]:
+        """The body lines of the report's first page (`cover_index`)."""
+        return self.pages[self.cover_index].body_lines if self.pages else []
+
     def lines(self, layer: Layer | None = "body") -> list[Line]:
         """All lines in document order, optionally only one layer."""
         # A list comprehension: `list(self.iter_lines(layer))` costs ~40% more per line.

@@ -89,6 +89,12 @@ WARNING_CODES: dict[str, WarningCode] = {
     "provider_generic": WarningCode(
         "report.provider", "review", "the provider read is only a generic word (e.g. 'Council')"
     ),
+    "provider_words_before_name": WarningCode(
+        "report.provider",
+        "review",
+        "the provider read is no authority's name, but its last words are one: a line above "
+        "the name may have run into it",
+    ),
     "lead_missing": WarningCode(
         "report.lead_inspector",
         "review",

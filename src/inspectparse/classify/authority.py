@@ -33,8 +33,33 @@ def find_authority(
         return _school(document, profile, meta, on)
     found = match_authority(meta.provider, on, kind=profile.kind) if meta.provider else None
     if found is None:
-        return None, [_unmatched(meta.provider)]
+        return None, [_unmatched(meta.provider), *_words_before_a_name(meta.provider, on)]
     return found, []
+
+
+# Words a line above the provider's name can run in with ("Ofsted", a date, a header): so
+# many are looked past, no more.
+_MAX_WORDS_BEFORE = 3
+
+
+def _words_before_a_name(provider: str | None, on: dt.date | None) -> list[Note]:
+    """A provider no authority answers to whose end one does ("Ofsted Isle of Wight Council"):
+    the words before that name are most likely a line above it run in (a logo's word, a
+    header), so the provider read is doubted. Its words are kept as read: a name can open
+    with a word of its own that the lookup lacks."""
+    words = (provider or "").split()
+    for cut in range(1, min(_MAX_WORDS_BEFORE, len(words) - 1) + 1):
+        rest = " ".join(words[cut:])
+        if match_authority(rest, on) is not None:
+            before = " ".join(words[:cut])
+            return [
+                Note(
+                    "provider_words_before_name",
+                    f"the provider read, {provider!r}, is no authority's name, but '{rest}' "
+                    f"after {before!r} is: a line above the name may have run into it",
+                )
+            ]
+    return []
 
 
 def _school(

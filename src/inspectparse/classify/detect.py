@@ -185,7 +185,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 def column_text(document: Document) -> str:
     """Page-1 text with the left column first, so wrapped table labels read whole."""
-    lines = document.pages[0].body_lines if document.pages else []
+    lines = document.cover_lines
     if not lines or not lines[0].has_geometry:
         return front_text(document)
     left = min(ln.x0 or 0.0 for ln in lines)

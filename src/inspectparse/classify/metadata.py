@@ -130,7 +130,7 @@ _DATE_LINE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 
 def letter_date(document: Document) -> dt.date | None:
     """The date line of a letter: the first line on page 1 that is only a date."""
-    for line in document.pages[0].body_lines if document.pages else []:
+    for line in document.cover_lines:
         text = plain_day_numbers(line.text.strip())
         if _DATE_LINE.match(text):
             return parse_date(text)

@@ -66,12 +66,17 @@ def table_region(structure: Structure, profile: Profile) -> list[Line]:
 def table_regions(structure: Structure, profile: Profile) -> Iterator[list[Line]]:
     """`table_region`, then the region after each later hit of the table header (a contents
     entry the segmenter did not recognise names the table too)."""
-    pages = structure.document.pages
-    limit = len(pages) if profile.table_pages == 0 else min(profile.table_pages + 1, len(pages))
+    document = structure.document
+    pages, cover = document.pages, document.cover_index
+    limit = (
+        len(pages)
+        if profile.table_pages == 0
+        else min(cover + profile.table_pages + 1, len(pages))
+    )
     header = re.compile(profile.table_header, re.I) if profile.table_header else None
     # The contents page names the table too: its entry is not the table's header.
     contents = {id(ln) for b in structure.blocks if b.kind == "contents" for ln in b.lines}
-    for p in range(limit):
+    for p in range(cover, limit):
         lines = pages[p].body_lines
         starts = [0]
         if header is not None:

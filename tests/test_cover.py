@@ -1,8 +1,11 @@
-"""A running header that repeats the cover's first lines (`cover.read_structure`).
+"""The report's cover: its first page with text, and its title repeated as running header.
 
+Pages before the first with body text (a blank cover sheet, an image only) are none of the
+report's: its page-1 facts are read from the first page with text (`Document.cover_index`).
 Clean takes a line heading page after page for a running header, on page 1 too; where page
 1's copy is the cover's title or provider, the cover is read again with it as text, and the
-reading that finds more of the cover's facts is kept. Synthetic reports only ("Northwick").
+reading that finds more of the cover's facts is kept (`cover.read_structure`). Synthetic
+reports only ("Northwick").
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from typing import Any
 import inspectparse
 from inspectparse.clean import clean
 from inspectparse.cover import read_structure
+from inspectparse.document import Document, Line, Page
 from inspectparse.load.text import load_text
-from test_metamorphic import SIF, SYNTHETIC
+from test_metamorphic import SIF, SIF_GOLD, SYNTHETIC
 
 _TEAMS = ("alder", "birch", "cedar", "damson", "elder", "fir", "gorse", "hazel")
 # The synthetic ILACS report on four pages (its paragraphs 3 and 6 open pages), each
@@ -86,3 +90,30 @@ def test_a_header_on_every_page_and_the_cover_stays_furniture_where_the_cover_re
     read_structure(cleaned)
     header = [ln for page in cleaned.document.pages for ln in page.lines if "file" in ln.text]
     assert len(header) == 4 and all(ln.layer == "furniture" for ln in header)
+
+
+def test_blank_pages_before_the_report_leave_its_cover_the_first_page_with_text() -> None:
+    # Two pages with no text before the report: the summary table is read on the report's
+    # own first page, the same judgements from the same lines.
+    def judgements(record: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [
+            (j["key"], j["grade"], j["rule"], j["provenance"]["text"]) for j in record["judgements"]
+        ]
+
+    for text in (SIF, SYNTHETIC):
+        plain, covered = _record(text), _record("\f\f" + text)
+        assert covered["report"] == plain["report"]
+        assert judgements(covered) == judgements(plain)
+        assert not any(w["code"].startswith("judgement") for w in covered["warnings"])
+    record = _record("\f\f" + SIF)
+    assert {j["key"]: j["grade"] for j in record["judgements"]} == SIF_GOLD["judgements"]
+
+
+def test_the_cover_is_the_first_page_with_body_text() -> None:
+    furniture = Line("Northwick inspection file", 2, 0, layer="furniture")
+    pages = [Page(1), Page(2, [furniture]), Page(3, [Line("Inspection of Northwick", 3, 0)])]
+    document = Document(pages=pages, format="pdf", engine="pdfium")
+    assert document.cover_index == 2
+    assert [ln.text for ln in document.cover_lines] == ["Inspection of Northwick"]
+    assert Document(pages=[Page(1)], format="text", engine="text").cover_index == 0
+    assert Document(pages=[], format="text", engine="text").cover_lines == []
