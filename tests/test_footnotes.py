@@ -14,7 +14,7 @@ import pytest
 
 from inspectparse import extract
 from inspectparse.classify.judgements import _expected
-from inspectparse.clean import clean, mark_footnotes
+from inspectparse.clean import clean
 from inspectparse.document import Document, Line, Page
 from inspectparse.load import load
 from inspectparse.profiles import get as get_profile
@@ -138,14 +138,55 @@ def test_each_footnote_of_a_page_is_a_paragraph_and_a_marker_alone_leads_its_tex
     assert texts == [" ".join(FOOTNOTE), f"2 {second}"]
 
 
-def test_text_without_font_sizes_has_no_footnotes_found() -> None:
-    lines = [
-        Line("2. Plans set out what needs to change, as the framework1 expects, and who", 1, 0),
-        Line("1 The framework is an invented one.", 1, 1, gap_before=True),
-    ]
-    document = Document(pages=[Page(1, lines)], format="text", engine="text")
-    mark_footnotes(document)
-    assert {line.layer for line in lines} == {"body"}
+def report_text(footnote: str, *, reference: str = "framework1") -> str:
+    """The same report as a converter's text: no sizes, so the footnote is told by its place
+    (the page's last lines), its marker and the body's reference to it. `footnote` is what
+    stands between paragraph 2's first part and the page's number."""
+    body = "\n".join(line.replace("framework1", reference) for line in PARA_2_PAGE_1)
+    first = "\n".join(OPENING) + "\n\n" + "\n".join(PARA_1) + f"\n\n{body}\n{footnote}\n1\n"
+    second = "\n".join(PARA_2_PAGE_2) + "\n\n" + "\n\n".join(LATER) + "\n\n2\n"
+    return f"{first}\f{second}"
+
+
+# How converters set the footnote under the body: the marker on the text's line (markitdown),
+# alone over it (pdftotext), or alone after it (pdftotext, a superscript read last).
+TEXT_FOOTNOTES = {
+    "marker on its line": "\n" + "\n".join(FOOTNOTE) + "\n",
+    "marker alone over it": "\n1\n\n" + FOOTNOTE[0][2:] + "\n" + FOOTNOTE[1] + "\n",
+    "marker alone after it": "\n" + FOOTNOTE[0][2:] + "\n" + FOOTNOTE[1] + "\n1\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(TEXT_FOOTNOTES))
+def test_a_footnote_in_text_leaves_the_paragraph_a_page_break_cuts_whole(shape: str) -> None:
+    record = extract(report_text(TEXT_FOOTNOTES[shape]).encode(), input_format="text")
+    numbered = {p.number: p.text for p in record.paragraphs if p.number is not None}
+    assert list(numbered) == [1, 2, 3, 4, 5]
+    assert numbered[2] == " ".join(PARA_2_PAGE_1 + PARA_2_PAGE_2)[3:]
+    texts = [p.text for p in record.paragraphs]
+    assert not any("invented" in text for text in texts if text.startswith(("2.", "Practition")))
+    # The footnote is a paragraph of its own, whole, its marker leading its text.
+    assert " ".join(FOOTNOTE) in texts
+
+
+def test_small_print_in_text_the_body_never_refers_to_stays_in_the_body() -> None:
+    document = load(
+        report_text(TEXT_FOOTNOTES["marker on its line"], reference="framework").encode(),
+        fmt="text",
+    )
+    clean(document)
+    assert {line.layer for line in document.pages[0].lines} <= {"body", "furniture"}
+
+
+def test_a_table_cell_read_after_a_lone_marker_stays_in_the_body() -> None:
+    """Reading order can put a superscript marker before the rest of its row: the table's
+    last grade, between the marker and its footnote's text, is the table's."""
+    footnote = "\n1\n\nRequires improvement\n\n" + "\n".join(FOOTNOTE)[2:] + "\n"
+    document = load(report_text(footnote).encode(), fmt="text")
+    clean(document)
+    layers = {line.text: line.layer for line in document.pages[0].lines}
+    assert layers["Requires improvement"] == "body"
+    assert layers[FOOTNOTE[0][2:]] == layers[FOOTNOTE[1]] == "footnote"
 
 
 def test_a_footnote_still_shows_a_judgement_the_report_should_have() -> None:

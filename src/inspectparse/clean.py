@@ -2,9 +2,8 @@
 
 Furniture (running headers and footers, page numbers) is found by repetition across pages, not by
 fixed strings, and is moved to the `furniture` layer rather than deleted, so nothing is lost.
-Footnotes at a page's foot are moved to the `footnote` layer: out of the body's flow, so that a
-paragraph a page break cuts joins up across it, not onto the footnote (`segment` gives each
-footnote a paragraph of its own).
+Footnotes at a page's foot are moved to the `footnote` layer (`footnotes.py`): out of the body's
+flow, so that a paragraph a page break cuts joins up across it, not onto the footnote.
 Joining text across page breaks and de-hyphenation need the paragraph structure and happen in
 `segment`; this stage provides the document's vocabulary they consult.
 """
@@ -16,10 +15,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
-from operator import attrgetter
 
 from .document import Document, Line, Page
+from .footnotes import mark_footnotes
 from .load.bullets import BULLET_GLYPHS
 from .load.page_numbers import PAGE_NUMBER, TRAILING_PAGE_NUMBER
 
@@ -390,93 +388,3 @@ def _edge_block(zone: Zone, keys: dict[int, str], common: set[str]) -> set[int]:
             break
         block.update(id(ln) for ln in row)
     return block
-
-
-# A footnote's first line opens with its marker: "1 This joint inspection ...", "2The ...", or
-# the number alone above its text (a superscript set on a row of its own).
-FOOTNOTE_MARKER = re.compile(r"^(\d{1,2})(?:\s+\S|$|(?=[A-Z‘“(]))")
-# Footnotes are set smaller than the body text (9-10 pt under 12 pt) ...
-FOOTNOTE_SIZE_RATIO = 0.88
-# ... below the middle of the page.
-FOOTNOTE_ZONE = 0.5
-# Points by which the sizes of one page's footnote lines may differ.
-_SIZE_TOL = 0.5
-
-
-def mark_footnotes(document: Document) -> None:
-    """Move the footnotes at each page's foot to the `footnote` layer.
-
-    A page's footnotes are the lines at the end of its body, each below the page's middle
-    and in a font smaller than the body text's, from a line after a visible break that opens
-    with a marker number the text of the page (or the page before, where a reference at a
-    page's end pushed its footnote over) refers to (the number set on a word: "inspection1",
-    "improve?1"), as far as the last of them. A marker alone on its row that furniture
-    took for a page number, among them, is theirs. Text without font sizes has no footnotes
-    found (its small print cannot be told from its body)."""
-    size = _body_size(document)
-    if size is None:
-        return
-    limit = FOOTNOTE_SIZE_RATIO * size
-    for k, page in enumerate(document.pages):
-        run = _footnote_run(page, limit)
-        if not run:
-            continue
-        marker = FOOTNOTE_MARKER.match(run[0].text)
-        if marker is None or not run[0].gap_before:
-            continue
-        ids = {id(ln) for ln in run}
-        pages = document.pages[max(k - 1, 0) : k + 1]
-        texts = [
-            ln.text for p in pages for ln in p.lines if ln.layer == "body" and id(ln) not in ids
-        ]
-        if not _refers_to(texts, marker.group(1)):
-            continue
-        for ln in run:
-            ln.layer, ln.furniture_reason = "footnote", None
-
-
-_SIZE = attrgetter("size")
-
-
-def _body_size(document: Document) -> float | None:
-    """The font size most of the text is set in; None for text without sizes."""
-    # Counted by lines, in C (`map`): a count by characters reads the same on reports, at
-    # several times the cost.
-    sizes = Counter(map(_SIZE, chain.from_iterable(page.lines for page in document.pages)))
-    sizes.pop(None, None)
-    return sizes.most_common(1)[0][0] if sizes else None
-
-
-def _footnote_run(page: Page, limit: float) -> list[Line]:
-    """The small-print lines that end the page's body, in page order (page foot furniture
-    below them aside), from the first that opens with a marker."""
-    run: list[Line] = []
-    started = False
-    for ln in reversed(page.lines):
-        if not started and ln.layer == "furniture":
-            continue  # the running footer and page number below the footnotes
-        started = True
-        small = ln.size is not None and ln.size <= limit
-        low = ln.top is not None and ln.top >= FOOTNOTE_ZONE * page.height
-        lone_marker = ln.furniture_reason == "page-number" and FOOTNOTE_MARKER.match(ln.text)
-        if not (small and low and (ln.layer == "body" or lone_marker)):
-            break
-        run.append(ln)
-    run.reverse()
-    while run and not (run[0].layer == "body" and FOOTNOTE_MARKER.match(run[0].text)):
-        run.pop(0)
-    # Footnotes share one size (a marker alone on its row may be smaller): a line in another
-    # below them (a running footer in small print) is none of theirs.
-    sizes = [(k, ln.size or 0.0) for k, ln in enumerate(run) if not ln.text.strip().isdecimal()]
-    cut = next((k for k, size in sizes if abs(size - sizes[0][1]) > _SIZE_TOL), None)
-    if cut is not None:
-        del run[cut:]
-    return run
-
-
-def _refers_to(texts: list[str], number: str) -> bool:
-    """Whether a text refers to footnote `number`: the number set on a word or on the
-    punctuation after it ("inspection1", "improve?1", "Hull.3"), not a number of its own
-    nor one in brackets, a ratio or an amount ("(1)", "1:1", "£1")."""
-    reference = re.compile(rf"[^\W\d_][.,;:?!’”')\]]?{number}(?!\d)")
-    return any(number in text and reference.search(text) for text in texts)

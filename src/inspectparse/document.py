@@ -16,7 +16,7 @@ from typing import Literal
 PdfEngine = Literal["pdfium", "pdfplumber"]
 SourceFormat = Literal["pdf", "text"]
 # body: the report's text; furniture: a page's running header or footer, its page number;
-# footnote: the footnotes at a page's foot, out of the body's flow (`clean.mark_footnotes`).
+# footnote: the footnotes at a page's foot, out of the body's flow (`footnotes.mark_footnotes`).
 Layer = Literal["body", "furniture", "footnote"]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..clean import FOOTNOTE_MARKER, Vocabulary
-from ..document import Document, Evidence, Note
+from ..clean import Vocabulary
+from ..document import Document, Evidence, Line, Note
+from ..footnotes import FOOTNOTE_MARKER
 from ..grades import GRADE_PHRASE
 from .headings import FOOTNOTE_TAIL, KnownHeadings, strip_footnote
 from .joins import join_lines
@@ -148,26 +149,45 @@ def group_paragraphs(
 def footnote_blocks(document: Document, vocabulary: Vocabulary) -> list[Block]:
     """Each footnote the clean stage set apart (layer `footnote`) as a block: its marker's line
     and the lines after it, up to the next footnote's marker (the next number) or the page's
-    end."""
+    end. A marker alone after the lines before it (a converter read the superscript last)
+    leads their text."""
     footnotes: list[Block] = []
     for page in document.pages:
         number: int | None = None  # the page's last footnote's
+        before: list[Line] = []  # footnote lines before the page's first marker
         for line in page.lines:
             if line.layer != "footnote":
                 continue
             text = line.text.strip()
             marker = FOOTNOTE_MARKER.match(text)
-            if marker and (number is None or int(marker.group(1)) == number + 1):
+            if marker and before and text.isdecimal():
+                number = int(text)
+                footnotes.append(
+                    Block("footnote", [*before, line], f"{text} {_joined(before, vocabulary)}")
+                )
+                before = []
+            elif marker and (number is None or int(marker.group(1)) == number + 1):
                 number = int(marker.group(1))
                 footnotes.append(Block("footnote", [line], text))
-            elif number is not None:
+            elif number is None:
+                before.append(line)
+            else:
                 footnote = footnotes[-1]
                 footnote.lines.append(line)
                 if footnote.text.isdecimal():  # its marker alone above its text ("3")
                     footnote.text = f"{footnote.text} {text}"
                 else:
                     footnote.text = join_lines(footnote.text, text, vocabulary)
+        if before:  # no marker followed them: their text all the same, never lost
+            footnotes.append(Block("footnote", before, _joined(before, vocabulary)))
     return footnotes
+
+
+def _joined(lines: list[Line], vocabulary: Vocabulary) -> str:
+    text = lines[0].text.strip()
+    for line in lines[1:]:
+        text = join_lines(text, line.text.strip(), vocabulary)
+    return text
 
 
 def unmark_headings(blocks: list[Block], footnotes: list[Block]) -> None:
