@@ -14,7 +14,7 @@ from itertools import chain
 from operator import attrgetter
 
 from .document import Document, Line, Page
-from .load.bullets import BULLET_GLYPHS, GLYPH_MARKS
+from .load.bullets import BULLETED, LONE_BULLET
 
 __all__ = ["FOOTNOTE_MARKER", "mark_footnotes"]
 
@@ -158,8 +158,7 @@ def _before_list_items(run: list[Line]) -> list[Line]:
     """A run up to its first list item: a footnote holds no bulleted line, and a converter can
     set a footnote before the list that ends its page's body (its text objects' order)."""
     for k, ln in enumerate(run):
-        text = ln.text.lstrip()
-        if k and (text[:1] in BULLET_GLYPHS or (text[:1] in GLYPH_MARKS and text[1:2] == " ")):
+        if k and (BULLETED.match(ln.text) or LONE_BULLET.match(ln.text)):
             return run[:k]
     return run
 

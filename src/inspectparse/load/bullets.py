@@ -33,7 +33,7 @@ BULLET_GLYPHS = (
 GLYPH_MARKS = "-–*"
 LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}{re.escape(GLYPH_MARKS)}]\s*$")
 # A line that is a bulleted item already: the glyph (or a mark and a space) and text.
-_BULLETED = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s*|[{re.escape(GLYPH_MARKS)}]\s+)\S")
+BULLETED = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s*|[{re.escape(GLYPH_MARKS)}]\s+)\S")
 # An item opens like a sentence: a capital letter, an opening quote or bracket.
 _ITEM_START = re.compile(r"^\s*[A-Z\"'‘“(]")
 # An item of a list that opens lower case (it finishes a lead-in's sentence: "the local
@@ -127,7 +127,7 @@ def _runs(lines: list[Line], drop: set[int]) -> list[list[int]]:
 def _pair_runs(lines: list[Line], drop: set[int], running: set[str], top_opens: bool) -> None:
     runs = _runs(lines, drop)
     # Runs and items already bulleted split the page into windows.
-    bulleted = [k for k, ln in enumerate(lines) if k not in drop and _BULLETED.match(ln.text)]
+    bulleted = [k for k, ln in enumerate(lines) if k not in drop and BULLETED.match(ln.text)]
     bounds = sorted({-1, len(lines), *bulleted, *(k for run in runs for k in run)})
     for run in runs:
         hi = min(b for b in bounds if b > run[-1])
