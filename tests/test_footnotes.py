@@ -209,3 +209,28 @@ def test_a_footnote_still_shows_a_judgement_the_report_should_have() -> None:
 def test_segmenting_a_document_without_footnotes_gives_none() -> None:
     structure = segment(clean(load(report_pdf(reference="framework"), engine="pdfium")))
     assert structure.footnotes == []
+
+
+def test_a_letter_s_date_and_a_postcode_are_no_footnote_and_its_citation() -> None:
+    """A page cut inside a letter's head: its date line opens with a number, and the
+    letterhead's postcode ("M1 2WD") sets a number on one letter; neither is a footnote."""
+    head = (
+        "Ofsted\nPiccadilly Gate\nStore Street\nManchester M1 2WD\n\n"
+        "1 December 2031\n\nAda Example\nDirector of Children's Services\n1\n"
+    )
+    document = load(
+        f"{head}\f{report_text(TEXT_FOOTNOTES['marker on its line'])}".encode(), fmt="text"
+    )
+    clean(document)
+    assert {line.layer for line in document.pages[0].lines} <= {"body", "furniture"}
+
+
+def test_a_table_label_over_a_lone_number_is_no_footnote() -> None:
+    """A lone number after a block is a superscript read last only where the block ends a
+    sentence: a table's last label over the marker (a page cut inside the table) is the
+    table's."""
+    footnote = "\n3. Leadership, management and governance\n1\n"
+    document = load(report_text(footnote).encode(), fmt="text")
+    clean(document)
+    layers = {line.text: line.layer for line in document.pages[0].lines}
+    assert layers["3. Leadership, management and governance"] == "body"

@@ -31,6 +31,14 @@ _SIZE_TOL = 0.5
 # Text without sizes: a page's footnotes are among its last this many lines (a report's page
 # holds up to three footnotes of one to three lines).
 FOOTNOTE_TEXT_LINES = 10
+# A letter's date line ("1 December 2031") opens with a number, not a marker.
+_DATE = re.compile(
+    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b"
+)
+# Text a lone number follows is its footnote only where it ends a sentence: a table's label
+# over the number ends none.
+_ENDS_SENTENCE = re.compile(r"[.?!][)’”'\]]?\s*$")
 # A line this short after a lone marker, with a break under it, is the rest of the marker's
 # row (a table's cell), not its footnote's first line.
 _SHORTER_THAN_FOOTNOTE = 50
@@ -135,7 +143,7 @@ def _footnote_run_unsized(page: Page, pages: list[Page]) -> list[Line]:
         marker = FOOTNOTE_MARKER.match(ln.text)
         if (ln.gap_before or lone) and marker:
             run = _before_list_items(_beside_lone_marker_left(tail[k:]))
-            if _refers_to(_texts_outside(pages, run), marker[1]):
+            if not _DATE.match(ln.text) and _refers_to(_texts_outside(pages, run), marker[1]):
                 return run
     # A marker after its text: the body's last line, or the second of the foot's numbers
     # (the lowest is the page's own).
@@ -149,7 +157,9 @@ def _footnote_run_unsized(page: Page, pages: list[Page]) -> list[Line]:
     if start is None:
         return []
     block = tail[start:]
-    if not _refers_to(_texts_outside(pages, block), after.text.strip()):
+    if not _ENDS_SENTENCE.search(block[-1].text) or not _refers_to(
+        _texts_outside(pages, block), after.text.strip()
+    ):
         return []
     return [*block, after]
 
@@ -187,6 +197,7 @@ def _texts_outside(pages: list[Page], run: list[Line]) -> list[str]:
 def _refers_to(texts: list[str], number: str) -> bool:
     """Whether a text refers to footnote `number`: the number set on a word or on the
     punctuation after it ("inspection1", "improve?1", "Hull.3"), not a number of its own
-    nor one in brackets, a ratio or an amount ("(1)", "1:1", "£1")."""
-    reference = re.compile(rf"[^\W\d_][.,;:?!’”')\]]?{number}(?!\d)")
+    nor one in brackets, a ratio or an amount ("(1)", "1:1", "£1"), nor a postcode's or a
+    key stage's ("M1 2WD", "KS2": one or two letters before it)."""
+    reference = re.compile(rf"(?:[^\W\d_]{{3}}|[^\W\d_][.,;:?!’”')\]]){number}(?!\d)")
     return any(number in text and reference.search(text) for text in texts)
