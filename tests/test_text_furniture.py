@@ -332,3 +332,26 @@ def test_running_lines_around_a_page_leave_its_paragraph_numbers_paired_as_witho
     assert [text.split()[0] for text in plain] == [f"{n}." for n in range(1, 8)]
     assert all("Inspectors met" in text for text in plain)
     assert numbered(True) == plain
+
+
+def test_a_running_footer_whose_page_number_changes_sides_is_furniture() -> None:
+    # A second report bound in after the first (pages 11-20), its footer's number before the
+    # footer on left pages and after it on right pages: neither form alone is on enough of
+    # the part's pages to be running, the footer is.
+    words = [f"{a} {b}" for a in _TEAMS[:5] for b in _TEAMS[5:9]]
+    bodies = [f"Inspectors read the {w} records kept for each child." for w in words]
+
+    def footer(n: int) -> str:
+        if n <= 10:
+            return f"Inspection of Northwick's services {n}"
+        return (
+            f"{n} Review of Northwick's board" if n % 2 == 0 else f"Review of Northwick's board {n}"
+        )
+
+    pages = "".join(f"{body}\n\n{footer(n)}\n\f" for n, body in enumerate(bodies, 1))
+    document = load_text(pages.encode())
+    clean(document)
+    footers = [f for f in _furniture(document) if "Review of Northwick" in f[1]]
+    assert len(footers) == 10 and {f[2] for f in footers} == {"running-footer"}
+    body = [ln.text for page in document.pages for ln in page.lines if ln.layer == "body"]
+    assert body == bodies

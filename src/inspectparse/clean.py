@@ -207,11 +207,19 @@ def clean(document: Document) -> CleanedDocument:
 # Running headers and footers repeat page after page: half the keys asked for are known.
 @lru_cache(maxsize=4096)
 def furniture_key(text: str) -> str:
-    """Text with digits and case folded, so 'Page 3' and 'Page 4' count as one line."""
+    """Text with digits and case folded, so 'Page 3' and 'Page 4' count as one line, and a number at
+    either end of a longer line left out."""
     key = _DIGITS.sub("#", text.lower())
     # Whitespace runs to one space; split/join is far cheaper than a regex sub that matches
     # every word gap, and the spaces it drops at the ends would be stripped anyway.
-    return " ".join(key.split()).strip(" .:-–|")
+    words = key.split()
+    # A running line whose page number is set before it on one page and after it on the next
+    # (left and right pages) is one line: a number at either end is left out.
+    if len(words) > 1 and words[-1] == "#":
+        words.pop()
+    if len(words) > 1 and words[0] == "#":
+        words.pop(0)
+    return " ".join(words).strip(" .:-–|")
 
 
 # A page's zone: its rows from the page's edge inward, each row the lines it holds.
