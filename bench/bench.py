@@ -45,8 +45,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+from _build import BUILD, REPO  # noqa: E402 - sets the import path first
 
 PIPELINE_TARGET = 1.5  # issue 4: extract with pdfium at most 1.5x raw pypdfium2 text extraction
 SUBSET_STEP = 4  # the fixed subset: every 4th PDF of the corpus in path order
@@ -363,7 +362,7 @@ def fresh_process(code: str, *argv: str) -> str:
         [sys.executable, "-c", code, *argv],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        env={**os.environ, "PYTHONPATH": str(BUILD)},
     )
     if result.returncode != 0:
         raise RuntimeError(f"probe failed ({result.returncode}):\n{result.stderr}")
@@ -649,11 +648,25 @@ def machine() -> list[tuple[str, str]]:
         ("OS", f"{platform.system()} {platform.release()}"),
         ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
         ("inspectparse", version("inspectparse")),
+        ("inspectparse build", f"{build_description()} (imported from {build_path()})"),
         ("pypdfium2", f"{version('pypdfium2')} (PDFium {pdfium_build})"),
         ("pdfplumber", version("pdfplumber")),
         ("pdfminer.six", version("pdfminer.six")),
         ("date", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
     ]
+
+
+def build_description() -> str:
+    from inspectparse._compiled import build_description as describe
+
+    return describe()
+
+
+def build_path() -> str:
+    try:
+        return str(BUILD.relative_to(REPO))
+    except ValueError:
+        return str(BUILD)
 
 
 def load_average() -> str:
@@ -700,6 +713,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeat", type=int, default=5, help="runs per file of fast methods")
     parser.add_argument("--leak-runs", type=int, default=100, help="extractions for rss_growth")
     parser.add_argument("--write", type=Path, help="also write the markdown report here")
+    parser.add_argument(
+        "--append",
+        type=Path,
+        help="append the sections to this markdown file, titled with the build measured",
+    )
     return parser
 
 
@@ -723,6 +741,12 @@ def main(argv: list[str] | None = None) -> int:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(text, encoding="utf-8")
         log(f"bench: wrote {args.write}")
+    if args.append:
+        build = f"{build_description()}, imported from {build_path()}"
+        with args.append.open("a", encoding="utf-8") as fh:
+            for section in sections:
+                fh.write(f"\n## {section.title}: {build}\n\n" + "\n".join(section.lines) + "\n")
+        log(f"bench: appended to {args.append}")
     return 0
 
 

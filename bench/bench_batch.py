@@ -18,8 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+from _build import REPO  # noqa: E402 - sets the import path first
 
 from inspectparse.batch import available_cpus, run_batch  # noqa: E402
 

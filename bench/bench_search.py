@@ -24,8 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+from _build import REPO  # noqa: E402 - sets the import path first
 
 import inspectparse  # noqa: E402
 from inspectparse.output import write_sqlite  # noqa: E402

@@ -23,8 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+from _build import REPO  # noqa: E402 - sets the import path first
 
 import inspectparse  # noqa: E402
 from inspectparse.outcome import InputId, Outcome  # noqa: E402

@@ -13,6 +13,7 @@ import textwrap
 
 import click
 
+from .._compiled import build_description
 from .._version import __version__
 from ..errors import ExitCode
 from .batch import batch
@@ -40,7 +41,9 @@ _EXIT_CODES = textwrap.fill(
     {_EXIT_CODES}
     """,
 )
-@click.version_option(__version__, prog_name="inspectparse")
+@click.version_option(
+    __version__, prog_name="inspectparse", message=f"%(prog)s %(version)s ({build_description()})"
+)
 def main() -> None:
     pass
 
