@@ -293,7 +293,8 @@ def throughput(ctx: Context) -> Section:
         "",
         f"pdfium over all PDFs: {pdfium_ratio:.2f}, "
         + ("within" if pdfium_ratio <= PIPELINE_TARGET else "above")
-        + f" the target of {PIPELINE_TARGET} (see the next section for where the time goes).",
+        + f" the target of {PIPELINE_TARGET} (for where the time goes, see"
+        + ' "Where the pdfium extract time goes").',
     ]
     return Section(
         "Throughput",
