@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,40 @@ def test_version_names_the_build() -> None:
         check=True,
     ).stdout
     assert build_description() in out
+
+
+def _backend(code: str, root: Path, **env: str) -> str:
+    """Run `code` with the build backend of the tree at `root` imported as `backend`."""
+    out = subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, 'build_support')\n{code}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in {**os.environ, **env}.items() if v},
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_the_backend_asks_for_mypyc_only_for_a_compiled_wheel() -> None:
+    ask = "import backend; print(any('mypy' in r for r in backend.get_requires_for_build_wheel()))"
+    assert _backend(ask, REPO, INSPECTPARSE_MYPYC="") == "True"
+    assert _backend(ask, REPO, INSPECTPARSE_MYPYC="0") == "False"
+
+
+def test_the_sdist_carries_what_a_wheel_build_needs(tmp_path: Path) -> None:
+    # pyproject's backend-path and setup.py's module list: without them a wheel built from the
+    # sdist fails before it starts. Built from a copy without the editable install's egg-info,
+    # whose file list setuptools would otherwise add to the sdist.
+    tree = tmp_path / "tree"
+    shutil.copytree(
+        REPO,
+        tree,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "out", "tests", "*.egg-info", "__pycache__", "*cache"
+        ),
+    )
+    name = _backend(f"import backend; print(backend.build_sdist({str(tmp_path)!r}))", tree)
+    with tarfile.open(tmp_path / name) as sdist:
+        members = {m.split("/", 1)[1] for m in sdist.getnames() if "/" in m}
+    assert {"build_support/backend.py", "setup.py", "src/inspectparse/_compiled.py"} <= members
