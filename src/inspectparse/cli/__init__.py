@@ -25,6 +25,12 @@ from .show import show
 
 __all__ = ["main"]
 
+
+def _print_version(ctx: click.Context) -> None:
+    # The build is looked up on disk only when asked, not at every start-up.
+    click.echo(f"inspectparse {__version__} ({build_description()})")
+    ctx.exit()
+
 _EXIT_CODES = textwrap.fill(
     "Exit codes: " + ", ".join(f"{int(c)} {c.summary}" for c in ExitCode) + ".",
     width=88,
@@ -41,8 +47,13 @@ _EXIT_CODES = textwrap.fill(
     {_EXIT_CODES}
     """,
 )
-@click.version_option(
-    __version__, prog_name="inspectparse", message=f"%(prog)s %(version)s ({build_description()})"
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
+    help="Show the version and the build (compiled or pure Python), and exit.",
 )
 def main() -> None:
     pass
