@@ -102,8 +102,7 @@ def _footnote_run(page: Page, limit: float) -> list[Line]:
         started = True
         small = ln.size is not None and ln.size <= limit
         low = ln.top is not None and ln.top >= FOOTNOTE_ZONE * page.height
-        lone_marker = ln.furniture_reason == "page-number" and FOOTNOTE_MARKER.match(ln.text)
-        if not (small and low and (ln.layer == "body" or lone_marker)):
+        if not (small and low and (ln.layer == "body" or _lone_marker(ln))):
             break
         run.append(ln)
     run.reverse()
@@ -129,7 +128,7 @@ def _footnote_run_unsized(page: Page, pages: list[Page]) -> list[Line]:
     tail: list[Line] = []
     foot_numbers: list[Line] = []
     for ln in reversed(page.lines):
-        lone_marker = ln.furniture_reason == "page-number" and FOOTNOTE_MARKER.match(ln.text)
+        lone_marker = _lone_marker(ln)
         if not tail and ln.layer == "furniture":
             if lone_marker:
                 foot_numbers.append(ln)
@@ -162,6 +161,11 @@ def _footnote_run_unsized(page: Page, pages: list[Page]) -> list[Line]:
     ):
         return []
     return [*block, after]
+
+
+def _lone_marker(line: Line) -> bool:
+    """A footnote's marker alone on its row, which furniture took for a page number."""
+    return line.furniture_reason == "page-number" and FOOTNOTE_MARKER.match(line.text) is not None
 
 
 def _before_list_items(run: list[Line]) -> list[Line]:

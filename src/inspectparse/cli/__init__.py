@@ -31,6 +31,7 @@ def _print_version(ctx: click.Context) -> None:
     click.echo(f"inspectparse {__version__} ({build_description()})")
     ctx.exit()
 
+
 _EXIT_CODES = textwrap.fill(
     "Exit codes: " + ", ".join(f"{int(c)} {c.summary}" for c in ExitCode) + ".",
     width=88,
